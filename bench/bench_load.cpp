@@ -1,0 +1,73 @@
+// Loading Natural Earth from disk to GPU-ready meshes (GDAL parse, projection, tessellation, line
+// extrusion), and the memory the meshes hold.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <string>
+
+#include "core/shared_edges.hpp"
+#include "data/data_paths.hpp"
+#include "data/layer_meshes.hpp"
+#include "data/natural_earth.hpp"
+#include "data/vector_source.hpp"
+
+namespace {
+
+using namespace storyplot;
+
+double resident_mib() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmRSS:") {
+            double kib = 0;
+            status >> kib;
+            return kib / 1024.0;
+        }
+        status.ignore(1 << 12, '\n');
+    }
+    return 0;
+}
+
+void load_level(benchmark::State& state, DetailLevel level) {
+    std::size_t vertices = 0, bytes = 0;
+    double rss = 0;
+    for (auto _ : state) {
+        BasemapMeshes meshes = load_natural_earth(level);
+        vertices = meshes.land.vertex_count() + meshes.coast.vertex_count() + meshes.borders.vertex_count();
+        bytes = meshes.byte_size();
+        rss = resident_mib();
+        benchmark::DoNotOptimize(meshes);
+    }
+    state.counters["vertices"] = static_cast<double>(vertices);
+    state.counters["mesh_MiB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    state.counters["rss_MiB"] = rss;
+}
+
+void BM_LoadNaturalEarth_10m(benchmark::State& state) { load_level(state, DetailLevel::fine_10m); }
+void BM_LoadNaturalEarth_50m(benchmark::State& state) { load_level(state, DetailLevel::medium_50m); }
+void BM_LoadNaturalEarth_110m(benchmark::State& state) { load_level(state, DetailLevel::coarse_110m); }
+BENCHMARK(BM_LoadNaturalEarth_10m)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_LoadNaturalEarth_50m)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_LoadNaturalEarth_110m)->Unit(benchmark::kMillisecond)->Iterations(10);
+
+// The parts of a 1:10m load, to see where the time goes.
+void BM_Parse_10m(benchmark::State& state) {
+    const auto path = natural_earth_countries(DetailLevel::fine_10m).string();
+    for (auto _ : state) benchmark::DoNotOptimize(load_vector_source(path));
+}
+BENCHMARK(BM_Parse_10m)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_SplitEdges_10m(benchmark::State& state) {
+    const auto source = load_vector_source(natural_earth_countries(DetailLevel::fine_10m).string());
+    for (auto _ : state) benchmark::DoNotOptimize(split_shared_edges(source.layers.front().polygons));
+}
+BENCHMARK(BM_SplitEdges_10m)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_BuildMeshes_10m(benchmark::State& state) {
+    const auto source = load_vector_source(natural_earth_countries(DetailLevel::fine_10m).string());
+    for (auto _ : state) benchmark::DoNotOptimize(build_basemap_meshes(source.layers.front().polygons, DetailLevel::fine_10m));
+}
+BENCHMARK(BM_BuildMeshes_10m)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace

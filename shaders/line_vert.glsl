@@ -1,0 +1,19 @@
+#version 330 core
+// Lines as quads widened in pixels, with one pixel of feather for antialiasing in the fragment
+// shader (Mesa's software GL draws wide or smooth GL lines slowly; triangles are fast).
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec4 a_attr;  // direction xy, side across (+-1), end along (-1 start, +1 end)
+uniform vec2 u_offset;
+uniform vec2 u_scale;
+uniform vec2 u_px_to_clip;
+uniform float u_half_width;  // pixels
+out float v_across;          // pixels from the centre line
+void main() {
+    vec2 center = (a_pos + u_offset) * u_scale;
+    vec2 dir = a_attr.xy;
+    vec2 normal = vec2(-dir.y, dir.x);
+    float extent = u_half_width + 1.0;
+    vec2 offset_px = normal * a_attr.z * extent + dir * a_attr.w * u_half_width;
+    gl_Position = vec4(center + offset_px * u_px_to_clip, 0.0, 1.0);
+    v_across = a_attr.z * extent;
+}

@@ -1,0 +1,42 @@
+#pragma once
+// Long work (loading data, tessellating) off the UI thread. A job runs on the worker and returns
+// the step that finishes it on the UI thread (GL uploads must happen there), which apply() runs.
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace storyplot {
+
+class BackgroundJobs {
+public:
+    using Finish = std::function<void()>;
+    using Work = std::function<Finish()>;
+
+    // `on_done` is called from the worker after each job (e.g. to wake the event loop).
+    explicit BackgroundJobs(std::function<void()> on_done);
+    ~BackgroundJobs();
+    BackgroundJobs(const BackgroundJobs&) = delete;
+    BackgroundJobs& operator=(const BackgroundJobs&) = delete;
+
+    void post(std::string label, Work work);
+    // Runs the finishing steps of the jobs done so far; call from the UI thread.
+    void apply();
+    // What is queued or running, for the status bar; empty when idle.
+    std::string busy() const;
+
+private:
+    void loop(std::stop_token stop);
+
+    std::function<void()> m_on_done;
+    mutable std::mutex m_mutex;
+    std::condition_variable_any m_wake;
+    std::deque<std::pair<std::string, Work>> m_queue;
+    std::deque<Finish> m_finished;
+    std::string m_running;
+    std::jthread m_worker;
+};
+
+}  // namespace storyplot

@@ -1,0 +1,28 @@
+#pragma once
+// Parsing and checking the values of command-line options; errors are usage errors (exit 2).
+#include <stdexcept>
+#include <string>
+
+#include "core/geometry.hpp"
+
+namespace storyplot {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct ImageSize {
+    int width = 1920;
+    int height = 1080;
+};
+
+inline constexpr int min_image_side = 16;
+inline constexpr int max_image_side = 16384;
+
+ImageSize parse_size(const std::string& text);  // "1920x1080"
+Box parse_bbox(const std::string& text);        // "W,S,E,N" in degrees -> lon/lat box
+
+// The story region the map opens on before a story says otherwise.
+inline Box story_region() { return Box::of(124.0, 37.0, 136.0, 46.0); }
+
+}  // namespace storyplot

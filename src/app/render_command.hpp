@@ -1,0 +1,23 @@
+#pragma once
+// `storyplot render`: the map drawn headless (no display, no X server) to an image file.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/cli_values.hpp"
+
+namespace storyplot {
+
+struct RenderOptions {
+    std::optional<std::string> story;
+    std::string output;
+    ImageSize size;
+    std::optional<Box> bbox;  // lon/lat
+    std::vector<std::string> basemaps;
+    bool quiet = false;
+};
+
+// Throws InputError for bad files, UsageError for bad values; writes the file or nothing.
+void run_render(const RenderOptions& options);
+
+}  // namespace storyplot

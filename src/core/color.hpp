@@ -1,0 +1,28 @@
+#pragma once
+// Colours and the basemap's cartographic style.
+#include <optional>
+#include <string_view>
+
+namespace storyplot {
+
+struct Color {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+
+// "#rrggbb" or "#rrggbbaa"; nothing for anything else.
+std::optional<Color> parse_hex_color(std::string_view text);
+
+// Muted land and sea, quiet borders: the map is the stage, the story is the actor.
+struct BasemapStyle {
+    Color ocean{0.812f, 0.863f, 0.894f, 1};  // #cfdce4
+    Color land{0.957f, 0.945f, 0.922f, 1};   // #f4f1eb
+    Color coast{0.561f, 0.655f, 0.722f, 1};  // #8fa7b8
+    Color border{0.659f, 0.604f, 0.639f, 1}; // #a89aa3
+    float coast_width_px = 0.9f;
+    float border_width_px = 1.0f;
+};
+
+// Overlay layers (--basemap) cycle through these strong but not garish colours.
+Color overlay_color(std::size_t index);
+
+}  // namespace storyplot

@@ -1,0 +1,80 @@
+#pragma once
+// Plain geometry types shared by every layer of storyplot.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace storyplot {
+
+struct Vec2 {
+    double x = 0.0;
+    double y = 0.0;
+
+    friend Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
+    friend Vec2 operator-(Vec2 a, Vec2 b) { return {a.x - b.x, a.y - b.y}; }
+    friend Vec2 operator*(Vec2 a, double s) { return {a.x * s, a.y * s}; }
+    friend bool operator==(Vec2 a, Vec2 b) = default;
+};
+
+inline double length(Vec2 v) { return std::hypot(v.x, v.y); }
+
+// Longitude and latitude in degrees, WGS84.
+struct LonLat {
+    double lon = 0.0;
+    double lat = 0.0;
+    friend bool operator==(LonLat a, LonLat b) = default;
+};
+
+// An axis-aligned box; empty until something is added.
+struct Box {
+    double min_x = std::numeric_limits<double>::infinity();
+    double min_y = std::numeric_limits<double>::infinity();
+    double max_x = -std::numeric_limits<double>::infinity();
+    double max_y = -std::numeric_limits<double>::infinity();
+
+    static Box of(double x0, double y0, double x1, double y1) { return {x0, y0, x1, y1}; }
+    bool empty() const { return !(min_x <= max_x && min_y <= max_y); }
+    double width() const { return max_x - min_x; }
+    double height() const { return max_y - min_y; }
+    Vec2 center() const { return {(min_x + max_x) / 2, (min_y + max_y) / 2}; }
+    void add(Vec2 p) {
+        min_x = std::min(min_x, p.x);
+        min_y = std::min(min_y, p.y);
+        max_x = std::max(max_x, p.x);
+        max_y = std::max(max_y, p.y);
+    }
+    void add(const Box& b) {
+        if (b.empty()) return;
+        add(Vec2{b.min_x, b.min_y});
+        add(Vec2{b.max_x, b.max_y});
+    }
+    bool intersects(const Box& b) const {
+        return !(b.min_x > max_x || b.max_x < min_x || b.min_y > max_y || b.max_y < min_y);
+    }
+    Box shifted(double dx, double dy) const { return {min_x + dx, min_y + dy, max_x + dx, max_y + dy}; }
+};
+
+using Ring = std::vector<LonLat>;
+using Path = std::vector<LonLat>;
+
+// A polygon: the first ring is the outer boundary, the others are holes.
+struct Polygon {
+    std::vector<Ring> rings;
+};
+
+enum class GeometryKind { polygon, line, point };
+
+// One vector layer as storyplot sees it, in lon/lat: whatever CRS the source had is already undone.
+struct VectorLayer {
+    std::string name;
+    std::vector<Polygon> polygons;
+    std::vector<Path> lines;
+    std::vector<LonLat> points;
+
+    std::size_t feature_count() const { return polygons.size() + lines.size() + points.size(); }
+    bool empty() const { return feature_count() == 0; }
+};
+
+}  // namespace storyplot

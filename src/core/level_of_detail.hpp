@@ -1,0 +1,20 @@
+#pragma once
+// Which Natural Earth scale to draw for a view: 1:110m at world scale, 1:50m between, 1:10m close in.
+#include <array>
+#include <string_view>
+
+namespace storyplot {
+
+enum class DetailLevel { coarse_110m = 0, medium_50m = 1, fine_10m = 2 };
+
+inline constexpr std::array<DetailLevel, 3> all_detail_levels{DetailLevel::coarse_110m, DetailLevel::medium_50m,
+                                                              DetailLevel::fine_10m};
+
+// `resolution` is projected metres per pixel. The thresholds are where the coarser set's
+// generalisation (about 1 mm at its nominal scale) shrinks below a few pixels, so the switch
+// moves coastlines by less than that.
+DetailLevel detail_for_resolution(double resolution);
+
+std::string_view detail_suffix(DetailLevel level);  // "110m", "50m", "10m"
+
+}  // namespace storyplot

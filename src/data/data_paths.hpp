@@ -1,0 +1,16 @@
+#pragma once
+// Where storyplot finds what set-up installed: the npm data packages and the shipped assets.
+#include <filesystem>
+
+#include "core/level_of_detail.hpp"
+
+namespace storyplot {
+
+// The folder holding node_modules/ and assets/: $STORYPLOT_DATA if set, else the folder above the
+// executable's (build/storyplot -> the checkout), else the source tree it was built from.
+std::filesystem::path data_root();
+
+// node_modules/world-atlas/countries-<level>.json
+std::filesystem::path natural_earth_countries(DetailLevel level);
+
+}  // namespace storyplot

@@ -1,0 +1,25 @@
+#pragma once
+// Writes rendered images through GDAL: PNG, JPEG, or a GeoTIFF that carries its Web Mercator
+// georeferencing. Always to a temporary file first, renamed into place: never half a file.
+#include <optional>
+#include <string>
+
+#include "core/geometry.hpp"
+#include "core/image.hpp"
+
+namespace storyplot {
+
+enum class ImageFormat { png, jpeg, geotiff };
+
+// By extension (.png, .jpg/.jpeg, .tif/.tiff); nothing for anything else.
+std::optional<ImageFormat> image_format_for(const std::string& path);
+
+// Throws InputError unless `path` has a known image extension in a writable folder: checked
+// before long work, so a bad path fails at once.
+void check_image_target(const std::string& path);
+
+// `bounds` (Web Mercator metres of the image's outer edges) is written into GeoTIFFs.
+// Throws InputError naming the file when it cannot be written.
+void write_image(const std::string& path, const Image& image, const Box& bounds);
+
+}  // namespace storyplot

@@ -1,0 +1,127 @@
+#include "data/layer_meshes.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <future>
+#include <thread>
+
+#include "core/mercator.hpp"
+#include "core/shared_edges.hpp"
+#include "data/tessellate.hpp"
+
+namespace storyplot {
+
+namespace {
+
+// A ring that crosses the antimeridian jumps by ~360 degrees between two vertices; it is unwrapped
+// (longitudes continued past +-180) so it stays one shape. The renderer's world copies show it.
+std::vector<Vec2> project_ring(const Ring& ring) {
+    std::vector<Vec2> out;
+    out.reserve(ring.size());
+    double shift = 0;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        if (i > 0) {
+            const double step = ring[i].lon - ring[i - 1].lon;
+            if (step > 180) shift -= 360;
+            if (step < -180) shift += 360;
+        }
+        const Vec2 m = mercator::forward(LonLat{ring[i].lon + shift, ring[i].lat});
+        if (out.empty() || !(out.back() == m)) out.push_back(m);
+    }
+    if (out.size() > 1 && out.front() == out.back()) out.pop_back();  // GLU closes contours itself
+    return out;
+}
+
+std::vector<Vec2> polygon_triangles(const Polygon& poly) {
+    std::vector<std::vector<Vec2>> rings;
+    rings.reserve(poly.rings.size());
+    for (const auto& ring : poly.rings) rings.push_back(project_ring(ring));
+    return tessellate(rings);
+}
+
+// Tessellation is the slow part of a load: it is spread over the cores, largest polygons first so
+// no core is left with a big one at the end; results keep the input order.
+std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polygons) {
+    std::vector<std::vector<Vec2>> out(polygons.size());
+    std::vector<std::size_t> order(polygons.size());
+    std::vector<std::size_t> sizes(polygons.size(), 0);
+    for (std::size_t i = 0; i < polygons.size(); ++i) {
+        order[i] = i;
+        for (const auto& ring : polygons[i].rings) sizes[i] += ring.size();
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) out[order[k]] = polygon_triangles(polygons[order[k]]);
+    };
+    const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned w = 1; w < workers && polygons.size() > 8; ++w) threads.emplace_back(work);
+        work();
+    }
+    return out;
+}
+
+void append_paths(MeshBuilder& builder, const std::vector<Path>& paths) {
+    for (const auto& path : paths)
+        for (const auto& part : project_path(path)) append_polyline(builder, part);
+}
+
+Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size) {
+    MeshBuilder builder(2, cell_size);
+    for (const auto& triangles : triangulate_all(polygons)) append_triangles(builder, triangles);
+    return builder.finish();
+}
+
+Mesh line_mesh(const std::vector<Path>& paths, double cell_size) {
+    MeshBuilder builder(line_vertex_floats, cell_size);
+    append_paths(builder, paths);
+    return builder.finish();
+}
+
+}  // namespace
+
+std::vector<std::vector<Vec2>> project_path(const Path& path) {
+    std::vector<std::vector<Vec2>> parts(1);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i > 0 && std::abs(path[i].lon - path[i - 1].lon) > 180.0) parts.emplace_back();
+        parts.back().push_back(mercator::forward(path[i]));
+    }
+    return parts;
+}
+
+LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size) {
+    LayerMeshes out;
+    out.name = layer.name;
+    out.color = color;
+    out.fill = fill_mesh(layer.polygons, cell_size);
+    std::vector<Path> rings;
+    for (const auto& poly : layer.polygons) rings.insert(rings.end(), poly.rings.begin(), poly.rings.end());
+    out.outline = line_mesh(rings, cell_size);
+    out.lines = line_mesh(layer.lines, cell_size);
+    MeshBuilder points(point_vertex_floats, cell_size);
+    for (LonLat p : layer.points) append_point(points, mercator::forward(p));
+    out.points = points.finish();
+    return out;
+}
+
+BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level) {
+    // The coarse world is one chunk (one draw call); the finer ones a grid, drawn where in view.
+    const double cell = level == DetailLevel::coarse_110m ? whole_world_cell
+                        : level == DetailLevel::medium_50m ? 4 * regional_cell
+                                                           : regional_cell;
+    BasemapMeshes out;
+    out.level = level;
+    // Lines are built beside the fill, which takes the other cores.
+    auto lines = std::async(std::launch::async, [&] {
+        const EdgeSplit edges = split_shared_edges(countries);
+        return std::pair{line_mesh(edges.coast, cell), line_mesh(edges.borders, cell)};
+    });
+    out.land = fill_mesh(countries, cell);
+    std::tie(out.coast, out.borders) = lines.get();
+    return out;
+}
+
+}  // namespace storyplot

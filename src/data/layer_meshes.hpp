@@ -1,0 +1,20 @@
+#pragma once
+// Lon/lat layers to GPU-ready meshes in Web Mercator.
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/level_of_detail.hpp"
+#include "core/map_layers.hpp"
+#include "core/mesh.hpp"
+
+namespace storyplot {
+
+LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size = regional_cell);
+
+BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level);
+
+// Projects a lon/lat path to Web Mercator, split where it jumps across the antimeridian.
+std::vector<std::vector<Vec2>> project_path(const Path& path);
+
+}  // namespace storyplot

@@ -1,0 +1,10 @@
+#pragma once
+// The Natural Earth basemap (world-atlas TopoJSON, npm), loaded to meshes at one level of detail.
+#include "data/layer_meshes.hpp"
+
+namespace storyplot {
+
+// Throws InputError naming the file when the data is missing (set-up not run) or unreadable.
+BasemapMeshes load_natural_earth(DetailLevel level);
+
+}  // namespace storyplot

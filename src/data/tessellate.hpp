@@ -1,0 +1,15 @@
+#pragma once
+// Polygon (with holes) to triangles, by the GLU tessellator with the odd winding rule, which also
+// copes with the self-intersecting rings real data has (Natural Earth's land at 1:10m has one).
+// GLU's sweep keeps its active edges in a list, so a huge polygon costs about n^2: polygons of
+// more than a few thousand vertices are cut in halves first, recursively, and the pieces tessellated.
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace storyplot {
+
+// `rings` in any planar coordinates; returns three points per triangle.
+std::vector<Vec2> tessellate(const std::vector<std::vector<Vec2>>& rings);
+
+}  // namespace storyplot

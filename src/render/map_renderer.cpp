@@ -1,0 +1,124 @@
+#include "render/map_renderer.hpp"
+
+#include <cmath>
+
+#include "core/mercator.hpp"
+#include "shader_sources.hpp"
+
+namespace storyplot {
+
+MapRenderer::MapRenderer()
+    : m_fill("fill", shaders::fill_vert, shaders::fill_frag),
+      m_line("line", shaders::line_vert, shaders::line_frag),
+      m_point("point", shaders::point_vert, shaders::point_frag) {}
+
+void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
+    auto gpu = std::make_unique<GpuBasemap>();
+    gpu->land = GpuMesh(meshes.land);
+    gpu->coast = GpuMesh(meshes.coast);
+    gpu->borders = GpuMesh(meshes.borders);
+    m_levels[static_cast<std::size_t>(meshes.level)] = std::move(gpu);
+}
+
+std::optional<DetailLevel> MapRenderer::level_for(const Camera& camera) const {
+    const auto wanted = static_cast<int>(detail_for_resolution(camera.resolution()));
+    for (int distance = 0; distance < 3; ++distance)
+        for (int candidate : {wanted - distance, wanted + distance})
+            if (candidate >= 0 && candidate < 3 && m_levels[static_cast<std::size_t>(candidate)])
+                return static_cast<DetailLevel>(candidate);
+    return std::nullopt;
+}
+
+void MapRenderer::add_overlay(const LayerMeshes& layer) {
+    OverlayLayer gpu;
+    gpu.name = layer.name;
+    gpu.color = layer.color;
+    gpu.bounds = layer.bounds();
+    gpu.fill = GpuMesh(layer.fill);
+    gpu.outline = GpuMesh(layer.outline);
+    gpu.lines = GpuMesh(layer.lines);
+    gpu.points = GpuMesh(layer.points);
+    m_overlays.push_back(std::move(gpu));
+}
+
+template <typename SetUp>
+void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up) {
+    if (mesh.empty()) return;
+    program.use();
+    const auto w = static_cast<float>(camera.width());
+    const auto h = static_cast<float>(camera.height());
+    const auto res = static_cast<float>(camera.resolution());
+    program.set("u_scale", 2.0f / (w * res), 2.0f / (h * res));
+    program.set("u_px_to_clip", 2.0f / w, 2.0f / h);
+    set_up(program);
+
+    // The world repeats east and west; draw each copy the view reaches.
+    const Box view = camera.visible_box();
+    const double W = mercator::world_width;
+    const auto first = static_cast<long>(std::floor((view.min_x - mercator::half_world) / W));
+    const auto last = std::min(first + 8, static_cast<long>(std::floor((view.max_x + mercator::half_world) / W)));
+    const Vec2 center = camera.center();
+    for (long copy = first; copy <= last; ++copy) {
+        const double shift = static_cast<double>(copy) * W;
+        for (const GpuChunk& chunk : mesh.chunks()) {
+            if (!chunk.bounds.shifted(shift, 0).intersects(view)) continue;
+            // Double precision here, small floats on the GPU: no jitter at deep zoom.
+            program.set("u_offset", static_cast<float>(chunk.origin.x + shift - center.x),
+                        static_cast<float>(chunk.origin.y - center.y));
+            glBindVertexArray(chunk.vao.get());
+            glDrawElements(GL_TRIANGLES, chunk.index_count, GL_UNSIGNED_INT, nullptr);
+            ++m_stats.draw_calls;
+        }
+    }
+}
+
+void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
+    each_visible_chunk(mesh, camera, m_fill, [&](ShaderProgram& p) { p.set("u_color", color); });
+}
+
+void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px) {
+    each_visible_chunk(mesh, camera, m_line, [&](ShaderProgram& p) {
+        p.set("u_color", color);
+        p.set("u_half_width", std::max(width_px, 1.0f) / 2);
+        p.set("u_opacity", std::min(width_px, 1.0f));
+    });
+}
+
+void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color, float radius_px) {
+    each_visible_chunk(mesh, camera, m_point, [&](ShaderProgram& p) {
+        p.set("u_color", color);
+        p.set("u_radius", radius_px);
+    });
+}
+
+DrawStats MapRenderer::draw(const Camera& camera) {
+    m_stats = DrawStats{};
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+
+    const auto level = level_for(camera);
+    if (level) {
+        m_stats.level = *level;
+        const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
+        fill(base.land, camera, style.land);
+        for (const auto& layer : m_overlays)
+            if (layer.visible) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
+        lines(base.borders, camera, style.border, style.border_width_px);
+        lines(base.coast, camera, style.coast, style.coast_width_px);
+    }
+    for (const auto& layer : m_overlays) {
+        if (!layer.visible) continue;
+        if (!level) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
+        lines(layer.outline, camera, layer.color, 1.2f);
+        lines(layer.lines, camera, layer.color, 2.0f);
+        points(layer.points, camera, layer.color, 4.5f);
+    }
+    glBindVertexArray(0);
+    return m_stats;
+}
+
+}  // namespace storyplot

@@ -1,0 +1,66 @@
+#pragma once
+// Draws the map for a camera: Natural Earth at the level of detail the view needs (or the nearest
+// one loaded so far), then the overlay layers. Needs a current GL 3.3 core context.
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/map_layers.hpp"
+#include "render/gpu_mesh.hpp"
+#include "render/shader_program.hpp"
+
+namespace storyplot {
+
+struct OverlayLayer {
+    std::string name;
+    Color color;
+    bool visible = true;
+    Box bounds;
+    GpuMesh fill, outline, lines, points;
+};
+
+struct DrawStats {
+    DetailLevel level = DetailLevel::coarse_110m;
+    int draw_calls = 0;
+};
+
+class MapRenderer {
+public:
+    MapRenderer();
+
+    void set_basemap(const BasemapMeshes& meshes);
+    bool has_level(DetailLevel level) const { return m_levels[static_cast<std::size_t>(level)] != nullptr; }
+    // The level the camera wants if it is loaded, else the loaded one nearest to it.
+    std::optional<DetailLevel> level_for(const Camera& camera) const;
+
+    void add_overlay(const LayerMeshes& layer);
+    std::vector<OverlayLayer>& overlays() { return m_overlays; }
+
+    // Draws into the bound framebuffer, whose viewport is the camera's.
+    DrawStats draw(const Camera& camera);
+
+    BasemapStyle style;
+
+private:
+    struct GpuBasemap {
+        GpuMesh land, coast, borders;
+    };
+
+    void fill(const GpuMesh& mesh, const Camera& camera, Color color);
+    void lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px);
+    void points(const GpuMesh& mesh, const Camera& camera, Color color, float radius_px);
+    template <typename SetUp>
+    void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
+
+    ShaderProgram m_fill;
+    ShaderProgram m_line;
+    ShaderProgram m_point;
+    std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;
+    std::vector<OverlayLayer> m_overlays;
+    DrawStats m_stats;
+};
+
+}  // namespace storyplot

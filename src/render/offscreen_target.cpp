@@ -1,0 +1,58 @@
+#include "render/offscreen_target.hpp"
+
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace storyplot {
+
+int OffscreenTarget::max_size() {
+    GLint size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &size);
+    return size;
+}
+
+OffscreenTarget::OffscreenTarget(int width, int height) : m_width(width), m_height(height) {
+    if (width <= 0 || height <= 0 || width > max_size() || height > max_size())
+        throw std::runtime_error("image size " + std::to_string(width) + "x" + std::to_string(height) +
+                                 " exceeds this GL's limit of " + std::to_string(max_size()));
+    GLuint id = 0;
+    glGenFramebuffers(1, &id);
+    m_fbo = gl::Framebuffer(id);
+    glGenRenderbuffers(1, &id);
+    m_color = gl::Renderbuffer(id);
+    glBindRenderbuffer(GL_RENDERBUFFER, m_color.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_color.get());
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        throw std::runtime_error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " framebuffer");
+}
+
+void OffscreenTarget::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
+    glViewport(0, 0, m_width, m_height);
+}
+
+Image OffscreenTarget::read() const {
+    Image image;
+    image.width = m_width;
+    image.height = m_height;
+    const auto row = static_cast<std::size_t>(m_width) * 4;
+    image.rgba.resize(row * static_cast<std::size_t>(m_height));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, m_width, m_height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    // GL's rows run bottom-up; images top-down.
+    std::vector<std::uint8_t> tmp(row);
+    for (int y = 0; y < m_height / 2; ++y) {
+        auto* a = image.rgba.data() + static_cast<std::size_t>(y) * row;
+        auto* b = image.rgba.data() + static_cast<std::size_t>(m_height - 1 - y) * row;
+        std::memcpy(tmp.data(), a, row);
+        std::memcpy(a, b, row);
+        std::memcpy(b, tmp.data(), row);
+    }
+    return image;
+}
+
+}  // namespace storyplot

@@ -1,0 +1,78 @@
+#include "ui/map_decorations.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "ui/ui_context.hpp"
+
+namespace storyplot {
+
+namespace {
+
+const ImU32 ink = IM_COL32(40, 44, 52, 255);
+const ImU32 halo = IM_COL32(255, 255, 255, 220);
+
+void text_with_halo(ImDrawList& list, ImVec2 at, const char* text, float size) {
+    ImFont* font = ImGui::GetFont();
+    for (int dx = -1; dx <= 1; ++dx)
+        for (int dy = -1; dy <= 1; ++dy)
+            if (dx || dy) list.AddText(font, size, ImVec2(at.x + static_cast<float>(dx), at.y + static_cast<float>(dy)), halo, text);
+    list.AddText(font, size, at, ink, text);
+}
+
+}  // namespace
+
+ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
+    const double metres_per_px = camera.ground_resolution();
+    const double max_metres = max_px * metres_per_px;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(max_metres)));
+    double metres = magnitude;
+    for (double step : {5.0, 2.0, 1.0})
+        if (step * magnitude <= max_metres) {
+            metres = step * magnitude;
+            break;
+        }
+    char label[32];
+    if (metres >= 1000)
+        std::snprintf(label, sizeof label, "%g km", metres / 1000);
+    else
+        std::snprintf(label, sizeof label, "%g m", metres);
+    return {metres, metres / metres_per_px, label};
+}
+
+void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset) {
+    const float w = static_cast<float>(camera.width());
+    const float h = static_cast<float>(camera.height()) - bottom_inset;
+    const float pad = 12.0f * scale;
+    const float text_size = 13.0f * scale;
+
+    // Scale bar, bottom left: a bar with end ticks and its length above it.
+    const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
+    const float x0 = pad;
+    const float x1 = pad + static_cast<float>(bar.pixels);
+    const float y = h - pad;
+    const float tick = 5.0f * scale;
+    for (float width : {4.0f * scale, 1.5f * scale}) {
+        const ImU32 colour = width > 2.0f * scale ? halo : ink;
+        list.AddLine(ImVec2(x0, y), ImVec2(x1, y), colour, width);
+        list.AddLine(ImVec2(x0, y), ImVec2(x0, y - tick), colour, width);
+        list.AddLine(ImVec2(x1, y), ImVec2(x1, y - tick), colour, width);
+    }
+    text_with_halo(list, ImVec2(x0 + 2 * scale, y - tick - text_size - 1 * scale), bar.label.c_str(), text_size);
+
+    // Credits, bottom right.
+    const char* credits = "Map data: Natural Earth";
+    const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(text_size, 1e9f, 0.0f, credits);
+    text_with_halo(list, ImVec2(w - pad - extent.x, h - pad - extent.y), credits, text_size);
+}
+
+void draw_map_decorations(const Camera& camera, float scale) {
+    UiContext ui(nullptr, nullptr, scale);
+    ui.begin_frame(camera.width(), camera.height());
+    add_map_decorations(*ImGui::GetForegroundDrawList(), camera, scale, 0.0f);
+    ui.end_frame();
+}
+
+}  // namespace storyplot

@@ -1,0 +1,24 @@
+#pragma once
+// Messages for the user in the window: errors stay until dismissed, notes fade after a while.
+#include <string>
+#include <vector>
+
+namespace storyplot {
+
+class MessageLog {
+public:
+    void error(std::string text);
+    void note(std::string text);
+    void draw(double now_seconds);  // top centre, one line each, with a close button
+    bool empty() const { return m_messages.empty(); }
+
+private:
+    struct Message {
+        std::string text;
+        bool is_error = false;
+        double posted = -1;  // set on first draw
+    };
+    std::vector<Message> m_messages;
+};
+
+}  // namespace storyplot

@@ -1,0 +1,66 @@
+#include "ui/status_bar.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/mercator.hpp"
+
+namespace storyplot {
+
+std::string format_lonlat(LonLat p) {
+    const double lon = std::remainder(p.lon, 360.0);
+    char text[64];
+    std::snprintf(text, sizeof text, "%.4f\xC2\xB0 %c  %.4f\xC2\xB0 %c", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S', std::abs(lon),
+                  lon >= 0 ? 'E' : 'W');
+    return text;
+}
+
+std::string format_scale(double denominator) {
+    // Round to three significant figures, grouped by thin spaces as map scales are printed.
+    const double magnitude = std::pow(10.0, std::max(0.0, std::floor(std::log10(std::max(denominator, 1.0))) - 2));
+    const auto rounded = static_cast<long long>(std::llround(denominator / magnitude) * static_cast<long long>(magnitude));
+    std::string digits = std::to_string(rounded);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
+        grouped += digits[i];
+    }
+    return "1:" + grouped;
+}
+
+float draw_status_bar(const Camera& camera, const StatusInfo& info) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float height = ImGui::GetFrameHeight() + 4.0f;
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + viewport->Size.y - height));
+    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 2.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("##status", nullptr, flags)) {
+        ImGui::AlignTextToFramePadding();
+        if (info.cursor_px) {
+            const LonLat at = mercator::inverse(camera.screen_to_world(*info.cursor_px));
+            ImGui::TextUnformatted(format_lonlat(at).c_str());
+        } else {
+            ImGui::TextDisabled("pointer off the map");
+        }
+        ImGui::SameLine(260.0f);
+        ImGui::Text("%s", format_scale(camera.scale_denominator()).c_str());
+        ImGui::SameLine(400.0f);
+        if (info.level) ImGui::Text("Natural Earth 1:%s", std::string(detail_suffix(*info.level)).c_str());
+        ImGui::SameLine(560.0f);
+        ImGui::Text("frame %.1f ms", info.frame_ms);
+        if (!info.loading.empty()) {
+            ImGui::SameLine(680.0f);
+            ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.6f, 1.0f), "%s", info.loading.c_str());
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    return height;
+}
+
+}  // namespace storyplot
