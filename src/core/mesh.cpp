@@ -34,12 +34,13 @@ MeshBuilder::MeshBuilder(int floats_per_vertex, double cell_size)
 }
 
 MeshChunk& MeshBuilder::chunk_at(Vec2 first) {
-    const std::pair<long, long> cell{std::lround(std::floor(first.x / m_cell_size)),
-                                     std::lround(std::floor(first.y / m_cell_size))};
+    const bool whole_world = m_cell_size >= whole_world_cell;
+    const std::pair<long, long> cell{whole_world ? 0 : std::lround(std::floor(first.x / m_cell_size)),
+                                     whole_world ? 0 : std::lround(std::floor(first.y / m_cell_size))};
     auto [it, inserted] = m_cells.try_emplace(cell, m_mesh.chunks.size());
     if (inserted) {
         MeshChunk chunk;
-        chunk.origin = m_cell_size >= whole_world_cell
+        chunk.origin = whole_world
                            ? Vec2{}
                            : Vec2{(static_cast<double>(cell.first) + 0.5) * m_cell_size,
                                   (static_cast<double>(cell.second) + 0.5) * m_cell_size};

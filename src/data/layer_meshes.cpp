@@ -30,6 +30,13 @@ std::vector<Vec2> project_ring(const Ring& ring) {
         if (out.empty() || !(out.back() == m)) out.push_back(m);
     }
     if (out.size() > 1 && out.front() == out.back()) out.pop_back();  // GLU closes contours itself
+    // Keep the unwrapped ring's middle within the world, wherever the ring happened to start.
+    Box box;
+    for (Vec2 p : out) box.add(p);
+    if (!box.empty() && std::abs(box.center().x) > mercator::half_world) {
+        const double back = box.center().x > 0 ? -mercator::world_width : mercator::world_width;
+        for (Vec2& p : out) p.x += back;
+    }
     return out;
 }
 

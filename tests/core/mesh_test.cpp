@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include "core/mesh.hpp"
+
+using namespace storyplot;
+
+TEST(Mesh, PolylineMakesAQuadPerSegmentRelativeToItsChunk) {
+    MeshBuilder builder(line_vertex_floats, regional_cell);
+    append_polyline(builder, {{1.0e7, 5.0e6}, {1.0e7 + 1000, 5.0e6}, {1.0e7 + 1000, 5.0e6 + 1000}});
+    const Mesh mesh = builder.finish();
+    ASSERT_EQ(mesh.chunks.size(), 1u);
+    EXPECT_EQ(mesh.vertex_count(), 8u);
+    EXPECT_EQ(mesh.index_count(), 12u);
+    const MeshChunk& chunk = mesh.chunks.front();
+    // Stored offsets are small: the origin carries the large part in double precision.
+    for (std::size_t i = 0; i < chunk.vertices.size(); i += line_vertex_floats) {
+        EXPECT_LT(std::abs(chunk.vertices[i]), regional_cell);
+        EXPECT_LT(std::abs(chunk.vertices[i + 1]), regional_cell);
+        EXPECT_GE(chunk.origin.x + chunk.vertices[i], chunk.bounds.min_x - 1e-3);
+        EXPECT_LE(chunk.origin.x + chunk.vertices[i], chunk.bounds.max_x + 1e-3);
+    }
+    EXPECT_NEAR(chunk.origin.x + chunk.vertices[0], 1.0e7, 1e-3);
+    // First segment points east.
+    EXPECT_FLOAT_EQ(chunk.vertices[2], 1.0f);
+    EXPECT_FLOAT_EQ(chunk.vertices[3], 0.0f);
+}
+
+TEST(Mesh, ZeroLengthSegmentsAreSkipped) {
+    MeshBuilder builder(line_vertex_floats, regional_cell);
+    append_polyline(builder, {{0, 0}, {0, 0}, {10, 0}});
+    EXPECT_EQ(builder.finish().index_count(), 6u);
+}
+
+TEST(Mesh, FarApartPrimitivesGoToDifferentChunks) {
+    MeshBuilder builder(2, regional_cell);
+    append_triangles(builder, {{0, 0}, {10, 0}, {0, 10}, {5e6, 5e6}, {5e6 + 10, 5e6}, {5e6, 5e6 + 10}});
+    const Mesh mesh = builder.finish();
+    EXPECT_EQ(mesh.chunks.size(), 2u);
+    EXPECT_EQ(mesh.vertex_count(), 6u);
+    EXPECT_NEAR(mesh.bounds().max_x, 5e6 + 10, 1e-9);
+}
+
+TEST(Mesh, PointsAreQuads) {
+    MeshBuilder builder(point_vertex_floats, whole_world_cell);
+    append_point(builder, {100, 200});
+    append_point(builder, {-1e7, 3e6});
+    const Mesh mesh = builder.finish();
+    EXPECT_EQ(mesh.chunks.size(), 1u);  // one chunk for the whole world
+    EXPECT_EQ(mesh.vertex_count(), 8u);
+    EXPECT_EQ(mesh.index_count(), 12u);
+}

@@ -1,0 +1,90 @@
+#include "fixture_writer.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <memory>
+#include <random>
+#include <stdexcept>
+
+namespace storyplot::test_support {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+    std::random_device rd;
+    m_path = fs::temp_directory_path() / ("storyplot-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    fs::create_directories(m_path);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+}
+
+void write_text(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+namespace {
+
+struct Closer {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using Dataset = std::unique_ptr<GDALDataset, Closer>;
+
+Dataset create(const char* driver_name, const std::string& path) {
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
+    Dataset ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw std::runtime_error("cannot create fixture " + path);
+    return ds;
+}
+
+void add_wkt(OGRLayer* layer, const char* wkt) {
+    OGRGeometry* geom = nullptr;
+    if (OGRGeometryFactory::createFromWkt(wkt, layer->GetSpatialRef(), &geom) != OGRERR_NONE)
+        throw std::runtime_error(std::string("bad fixture WKT ") + wkt);
+    OGRFeature feature(layer->GetLayerDefn());
+    feature.SetGeometryDirectly(geom);
+    if (layer->CreateFeature(&feature) != OGRERR_NONE) throw std::runtime_error("cannot write fixture feature");
+}
+
+}  // namespace
+
+void write_mixed_geopackage(const std::string& path) {
+    Dataset ds = create("GPKG", path);
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    OGRLayer* areas = ds->CreateLayer("areas", &wgs84, wkbUnknown, nullptr);
+    add_wkt(areas, "POLYGON ((130 42,134 42,134 45,130 45,130 42),(131 43,131 44,133 44,133 43,131 43))");
+    add_wkt(areas, "MULTIPOLYGON (((125 38,126 38,126 39,125 39,125 38)),((127 38,128 38,128 39,127 39,127 38)))");
+    OGRLayer* roads = ds->CreateLayer("roads", &wgs84, wkbLineString, nullptr);
+    add_wkt(roads, "LINESTRING (125.75 39.03,129.7 41.8,130.65 42.42,131.88 43.11)");
+    OGRLayer* towns = ds->CreateLayer("towns", &wgs84, wkbPoint, nullptr);
+    add_wkt(towns, "POINT (125.75 39.03)");
+    add_wkt(towns, "POINT (130.65 42.42)");
+    add_wkt(towns, "POINT (131.88 43.11)");
+    ds->CreateLayer("nothing", &wgs84, wkbPoint, nullptr);
+}
+
+void write_utm_shapefile(const std::string& path) {
+    Dataset ds = create("ESRI Shapefile", path);
+    OGRSpatialReference utm;
+    utm.importFromEPSG(32652);
+    OGRLayer* layer = ds->CreateLayer("station", &utm, wkbPoint, nullptr);
+    add_wkt(layer, "POINT (734909.8137 4776587.4710)");
+}
+
+std::string small_geojson() {
+    return R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"name": "Vladivostok"}, "geometry": {"type": "Point", "coordinates": [131.8869, 43.1056]}},
+ {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[130.65, 42.42], [131.95, 43.8], [131.8869, 43.1056]]}},
+ {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[131.5, 42.8], [132.2, 42.8], [132.2, 43.3], [131.5, 43.3], [131.5, 42.8]]]}}
+]})";
+}
+
+}  // namespace storyplot::test_support

@@ -1,0 +1,35 @@
+#pragma once
+// Small vector fixtures that the tests write themselves with GDAL, in a fresh temporary folder.
+#include <filesystem>
+#include <string>
+
+namespace storyplot::test_support {
+
+// A new empty folder under the system temp dir, removed when the object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+void write_text(const std::string& path, const std::string& text);
+
+// A GeoPackage with layers: "areas" (a polygon with a hole and a two-part multipolygon),
+// "roads" (a line), "towns" (three points) and "nothing" (an empty layer). EPSG:4326.
+void write_mixed_geopackage(const std::string& path);
+
+// A Shapefile in UTM zone 52N (EPSG:32652) with one point: Vladivostok station,
+// 734909.8137 E 4776587.4710 N = 131.8869 E 43.1056 N.
+void write_utm_shapefile(const std::string& path);
+
+// A GeoJSON FeatureCollection with one point, one line and one polygon near Vladivostok.
+std::string small_geojson();
+
+}  // namespace storyplot::test_support

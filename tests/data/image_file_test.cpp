@@ -1,0 +1,102 @@
+#include "data/image_file.hpp"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogr_spatialref.h>
+
+#include <filesystem>
+
+#include "core/input_error.hpp"
+#include "core/mercator.hpp"
+#include "fixture_writer.hpp"
+
+using namespace storyplot;
+using storyplot::test_support::TempDir;
+
+namespace {
+
+Image gradient(int w, int h) {
+    Image image{w, h, {}};
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            image.rgba.insert(image.rgba.end(), {static_cast<std::uint8_t>(x), static_cast<std::uint8_t>(y), 200, 255});
+    return image;
+}
+
+std::size_t files_in(const std::filesystem::path& dir) {
+    return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(dir), {}));
+}
+
+}  // namespace
+
+TEST(ImageFile, PngRoundTrip) {
+    TempDir dir;
+    const auto path = dir.file("map.png");
+    write_image(path, gradient(40, 30), Box::of(0, 0, 1, 1));
+    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+    ASSERT_TRUE(ds);
+    EXPECT_EQ(GDALGetRasterXSize(ds), 40);
+    EXPECT_EQ(GDALGetRasterYSize(ds), 30);
+    EXPECT_EQ(GDALGetRasterCount(ds), 4);
+    std::uint8_t value = 0;
+    ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Read, 17, 5, 1, 1, &value, 1, 1, GDT_Byte, 0, 0), CE_None);
+    EXPECT_EQ(value, 17);
+    ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 2), GF_Read, 17, 5, 1, 1, &value, 1, 1, GDT_Byte, 0, 0), CE_None);
+    EXPECT_EQ(value, 5);  // top row first
+    GDALClose(ds);
+    EXPECT_EQ(files_in(dir.path()), 1u);  // no temporary or .aux.xml left beside it
+}
+
+TEST(ImageFile, GeoTiffCarriesWebMercatorAndTheBox) {
+    TempDir dir;
+    const auto path = dir.file("map.tif");
+    const Box box = mercator::forward(124, 37, 136, 46);
+    write_image(path, gradient(64, 48), box);
+    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+    ASSERT_TRUE(ds);
+    double gt[6];
+    ASSERT_EQ(GDALGetGeoTransform(ds, gt), CE_None);
+    EXPECT_NEAR(gt[0], box.min_x, 1e-6);
+    EXPECT_NEAR(gt[3], box.max_y, 1e-6);
+    EXPECT_NEAR(gt[0] + 64 * gt[1], box.max_x, 1e-6);
+    EXPECT_NEAR(gt[3] + 48 * gt[5], box.min_y, 1e-6);
+    OGRSpatialReference srs(GDALGetProjectionRef(ds));
+    EXPECT_STREQ(srs.GetAuthorityCode(nullptr), "3857");
+    GDALClose(ds);
+}
+
+TEST(ImageFile, UnknownExtension) {
+    TempDir dir;
+    const auto path = dir.file("map.xyz");
+    try {
+        write_image(path, gradient(4, 4), Box::of(0, 0, 1, 1));
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), path + ": unknown image format (use .png, .jpg or .tif)");
+    }
+    EXPECT_EQ(files_in(dir.path()), 0u);
+}
+
+TEST(ImageFile, MissingFolder) {
+    TempDir dir;
+    const auto path = dir.file("no/such/folder/map.png");
+    try {
+        check_image_target(path);
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
+        EXPECT_EQ(std::string(e.what()).rfind(path + ": cannot write", 0), 0u) << e.what();
+    }
+}
+
+TEST(ImageFile, ReplacesAnExistingFileWhole) {
+    TempDir dir;
+    const auto path = dir.file("map.png");
+    write_image(path, gradient(8, 8), Box::of(0, 0, 1, 1));
+    write_image(path, gradient(16, 4), Box::of(0, 0, 1, 1));
+    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
+    ASSERT_TRUE(ds);
+    EXPECT_EQ(GDALGetRasterXSize(ds), 16);
+    GDALClose(ds);
+    EXPECT_EQ(files_in(dir.path()), 1u);
+}

@@ -1,0 +1,170 @@
+#include "data/vector_source.hpp"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+
+#include "core/input_error.hpp"
+#include "fixture_writer.hpp"
+
+using namespace storyplot;
+using storyplot::test_support::TempDir;
+
+namespace {
+
+const VectorLayer& layer_named(const VectorSource& source, const std::string& name) {
+    for (const auto& layer : source.layers)
+        if (layer.name == name) return layer;
+    throw std::runtime_error("no layer " + name);
+}
+
+// The message the user sees for a bad file, after "storyplot: ".
+std::string error_for(const std::string& path) {
+    try {
+        load_vector_source(path);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+TEST(VectorSource, ReadsPolygonsWithHolesMultipolygonsLinesAndPoints) {
+    TempDir dir;
+    const auto path = dir.file("mixed.gpkg");
+    test_support::write_mixed_geopackage(path);
+    const VectorSource source = load_vector_source(path);
+    EXPECT_EQ(source.driver, "GPKG");
+    // The empty layer is left out; the three others are there.
+    ASSERT_EQ(source.layers.size(), 3u);
+
+    const VectorLayer& areas = layer_named(source, "areas");
+    ASSERT_EQ(areas.polygons.size(), 3u);  // one polygon + a multipolygon of two
+    ASSERT_EQ(areas.polygons[0].rings.size(), 2u);  // outer ring and hole
+    EXPECT_EQ(areas.polygons[0].rings[1].size(), 5u);
+    EXPECT_EQ(areas.polygons[0].rings[1][0], (LonLat{131, 43}));
+    EXPECT_EQ(areas.polygons[1].rings.size(), 1u);
+    EXPECT_EQ(areas.polygons[2].rings[0][0], (LonLat{127, 38}));
+
+    const VectorLayer& roads = layer_named(source, "roads");
+    ASSERT_EQ(roads.lines.size(), 1u);
+    EXPECT_EQ(roads.lines[0].size(), 4u);
+    EXPECT_EQ(roads.lines[0].back(), (LonLat{131.88, 43.11}));
+
+    const VectorLayer& towns = layer_named(source, "towns");
+    EXPECT_EQ(towns.points.size(), 3u);
+    EXPECT_TRUE(towns.polygons.empty() && towns.lines.empty());
+}
+
+TEST(VectorSource, ReprojectsFromTheDeclaredCrs) {
+    TempDir dir;
+    const auto path = dir.file("station.shp");
+    test_support::write_utm_shapefile(path);
+    const VectorSource source = load_vector_source(path);
+    ASSERT_EQ(source.layers.size(), 1u);
+    ASSERT_EQ(source.layers[0].points.size(), 1u);
+    const LonLat p = source.layers[0].points[0];
+    EXPECT_NEAR(p.lon, 131.8869, 1e-6);  // lon first, whatever the CRS's axis order
+    EXPECT_NEAR(p.lat, 43.1056, 1e-6);
+}
+
+TEST(VectorSource, GeoJsonWithoutCrsIsLonLat) {
+    TempDir dir;
+    const auto path = dir.file("small.geojson");
+    test_support::write_text(path, test_support::small_geojson());
+    const VectorSource source = load_vector_source(path);
+    ASSERT_EQ(source.layers.size(), 1u);
+    EXPECT_EQ(source.layers[0].points.size(), 1u);
+    EXPECT_EQ(source.layers[0].lines.size(), 1u);
+    EXPECT_EQ(source.layers[0].polygons.size(), 1u);
+    const Box b = source.lonlat_bounds();
+    EXPECT_DOUBLE_EQ(b.min_x, 130.65);
+    EXPECT_DOUBLE_EQ(b.max_y, 43.8);
+}
+
+TEST(VectorSource, ReadsGpxTracksWithoutTheirPointLayers) {
+    TempDir dir;
+    const auto path = dir.file("track.gpx");
+    test_support::write_text(path, R"(<?xml version="1.0"?>
+<gpx version="1.1" creator="storyplot tests" xmlns="http://www.topografix.com/GPX/1/1">
+ <wpt lat="43.1056" lon="131.8869"><name>Vladivostok</name></wpt>
+ <trk><name>train</name><trkseg>
+  <trkpt lat="42.4239" lon="130.6516"/><trkpt lat="43.7972" lon="131.9519"/><trkpt lat="43.1056" lon="131.8869"/>
+ </trkseg></trk>
+</gpx>)");
+    const VectorSource source = load_vector_source(path);
+    EXPECT_EQ(source.driver, "GPX");
+    for (const auto& layer : source.layers) EXPECT_NE(layer.name, "track_points");
+    EXPECT_EQ(layer_named(source, "waypoints").points.size(), 1u);
+    ASSERT_EQ(layer_named(source, "tracks").lines.size(), 1u);
+    EXPECT_EQ(layer_named(source, "tracks").lines[0].size(), 3u);
+}
+
+TEST(VectorSource, ReadsKml) {
+    TempDir dir;
+    const auto path = dir.file("places.kml");
+    test_support::write_text(path, R"(<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+ <Placemark><name>Khasan</name><Point><coordinates>130.6516,42.4239,0</coordinates></Point></Placemark>
+</Document></kml>)");
+    const VectorSource source = load_vector_source(path);
+    ASSERT_FALSE(source.layers.empty());
+    ASSERT_EQ(source.layers[0].points.size(), 1u);
+    EXPECT_NEAR(source.layers[0].points[0].lon, 130.6516, 1e-9);
+}
+
+// Each bad input gives one line that names the file and says what is wrong.
+TEST(VectorSource, MissingFile) {
+    EXPECT_EQ(error_for("/nonexistent/roads.gpkg"), "/nonexistent/roads.gpkg: no such file");
+}
+
+TEST(VectorSource, EmptyFile) {
+    TempDir dir;
+    const auto path = dir.file("empty.geojson");
+    test_support::write_text(path, "");
+    EXPECT_EQ(error_for(path), path + ": the file is empty");
+}
+
+TEST(VectorSource, CorruptGeoJson) {
+    TempDir dir;
+    const auto path = dir.file("broken.geojson");
+    test_support::write_text(path, R"({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coord)");
+    const std::string message = error_for(path);
+    EXPECT_EQ(message.rfind(path + ": ", 0), 0u) << message;
+    EXPECT_NE(message.find("corrupt or unreadable"), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos);
+}
+
+TEST(VectorSource, CorruptShapefile) {
+    TempDir dir;
+    const auto path = dir.file("broken.shp");
+    test_support::write_text(path, std::string(100, '\x07') + "not a shapefile at all");
+    const std::string message = error_for(path);
+    EXPECT_EQ(message.rfind(path + ": ", 0), 0u) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos);
+}
+
+TEST(VectorSource, UnsupportedFormat) {
+    TempDir dir;
+    const auto path = dir.file("notes.bin");
+    test_support::write_text(path, std::string("\x01\x02\x03\x04 binary noise \xff\xfe", 20));
+    EXPECT_EQ(error_for(path).rfind(path + ": not a vector format GDAL can read", 0), 0u) << error_for(path);
+}
+
+TEST(VectorSource, RasterIsNotVector) {
+    TempDir dir;
+    const auto path = dir.file("picture.png");
+    GDALAllRegister();
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    GDALDataset* src = mem->Create("", 4, 4, 1, GDT_Byte, nullptr);
+    GDALClose(GetGDALDriverManager()->GetDriverByName("PNG")->CreateCopy(path.c_str(), src, FALSE, nullptr, nullptr, nullptr));
+    GDALClose(src);
+    EXPECT_EQ(error_for(path), path + ": is a raster (PNG), not vector data");
+}
+
+TEST(VectorSource, OnlyEmptyLayers) {
+    TempDir dir;
+    const auto path = dir.file("nothing.geojson");
+    test_support::write_text(path, R"({"type": "FeatureCollection", "features": []})");
+    EXPECT_EQ(error_for(path), path + ": holds no features");
+}

@@ -1,0 +1,126 @@
+// The map drawn offscreen (SDL's offscreen driver over Mesa, no display) and compared with the
+// expected images, plus checks of what a reader would look for: sea where the sea is, land where
+// the land is, overlay colours where the overlay is.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "core/mercator.hpp"
+#include "data/layer_meshes.hpp"
+#include "data/natural_earth.hpp"
+#include "image_compare.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
+#include "ui/map_decorations.hpp"
+
+using namespace storyplot;
+
+namespace {
+
+class MapRender : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        context = std::make_unique<HeadlessContext>();
+        renderer = std::make_unique<MapRenderer>();
+        for (DetailLevel level : all_detail_levels) renderer->set_basemap(load_natural_earth(level));
+    }
+    static void TearDownTestSuite() {
+        renderer.reset();
+        context.reset();
+    }
+
+    static Image render(const Box& lonlat, int width, int height, bool decorations = true) {
+        camera = Camera::fit(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height);
+        OffscreenTarget target(width, height);
+        target.bind();
+        renderer->draw(camera);
+        if (decorations) draw_map_decorations(camera, 1.0f);
+        return target.read();
+    }
+
+    static const std::uint8_t* pixel_at(const Image& image, LonLat p) {
+        const Vec2 px = camera.world_to_screen(mercator::forward(p));
+        return image.pixel(static_cast<int>(px.x), static_cast<int>(px.y));
+    }
+
+    static bool is_colour(const std::uint8_t* px, Color c, int tolerance = 6) {
+        return std::abs(px[0] - static_cast<int>(c.r * 255 + 0.5f)) <= tolerance &&
+               std::abs(px[1] - static_cast<int>(c.g * 255 + 0.5f)) <= tolerance &&
+               std::abs(px[2] - static_cast<int>(c.b * 255 + 0.5f)) <= tolerance;
+    }
+
+    static inline std::unique_ptr<HeadlessContext> context;
+    static inline std::unique_ptr<MapRenderer> renderer;
+    static inline Camera camera;
+};
+
+TEST_F(MapRender, Region) {
+    const Image image = render(Box::of(124, 37, 136, 46), 480, 300);
+    EXPECT_EQ(renderer->level_for(camera), DetailLevel::medium_50m);
+    const BasemapStyle style;
+    EXPECT_TRUE(is_colour(pixel_at(image, {133.0, 40.0}), style.ocean));  // Sea of Japan
+    EXPECT_TRUE(is_colour(pixel_at(image, {126.5, 40.5}), style.land));   // North Korea
+    EXPECT_TRUE(is_colour(pixel_at(image, {128.5, 45.5}), style.land));   // Heilongjiang
+    EXPECT_TRUE(is_colour(pixel_at(image, {124.5, 38.0}), style.ocean));  // Yellow Sea
+    const std::string mismatch = test_support::compare_with_expected(image, "region");
+    EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST_F(MapRender, CloseInAtOneToTenMillion) {
+    // The border country of the story: Khasan, the Tumen mouth and Vladivostok.
+    const Image image = render(Box::of(129.5, 41.8, 133.5, 44.0), 480, 300);
+    EXPECT_EQ(renderer->level_for(camera), DetailLevel::fine_10m);
+    const BasemapStyle style;
+    EXPECT_TRUE(is_colour(pixel_at(image, {131.0, 42.3}), style.ocean));  // Peter the Great Gulf
+    EXPECT_TRUE(is_colour(pixel_at(image, {131.0, 43.6}), style.land));   // Primorye
+    // Russia's ring starts east of the antimeridian: its unwrapped fill must still reach here.
+    EXPECT_TRUE(is_colour(pixel_at(image, {133.0, 43.6}), style.land));
+    const std::string mismatch = test_support::compare_with_expected(image, "primorye");
+    EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST_F(MapRender, World) {
+    const Image image = render(Box::of(-180, -70, 180, 75), 480, 270);
+    EXPECT_EQ(renderer->level_for(camera), DetailLevel::coarse_110m);
+    const BasemapStyle style;
+    EXPECT_TRUE(is_colour(pixel_at(image, {-140.0, 0.0}), style.ocean));  // Pacific, along the equator too
+    EXPECT_TRUE(is_colour(pixel_at(image, {175.0, 1.0}), style.ocean));   // no band from Kiribati's antimeridian ring
+    EXPECT_TRUE(is_colour(pixel_at(image, {100.0, 62.0}), style.land));   // Siberia
+    EXPECT_TRUE(is_colour(pixel_at(image, {17.0, 27.0}), style.land));    // Sahara
+    const std::string mismatch = test_support::compare_with_expected(image, "world");
+    EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST_F(MapRender, OverlayLayersStyledByGeometry) {
+    VectorLayer layer;
+    layer.name = "test";
+    layer.polygons.push_back(Polygon{{Ring{{131.5, 42.8}, {132.2, 42.8}, {132.2, 43.3}, {131.5, 43.3}, {131.5, 42.8}}}});
+    layer.lines.push_back(Path{{129.0, 41.0}, {130.0, 41.0}});
+    layer.points.push_back(LonLat{127.0, 39.0});
+    const Color colour{0.8f, 0.1f, 0.1f, 1.0f};
+    renderer->add_overlay(build_layer_meshes(layer, colour));
+    const Image image = render(Box::of(124, 37, 136, 46), 480, 300, false);
+    renderer->overlays().clear();
+
+    const std::uint8_t* point = pixel_at(image, {127.0, 39.0});
+    EXPECT_GT(point[0], 150);
+    EXPECT_LT(point[1], 80);
+    const std::uint8_t* line = pixel_at(image, {129.5, 41.0});
+    EXPECT_GT(line[0], 150);
+    EXPECT_LT(line[1], 80);
+    // The polygon is a translucent tint over the sea: redder than the sea, not opaque red.
+    const std::uint8_t* tint = pixel_at(image, {131.85, 42.9});
+    EXPECT_GT(tint[0], tint[1] + 20);
+    EXPECT_GT(tint[1], 120);
+    const std::string mismatch = test_support::compare_with_expected(image, "overlay");
+    EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST_F(MapRender, SameViewGivesTheSameImage) {
+    const Image a = render(Box::of(124, 37, 136, 46), 200, 120);
+    const Image b = render(Box::of(124, 37, 136, 46), 200, 120);
+    EXPECT_EQ(a.rgba, b.rgba);
+}
+
+}  // namespace
