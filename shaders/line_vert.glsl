@@ -3,11 +3,14 @@
 // shader (Mesa's software GL draws wide or smooth GL lines slowly; triangles are fast).
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in vec4 a_attr;  // direction xy, side across (+-1), end along (-1 start, +1 end)
+layout(location = 2) in float a_along; // projected metres from the start of the path
 uniform vec2 u_offset;
 uniform vec2 u_scale;
 uniform vec2 u_px_to_clip;
 uniform float u_half_width;  // pixels
+uniform float u_metres_per_px;
 out float v_across;          // pixels from the centre line
+out float v_along_px;        // pixels along the path, for dashes
 void main() {
     vec2 center = (a_pos + u_offset) * u_scale;
     vec2 dir = a_attr.xy;
@@ -16,4 +19,5 @@ void main() {
     vec2 offset_px = normal * a_attr.z * extent + dir * a_attr.w * u_half_width;
     gl_Position = vec4(center + offset_px * u_px_to_clip, 0.0, 1.0);
     v_across = a_attr.z * extent;
+    v_along_px = a_along / u_metres_per_px + a_attr.w * u_half_width;
 }

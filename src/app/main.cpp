@@ -7,6 +7,7 @@
 #include "app/render_command.hpp"
 #include "app/window_app.hpp"
 #include "core/input_error.hpp"
+#include "core/story_file.hpp"
 
 namespace {
 
@@ -45,6 +46,10 @@ int main(int argc, char** argv) {
     std::string size_text = "1920x1080";
     std::string bbox_text;
     std::string render_story;
+    std::string validate_path;
+    auto* validate_cmd = app.add_subcommand("validate", "check a story file: a summary, or what is wrong and where");
+    validate_cmd->add_option("STORY", validate_path, "story file (*.story.json)")->required();
+
     auto* render_cmd = app.add_subcommand("render", "draw the map headless to an image (.png, .jpg, .tif)");
     render_cmd->add_option("STORY", render_story, "story file (GeoJSON); without it, the basemap alone");
     render_cmd->add_option("-o,--output", render.output, "output image: .png, .jpg, or .tif (GeoTIFF)")->required();
@@ -52,6 +57,9 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--bbox", bbox_text, "area to show, W,S,E,N in degrees");
     render_cmd->add_option("--basemap", render.basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
     render_cmd->add_flag("-q,--quiet", render.quiet, "print nothing on success");
+    render_cmd->add_flag("--local-names", render.local_names, "label places in local script (Владивосток, 평양)");
+    bool no_context = false;
+    render_cmd->add_flag("--no-context-labels", no_context, "leave out country and town names");
 
     try {
         app.parse(argc, argv);
@@ -64,10 +72,15 @@ int main(int argc, char** argv) {
     }
 
     try {
+        if (*validate_cmd) {
+            std::cout << validate_path << ": " << story_summary(read_story_file(validate_path)) << "\n";
+            return 0;
+        }
         if (*render_cmd) {
             render.size = parse_size(size_text);
             if (!bbox_text.empty()) render.bbox = parse_bbox(bbox_text);
             if (!render_story.empty()) render.story = render_story;
+            render.context_labels = !no_context;
             run_render(render);
             return 0;
         }

@@ -3,41 +3,60 @@
 #include <iostream>
 
 #include "app/map_sources.hpp"
+#include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
-#include "ui/map_decorations.hpp"
+#include "ui/headless_overlay.hpp"
 
 namespace storyplot {
+
+ContextLabels load_context_labels() {
+    ContextLabels context;
+    context.countries = load_country_labels();
+    context.towns = load_towns(gazetteer_path(), 1000);
+    return context;
+}
 
 void run_render(const RenderOptions& options) {
     check_image_target(options.output);
 
+    std::optional<Story> story;
+    if (options.story) story = read_story_file(*options.story);
     std::vector<LoadedSource> sources;
-    std::optional<Box> story_bounds;
-    if (options.story) {
-        sources.push_back(load_source(*options.story, 0));
-        story_bounds = sources.back().bounds;
-    }
     for (const auto& path : options.basemaps) sources.push_back(load_source(path, sources.size()));
 
-    const Camera camera = initial_camera(options.bbox, story_bounds, options.size.width, options.size.height);
+    const int w = options.size.width, h = options.size.height;
+    Camera camera = story ? story_camera(*story, w, h) : initial_camera(std::nullopt, std::nullopt, w, h);
+    if (options.bbox)
+        camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
     const BasemapMeshes basemap = load_natural_earth(detail_for_resolution(camera.resolution()));
+    const ContextLabels context = options.context_labels ? load_context_labels() : ContextLabels{};
 
-    HeadlessContext context;
-    if (options.size.width > OffscreenTarget::max_size() || options.size.height > OffscreenTarget::max_size())
+    HeadlessContext gl_context;
+    if (w > OffscreenTarget::max_size() || h > OffscreenTarget::max_size())
         throw UsageError("--size: this GL draws at most " + std::to_string(OffscreenTarget::max_size()) + " pixels a side");
     MapRenderer renderer;
     renderer.set_basemap(basemap);
     for (const auto& source : sources)
         for (const auto& layer : source.layers) renderer.add_overlay(layer);
+    if (story) renderer.set_routes(build_route_meshes(*story));
 
-    OffscreenTarget target(options.size.width, options.size.height);
+    OffscreenTarget target(w, h);
     target.bind();
     renderer.draw(camera);
-    draw_map_decorations(camera, 1.0f);
+    HeadlessOverlay overlay;
+    overlay.story = story ? &*story : nullptr;
+    overlay.context = &context;
+    overlay.options.local_names = options.local_names;
+    overlay.options.context_labels = options.context_labels;
+    draw_headless_overlay(camera, overlay);
     const Image image = target.read();
     write_image(options.output, image, camera.visible_box());
     if (!options.quiet) std::cout << "wrote " << options.output << " (" << image.width << "x" << image.height << ")\n";

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/cli_values.hpp"
+#include "core/context_labels.hpp"
 
 namespace storyplot {
 
@@ -15,7 +16,12 @@ struct RenderOptions {
     std::optional<Box> bbox;  // lon/lat
     std::vector<std::string> basemaps;
     bool quiet = false;
+    bool local_names = false;    // labels in local script where known
+    bool context_labels = true;  // country and town names
 };
+
+// Country label points and GeoNames towns (throws InputError when the data is missing).
+ContextLabels load_context_labels();
 
 // Throws InputError for bad files, UsageError for bad values; writes the file or nothing.
 void run_render(const RenderOptions& options);

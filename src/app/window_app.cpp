@@ -224,7 +224,7 @@ void MapWindow::frame() {
     status.frame_ms = m_frame_ms;
     status.loading = m_jobs.busy();
     const float bar_height = draw_status_bar(m_camera, status);
-    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, bar_height);
+    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, bar_height, map_credits(false));
     Box zoom_to;
     if (draw_layers_panel(m_renderer.overlays(), zoom_to))
         m_camera = initial_camera(std::nullopt, zoom_to, m_camera.width(), m_camera.height());

@@ -3,6 +3,7 @@
 namespace storyplot {
 
 void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path) {
+    double along = 0;
     for (std::size_t i = 0; i + 1 < path.size(); ++i) {
         const Vec2 a = path[i];
         const Vec2 b = path[i + 1];
@@ -11,11 +12,14 @@ void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path) {
         const auto dx = static_cast<float>((b.x - a.x) / len);
         const auto dy = static_cast<float>((b.y - a.y) / len);
         MeshChunk& chunk = builder.chunk_at(a);
-        const auto i0 = MeshBuilder::add_vertex(chunk, a, {dx, dy, -1.0f, -1.0f});
-        const auto i1 = MeshBuilder::add_vertex(chunk, a, {dx, dy, 1.0f, -1.0f});
-        const auto i2 = MeshBuilder::add_vertex(chunk, b, {dx, dy, -1.0f, 1.0f});
-        const auto i3 = MeshBuilder::add_vertex(chunk, b, {dx, dy, 1.0f, 1.0f});
+        const auto d0 = static_cast<float>(along);
+        const auto d1 = static_cast<float>(along + len);
+        const auto i0 = MeshBuilder::add_vertex(chunk, a, {dx, dy, -1.0f, -1.0f, d0});
+        const auto i1 = MeshBuilder::add_vertex(chunk, a, {dx, dy, 1.0f, -1.0f, d0});
+        const auto i2 = MeshBuilder::add_vertex(chunk, b, {dx, dy, -1.0f, 1.0f, d1});
+        const auto i3 = MeshBuilder::add_vertex(chunk, b, {dx, dy, 1.0f, 1.0f, d1});
         chunk.indices.insert(chunk.indices.end(), {i0, i1, i2, i1, i3, i2});
+        along += len;
     }
 }
 

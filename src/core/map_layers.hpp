@@ -5,6 +5,7 @@
 #include "core/color.hpp"
 #include "core/level_of_detail.hpp"
 #include "core/mesh.hpp"
+#include "core/story.hpp"
 
 namespace storyplot {
 
@@ -25,6 +26,14 @@ struct LayerMeshes {
         b.add(points.bounds());
         return b;
     }
+};
+
+// A story's route, drawn over everything else in its colour, styled by its mode.
+struct RouteMeshes {
+    std::string id;
+    Mesh line;
+    Color color;
+    TravelMode mode = TravelMode::train;
 };
 
 // The Natural Earth base at one level of detail: land filled from the countries, coastlines and

@@ -24,6 +24,15 @@ Box forward(double west, double south, double east, double north) {
     return b;
 }
 
+std::vector<std::vector<Vec2>> project_path(const Path& path) {
+    std::vector<std::vector<Vec2>> parts(1);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i > 0 && std::abs(path[i].lon - path[i - 1].lon) > 180.0) parts.emplace_back();
+        parts.back().push_back(forward(path[i]));
+    }
+    return parts;
+}
+
 double ground_scale(double lat) { return std::cos(std::clamp(lat, -max_latitude, max_latitude) * deg); }
 
 }  // namespace storyplot::mercator

@@ -1,5 +1,7 @@
 #pragma once
 // Spherical Web Mercator (EPSG:3857), the default projection: metres on the sphere of radius 6378137.
+#include <vector>
+
 #include "core/geometry.hpp"
 
 namespace storyplot::mercator {
@@ -14,6 +16,9 @@ Vec2 forward(LonLat p);
 LonLat inverse(Vec2 m);
 
 Box forward(double west, double south, double east, double north);
+
+// A lon/lat path in Web Mercator, split where it jumps across the antimeridian.
+std::vector<std::vector<Vec2>> project_path(const Path& path);
 
 // Metres on the ground per projected metre at a latitude (the Mercator scale factor's inverse).
 double ground_scale(double lat);

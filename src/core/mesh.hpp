@@ -57,8 +57,9 @@ inline constexpr double regional_cell = 1.0e6;
 void append_triangles(MeshBuilder& builder, const std::vector<Vec2>& triangles);
 
 // Lines: each segment is a quad the vertex shader widens in pixels.
-// vertex = position (2), unit direction (2), side across (+-1), end along (-1 start, +1 end).
-inline constexpr int line_vertex_floats = 6;
+// vertex = position (2), unit direction (2), side across (+-1), end along (-1 start, +1 end),
+// distance from the path's start in projected metres (for dashes).
+inline constexpr int line_vertex_floats = 7;
 void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path);
 
 // Points: a quad per point the shader draws as a disc. vertex = position (2), corner (2).

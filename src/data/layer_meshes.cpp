@@ -73,7 +73,7 @@ std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polyg
 
 void append_paths(MeshBuilder& builder, const std::vector<Path>& paths) {
     for (const auto& path : paths)
-        for (const auto& part : project_path(path)) append_polyline(builder, part);
+        for (const auto& part : mercator::project_path(path)) append_polyline(builder, part);
 }
 
 Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size) {
@@ -89,15 +89,6 @@ Mesh line_mesh(const std::vector<Path>& paths, double cell_size) {
 }
 
 }  // namespace
-
-std::vector<std::vector<Vec2>> project_path(const Path& path) {
-    std::vector<std::vector<Vec2>> parts(1);
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        if (i > 0 && std::abs(path[i].lon - path[i - 1].lon) > 180.0) parts.emplace_back();
-        parts.back().push_back(mercator::forward(path[i]));
-    }
-    return parts;
-}
 
 LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size) {
     LayerMeshes out;

@@ -14,7 +14,4 @@ LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cel
 
 BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level);
 
-// Projects a lon/lat path to Web Mercator, split where it jumps across the antimeridian.
-std::vector<std::vector<Vec2>> project_path(const Path& path);
-
 }  // namespace storyplot

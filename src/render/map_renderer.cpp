@@ -41,6 +41,17 @@ void MapRenderer::add_overlay(const LayerMeshes& layer) {
     m_overlays.push_back(std::move(gpu));
 }
 
+void MapRenderer::set_routes(const std::vector<RouteMeshes>& routes) {
+    std::vector<RouteLayer> next;
+    for (const auto& r : routes) {
+        RouteLayer layer{r.id, r.color, r.mode, true, GpuMesh(r.line)};
+        for (const auto& old : m_routes)
+            if (old.id == r.id) layer.visible = old.visible;
+        next.push_back(std::move(layer));
+    }
+    m_routes = std::move(next);
+}
+
 template <typename SetUp>
 void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up) {
     if (mesh.empty()) return;
@@ -50,6 +61,7 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
     const auto res = static_cast<float>(camera.resolution());
     program.set("u_scale", 2.0f / (w * res), 2.0f / (h * res));
     program.set("u_px_to_clip", 2.0f / w, 2.0f / h);
+    program.set("u_metres_per_px", res);
     set_up(program);
 
     // The world repeats east and west: each chunk is drawn in every copy of it the view reaches.
@@ -77,9 +89,10 @@ void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
     each_visible_chunk(mesh, camera, m_fill, [&](ShaderProgram& p) { p.set("u_color", color); });
 }
 
-void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px) {
+void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px, float dash_on, float dash_off) {
     each_visible_chunk(mesh, camera, m_line, [&](ShaderProgram& p) {
         p.set("u_color", color);
+        p.set("u_dash", dash_on, dash_off);
         p.set("u_half_width", std::max(width_px, 1.0f) / 2);
         p.set("u_opacity", std::min(width_px, 1.0f));
     });
@@ -90,6 +103,35 @@ void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color,
         p.set("u_color", color);
         p.set("u_radius", radius_px);
     });
+}
+
+// Routes by mode, over a white casing that lifts them off the basemap: rail as the classic
+// railway line (a white dash inside), roads solid, flights dashed, sea routes dotted.
+void MapRenderer::draw_route(const RouteLayer& route, const Camera& camera) {
+    const Color casing{1, 1, 1, 0.9f};
+    switch (route.mode) {
+    case TravelMode::train:
+        lines(route.line, camera, casing, 6.5f);
+        lines(route.line, camera, route.color, 4.0f);
+        lines(route.line, camera, Color{1, 1, 1, 0.95f}, 1.4f, 7.0f, 7.0f);
+        break;
+    case TravelMode::car:
+        lines(route.line, camera, casing, 6.0f);
+        lines(route.line, camera, route.color, 3.5f);
+        break;
+    case TravelMode::plane:
+        lines(route.line, camera, casing, 5.0f, 10.0f, 4.0f);
+        lines(route.line, camera, route.color, 2.8f, 9.0f, 5.0f);
+        break;
+    case TravelMode::ship:
+        lines(route.line, camera, casing, 5.0f);
+        lines(route.line, camera, route.color, 3.0f, 3.5f, 3.5f);
+        break;
+    case TravelMode::walk:
+        lines(route.line, camera, casing, 4.5f);
+        lines(route.line, camera, route.color, 2.5f, 2.0f, 3.0f);
+        break;
+    }
 }
 
 DrawStats MapRenderer::draw(const Camera& camera) {
@@ -118,6 +160,8 @@ DrawStats MapRenderer::draw(const Camera& camera) {
         lines(layer.lines, camera, layer.color, 2.0f);
         points(layer.points, camera, layer.color, 4.5f);
     }
+    for (const auto& route : m_routes)
+        if (route.visible) draw_route(route, camera);
     glBindVertexArray(0);
     return m_stats;
 }

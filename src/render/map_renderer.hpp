@@ -22,6 +22,14 @@ struct OverlayLayer {
     GpuMesh fill, outline, lines, points;
 };
 
+struct RouteLayer {
+    std::string id;
+    Color color;
+    TravelMode mode = TravelMode::train;
+    bool visible = true;
+    GpuMesh line;
+};
+
 struct DrawStats {
     DetailLevel level = DetailLevel::coarse_110m;
     int draw_calls = 0;
@@ -39,6 +47,10 @@ public:
     void add_overlay(const LayerMeshes& layer);
     std::vector<OverlayLayer>& overlays() { return m_overlays; }
 
+    // The story's routes, replacing any before (visibility is kept by id).
+    void set_routes(const std::vector<RouteMeshes>& routes);
+    std::vector<RouteLayer>& routes() { return m_routes; }
+
     // Draws into the bound framebuffer, whose viewport is the camera's.
     DrawStats draw(const Camera& camera);
 
@@ -50,7 +62,8 @@ private:
     };
 
     void fill(const GpuMesh& mesh, const Camera& camera, Color color);
-    void lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px);
+    void lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px, float dash_on = 0, float dash_off = 0);
+    void draw_route(const RouteLayer& route, const Camera& camera);
     void points(const GpuMesh& mesh, const Camera& camera, Color color, float radius_px);
     template <typename SetUp>
     void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
@@ -60,6 +73,7 @@ private:
     ShaderProgram m_point;
     std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;
     std::vector<OverlayLayer> m_overlays;
+    std::vector<RouteLayer> m_routes;
     DrawStats m_stats;
 };
 

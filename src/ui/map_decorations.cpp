@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "ui/ui_context.hpp"
 
 namespace storyplot {
 
@@ -42,7 +41,20 @@ ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
     return {metres, metres / metres_per_px, label};
 }
 
-void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset) {
+std::vector<Box> decoration_boxes(const Camera& camera, float scale, float bottom_inset, const std::string& credits) {
+    const double w = camera.width(), h = camera.height() - bottom_inset;
+    const double text_size = 13.0 * scale, pad = 12.0 * scale;
+    const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
+    const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(static_cast<float>(text_size), 1e9f, 0.0f, credits.c_str());
+    return {Box::of(0, h - pad - 5 * scale - text_size - 4 * scale, pad + bar.pixels + 8 * scale, h),
+            Box::of(w - pad - extent.x - 4, h - pad - extent.y - 4, w, h)};
+}
+
+std::string map_credits(bool geonames) {
+    return geonames ? "Map data: Natural Earth \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth";
+}
+
+void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset, const std::string& credits) {
     const float w = static_cast<float>(camera.width());
     const float h = static_cast<float>(camera.height()) - bottom_inset;
     const float pad = 12.0f * scale;
@@ -63,16 +75,8 @@ void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, fl
     text_with_halo(list, ImVec2(x0 + 2 * scale, y - tick - text_size - 1 * scale), bar.label.c_str(), text_size);
 
     // Credits, bottom right.
-    const char* credits = "Map data: Natural Earth";
-    const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(text_size, 1e9f, 0.0f, credits);
-    text_with_halo(list, ImVec2(w - pad - extent.x, h - pad - extent.y), credits, text_size);
-}
-
-void draw_map_decorations(const Camera& camera, float scale) {
-    UiContext ui(nullptr, nullptr, scale);
-    ui.begin_frame(camera.width(), camera.height());
-    add_map_decorations(*ImGui::GetForegroundDrawList(), camera, scale, 0.0f);
-    ui.end_frame();
+    const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(text_size, 1e9f, 0.0f, credits.c_str());
+    text_with_halo(list, ImVec2(w - pad - extent.x, h - pad - extent.y), credits.c_str(), text_size);
 }
 
 }  // namespace storyplot

@@ -2,6 +2,7 @@
 // What every map carries, on screen and in exports: a scale bar true at the centre's latitude and
 // the data credits. Drawn with ImGui's draw lists, as text with a halo.
 #include <string>
+#include <vector>
 
 #include "core/camera.hpp"
 
@@ -18,9 +19,13 @@ struct ScaleBar {
 };
 ScaleBar choose_scale_bar(const Camera& camera, double max_px);
 
-void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset);
+// `credits` names the data on the map ("Natural Earth · GeoNames").
+void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset, const std::string& credits);
 
-// Headless: draws the decorations into the bound framebuffer with a short-lived ImGui context.
-void draw_map_decorations(const Camera& camera, float scale);
+// The screen boxes the scale bar and credits take, for labels to keep clear of.
+std::vector<Box> decoration_boxes(const Camera& camera, float scale, float bottom_inset, const std::string& credits);
+
+// Credits for what a map shows: Natural Earth always, GeoNames when towns are named.
+std::string map_credits(bool geonames);
 
 }  // namespace storyplot

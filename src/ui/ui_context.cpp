@@ -4,22 +4,18 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
-#include <filesystem>
+#include "ui/fonts.hpp"
 
 
 namespace storyplot {
 
-namespace {
-// DejaVu Sans, from fonts-dejavu-core (the set-up installs it); ImGui's own font if it is absent.
-const char* const ui_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-}  // namespace
 
-UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_window(window) {
+UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_window(window), m_scale(scale) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini beside the user's files
-    if (std::filesystem::exists(ui_font)) io.Fonts->AddFontFromFileTTF(ui_font, 15.0f * scale);
+    load_fonts(scale, {});
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.0f;
@@ -35,6 +31,12 @@ UiContext::~UiContext() {
     ImGui_ImplOpenGL3_Shutdown();
     if (m_window) ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
+}
+
+void UiContext::rebuild_fonts(const std::string& extra_text) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    load_fonts(m_scale, extra_text);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 bool UiContext::process_event(const SDL_Event& event) { return ImGui_ImplSDL2_ProcessEvent(&event); }

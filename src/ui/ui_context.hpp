@@ -3,6 +3,8 @@
 // With a window it also takes SDL input; without one (headless) the caller gives the frame size.
 #include <SDL.h>
 
+#include <string>
+
 namespace storyplot {
 
 class UiContext {
@@ -17,11 +19,15 @@ public:
     void begin_frame(int width, int height);      // width/height only matter headless
     void end_frame();                             // renders into the bound framebuffer
 
+    // Rebuilds the font atlas with extra glyphs (local-script names); call between frames.
+    void rebuild_fonts(const std::string& extra_text);
+
     bool wants_mouse() const;
     bool wants_keyboard() const;
 
 private:
     SDL_Window* m_window;
+    float m_scale;
 };
 
 }  // namespace storyplot

@@ -143,10 +143,10 @@ TEST(Cli, BadFilesExitOneNamingTheFileAndWriteNothing) {
         EXPECT_EQ(lines(run.err), 1) << run.err;
         EXPECT_FALSE(fs::exists(dir.file("map.png"))) << file;
     }
-    // A bad story is reported the same way.
+    // A bad story is reported with the line and column of the fault.
     const Outcome story = run_storyplot(dir, "render broken.geojson -o map.png --size 100x100");
     EXPECT_EQ(story.code, 1);
-    EXPECT_EQ(story.err.rfind("storyplot: broken.geojson: ", 0), 0u) << story.err;
+    EXPECT_EQ(story.err.rfind("storyplot: broken.geojson:1:48: JSON syntax error", 0), 0u) << story.err;
     EXPECT_EQ(files(dir), (std::vector<std::string>{"broken.geojson", "empty.geojson", "notes.bin"}));
 }
 
@@ -179,4 +179,44 @@ TEST(Cli, WindowOpensUnderXvfbAndShowsBadFilesWithoutDying) {
     storyplot::test_support::write_text(dir.file("broken.geojson"), "{");
     const Outcome run = run_storyplot(dir, "--exit-after-frames 3 --basemap broken.geojson", "xvfb-run -a -s '-screen 0 1280x800x24'");
     EXPECT_EQ(run.code, 0) << run.err;
+}
+
+namespace {
+const std::string seed_story = std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json";
+}  // namespace
+
+TEST(Cli, ValidateSaysWhatAStoryHolds) {
+    TempDir dir;
+    const Outcome run = run_storyplot(dir, "validate '" + seed_story + "'");
+    EXPECT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.out, seed_story + ": 8 places, 3 routes, 6 chapters\n");
+}
+
+TEST(Cli, ValidateNamesTheFaultAndItsPlace) {
+    TempDir dir;
+    storyplot::test_support::write_text(dir.file("syntax.story.json"), "{\n  \"type\": \"FeatureCollection\",\n  \"story\": {,}\n}\n");
+    Outcome run = run_storyplot(dir, "validate syntax.story.json");
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err.rfind("storyplot: syntax.story.json:3:13: JSON syntax error", 0), 0u) << run.err;
+    EXPECT_EQ(lines(run.err), 1);
+    storyplot::test_support::write_text(dir.file("stop.story.json"), R"({"type": "FeatureCollection", "story": {"title": "t"}, "features": [
+      {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [130, 42]}, "properties": {"kind": "place"}},
+      {"type": "Feature", "id": "train", "geometry": null, "properties": {"kind": "route", "mode": "train", "stops": ["a", "moscow"]}}]})");
+    run = run_storyplot(dir, "validate stop.story.json");
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "storyplot: stop.story.json: feature \"train\": stop \"moscow\" names no place\n");
+    run = run_storyplot(dir, "validate");
+    EXPECT_EQ(run.code, 2);
+    run = run_storyplot(dir, "validate missing.story.json");
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "storyplot: missing.story.json: no such file\n");
+}
+
+TEST(Cli, RendersTheSeedStory) {
+    TempDir dir;
+    const Outcome run = run_storyplot(dir, "render '" + seed_story + "' -o story.png --size 640x400");
+    ASSERT_EQ(run.code, 0) << run.err;
+    const Raster png = open_raster(dir.file("story.png"));
+    EXPECT_EQ(png.width, 640);
+    EXPECT_EQ(png.height, 400);
 }

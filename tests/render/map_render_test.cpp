@@ -12,7 +12,7 @@
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
-#include "ui/map_decorations.hpp"
+#include "ui/headless_overlay.hpp"
 
 using namespace storyplot;
 
@@ -35,7 +35,7 @@ protected:
         OffscreenTarget target(width, height);
         target.bind();
         renderer->draw(camera);
-        if (decorations) draw_map_decorations(camera, 1.0f);
+        if (decorations) draw_headless_overlay(camera, HeadlessOverlay{});
         return target.read();
     }
 

@@ -1,0 +1,71 @@
+#include "core/story.hpp"
+
+#include <array>
+#include <utility>
+
+namespace storyplot {
+
+namespace {
+constexpr std::array<std::pair<std::string_view, TravelMode>, 14> mode_words{{
+    {"train", TravelMode::train}, {"rail", TravelMode::train}, {"car", TravelMode::car}, {"road", TravelMode::car},
+    {"motorcade", TravelMode::car}, {"bus", TravelMode::car}, {"plane", TravelMode::plane}, {"air", TravelMode::plane},
+    {"flight", TravelMode::plane}, {"ship", TravelMode::ship}, {"sea", TravelMode::ship}, {"boat", TravelMode::ship},
+    {"ferry", TravelMode::ship}, {"walk", TravelMode::walk},
+}};
+}  // namespace
+
+std::optional<TravelMode> parse_travel_mode(std::string_view text) {
+    for (const auto& [word, mode] : mode_words)
+        if (word == text) return mode;
+    if (text == "foot") return TravelMode::walk;
+    return std::nullopt;
+}
+
+std::string_view travel_mode_name(TravelMode mode) {
+    switch (mode) {
+    case TravelMode::train: return "train";
+    case TravelMode::car: return "car";
+    case TravelMode::plane: return "plane";
+    case TravelMode::ship: return "ship";
+    case TravelMode::walk: return "walk";
+    }
+    return "train";
+}
+
+const Place* Story::place(std::string_view id) const {
+    for (const auto& p : places)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+Place* Story::place(std::string_view id) {
+    for (auto& p : places)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+const Route* Story::route(std::string_view id) const {
+    for (const auto& r : routes)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+int Story::timezone_minutes() const { return parse_utc_offset(timezone).value_or(0); }
+
+Box Story::lonlat_bounds() const {
+    Box b;
+    for (const auto& p : places) b.add(Vec2{p.position.lon, p.position.lat});
+    for (const auto& r : routes)
+        for (LonLat p : route_path(*this, r)) b.add(Vec2{p.lon, p.lat});
+    return b;
+}
+
+Path route_path(const Story& story, const Route& route) {
+    if (!route.path.empty()) return route.path;
+    Path path;
+    for (const auto& id : route.stops)
+        if (const Place* p = story.place(id)) path.push_back(p->position);
+    return path;
+}
+
+}  // namespace storyplot

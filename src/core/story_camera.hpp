@@ -1,0 +1,24 @@
+#pragma once
+// Where the camera goes for a story, a chapter or a place.
+#include "core/camera.hpp"
+#include "core/story.hpp"
+
+namespace storyplot {
+
+// Web map zoom levels: at zoom z the world is 256 * 2^z pixels wide.
+double resolution_for_zoom(double zoom);
+double zoom_for_resolution(double resolution);
+
+// The box (projected metres) of some of the story's places and routes, by id.
+Box focus_box(const Story& story, const std::vector<std::string>& ids);
+
+// Fits `box` with a margin of `margin` (a fraction of its size, at least `min_metres` wide).
+Camera fit_with_margin(const Box& box, int width, int height, double margin = 0.1, double min_metres = 20000);
+
+// A chapter's view: its focus framed, at its zoom when it gives one (centred on the focus).
+Camera chapter_camera(const Story& story, const Chapter& chapter, int width, int height);
+
+// The whole story: every place and route.
+Camera story_camera(const Story& story, int width, int height);
+
+}  // namespace storyplot

@@ -1,0 +1,54 @@
+#pragma once
+// The story over the map, drawn with ImGui's draw lists (so headless renders get it too): markers
+// styled by category, route stops and direction arrows, route names, the story's labels, and the
+// basemap's context labels (countries and towns), all placed by priority without collisions.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/context_labels.hpp"
+#include "core/story.hpp"
+
+struct ImDrawList;
+
+namespace storyplot {
+
+struct StoryOverlayOptions {
+    bool local_names = false;     // Владивосток, 평양 where known
+    bool context_labels = true;   // countries and towns
+    std::string hovered;          // place id
+    std::string selected;         // place id
+    std::set<std::string> hidden_routes;
+    std::vector<Box> reserved;    // screen boxes no label may cover (scale bar, credits, panels)
+    float scale = 1.0f;
+};
+
+struct StoryOverlayStats {
+    double placement_ms = 0;
+    int labels_requested = 0;
+    int labels_placed = 0;
+};
+
+class StoryOverlay {
+public:
+    StoryOverlayStats draw(ImDrawList& list, const Story* story, const ContextLabels* context, const Camera& camera,
+                           const StoryOverlayOptions& options);
+
+    // The story place whose marker is under `px` (the nearest within a few pixels), from the last draw.
+    std::optional<std::string> place_at(Vec2 px) const;
+
+private:
+    struct Marker {
+        std::string id;
+        Vec2 px;
+        float radius;
+    };
+    std::vector<Marker> m_markers;
+};
+
+// The place's name as the overlay shows it.
+std::string display_name(const Place& place, bool local);
+
+}  // namespace storyplot

@@ -1,0 +1,75 @@
+#include "data/gazetteer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/input_error.hpp"
+#include "fixture_writer.hpp"
+
+using namespace storyplot;
+
+namespace {
+const Town* find(const std::vector<Town>& towns, const std::string& name) {
+    for (const auto& t : towns)
+        if (t.name == name) return &t;
+    return nullptr;
+}
+}  // namespace
+
+TEST(Gazetteer, TownsWithLocalNames) {
+    const auto towns = load_towns(gazetteer_path(), 500);
+    EXPECT_GT(towns.size(), 100000u);
+    for (std::size_t i = 1; i < towns.size(); ++i) ASSERT_GE(towns[i - 1].population, towns[i].population);
+    const Town* vladivostok = find(towns, "Vladivostok");
+    ASSERT_TRUE(vladivostok);
+    EXPECT_EQ(vladivostok->local_name, "Владивосток");
+    EXPECT_NEAR(vladivostok->position.lat, 43.1, 0.1);
+    const Town* pyongyang = find(towns, "Pyongyang");
+    ASSERT_TRUE(pyongyang);
+    EXPECT_EQ(pyongyang->local_name, "평양");
+    const Town* khasan = find(towns, "Khasan");  // 776 people: above the threshold
+    ASSERT_TRUE(khasan);
+    EXPECT_EQ(khasan->country, "RU");
+    const Town* paris = find(towns, "Paris");
+    ASSERT_TRUE(paris);
+    EXPECT_EQ(paris->local_name, "");  // France writes Latin
+}
+
+TEST(Gazetteer, MissingOrWrongFile) {
+    test_support::TempDir dir;
+    try {
+        load_towns(dir.file("cities500.txt"), 0);
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), dir.file("cities500.txt") + ": GeoNames gazetteer not installed (run ./setup.sh)");
+    }
+    test_support::write_text(dir.file("other.txt"), "just\ttext\n");
+    EXPECT_THROW(load_towns(dir.file("other.txt"), 0), InputError);
+}
+
+TEST(Gazetteer, CountryLabelsSitInsideTheirCountries) {
+    const auto countries = load_country_labels();
+    EXPECT_GT(countries.size(), 200u);
+    auto anchor = [&](const std::string& name) {
+        for (const auto& c : countries)
+            if (c.name == name) return c.anchor;
+        ADD_FAILURE() << "no " << name;
+        return LonLat{};
+    };
+    const LonLat russia = anchor("Russia");
+    EXPECT_GT(russia.lat, 50);
+    EXPECT_GT(russia.lon, 40);
+    const LonLat north_korea = anchor("North Korea");
+    EXPECT_NEAR(north_korea.lat, 40.3, 1.2);
+    EXPECT_NEAR(north_korea.lon, 127.3, 1.5);
+    // Vietnam is long and thin: its label point must still fall inside it, not in Laos.
+    const LonLat vietnam = anchor("Vietnam");
+    EXPECT_GT(vietnam.lon, 104.0);
+    // The largest first.
+    auto rank = [&](const std::string& name) {
+        for (std::size_t i = 0; i < countries.size(); ++i)
+            if (countries[i].name == name) return i;
+        return countries.size();
+    };
+    EXPECT_LT(rank("Russia"), rank("North Korea"));
+    EXPECT_LT(rank("China"), rank("Vietnam"));
+}
