@@ -3,34 +3,47 @@
 #include <SDL.h>
 #include <epoxy/gl.h>
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <iostream>
 #include <memory>
 
 #include "app/background_jobs.hpp"
 #include "app/map_sources.hpp"
+#include "app/render_command.hpp"
+#include "core/fly_to.hpp"
 #include "core/input_error.hpp"
 #include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_editor.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "data/data_paths.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
-#include "ui/layers_panel.hpp"
+#include "ui/headless_overlay.hpp"
 #include "ui/map_decorations.hpp"
 #include "ui/message_log.hpp"
 #include "ui/status_bar.hpp"
+#include "ui/story_overlay.hpp"
+#include "ui/story_panel.hpp"
 #include "ui/ui_context.hpp"
 
 namespace storyplot {
+
+std::string seed_story_path() { return (data_root() / "assets" / "stories" / "vladivostok-2019.story.json").string(); }
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr double wheel_step = 1.25;      // zoom factor per wheel notch
-constexpr double key_pan_px = 120.0;     // arrow keys
-constexpr double double_click_zoom = 2.0;
+constexpr double wheel_step = 1.25;   // zoom factor per wheel notch
+constexpr double key_pan_px = 120.0;  // arrow keys
+constexpr double drag_threshold_px = 3.0;
 
 struct SdlWindow {
     SDL_Window* window = nullptr;
@@ -48,24 +61,71 @@ public:
     int run(int exit_after_frames);
 
 private:
+    // Loading
+    void open_story(const std::string& path, bool frame_it);
+    void open_dropped(const std::string& path);
     void load_basemap_level(DetailLevel level);
     void load_overlay(const std::string& path, bool frame_it);
+    void load_context_labels();
+    void sync_story();
+    void save();
+
+    // Camera
+    double now() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
+    Camera framed(const Camera& target) const;  // moved so `target`'s view sits in the free area
+    void fly_to(const Camera& target);
+    void fly_to_box(const Box& box, double margin = 0.1);
+    void go_to_chapter(int index);
+    void cancel_fly() { m_fly.reset(); }
+
+    // Input and frame
     void handle(const SDL_Event& event);
+    void on_left_down(const SDL_MouseButtonEvent& e);
+    void on_left_up(const SDL_MouseButtonEvent& e);
+    void on_key(const SDL_KeyboardEvent& e);
+    void ask(std::string question, std::function<void()> yes);
     void frame();
+    void draw_popups();
+    void apply(const PanelActions& actions);
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
+    LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_camera.screen_to_world(px)); }
+    const Story* story() const { return m_editor ? &m_editor->story() : nullptr; }
+    bool busy() const { return m_fly.has_value() || !m_jobs.busy().empty(); }
 
     SDL_Window* m_window;
     UiContext m_ui;
     MapRenderer m_renderer;
     BackgroundJobs m_jobs;
     MessageLog m_messages;
+    StoryOverlay m_overlay;
+    PanelState m_panel;
+    std::optional<StoryEditor> m_editor;
+    std::string m_story_path;
+    long m_synced_revision = -1;
+    std::shared_ptr<const ContextLabels> m_context;
+
     Camera m_camera;
-    Camera m_home;
+    std::optional<FlyTo> m_fly;
+    double m_fly_start = 0;
+
     std::optional<Vec2> m_cursor;
-    bool m_dragging = false;
+    std::optional<Vec2> m_press;       // where the left button went down
+    std::string m_pressed_place;       // a marker under the press
+    bool m_dragging_map = false;
+    bool m_dragging_place = false;
+    std::string m_hovered;
+    std::optional<LonLat> m_context_menu_at;
+    LonLat m_add_at;
+    bool m_open_dialog = false;
+    std::string m_open_path;
+    std::string m_question;
+    std::function<void()> m_on_yes;
+
     bool m_running = true;
     double m_frame_ms = 0;
+    double m_label_ms = 0;
+    float m_status_height = 26.0f;
     std::size_t m_overlay_count = 0;
     Clock::time_point m_start = Clock::now();
     Uint32 m_wake_event;
@@ -82,20 +142,8 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
       m_wake_event(SDL_RegisterEvents(1)) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);
-
-    // The story frames the first view, so it is read before the window shows anything.
-    std::optional<Box> story_bounds;
-    if (options.story) {
-        try {
-            LoadedSource story = load_source(*options.story, m_overlay_count);
-            m_overlay_count += story.layers.size();
-            for (const auto& layer : story.layers) m_renderer.add_overlay(layer);
-            story_bounds = story.bounds;
-        } catch (const InputError& e) {
-            m_messages.error(e.what());
-        }
-    }
-    m_camera = m_home = initial_camera(std::nullopt, story_bounds, w, h);
+    m_camera = initial_camera(std::nullopt, std::nullopt, w, h);
+    open_story(options.story.value_or(seed_story_path()), true);
 
     // The coarse world loads in a blink and shows at once; the level the view needs follows in the
     // background, then the others, so zooming later does not wait.
@@ -108,7 +156,46 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     load_basemap_level(wanted);
     for (DetailLevel level : {DetailLevel::medium_50m, DetailLevel::fine_10m})
         if (level != wanted) load_basemap_level(level);
+    load_context_labels();
     for (const auto& path : options.basemaps) load_overlay(path, false);
+}
+
+void MapWindow::open_story(const std::string& path, bool frame_it) {
+    try {
+        m_editor.emplace(read_story_file(path));
+        m_story_path = path;
+        m_synced_revision = -1;
+        m_panel = PanelState{m_panel.chapter, {}, m_panel.local_names, m_panel.context_labels, {}, {}};
+        m_panel.chapter = -1;
+        sync_story();
+        if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height()));
+        if (m_context) m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+    } catch (const InputError& e) {
+        m_messages.error(e.what());  // the story the window had stays
+    }
+}
+
+// A dropped file: a story if it is one, else a layer over the basemap.
+void MapWindow::open_dropped(const std::string& path) {
+    try {
+        read_story_file(path);
+    } catch (const InputError& e) {
+        if (e.problem().rfind("no \"story\" member", 0) == 0 || e.problem().rfind("not a GeoJSON", 0) == 0 ||
+            e.problem().find("JSON") != std::string::npos) {
+            load_overlay(path, true);  // any other vector file GDAL reads
+            return;
+        }
+        m_messages.error(e.what());
+        return;
+    }
+    auto open = [this, path] {
+        open_story(path, true);
+        m_messages.note("opened " + path);
+    };
+    if (m_editor && m_editor->modified())
+        ask("Open " + path + " and discard the unsaved changes?", open);
+    else
+        open();
 }
 
 void MapWindow::load_basemap_level(DetailLevel level) {
@@ -132,12 +219,78 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_renderer.add_overlay(layer);
                 m_messages.note("added " + source->path);
-                if (frame_it) m_camera = initial_camera(std::nullopt, source->bounds, m_camera.width(), m_camera.height());
+                if (frame_it) fly_to_box(source->bounds);
             };
         } catch (const std::exception& e) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
         }
     });
+}
+
+void MapWindow::load_context_labels() {
+    m_jobs.post("loading place names…", [this]() -> BackgroundJobs::Finish {
+        try {
+            auto context = std::make_shared<const ContextLabels>(storyplot::load_context_labels());
+            return [this, context] {
+                m_context = context;
+                m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
+}
+
+// Derived views of the story (route meshes, the title) follow its revision.
+void MapWindow::sync_story() {
+    const Story* s = story();
+    if (!s || m_editor->revision() == m_synced_revision) return;
+    m_synced_revision = m_editor->revision();
+    m_renderer.set_routes(build_route_meshes(*s));
+    const std::string title = "storyplot — " + (s->title.empty() ? m_story_path : s->title) + (m_editor->modified() ? " •" : "");
+    SDL_SetWindowTitle(m_window, title.c_str());
+}
+
+void MapWindow::save() {
+    if (!m_editor) return;
+    try {
+        write_story_file(m_editor->story(), m_story_path);
+        m_editor->mark_saved();
+        m_synced_revision = -1;  // refresh the title
+        m_messages.note("saved " + m_story_path);
+    } catch (const InputError& e) {
+        m_messages.error(e.what());
+    }
+}
+
+Camera MapWindow::framed(const Camera& target) const {
+    // `target` was fitted to the whole window; refit it to the part the panel and status bar leave.
+    const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width));
+    const double free_h = std::max(100.0, m_camera.height() - static_cast<double>(m_status_height));
+    const Box box = target.visible_box();
+    const double res = std::max(box.width() / free_w, box.height() / free_h);
+    Camera out(target.center(), res, m_camera.width(), m_camera.height());
+    out.set_center({target.center().x - story_panel_width / 2 * res, target.center().y - m_status_height / 2 * res});
+    return out;
+}
+
+void MapWindow::fly_to(const Camera& target) {
+    m_fly.emplace(m_camera, target);
+    m_fly_start = now();
+}
+
+void MapWindow::fly_to_box(const Box& box, double margin) {
+    if (box.empty()) return;
+    fly_to(framed(fit_with_margin(box, m_camera.width(), m_camera.height(), margin)));
+}
+
+void MapWindow::go_to_chapter(int index) {
+    const Story* s = story();
+    if (!s || s->chapters.empty()) return;
+    index = std::clamp(index, 0, static_cast<int>(s->chapters.size()) - 1);
+    m_panel.chapter = index;
+    const Chapter& chapter = s->chapters[static_cast<std::size_t>(index)];
+    fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height())));
 }
 
 double MapWindow::pixel_ratio() const {
@@ -147,71 +300,231 @@ double MapWindow::pixel_ratio() const {
     return ww > 0 ? static_cast<double>(dw) / ww : 1.0;
 }
 
+void MapWindow::ask(std::string question, std::function<void()> yes) {
+    m_question = std::move(question);
+    m_on_yes = std::move(yes);
+}
+
+void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
+    const Vec2 px = to_pixels(e.x, e.y);
+    cancel_fly();
+    if (e.clicks == 2) {
+        m_camera.zoom_around(px, 2.0);
+        return;
+    }
+    m_press = px;
+    m_pressed_place = m_overlay.place_at(px).value_or("");
+    m_dragging_map = m_pressed_place.empty();
+    m_dragging_place = false;
+}
+
+void MapWindow::on_left_up(const SDL_MouseButtonEvent& e) {
+    const Vec2 px = to_pixels(e.x, e.y);
+    if (!m_pressed_place.empty() && m_editor) {
+        if (m_dragging_place) {
+            m_editor->finish_move();
+        } else if (const Place* p = m_editor->story().place(m_pressed_place)) {
+            // A click on a marker: select the place and fly close to it.
+            m_panel.selected = p->id;
+            const Vec2 at = mercator::forward(p->position);
+            const double res = std::min(m_camera.resolution(), resolution_for_zoom(11));
+            fly_to(framed(Camera(at, res, m_camera.width(), m_camera.height())));
+        }
+    }
+    (void)px;
+    m_press.reset();
+    m_pressed_place.clear();
+    m_dragging_map = m_dragging_place = false;
+}
+
+void MapWindow::on_key(const SDL_KeyboardEvent& e) {
+    const bool ctrl = (e.keysym.mod & KMOD_CTRL) != 0;
+    const bool shift = (e.keysym.mod & KMOD_SHIFT) != 0;
+    const Vec2 middle{m_camera.width() / 2.0, m_camera.height() / 2.0};
+    if (ctrl) {
+        switch (e.keysym.sym) {
+        case SDLK_z:
+            if (m_editor) shift ? m_editor->redo() : m_editor->undo();
+            break;
+        case SDLK_y:
+            if (m_editor) m_editor->redo();
+            break;
+        case SDLK_s: save(); break;
+        case SDLK_o: m_open_dialog = true; break;
+        default: break;
+        }
+        return;
+    }
+    switch (e.keysym.sym) {
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS: cancel_fly(); m_camera.zoom_around(middle, 2.0); break;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS: cancel_fly(); m_camera.zoom_around(middle, 0.5); break;
+    case SDLK_LEFT: cancel_fly(); m_camera.pan_pixels(key_pan_px, 0); break;
+    case SDLK_RIGHT: cancel_fly(); m_camera.pan_pixels(-key_pan_px, 0); break;
+    case SDLK_UP: cancel_fly(); m_camera.pan_pixels(0, key_pan_px); break;
+    case SDLK_DOWN: cancel_fly(); m_camera.pan_pixels(0, -key_pan_px); break;
+    case SDLK_PAGEDOWN: go_to_chapter(m_panel.chapter + 1); break;
+    case SDLK_PAGEUP: go_to_chapter(std::max(0, m_panel.chapter - 1)); break;
+    case SDLK_HOME:
+        if (story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height())));
+        break;
+    case SDLK_ESCAPE:
+        cancel_fly();
+        m_panel.selected.clear();
+        break;
+    default: break;
+    }
+}
+
 void MapWindow::handle(const SDL_Event& event) {
     m_ui.process_event(event);
     switch (event.type) {
-    case SDL_QUIT: m_running = false; break;
+    case SDL_QUIT:
+        if (m_editor && m_editor->modified())
+            ask("Quit without saving the changes to the story?", [this] { m_running = false; });
+        else
+            m_running = false;
+        break;
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             int w = 0, h = 0;
             SDL_GL_GetDrawableSize(m_window, &w, &h);
             m_camera.set_viewport(w, h);
-            m_home.set_viewport(w, h);
+            cancel_fly();
         } else if (event.window.event == SDL_WINDOWEVENT_LEAVE) {
             m_cursor.reset();
         }
         break;
     case SDL_DROPFILE: {
         std::unique_ptr<char, decltype(&SDL_free)> file(event.drop.file, &SDL_free);
-        load_overlay(file.get(), true);
+        open_dropped(file.get());
         break;
     }
     case SDL_MOUSEBUTTONDOWN:
-        if (m_ui.wants_mouse() || event.button.button != SDL_BUTTON_LEFT) break;
-        if (event.button.clicks == 2)
-            m_camera.zoom_around(to_pixels(event.button.x, event.button.y), double_click_zoom);
-        else
-            m_dragging = true;
+        if (m_ui.wants_mouse()) break;
+        if (event.button.button == SDL_BUTTON_LEFT) on_left_down(event.button);
+        if (event.button.button == SDL_BUTTON_RIGHT) m_press = to_pixels(event.button.x, event.button.y);
         break;
     case SDL_MOUSEBUTTONUP:
-        if (event.button.button == SDL_BUTTON_LEFT) m_dragging = false;
+        if (event.button.button == SDL_BUTTON_LEFT) on_left_up(event.button);
+        if (event.button.button == SDL_BUTTON_RIGHT && m_press && !m_ui.wants_mouse()) {
+            m_context_menu_at = lonlat_at(*m_press);
+            m_press.reset();
+        }
         break;
-    case SDL_MOUSEMOTION:
-        m_cursor = to_pixels(event.motion.x, event.motion.y);
-        if (m_dragging) m_camera.pan_pixels(event.motion.xrel * pixel_ratio(), event.motion.yrel * pixel_ratio());
+    case SDL_MOUSEMOTION: {
+        const Vec2 px = to_pixels(event.motion.x, event.motion.y);
+        m_cursor = px;
+        if (m_press && !m_pressed_place.empty() && m_editor) {
+            if (!m_dragging_place && length(px - *m_press) > drag_threshold_px) m_dragging_place = true;
+            if (m_dragging_place) m_editor->move_place(m_pressed_place, lonlat_at(px));
+        } else if (m_dragging_map) {
+            m_camera.pan_pixels(event.motion.xrel * pixel_ratio(), event.motion.yrel * pixel_ratio());
+        }
         break;
+    }
     case SDL_MOUSEWHEEL: {
         if (m_ui.wants_mouse()) break;
         int x = 0, y = 0;
         SDL_GetMouseState(&x, &y);
+        cancel_fly();
         m_camera.zoom_around(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
         break;
     }
-    case SDL_KEYDOWN: {
-        if (m_ui.wants_keyboard()) break;
-        const Vec2 middle{m_camera.width() / 2.0, m_camera.height() / 2.0};
-        switch (event.key.keysym.sym) {
-        case SDLK_PLUS:
-        case SDLK_EQUALS:
-        case SDLK_KP_PLUS: m_camera.zoom_around(middle, 2.0); break;
-        case SDLK_MINUS:
-        case SDLK_KP_MINUS: m_camera.zoom_around(middle, 0.5); break;
-        case SDLK_LEFT: m_camera.pan_pixels(key_pan_px, 0); break;
-        case SDLK_RIGHT: m_camera.pan_pixels(-key_pan_px, 0); break;
-        case SDLK_UP: m_camera.pan_pixels(0, key_pan_px); break;
-        case SDLK_DOWN: m_camera.pan_pixels(0, -key_pan_px); break;
-        case SDLK_HOME: m_camera = m_home; break;
-        default: break;
-        }
+    case SDL_KEYDOWN:
+        if (!m_ui.wants_keyboard()) on_key(event.key);
         break;
-    }
     default: break;
+    }
+}
+
+void MapWindow::apply(const PanelActions& actions) {
+    if (actions.chapter) go_to_chapter(*actions.chapter);
+    if (actions.overview && story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height())));
+    if (actions.fly_to_place && story())
+        if (const Place* p = story()->place(*actions.fly_to_place)) {
+            const Vec2 at = mercator::forward(p->position);
+            fly_to(framed(Camera(at, resolution_for_zoom(10), m_camera.width(), m_camera.height())));
+        }
+    if (actions.fly_to_route && story()) fly_to_box(focus_box(*story(), {*actions.fly_to_route}), 0.08);
+    if (actions.fly_to_box) fly_to_box(*actions.fly_to_box);
+    if (actions.rename && m_editor) m_editor->rename_place(actions.rename->first, actions.rename->second);
+    if (actions.remove && m_editor) {
+        if (const auto refused = m_editor->delete_place(*actions.remove)) m_messages.error("cannot delete: " + *refused);
+    }
+    if (actions.undo && m_editor) m_editor->undo();
+    if (actions.redo && m_editor) m_editor->redo();
+    if (actions.save) save();
+    if (actions.open) m_open_dialog = true;
+}
+
+void MapWindow::draw_popups() {
+    if (m_context_menu_at) {
+        ImGui::OpenPopup("map-menu");
+        m_add_at = *m_context_menu_at;
+        m_context_menu_at.reset();
+    }
+    if (ImGui::BeginPopup("map-menu")) {
+        ImGui::TextDisabled("%s", format_lonlat(m_add_at).c_str());
+        if (ImGui::MenuItem("Add a place here", nullptr, false, m_editor.has_value())) {
+            const std::string id = m_editor->add_place("New place", m_add_at);
+            m_panel.selected = id;
+            m_panel.renaming = id;
+            m_panel.rename_text = "New place";
+        }
+        if (ImGui::MenuItem("Centre the map here")) fly_to(Camera(mercator::forward(m_add_at), m_camera.resolution(), m_camera.width(), m_camera.height()));
+        ImGui::EndPopup();
+    }
+    if (m_open_dialog) {
+        ImGui::OpenPopup("Open");
+        m_open_dialog = false;
+    }
+    if (ImGui::BeginPopupModal("Open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("A story (*.story.json) or any vector file GDAL reads:");
+        ImGui::SetNextItemWidth(460);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputText("##path", &m_open_path, ImGuiInputTextFlags_EnterReturnsTrue);
+        if ((ImGui::Button("Open") || enter) && !m_open_path.empty()) {
+            open_dropped(m_open_path);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        ImGui::TextDisabled("Or drop the file onto the window.");
+        ImGui::EndPopup();
+    }
+    if (!m_question.empty()) ImGui::OpenPopup("Please confirm");
+    if (ImGui::BeginPopupModal("Please confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(m_question.c_str());
+        if (ImGui::Button("Yes")) {
+            auto yes = std::move(m_on_yes);
+            m_question.clear();
+            ImGui::CloseCurrentPopup();
+            if (yes) yes();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("No") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            m_question.clear();
+            m_on_yes = nullptr;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
     }
 }
 
 void MapWindow::frame() {
     const auto start = Clock::now();
     m_jobs.apply();
+    sync_story();
+    if (m_fly) {
+        const double t = (now() - m_fly_start) / m_fly->duration_seconds();
+        m_camera = m_fly->at(ease_in_out(t));
+        if (t >= 1.0) m_fly.reset();
+    }
+    if (!m_press && m_cursor && !m_ui.wants_mouse()) m_hovered = m_overlay.place_at(*m_cursor).value_or("");
+
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, m_camera.width(), m_camera.height());
     const DrawStats stats = m_renderer.draw(m_camera);
@@ -219,18 +532,59 @@ void MapWindow::frame() {
     m_ui.begin_frame(m_camera.width(), m_camera.height());
     StatusInfo status;
     status.cursor_px = m_cursor;
-    status.level = m_renderer.level_for(m_camera);
-    if (status.level) status.level = stats.level;
+    if (m_renderer.level_for(m_camera)) status.level = stats.level;
     status.frame_ms = m_frame_ms;
+    status.label_ms = m_label_ms;
     status.loading = m_jobs.busy();
-    const float bar_height = draw_status_bar(m_camera, status);
-    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, bar_height, map_credits(false));
-    Box zoom_to;
-    if (draw_layers_panel(m_renderer.overlays(), zoom_to))
-        m_camera = initial_camera(std::nullopt, zoom_to, m_camera.width(), m_camera.height());
-    m_messages.draw(std::chrono::duration<double>(Clock::now() - m_start).count());
+    m_status_height = draw_status_bar(m_camera, status);
+
+    PanelContext panel_context;
+    if (m_editor) {
+        panel_context.modified = m_editor->modified();
+        panel_context.can_undo = m_editor->can_undo();
+        panel_context.can_redo = m_editor->can_redo();
+    }
+    panel_context.path = m_story_path;
+    const PanelActions actions = draw_story_panel(story(), m_panel, panel_context, m_renderer.routes(), m_renderer.overlays(), m_status_height);
+
+    // The story and the decorations under the panels, labels kept clear of them.
+    const bool towns = m_context && m_panel.context_labels;
+    const std::string credits = map_credits(towns);
+    StoryOverlayOptions options;
+    options.local_names = m_panel.local_names;
+    options.context_labels = m_panel.context_labels;
+    options.hovered = m_hovered;
+    options.selected = m_panel.selected;
+    for (const auto& r : m_renderer.routes())
+        if (!r.visible) options.hidden_routes.insert(r.id);
+    options.reserved = decoration_boxes(m_camera, 1.0f, m_status_height, credits, story_panel_width);
+    options.reserved.push_back(Box::of(0, 0, story_panel_width, m_camera.height()));
+    const StoryOverlayStats overlay_stats = m_overlay.draw(*ImGui::GetBackgroundDrawList(), story(), m_context.get(), m_camera, options);
+    m_label_ms = overlay_stats.placement_ms;
+    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, m_status_height, credits, story_panel_width);
+
+    if (!m_hovered.empty() && story() && !m_press)
+        if (const Place* p = story()->place(m_hovered)) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(p->name.c_str());
+            std::string line = p->category;
+            if (p->time)
+                if (const auto t = parse_story_time(*p->time, story()->timezone_minutes()))
+                    line += (line.empty() ? "" : " · ") + format_story_time(*t, true);
+            if (!line.empty()) ImGui::TextDisabled("%s", line.c_str());
+            if (!p->fact.empty()) {
+                ImGui::PushTextWrapPos(340.0f);
+                ImGui::TextUnformatted(p->fact.c_str());
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::EndTooltip();
+        }
+    draw_popups();
+    m_messages.draw(now());
     m_ui.end_frame();
     SDL_GL_SwapWindow(m_window);
+    apply(actions);
+    if (actions.labels_changed && m_context) m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
     m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
@@ -238,13 +592,13 @@ int MapWindow::run(int exit_after_frames) {
     int frames = 0;
     while (m_running) {
         SDL_Event event;
-        // Idle until something happens; ImGui wants a couple of frames after input to settle.
-        if (SDL_WaitEventTimeout(&event, m_jobs.busy().empty() ? 250 : 50)) {
+        // Idle until something happens, unless an animation or a load is under way.
+        if (SDL_WaitEventTimeout(&event, busy() ? 1 : 250)) {
             handle(event);
             while (SDL_PollEvent(&event)) handle(event);
         }
         frame();
-        if (exit_after_frames > 0 && ++frames >= exit_after_frames && m_jobs.busy().empty()) break;
+        if (exit_after_frames > 0 && ++frames >= exit_after_frames && !busy()) break;
     }
     return 0;
 }

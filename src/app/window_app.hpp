@@ -1,5 +1,6 @@
 #pragma once
-// The interactive window: the map, pan and zoom like any map app, the ImGui overlay.
+// The interactive window: the story on the map, pan and zoom like any map app, the side panel,
+// editing with undo, and the ImGui overlay.
 #include <optional>
 #include <string>
 #include <vector>
@@ -7,12 +8,15 @@
 namespace storyplot {
 
 struct WindowOptions {
-    std::optional<std::string> story;
+    std::optional<std::string> story;  // a story file; none: the seed story
     std::vector<std::string> basemaps;
     int width = 1280;
     int height = 800;
-    int exit_after_frames = 0;  // > 0: quit after that many frames (screenshots, smoke tests)
+    int exit_after_frames = 0;  // > 0: quit after that many frames once loading is done (tests, screenshots)
 };
+
+// The seed story shipped in assets/stories/.
+std::string seed_story_path();
 
 // Returns the process exit code. Bad files do not stop it: they are shown in the window.
 int run_window(const WindowOptions& options);

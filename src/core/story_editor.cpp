@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <stdexcept>
 
 namespace storyplot {
@@ -37,6 +38,13 @@ void StoryEditor::move_place(const std::string& id, LonLat to) {
         m_merging_move = id;
     } else {
         m_revision = m_next_revision++;  // the same undo step, but views must see the move
+    }
+    // A route's path runs through its stops: the vertices on the stop move with it.
+    const LonLat from = m_story.place(id)->position;
+    for (auto& route : m_story.routes) {
+        if (std::find(route.stops.begin(), route.stops.end(), id) == route.stops.end()) continue;
+        for (LonLat& p : route.path)
+            if (std::abs(p.lon - from.lon) < 1e-9 && std::abs(p.lat - from.lat) < 1e-9) p = to;
     }
     m_story.place(id)->position = to;
 }

@@ -15,7 +15,9 @@ public:
 
     const Story& story() const { return m_story; }
 
-    void move_place(const std::string& id, LonLat to);  // throws std::invalid_argument for an unknown id
+    // Moves a place, and the vertices of the paths of routes that stop there which lie on it.
+    // Throws std::invalid_argument for an unknown id.
+    void move_place(const std::string& id, LonLat to);
     // Adds a place and returns its id, made from the name and unique in the story.
     std::string add_place(const std::string& name, LonLat at, const std::string& category = "place");
     void rename_place(const std::string& id, const std::string& name);

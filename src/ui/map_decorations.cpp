@@ -41,12 +41,13 @@ ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
     return {metres, metres / metres_per_px, label};
 }
 
-std::vector<Box> decoration_boxes(const Camera& camera, float scale, float bottom_inset, const std::string& credits) {
+std::vector<Box> decoration_boxes(const Camera& camera, float scale, float bottom_inset, const std::string& credits,
+                                  float left_inset) {
     const double w = camera.width(), h = camera.height() - bottom_inset;
     const double text_size = 13.0 * scale, pad = 12.0 * scale;
     const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
     const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(static_cast<float>(text_size), 1e9f, 0.0f, credits.c_str());
-    return {Box::of(0, h - pad - 5 * scale - text_size - 4 * scale, pad + bar.pixels + 8 * scale, h),
+    return {Box::of(left_inset, h - pad - 5 * scale - text_size - 4 * scale, left_inset + pad + bar.pixels + 8 * scale, h),
             Box::of(w - pad - extent.x - 4, h - pad - extent.y - 4, w, h)};
 }
 
@@ -54,7 +55,8 @@ std::string map_credits(bool geonames) {
     return geonames ? "Map data: Natural Earth \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth";
 }
 
-void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset, const std::string& credits) {
+void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset, const std::string& credits,
+                         float left_inset) {
     const float w = static_cast<float>(camera.width());
     const float h = static_cast<float>(camera.height()) - bottom_inset;
     const float pad = 12.0f * scale;
@@ -62,8 +64,8 @@ void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, fl
 
     // Scale bar, bottom left: a bar with end ticks and its length above it.
     const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
-    const float x0 = pad;
-    const float x1 = pad + static_cast<float>(bar.pixels);
+    const float x0 = left_inset + pad;
+    const float x1 = x0 + static_cast<float>(bar.pixels);
     const float y = h - pad;
     const float tick = 5.0f * scale;
     for (float width : {4.0f * scale, 1.5f * scale}) {

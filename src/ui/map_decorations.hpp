@@ -20,10 +20,13 @@ struct ScaleBar {
 ScaleBar choose_scale_bar(const Camera& camera, double max_px);
 
 // `credits` names the data on the map ("Natural Earth · GeoNames").
-void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset, const std::string& credits);
+// The insets keep them clear of panels along the bottom and the left.
+void add_map_decorations(ImDrawList& list, const Camera& camera, float scale, float bottom_inset, const std::string& credits,
+                         float left_inset = 0.0f);
 
 // The screen boxes the scale bar and credits take, for labels to keep clear of.
-std::vector<Box> decoration_boxes(const Camera& camera, float scale, float bottom_inset, const std::string& credits);
+std::vector<Box> decoration_boxes(const Camera& camera, float scale, float bottom_inset, const std::string& credits,
+                                  float left_inset = 0.0f);
 
 // Credits for what a map shows: Natural Earth always, GeoNames when towns are named.
 std::string map_credits(bool geonames);

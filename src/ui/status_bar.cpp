@@ -52,9 +52,9 @@ float draw_status_bar(const Camera& camera, const StatusInfo& info) {
         ImGui::SameLine(400.0f);
         if (info.level) ImGui::Text("Natural Earth 1:%s", std::string(detail_suffix(*info.level)).c_str());
         ImGui::SameLine(560.0f);
-        ImGui::Text("frame %.1f ms", info.frame_ms);
+        ImGui::Text("frame %.1f ms, labels %.2f ms", info.frame_ms, info.label_ms);
         if (!info.loading.empty()) {
-            ImGui::SameLine(680.0f);
+            ImGui::SameLine(790.0f);
             ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.6f, 1.0f), "%s", info.loading.c_str());
         }
     }

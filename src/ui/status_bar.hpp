@@ -12,6 +12,7 @@ struct StatusInfo {
     std::optional<Vec2> cursor_px;  // pointer over the map, in pixels
     std::optional<DetailLevel> level;
     double frame_ms = 0;
+    double label_ms = 0;  // label placement in the last frame
     std::string loading;  // what is still loading, empty when nothing
 };
 

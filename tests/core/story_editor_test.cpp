@@ -103,3 +103,16 @@ TEST(Slug, MakesIds) {
     EXPECT_EQ(slug("  Khasan!! "), "khasan");
     EXPECT_EQ(slug("평양"), "place");
 }
+
+TEST(StoryEditor, MovingAStopMovesTheRoutePathThroughIt) {
+    Story s = sample();
+    s.routes[0].path = {{130.65, 42.42}, {131.0, 42.8}, {131.88, 43.11}};
+    StoryEditor editor(std::move(s));
+    editor.move_place("b", {131.9, 43.2});
+    EXPECT_EQ(editor.story().routes[0].path.back(), (LonLat{131.9, 43.2}));
+    EXPECT_EQ(editor.story().routes[0].path[1], (LonLat{131.0, 42.8}));
+    editor.move_place("b", {132.0, 43.3});  // the same drag, still on the path
+    EXPECT_EQ(editor.story().routes[0].path.back(), (LonLat{132.0, 43.3}));
+    editor.undo();
+    EXPECT_EQ(editor.story().routes[0].path.back(), (LonLat{131.88, 43.11}));
+}

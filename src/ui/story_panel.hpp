@@ -1,0 +1,51 @@
+#pragma once
+// The side panel: the story's title and source, its chapters (click, or PageUp/PageDown), its places
+// (click to fly, rename, delete), its routes and the extra layers (visibility), and the label
+// toggles. It only reports what the user asked for; the window does it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/story.hpp"
+#include "render/map_renderer.hpp"
+
+namespace storyplot {
+
+struct PanelState {
+    int chapter = -1;          // the chapter shown, -1 before the first
+    std::string selected;      // place id
+    bool local_names = false;
+    bool context_labels = true;
+    std::string renaming;      // place id whose name is being edited
+    std::string rename_text;
+};
+
+struct PanelActions {
+    std::optional<int> chapter;
+    std::optional<std::string> fly_to_place;
+    std::optional<std::string> fly_to_route;
+    std::optional<Box> fly_to_box;  // projected metres (a layer)
+    std::optional<std::pair<std::string, std::string>> rename;
+    std::optional<std::string> remove;
+    bool overview = false;
+    bool save = false;
+    bool open = false;
+    bool undo = false;
+    bool redo = false;
+    bool labels_changed = false;
+};
+
+struct PanelContext {
+    bool modified = false;
+    bool can_undo = false;
+    bool can_redo = false;
+    std::string path;
+};
+
+inline constexpr float story_panel_width = 310.0f;
+
+// `story` may be null (no story open). Returns the actions and the panel's width on screen.
+PanelActions draw_story_panel(const Story* story, PanelState& state, const PanelContext& context, std::vector<RouteLayer>& routes,
+                              std::vector<OverlayLayer>& layers, float bottom_inset);
+
+}  // namespace storyplot
