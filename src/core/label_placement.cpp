@@ -42,6 +42,22 @@ private:
 
 }  // namespace
 
+std::vector<Box> label_candidates(const LabelRequest& r) {
+    const double w = r.size.x, h = r.size.y, g = r.gap;
+    const Vec2 a = r.anchor;
+    std::vector<Vec2> corners;  // top-left corners: right, left, above, below, then the diagonals
+    if (r.centered) {
+        corners = {{a.x - w / 2, a.y - h / 2}};
+    } else {
+        const double d = g * 0.7;
+        corners = {{a.x + g, a.y - h / 2}, {a.x - g - w, a.y - h / 2}, {a.x - w / 2, a.y - g - h}, {a.x - w / 2, a.y + g},
+                   {a.x + d, a.y - d - h}, {a.x + d, a.y + d},      {a.x - d - w, a.y - d - h}, {a.x - d - w, a.y + d}};
+    }
+    std::vector<Box> boxes;
+    for (Vec2 c : corners) boxes.push_back(Box::of(c.x, c.y, c.x + w, c.y + h));
+    return boxes;
+}
+
 std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const std::vector<Box>& obstacles,
                                       ScreenRect screen) {
     std::vector<std::size_t> order(requests.size());
@@ -54,18 +70,7 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
     std::vector<PlacedLabel> out;
     for (std::size_t index : order) {
         const LabelRequest& r = requests[index];
-        const double w = r.size.x, h = r.size.y, g = r.gap;
-        const Vec2 a = r.anchor;
-        std::vector<Vec2> corners;  // top-left corners of the candidate boxes
-        if (r.centered) {
-            corners = {{a.x - w / 2, a.y - h / 2}};
-        } else {
-            const double d = g * 0.7;
-            corners = {{a.x + g, a.y - h / 2}, {a.x - g - w, a.y - h / 2}, {a.x - w / 2, a.y - g - h}, {a.x - w / 2, a.y + g},
-                       {a.x + d, a.y - d - h}, {a.x + d, a.y + d},      {a.x - d - w, a.y - d - h}, {a.x - d - w, a.y + d}};
-        }
-        for (Vec2 c : corners) {
-            const Box box = Box::of(c.x, c.y, c.x + w, c.y + h);
+        for (const Box& box : label_candidates(r)) {
             if (box.min_x < 0 || box.min_y < 0 || box.max_x > screen.width || box.max_y > screen.height) continue;
             const double pad = r.padding;
             const Box room = Box::of(box.min_x - pad, box.min_y - pad, box.max_x + pad, box.max_y + pad);

@@ -28,6 +28,9 @@ struct ScreenRect {
     double width = 0, height = 0;
 };
 
+// The boxes a label may take, in the order they are tried.
+std::vector<Box> label_candidates(const LabelRequest& request);
+
 // `obstacles` (markers) are boxes no label may cover. Stable: equal priorities keep input order.
 std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const std::vector<Box>& obstacles,
                                       ScreenRect screen);

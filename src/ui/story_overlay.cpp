@@ -222,6 +222,11 @@ StoryOverlayStats StoryOverlay::draw(ImDrawList& list, const Story* story, const
     stats.labels_requested = static_cast<int>(requests.size());
     stats.labels_placed = static_cast<int>(placed.size());
 
+    m_labels.clear();
+    for (std::size_t i = 0; i < requests.size(); ++i) m_labels.push_back({texts[i].text, requests[i], std::nullopt});
+    for (const auto& p : placed) m_labels[p.request].placed = p.box;
+    m_obstacles = obstacles;
+
     // Draw from the back: town dots, route arrows, labels, then the markers on top.
     std::vector<bool> shown(requests.size(), false);
     for (const auto& p : placed) shown[p.request] = true;

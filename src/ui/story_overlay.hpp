@@ -9,6 +9,7 @@
 
 #include "core/camera.hpp"
 #include "core/context_labels.hpp"
+#include "core/label_placement.hpp"
 #include "core/story.hpp"
 
 struct ImDrawList;
@@ -31,6 +32,13 @@ struct StoryOverlayStats {
     int labels_placed = 0;
 };
 
+// One label of the last frame: what was asked, and where it went (nothing: hidden).
+struct LabelRecord {
+    std::string text;
+    LabelRequest request;
+    std::optional<Box> placed;
+};
+
 class StoryOverlay {
 public:
     StoryOverlayStats draw(ImDrawList& list, const Story* story, const ContextLabels* context, const Camera& camera,
@@ -39,6 +47,10 @@ public:
     // The story place whose marker is under `px` (the nearest within a few pixels), from the last draw.
     std::optional<std::string> place_at(Vec2 px) const;
 
+    // The labels and obstacles of the last draw, for tests and diagnostics.
+    const std::vector<LabelRecord>& labels() const { return m_labels; }
+    const std::vector<Box>& obstacles() const { return m_obstacles; }
+
 private:
     struct Marker {
         std::string id;
@@ -46,6 +58,8 @@ private:
         float radius;
     };
     std::vector<Marker> m_markers;
+    std::vector<LabelRecord> m_labels;
+    std::vector<Box> m_obstacles;
 };
 
 // The place's name as the overlay shows it.

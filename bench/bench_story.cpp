@@ -1,0 +1,92 @@
+// A frame of the seed story over the 1:10m basemap at 1920x1080 with every label on: the map, the
+// story overlay with context labels (placement included) and ImGui's render, finished with glFinish.
+#include <benchmark/benchmark.h>
+#include <epoxy/gl.h>
+#include <imgui.h>
+
+#include <memory>
+
+#include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "data/data_paths.hpp"
+#include "data/gazetteer.hpp"
+#include "data/natural_earth.hpp"
+#include "render/headless_context.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
+#include "ui/map_decorations.hpp"
+#include "ui/story_overlay.hpp"
+#include "ui/ui_context.hpp"
+
+namespace {
+
+using namespace storyplot;
+
+struct StoryBench {
+    HeadlessContext context;
+    MapRenderer renderer;
+    Story story = read_story_file((data_root() / "assets" / "stories" / "vladivostok-2019.story.json").string());
+    ContextLabels labels;
+    UiContext ui{nullptr, nullptr};
+    StoryOverlay overlay;
+    StoryBench() {
+        for (DetailLevel level : all_detail_levels) renderer.set_basemap(load_natural_earth(level));
+        renderer.set_routes(build_route_meshes(story));
+        labels.countries = load_country_labels();
+        labels.towns = load_towns(gazetteer_path(), 1000);
+    }
+};
+
+StoryBench& bench() {
+    static auto b = std::make_unique<StoryBench>();
+    return *b;
+}
+
+void story_frames(benchmark::State& state, const Camera& camera) {
+    StoryBench& b = bench();
+    OffscreenTarget target(camera.width(), camera.height());
+    double placement = 0;
+    StoryOverlayStats stats;
+    for (auto _ : state) {
+        target.bind();
+        b.renderer.draw(camera);
+        b.ui.begin_frame(camera.width(), camera.height());
+        StoryOverlayOptions options;
+        options.reserved = decoration_boxes(camera, 1.0f, 0.0f, map_credits(true));
+        stats = b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
+        add_map_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, 0.0f, map_credits(true));
+        b.ui.end_frame();
+        glFinish();
+        placement += stats.placement_ms;
+    }
+    state.counters["label_placement_ms"] = placement / static_cast<double>(state.iterations());
+    state.counters["labels_requested"] = stats.labels_requested;
+    state.counters["labels_placed"] = stats.labels_placed;
+}
+
+void BM_StoryFrame_Region_1080p(benchmark::State& state) {
+    story_frames(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080));
+}
+void BM_StoryFrame_Vladivostok_1080p(benchmark::State& state) {
+    const Story& s = bench().story;
+    story_frames(state, chapter_camera(s, s.chapters[3], 1920, 1080));
+}
+void BM_StoryFrame_WholeStory_1080p(benchmark::State& state) { story_frames(state, story_camera(bench().story, 1920, 1080)); }
+BENCHMARK(BM_StoryFrame_Region_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_StoryFrame_Vladivostok_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_StoryFrame_WholeStory_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+void BM_LoadTowns(benchmark::State& state) {
+    std::size_t n = 0;
+    for (auto _ : state) n = load_towns(gazetteer_path(), 1000).size();
+    state.counters["towns"] = static_cast<double>(n);
+}
+void BM_LoadCountryLabels(benchmark::State& state) {
+    for (auto _ : state) benchmark::DoNotOptimize(load_country_labels());
+}
+BENCHMARK(BM_LoadTowns)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_LoadCountryLabels)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
