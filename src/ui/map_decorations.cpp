@@ -43,7 +43,7 @@ ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
 
 std::vector<Box> decoration_boxes(const Camera& camera, float scale, float bottom_inset, const std::string& credits,
                                   float left_inset) {
-    const double w = camera.width(), h = camera.height() - bottom_inset;
+    const double w = camera.width(), h = camera.height() - static_cast<double>(bottom_inset);
     const double text_size = 13.0 * scale, pad = 12.0 * scale;
     const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
     const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(static_cast<float>(text_size), 1e9f, 0.0f, credits.c_str());
