@@ -4,10 +4,14 @@
 #include <epoxy/gl.h>
 #include <imgui.h>
 
+#include <chrono>
 #include <memory>
 
 #include "core/mercator.hpp"
+#include "core/route_motion.hpp"
 #include "core/story_camera.hpp"
+#include "core/story_clock.hpp"
+#include "core/story_motion.hpp"
 #include "core/story_file.hpp"
 #include "core/story_meshes.hpp"
 #include "data/data_paths.hpp"
@@ -88,5 +92,67 @@ void BM_LoadCountryLabels(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadTowns)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_LoadCountryLabels)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+
+namespace {
+
+using namespace storyplot;
+
+// One position query: where a route's vehicle is at a time (binary searches over knots and path).
+void BM_RoutePositionQuery(benchmark::State& state) {
+    const Story& s = bench().story;
+    const RouteMotion motion(s, *s.route("armoured-train-2019"));
+    double t = motion.start_time();
+    const double step = (motion.end_time() - motion.start_time()) / 9973.0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(motion.at(t));
+        t += step;
+        if (t > motion.end_time()) t = motion.start_time();
+    }
+}
+BENCHMARK(BM_RoutePositionQuery);
+
+// Frames while the train runs from Pyongyang to Vladivostok, camera following it: the mean, and
+// the slowest frame as a counter (the goal: none over 33 ms).
+void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) {
+    StoryBench& b = bench();
+    const StoryMotion motion(b.story);
+    const RouteMotion* train = motion.motion("armoured-train-2019");
+    OffscreenTarget target(1920, 1080);
+    const StoryClock clock(b.story);
+    double t = train->start_time();
+    const double step = (train->end_time() - train->start_time()) / 240.0;
+    double slowest = 0, slowest_after_first = 0;
+    int frame = 0;
+    for (auto _ : state) {
+        const auto begin = std::chrono::steady_clock::now();
+        const auto moving = motion.at(t);
+        for (auto& layer : b.renderer.routes()) {
+            layer.progress_m = -1;
+            for (const auto& r : moving)
+                if (r.route->id == layer.id) layer.progress_m = r.projected_m;
+        }
+        const Camera camera = motion.follow_camera(t, 1920, 1080).value_or(Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080));
+        target.bind();
+        b.renderer.draw(camera);
+        b.ui.begin_frame(1920, 1080);
+        StoryOverlayOptions options;
+        options.motion = moving;
+        options.format_time = [&clock](double v) { return clock.format(v, false); };
+        b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
+        b.ui.end_frame();
+        glFinish();
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+        slowest = std::max(slowest, ms);
+        if (frame++ > 0) slowest_after_first = std::max(slowest_after_first, ms);
+        t += step;
+        if (t > train->end_time()) t = train->start_time();
+    }
+    state.counters["slowest_ms"] = slowest;
+    state.counters["slowest_after_first_ms"] = slowest_after_first;
+    for (auto& layer : b.renderer.routes()) layer.progress_m = -1;
+}
+BENCHMARK(BM_AnimatedStoryFrame_Follow_1080p)->Unit(benchmark::kMillisecond)->Iterations(240);
 
 }  // namespace

@@ -11,6 +11,7 @@ uniform float u_half_width;  // pixels
 uniform float u_metres_per_px;
 out float v_across;          // pixels from the centre line
 out float v_along_px;        // pixels along the path, for dashes
+out float v_along_m;         // projected metres along the path, for travelled / ahead
 void main() {
     vec2 center = (a_pos + u_offset) * u_scale;
     vec2 dir = a_attr.xy;
@@ -20,4 +21,5 @@ void main() {
     gl_Position = vec4(center + offset_px * u_px_to_clip, 0.0, 1.0);
     v_across = a_attr.z * extent;
     v_along_px = a_along / u_metres_per_px + a_attr.w * u_half_width;
+    v_along_m = a_along;
 }

@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--basemap", render.basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
     render_cmd->add_flag("-q,--quiet", render.quiet, "print nothing on success");
     render_cmd->add_flag("--local-names", render.local_names, "label places in local script (Владивосток, 평양)");
+    std::string time_text;
+    render_cmd->add_option("--time", time_text, "the story at this moment, ISO 8601 (e.g. 2019-04-24T12:00+10:00)");
     bool no_context = false;
     render_cmd->add_flag("--no-context-labels", no_context, "leave out country and town names");
 
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
             if (!bbox_text.empty()) render.bbox = parse_bbox(bbox_text);
             if (!render_story.empty()) render.story = render_story;
             render.context_labels = !no_context;
+            if (!time_text.empty()) render.time = time_text;
             run_render(render);
             return 0;
         }

@@ -6,7 +6,9 @@
 #include "core/mercator.hpp"
 #include "core/story_camera.hpp"
 #include "core/story_file.hpp"
+#include "core/story_clock.hpp"
 #include "core/story_meshes.hpp"
+#include "core/story_motion.hpp"
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
@@ -29,6 +31,13 @@ void run_render(const RenderOptions& options) {
 
     std::optional<Story> story;
     if (options.story) story = read_story_file(*options.story);
+    std::optional<double> clock;
+    if (options.time) {
+        if (!story) throw UsageError("--time needs a story");
+        const auto t = parse_story_time(*options.time, story->timezone_minutes());
+        if (!t) throw UsageError("--time: \"" + *options.time + "\" is not an ISO 8601 time (e.g. 2019-04-24T12:00+10:00)");
+        clock = static_cast<double>(t->utc_seconds);
+    }
     std::vector<LoadedSource> sources;
     for (const auto& path : options.basemaps) sources.push_back(load_source(path, sources.size()));
 
@@ -46,7 +55,18 @@ void run_render(const RenderOptions& options) {
     renderer.set_basemap(basemap);
     for (const auto& source : sources)
         for (const auto& layer : source.layers) renderer.add_overlay(layer);
-    if (story) renderer.set_routes(build_route_meshes(*story));
+    std::optional<StoryMotion> motion;
+    if (story) {
+        renderer.set_routes(build_route_meshes(*story));
+        if (clock) motion.emplace(*story);
+    }
+    std::vector<RouteAt> moving;
+    if (motion) {
+        moving = motion->at(*clock);
+        for (auto& layer : renderer.routes())
+            for (const auto& r : moving)
+                if (r.route->id == layer.id) layer.progress_m = r.projected_m;
+    }
 
     OffscreenTarget target(w, h);
     target.bind();
@@ -56,6 +76,12 @@ void run_render(const RenderOptions& options) {
     overlay.context = &context;
     overlay.options.local_names = options.local_names;
     overlay.options.context_labels = options.context_labels;
+    overlay.options.motion = moving;
+    if (story) {
+        const StoryClock story_clock(*story);
+        overlay.options.format_time = [story_clock](double t) { return story_clock.format(t, false); };
+        if (clock) overlay.options.clock_text = story_clock.format(*clock) + " " + story_clock.zone_name();
+    }
     draw_headless_overlay(camera, overlay);
     const Image image = target.read();
     write_image(options.output, image, camera.visible_box());

@@ -18,6 +18,7 @@ struct RenderOptions {
     bool quiet = false;
     bool local_names = false;    // labels in local script where known
     bool context_labels = true;  // country and town names
+    std::optional<std::string> time;  // ISO 8601: the story at that moment (vehicles where they were)
 };
 
 // Country label points and GeoNames towns (throws InputError when the data is missing).

@@ -20,7 +20,9 @@
 #include "core/story_camera.hpp"
 #include "core/story_editor.hpp"
 #include "core/story_file.hpp"
+#include "core/story_clock.hpp"
 #include "core/story_meshes.hpp"
+#include "core/story_motion.hpp"
 #include "data/data_paths.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
@@ -31,6 +33,7 @@
 #include "ui/status_bar.hpp"
 #include "ui/story_overlay.hpp"
 #include "ui/story_panel.hpp"
+#include "ui/timeline_panel.hpp"
 #include "ui/ui_context.hpp"
 
 namespace storyplot {
@@ -91,7 +94,11 @@ private:
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
     LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_camera.screen_to_world(px)); }
     const Story* story() const { return m_editor ? &m_editor->story() : nullptr; }
-    bool busy() const { return m_fly.has_value() || !m_jobs.busy().empty(); }
+    bool busy() const { return m_fly.has_value() || m_timeline.playing || !m_jobs.busy().empty(); }
+    void user_moved_camera() {
+        cancel_fly();
+        m_timeline.follow = false;
+    }
 
     SDL_Window* m_window;
     UiContext m_ui;
@@ -103,6 +110,11 @@ private:
     std::optional<StoryEditor> m_editor;
     std::string m_story_path;
     long m_synced_revision = -1;
+    std::optional<StoryClock> m_clock;
+    std::optional<StoryMotion> m_motion;
+    TimelineState m_timeline;
+    double m_last_frame = 0;
+    float m_timeline_height = 0.0f;
     std::shared_ptr<const ContextLabels> m_context;
 
     Camera m_camera;
@@ -247,6 +259,8 @@ void MapWindow::sync_story() {
     if (!s || m_editor->revision() == m_synced_revision) return;
     m_synced_revision = m_editor->revision();
     m_renderer.set_routes(build_route_meshes(*s));
+    m_clock.emplace(*s);
+    m_motion.emplace(*s);
     const std::string title = "storyplot — " + (s->title.empty() ? m_story_path : s->title) + (m_editor->modified() ? " •" : "");
     SDL_SetWindowTitle(m_window, title.c_str());
 }
@@ -266,11 +280,12 @@ void MapWindow::save() {
 Camera MapWindow::framed(const Camera& target) const {
     // `target` was fitted to the whole window; refit it to the part the panel and status bar leave.
     const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width));
-    const double free_h = std::max(100.0, m_camera.height() - static_cast<double>(m_status_height));
+    const double bottom = static_cast<double>(m_status_height + m_timeline_height);
+    const double free_h = std::max(100.0, m_camera.height() - bottom);
     const Box box = target.visible_box();
     const double res = std::max(box.width() / free_w, box.height() / free_h);
     Camera out(target.center(), res, m_camera.width(), m_camera.height());
-    out.set_center({target.center().x - story_panel_width / 2 * res, target.center().y - m_status_height / 2 * res});
+    out.set_center({target.center().x - story_panel_width / 2 * res, target.center().y - bottom / 2 * res});
     return out;
 }
 
@@ -290,6 +305,13 @@ void MapWindow::go_to_chapter(int index) {
     index = std::clamp(index, 0, static_cast<int>(s->chapters.size()) - 1);
     m_panel.chapter = index;
     const Chapter& chapter = s->chapters[static_cast<std::size_t>(index)];
+    if (chapter.time)
+        if (const auto t = parse_story_time(*chapter.time, s->timezone_minutes())) {
+            m_timeline.time = static_cast<double>(t->utc_seconds);
+            m_timeline.active = true;
+            m_timeline.playing = false;
+        }
+    m_timeline.follow = false;
     fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height())));
 }
 
@@ -309,6 +331,7 @@ void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
     const Vec2 px = to_pixels(e.x, e.y);
     cancel_fly();
     if (e.clicks == 2) {
+        m_timeline.follow = false;
         m_camera.zoom_around(px, 2.0);
         return;
     }
@@ -358,13 +381,31 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
     switch (e.keysym.sym) {
     case SDLK_PLUS:
     case SDLK_EQUALS:
-    case SDLK_KP_PLUS: cancel_fly(); m_camera.zoom_around(middle, 2.0); break;
+    case SDLK_KP_PLUS: user_moved_camera(); m_camera.zoom_around(middle, 2.0); break;
     case SDLK_MINUS:
-    case SDLK_KP_MINUS: cancel_fly(); m_camera.zoom_around(middle, 0.5); break;
-    case SDLK_LEFT: cancel_fly(); m_camera.pan_pixels(key_pan_px, 0); break;
-    case SDLK_RIGHT: cancel_fly(); m_camera.pan_pixels(-key_pan_px, 0); break;
-    case SDLK_UP: cancel_fly(); m_camera.pan_pixels(0, key_pan_px); break;
-    case SDLK_DOWN: cancel_fly(); m_camera.pan_pixels(0, -key_pan_px); break;
+    case SDLK_KP_MINUS: user_moved_camera(); m_camera.zoom_around(middle, 0.5); break;
+    case SDLK_LEFT: user_moved_camera(); m_camera.pan_pixels(key_pan_px, 0); break;
+    case SDLK_RIGHT: user_moved_camera(); m_camera.pan_pixels(-key_pan_px, 0); break;
+    case SDLK_UP: user_moved_camera(); m_camera.pan_pixels(0, key_pan_px); break;
+    case SDLK_DOWN: user_moved_camera(); m_camera.pan_pixels(0, -key_pan_px); break;
+    case SDLK_SPACE:
+        if (m_clock && !m_clock->empty()) {
+            m_timeline.playing = !m_timeline.playing;
+            if (m_timeline.playing && (!m_timeline.active || m_timeline.time >= m_clock->end())) m_timeline.time = m_clock->start();
+            m_timeline.active = true;
+        }
+        break;
+    case SDLK_LEFTBRACKET:
+    case SDLK_RIGHTBRACKET:
+        if (m_clock && !m_clock->empty()) {
+            const bool forward = e.keysym.sym == SDLK_RIGHTBRACKET;
+            const double from = m_timeline.active ? m_timeline.time : (forward ? m_clock->start() - 1 : m_clock->end());
+            m_timeline.time = forward ? m_clock->next_event(from).value_or(m_clock->end()) : m_clock->previous_event(from).value_or(m_clock->start());
+            m_timeline.active = true;
+        }
+        break;
+    case SDLK_f: m_timeline.follow = !m_timeline.follow; break;
+    case SDLK_t: m_timeline.trail = !m_timeline.trail; break;
     case SDLK_PAGEDOWN: go_to_chapter(m_panel.chapter + 1); break;
     case SDLK_PAGEUP: go_to_chapter(std::max(0, m_panel.chapter - 1)); break;
     case SDLK_HOME:
@@ -421,6 +462,7 @@ void MapWindow::handle(const SDL_Event& event) {
             if (!m_dragging_place && length(px - *m_press) > drag_threshold_px) m_dragging_place = true;
             if (m_dragging_place) m_editor->move_place(m_pressed_place, lonlat_at(px));
         } else if (m_dragging_map) {
+            m_timeline.follow = false;
             m_camera.pan_pixels(event.motion.xrel * pixel_ratio(), event.motion.yrel * pixel_ratio());
         }
         break;
@@ -429,7 +471,7 @@ void MapWindow::handle(const SDL_Event& event) {
         if (m_ui.wants_mouse()) break;
         int x = 0, y = 0;
         SDL_GetMouseState(&x, &y);
-        cancel_fly();
+        user_moved_camera();
         m_camera.zoom_around(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
         break;
     }
@@ -518,6 +560,26 @@ void MapWindow::frame() {
     const auto start = Clock::now();
     m_jobs.apply();
     sync_story();
+    const double real_now = now();
+    if (m_clock) advance(m_timeline, *m_clock, real_now - m_last_frame);
+    m_last_frame = real_now;
+    std::vector<RouteAt> moving;
+    if (m_motion && m_timeline.active) moving = m_motion->at(m_timeline.time);
+    for (auto& layer : m_renderer.routes()) {
+        layer.progress_m = -1;
+        layer.trail_m = 0;
+        for (const auto& r : moving)
+            if (r.route->id == layer.id) {
+                layer.progress_m = r.projected_m;
+                layer.trail_m = m_timeline.trail && !r.state.finished ? 250.0 * m_camera.resolution() : 0.0;
+            }
+    }
+    if (m_timeline.follow && m_motion && m_timeline.active) {
+        if (const auto follow = m_motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {
+            cancel_fly();
+            m_camera = framed(*follow);
+        }
+    }
     if (m_fly) {
         const double t = (now() - m_fly_start) / m_fly->duration_seconds();
         m_camera = m_fly->at(ease_in_out(t));
@@ -537,6 +599,8 @@ void MapWindow::frame() {
     status.label_ms = m_label_ms;
     status.loading = m_jobs.busy();
     m_status_height = draw_status_bar(m_camera, status);
+    m_timeline_height = story() && m_clock ? draw_timeline(m_timeline, *m_clock, *story(), story_panel_width, m_status_height) : 0.0f;
+    const float bottom_inset = m_status_height + m_timeline_height;
 
     PanelContext panel_context;
     if (m_editor) {
@@ -557,11 +621,18 @@ void MapWindow::frame() {
     options.selected = m_panel.selected;
     for (const auto& r : m_renderer.routes())
         if (!r.visible) options.hidden_routes.insert(r.id);
-    options.reserved = decoration_boxes(m_camera, 1.0f, m_status_height, credits, story_panel_width);
+    options.reserved = decoration_boxes(m_camera, 1.0f, bottom_inset, credits, story_panel_width);
+    options.motion = moving;
+    options.caption_left = story_panel_width;
+    if (m_clock) {
+        const StoryClock* clock = &*m_clock;
+        options.format_time = [clock](double t) { return clock->format(t, false); };
+    }
     options.reserved.push_back(Box::of(0, 0, story_panel_width, m_camera.height()));
+    options.reserved.push_back(Box::of(0, m_camera.height() - static_cast<double>(bottom_inset), m_camera.width(), m_camera.height()));
     const StoryOverlayStats overlay_stats = m_overlay.draw(*ImGui::GetBackgroundDrawList(), story(), m_context.get(), m_camera, options);
     m_label_ms = overlay_stats.placement_ms;
-    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, m_status_height, credits, story_panel_width);
+    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, bottom_inset, credits, story_panel_width);
 
     if (!m_hovered.empty() && story() && !m_press)
         if (const Place* p = story()->place(m_hovered)) {

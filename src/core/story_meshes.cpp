@@ -1,6 +1,7 @@
 #include "core/story_meshes.hpp"
 
 #include "core/mercator.hpp"
+#include "core/route_motion.hpp"
 
 namespace storyplot {
 
@@ -20,7 +21,7 @@ std::vector<RouteMeshes> build_route_meshes(const Story& story) {
     std::vector<RouteMeshes> out;
     for (const auto& route : story.routes) {
         MeshBuilder builder(line_vertex_floats, regional_cell);
-        for (const auto& part : mercator::project_path(route_path(story, route))) append_polyline(builder, part);
+        for (const auto& part : mercator::project_path(route_geometry(story, route))) append_polyline(builder, part);
         out.push_back({route.id, builder.finish(), route_color(route), route.mode});
     }
     return out;

@@ -90,11 +90,22 @@ void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
 }
 
 void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px, float dash_on, float dash_off) {
+    LineStyle plain;
+    plain.width_px = width_px;
+    plain.dash_on = dash_on;
+    plain.dash_off = dash_off;
+    lines(mesh, camera, color, plain);
+}
+
+void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, const LineStyle& line) {
     each_visible_chunk(mesh, camera, m_line, [&](ShaderProgram& p) {
         p.set("u_color", color);
-        p.set("u_dash", dash_on, dash_off);
-        p.set("u_half_width", std::max(width_px, 1.0f) / 2);
-        p.set("u_opacity", std::min(width_px, 1.0f));
+        p.set("u_dash", line.dash_on, line.dash_off);
+        p.set("u_half_width", std::max(line.width_px, 1.0f) / 2);
+        p.set("u_opacity", std::min(line.width_px, 1.0f));
+        p.set("u_progress", line.progress_m);
+        p.set("u_trail", line.trail_m);
+        p.set("u_ahead", line.ahead);
     });
 }
 
@@ -108,28 +119,39 @@ void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color,
 // Routes by mode, over a white casing that lifts them off the basemap: rail as the classic
 // railway line (a white dash inside), roads solid, flights dashed, sea routes dotted.
 void MapRenderer::draw_route(const RouteLayer& route, const Camera& camera) {
+    // The way still ahead of a moving vehicle is drawn faint; behind it strong (or fading).
+    auto styled = [&](float width, float on = 0, float off = 0, float ahead = 0.3f) {
+        LineStyle s;
+        s.width_px = width;
+        s.dash_on = on;
+        s.dash_off = off;
+        s.progress_m = static_cast<float>(route.progress_m);
+        s.trail_m = static_cast<float>(route.trail_m);
+        s.ahead = route.progress_m >= 0 ? ahead : 1.0f;
+        return s;
+    };
     const Color casing{1, 1, 1, 0.9f};
     switch (route.mode) {
     case TravelMode::train:
-        lines(route.line, camera, casing, 6.5f);
-        lines(route.line, camera, route.color, 4.0f);
-        lines(route.line, camera, Color{1, 1, 1, 0.95f}, 1.4f, 7.0f, 7.0f);
+        lines(route.line, camera, casing, styled(6.5f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, styled(4.0f));
+        lines(route.line, camera, Color{1, 1, 1, 0.95f}, styled(1.4f, 7.0f, 7.0f));
         break;
     case TravelMode::car:
-        lines(route.line, camera, casing, 6.0f);
-        lines(route.line, camera, route.color, 3.5f);
+        lines(route.line, camera, casing, styled(6.0f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, styled(3.5f));
         break;
     case TravelMode::plane:
-        lines(route.line, camera, casing, 5.0f, 10.0f, 4.0f);
-        lines(route.line, camera, route.color, 2.8f, 9.0f, 5.0f);
+        lines(route.line, camera, casing, styled(5.0f, 10.0f, 4.0f, 0.5f));
+        lines(route.line, camera, route.color, styled(2.8f, 9.0f, 5.0f));
         break;
     case TravelMode::ship:
-        lines(route.line, camera, casing, 5.0f);
-        lines(route.line, camera, route.color, 3.0f, 3.5f, 3.5f);
+        lines(route.line, camera, casing, styled(5.0f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, styled(3.0f, 3.5f, 3.5f));
         break;
     case TravelMode::walk:
-        lines(route.line, camera, casing, 4.5f);
-        lines(route.line, camera, route.color, 2.5f, 2.0f, 3.0f);
+        lines(route.line, camera, casing, styled(4.5f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, styled(2.5f, 2.0f, 3.0f));
         break;
     }
 }

@@ -28,6 +28,10 @@ struct RouteLayer {
     TravelMode mode = TravelMode::train;
     bool visible = true;
     GpuMesh line;
+    // Motion: projected metres travelled along the path (< 0: the route is drawn whole, strong),
+    // and the length of a fading trail behind the vehicle (0: no fading).
+    double progress_m = -1;
+    double trail_m = 0;
 };
 
 struct DrawStats {
@@ -62,7 +66,13 @@ private:
     };
 
     void fill(const GpuMesh& mesh, const Camera& camera, Color color);
+    struct LineStyle {
+        float width_px = 1;
+        float dash_on = 0, dash_off = 0;
+        float progress_m = -1, trail_m = 0, ahead = 1;
+    };
     void lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px, float dash_on = 0, float dash_off = 0);
+    void lines(const GpuMesh& mesh, const Camera& camera, Color color, const LineStyle& style);
     void draw_route(const RouteLayer& route, const Camera& camera);
     void points(const GpuMesh& mesh, const Camera& camera, Color color, float radius_px);
     template <typename SetUp>

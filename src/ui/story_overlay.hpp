@@ -2,6 +2,7 @@
 // The story over the map, drawn with ImGui's draw lists (so headless renders get it too): markers
 // styled by category, route stops and direction arrows, route names, the story's labels, and the
 // basemap's context labels (countries and towns), all placed by priority without collisions.
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/context_labels.hpp"
 #include "core/label_placement.hpp"
 #include "core/story.hpp"
+#include "core/story_motion.hpp"
 
 struct ImDrawList;
 
@@ -23,6 +25,12 @@ struct StoryOverlayOptions {
     std::string selected;         // place id
     std::set<std::string> hidden_routes;
     std::vector<Box> reserved;    // screen boxes no label may cover (scale bar, credits, panels)
+    // The story's clock: where each route's vehicle is (empty: no clock, nothing moves), and the
+    // local time text for captions.
+    std::vector<RouteAt> motion;
+    std::function<std::string(double)> format_time;  // short, for captions
+    std::string clock_text;                           // the clock's time, shown above the captions
+    float caption_left = 0.0f;    // the captions are centred in the map area right of this
     float scale = 1.0f;
 };
 
@@ -30,7 +38,11 @@ struct StoryOverlayStats {
     double placement_ms = 0;
     int labels_requested = 0;
     int labels_placed = 0;
+    std::vector<std::string> captions;  // one per route under way
 };
+
+// The nearest town of at least `min_population` within `max_km`, for "near Chongjin".
+const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_km, long min_population = 5000);
 
 // One label of the last frame: what was asked, and where it went (nothing: hidden).
 struct LabelRecord {

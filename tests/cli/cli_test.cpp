@@ -220,3 +220,17 @@ TEST(Cli, RendersTheSeedStory) {
     EXPECT_EQ(png.width, 640);
     EXPECT_EQ(png.height, 400);
 }
+
+TEST(Cli, RendersTheStoryAtAMoment) {
+    TempDir dir;
+    Outcome run = run_storyplot(dir, "render '" + seed_story + "' --time 2019-04-24T12:00+10:00 -o noon.png --size 400x300");
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_TRUE(fs::exists(dir.file("noon.png")));
+    run = run_storyplot(dir, "render '" + seed_story + "' --time 'noon on Wednesday' -o x.png");
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err, "storyplot: --time: \"noon on Wednesday\" is not an ISO 8601 time (e.g. 2019-04-24T12:00+10:00)\n");
+    run = run_storyplot(dir, "render --time 2019-04-24T12:00 -o x.png");
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err, "storyplot: --time needs a story\n");
+    EXPECT_FALSE(fs::exists(dir.file("x.png")));
+}

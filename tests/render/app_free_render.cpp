@@ -10,7 +10,7 @@
 
 namespace storyplot::test_support {
 
-StoryScene::StoryScene(const Story& story) : m_story(story) {
+StoryScene::StoryScene(const Story& story) : m_story(story), m_motion(story) {
     for (DetailLevel level : all_detail_levels) m_renderer.set_basemap(load_natural_earth(level));
     m_renderer.set_routes(build_route_meshes(story));
     m_labels.countries = load_country_labels();
@@ -18,14 +18,22 @@ StoryScene::StoryScene(const Story& story) : m_story(story) {
     m_ui = std::make_unique<UiContext>(nullptr, nullptr);
 }
 
-Image StoryScene::render(const Camera& camera) {
+Image StoryScene::render(const Camera& camera, std::optional<double> utc_seconds) {
     OffscreenTarget target(camera.width(), camera.height());
     target.bind();
+    std::vector<RouteAt> moving;
+    if (utc_seconds) moving = m_motion.at(*utc_seconds);
+    for (auto& layer : m_renderer.routes()) {
+        layer.progress_m = -1;
+        for (const auto& r : moving)
+            if (r.route->id == layer.id) layer.progress_m = r.projected_m;
+    }
     m_renderer.draw(camera);
     m_ui->begin_frame(camera.width(), camera.height());
     StoryOverlayOptions options;
     const std::string credits = map_credits(true);
     options.reserved = decoration_boxes(camera, 1.0f, 0.0f, credits);
+    options.motion = moving;
     m_overlay.draw(*ImGui::GetForegroundDrawList(), &m_story, &m_labels, camera, options);
     add_map_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, 0.0f, credits);
     m_ui->end_frame();

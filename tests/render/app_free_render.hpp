@@ -2,11 +2,13 @@
 // A headless scene for render tests: GL context, basemap at every level, a story's routes, and
 // its overlay drawn through a long-lived ImGui context (as the window does).
 #include <memory>
+#include <optional>
 
 #include "core/camera.hpp"
 #include "core/context_labels.hpp"
 #include "core/image.hpp"
 #include "core/story.hpp"
+#include "core/story_motion.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/story_overlay.hpp"
@@ -17,7 +19,8 @@ namespace storyplot::test_support {
 class StoryScene {
 public:
     explicit StoryScene(const Story& story);
-    Image render(const Camera& camera);
+    // The story at clock time `utc_seconds` when given: vehicles where they are, routes travelled.
+    Image render(const Camera& camera, std::optional<double> utc_seconds = std::nullopt);
     const StoryOverlay& overlay() const { return m_overlay; }
 
 private:
@@ -27,6 +30,7 @@ private:
     ContextLabels m_labels;
     std::unique_ptr<UiContext> m_ui;
     StoryOverlay m_overlay;
+    StoryMotion m_motion;
 };
 
 }  // namespace storyplot::test_support

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <cmath>
 #include <memory>
 
 #include "app_free_render.hpp"
@@ -10,6 +11,7 @@
 #include "core/mercator.hpp"
 #include "core/story_camera.hpp"
 #include "core/story_file.hpp"
+#include "core/story_motion.hpp"
 #include "image_compare.hpp"
 
 using namespace storyplot;
@@ -76,6 +78,43 @@ TEST_F(StoryRender, LabelsNeverOverlapAndOnlyGiveWayToMoreImportantOnes) {
             }
         }
     }
+}
+
+TEST_F(StoryRender, TheTrainIsWhereTheClockSaysAtTwoTimes) {
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 800, 600);
+    const StoryMotion motion(*story);
+    auto train_at = [&](const char* iso) {
+        for (const auto& r : motion.at(static_cast<double>(parse_story_time(iso)->utc_seconds)))
+            if (r.route->id == "armoured-train-2019") return r.state.position;
+        return LonLat{};
+    };
+    // The share of white pixels on a ring 9-11 px around a point: the vehicle's disc is white.
+    auto white_ring = [&](const Image& image, LonLat at) {
+        const Vec2 c = camera.world_to_screen(mercator::forward(at));
+        int white = 0, all = 0;
+        for (int dy = -11; dy <= 11; ++dy)
+            for (int dx = -11; dx <= 11; ++dx) {
+                const double d = std::hypot(dx, dy);
+                if (d < 9 || d > 11) continue;
+                const auto* p = image.pixel(static_cast<int>(c.x) + dx, static_cast<int>(c.y) + dy);
+                white += p[0] > 235 && p[1] > 235 && p[2] > 235;
+                ++all;
+            }
+        return static_cast<double>(white) / all;
+    };
+    const LonLat early = train_at("2019-04-24T06:00+10:00");
+    const LonLat late = train_at("2019-04-24T15:00+10:00");
+    EXPECT_NEAR(early.lat, 41.0, 0.8);  // on the coast line north of Hamhung
+    EXPECT_GT(late.lat, 42.7);          // in Russia, on the way to the Trans-Siberian
+    const Image image_early = scene->render(camera, static_cast<double>(parse_story_time("2019-04-24T06:00+10:00")->utc_seconds));
+    const Image image_late = scene->render(camera, static_cast<double>(parse_story_time("2019-04-24T15:00+10:00")->utc_seconds));
+    EXPECT_GT(white_ring(image_early, early), 0.6);
+    EXPECT_LT(white_ring(image_early, late), 0.3);
+    EXPECT_GT(white_ring(image_late, late), 0.6);
+    EXPECT_LT(white_ring(image_late, early), 0.3);
+    EXPECT_NE(image_early.rgba, image_late.rgba);
+    // The same time gives the same picture.
+    EXPECT_EQ(scene->render(camera, static_cast<double>(parse_story_time("2019-04-24T06:00+10:00")->utc_seconds)).rgba, image_early.rgba);
 }
 
 TEST_F(StoryRender, StoryPlacesAreLabelledAtTheirChapters) {
