@@ -4,9 +4,12 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/animate_command.hpp"
 #include "app/render_command.hpp"
 #include "app/window_app.hpp"
+#include "core/atomic_file.hpp"
 #include "core/input_error.hpp"
+#include "export/interchange.hpp"
 #include "core/story_file.hpp"
 
 namespace {
@@ -58,10 +61,50 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--basemap", render.basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
     render_cmd->add_flag("-q,--quiet", render.quiet, "print nothing on success");
     render_cmd->add_flag("--local-names", render.local_names, "label places in local script (Владивосток, 평양)");
-    std::string time_text;
+    std::string time_text, chapter_text;
     render_cmd->add_option("--time", time_text, "the story at this moment, ISO 8601 (e.g. 2019-04-24T12:00+10:00)");
+    render_cmd->add_option("--chapter", chapter_text, "frame this chapter of the story (and set the clock to its time)");
+    render_cmd->add_option("--scale", render.scale, "multiply line widths, markers and text (2 for print)")
+        ->check(CLI::Range(0.25, 8.0));
+    render_cmd->add_flag("--world-file", render.world_file, "write a world file and .prj beside a .png or .jpg");
+    bool no_decorations = false, no_title = false, no_scale_bar = false, no_legend = false, no_inset = false, no_credits = false;
+    render_cmd->add_flag("--no-decorations", no_decorations, "leave out title, scale bar, legend, inset and credits");
+    render_cmd->add_flag("--no-title", no_title, "leave out the title and date");
+    render_cmd->add_flag("--no-scale-bar", no_scale_bar, "leave out the scale bar");
+    render_cmd->add_flag("--no-legend", no_legend, "leave out the legend of routes");
+    render_cmd->add_flag("--no-inset", no_inset, "leave out the inset locator map");
+    render_cmd->add_flag("--no-credits", no_credits, "leave out the data credits");
     bool no_context = false;
     render_cmd->add_flag("--no-context-labels", no_context, "leave out country and town names");
+
+    AnimateOptions animate;
+    std::string animate_size = "1280x720", animate_bbox, animate_route, animate_chapter, animate_from, animate_to;
+    auto* animate_cmd = app.add_subcommand("animate", "the story's journeys as a GIF, MP4, WebM or folder of PNG frames");
+    animate_cmd->add_option("STORY", animate.story, "story file (*.story.json)")->required();
+    animate_cmd->add_option("-o,--output", animate.output, "output: .gif, .mp4, .webm, or a folder/ for PNG frames")->required();
+    animate_cmd->add_option("--route", animate_route, "animate this route over its own times");
+    animate_cmd->add_option("--chapter", animate_chapter, "animate the timed routes in this chapter's focus, framed as the chapter");
+    animate_cmd->add_option("--from", animate_from, "clock time of the first frame, ISO 8601");
+    animate_cmd->add_option("--to", animate_to, "clock time the animation runs to, ISO 8601");
+    animate_cmd->add_option("--fps", animate.fps, "frames per second")->capture_default_str();
+    animate_cmd->add_option("--seconds", animate.seconds, "length in seconds (frames = fps x seconds)")->capture_default_str();
+    animate_cmd->add_option("--size", animate_size, "frame size WIDTHxHEIGHT")->capture_default_str();
+    animate_cmd->add_option("--bbox", animate_bbox, "area to show, W,S,E,N in degrees");
+    animate_cmd->add_flag("--follow", animate.follow, "the camera follows the moving vehicle");
+    animate_cmd->add_flag("--trail", animate.trail, "fade the way travelled behind the vehicle");
+    animate_cmd->add_flag("--local-names", animate.local_names, "label places in local script");
+    bool animate_no_context = false;
+    animate_cmd->add_flag("--no-context-labels", animate_no_context, "leave out country and town names");
+    animate_cmd->add_option("--scale", animate.scale, "multiply line widths, markers and text")->check(CLI::Range(0.25, 8.0));
+    animate_cmd->add_flag("-q,--quiet", animate.quiet, "print nothing on success");
+    bool animate_no_inset = false, animate_no_decorations = false;
+    animate_cmd->add_flag("--no-inset", animate_no_inset, "leave out the inset locator map");
+    animate_cmd->add_flag("--no-decorations", animate_no_decorations, "leave out title, scale bar, legend, inset and credits");
+
+    std::string export_story, export_output;
+    auto* export_cmd = app.add_subcommand("export", "the story as KML (with a tour of its chapters), GPX or plain GeoJSON");
+    export_cmd->add_option("STORY", export_story, "story file (*.story.json)")->required();
+    export_cmd->add_option("-o,--output", export_output, "output: .kml, .gpx or .geojson")->required();
 
     try {
         app.parse(argc, argv);
@@ -78,12 +121,41 @@ int main(int argc, char** argv) {
             std::cout << validate_path << ": " << story_summary(read_story_file(validate_path)) << "\n";
             return 0;
         }
+        if (*export_cmd) {
+            const auto format = interchange_format_for(export_output);
+            if (!format) throw UsageError("-o: \"" + export_output + "\" is not .kml, .gpx or .geojson");
+            const Story exported = read_story_file(export_story);
+            const std::string text = *format == InterchangeFormat::kml   ? story_to_kml(exported)
+                                     : *format == InterchangeFormat::gpx ? story_to_gpx(exported)
+                                                                         : story_to_geojson(exported);
+            write_file_atomically(export_output, text);
+            std::cout << "wrote " << export_output << "\n";
+            return 0;
+        }
+        if (*animate_cmd) {
+            animate.size = parse_size(animate_size);
+            if (!animate_bbox.empty()) animate.bbox = parse_bbox(animate_bbox);
+            if (!animate_route.empty()) animate.route = animate_route;
+            if (!animate_chapter.empty()) animate.chapter = animate_chapter;
+            if (!animate_from.empty()) animate.from = animate_from;
+            if (!animate_to.empty()) animate.to = animate_to;
+            if (animate_no_decorations) animate.decorations = DecorationSet{false, false, false, false, false, false};
+            if (animate_no_inset) animate.decorations.inset = false;
+            animate.context_labels = !animate_no_context;
+            return run_animate(animate);
+        }
         if (*render_cmd) {
             render.size = parse_size(size_text);
             if (!bbox_text.empty()) render.bbox = parse_bbox(bbox_text);
             if (!render_story.empty()) render.story = render_story;
             render.context_labels = !no_context;
             if (!time_text.empty()) render.time = time_text;
+            if (!chapter_text.empty()) render.chapter = chapter_text;
+            render.decorations.title = !(no_decorations || no_title);
+            render.decorations.scale_bar = !(no_decorations || no_scale_bar);
+            render.decorations.legend = !(no_decorations || no_legend);
+            render.decorations.inset = !(no_decorations || no_inset);
+            render.decorations.credits = !(no_decorations || no_credits);
             run_render(render);
             return 0;
         }
@@ -100,6 +172,7 @@ int main(int argc, char** argv) {
             view.basemaps = window.basemaps;
             view.output = headless_view_file;
             view.size = {window.width, window.height};
+            view.story = window.story.value_or(seed_story_path());
             run_render(view);
             return 0;
         }

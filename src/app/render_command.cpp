@@ -1,21 +1,21 @@
 #include "app/render_command.hpp"
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "app/map_sources.hpp"
+#include "core/input_error.hpp"
 #include "core/mercator.hpp"
 #include "core/story_camera.hpp"
 #include "core/story_file.hpp"
-#include "core/story_clock.hpp"
 #include "core/story_meshes.hpp"
-#include "core/story_motion.hpp"
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
+#include "export/frame_renderer.hpp"
 #include "render/headless_context.hpp"
-#include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
-#include "ui/headless_overlay.hpp"
 
 namespace storyplot {
 
@@ -28,6 +28,8 @@ ContextLabels load_context_labels() {
 
 void run_render(const RenderOptions& options) {
     check_image_target(options.output);
+    if (options.world_file && image_format_for(options.output) == ImageFormat::geotiff)
+        throw UsageError("--world-file is for .png and .jpg: a GeoTIFF carries its georeferencing inside");
 
     std::optional<Story> story;
     if (options.story) story = read_story_file(*options.story);
@@ -43,48 +45,40 @@ void run_render(const RenderOptions& options) {
 
     const int w = options.size.width, h = options.size.height;
     Camera camera = story ? story_camera(*story, w, h) : initial_camera(std::nullopt, std::nullopt, w, h);
+    if (options.chapter) {
+        if (!story) throw UsageError("--chapter needs a story");
+        const Chapter* chapter = nullptr;
+        for (const auto& c : story->chapters)
+            if (c.id == *options.chapter) chapter = &c;
+        if (!chapter) throw UsageError("--chapter: the story has no chapter \"" + *options.chapter + "\"");
+        camera = chapter_camera(*story, *chapter, w, h);
+        if (!clock && chapter->time)
+            if (const auto t = parse_story_time(*chapter->time, story->timezone_minutes())) clock = static_cast<double>(t->utc_seconds);
+    }
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
-    const BasemapMeshes basemap = load_natural_earth(detail_for_resolution(camera.resolution()));
+    const BasemapMeshes basemap = load_natural_earth(detail_for_resolution(camera.resolution() / options.scale));
     const ContextLabels context = options.context_labels ? load_context_labels() : ContextLabels{};
 
     HeadlessContext gl_context;
-    if (w > OffscreenTarget::max_size() || h > OffscreenTarget::max_size())
-        throw UsageError("--size: this GL draws at most " + std::to_string(OffscreenTarget::max_size()) + " pixels a side");
     MapRenderer renderer;
     renderer.set_basemap(basemap);
+    if (options.decorations.inset && detail_for_resolution(camera.resolution()) != DetailLevel::coarse_110m)
+        renderer.set_basemap(load_natural_earth(DetailLevel::coarse_110m));  // the inset's world
     for (const auto& source : sources)
         for (const auto& layer : source.layers) renderer.add_overlay(layer);
-    std::optional<StoryMotion> motion;
-    if (story) {
-        renderer.set_routes(build_route_meshes(*story));
-        if (clock) motion.emplace(*story);
-    }
-    std::vector<RouteAt> moving;
-    if (motion) {
-        moving = motion->at(*clock);
-        for (auto& layer : renderer.routes())
-            for (const auto& r : moving)
-                if (r.route->id == layer.id) layer.progress_m = r.projected_m;
-    }
+    if (story) renderer.set_routes(build_route_meshes(*story));
 
-    OffscreenTarget target(w, h);
-    target.bind();
-    renderer.draw(camera);
-    HeadlessOverlay overlay;
-    overlay.story = story ? &*story : nullptr;
-    overlay.context = &context;
-    overlay.options.local_names = options.local_names;
-    overlay.options.context_labels = options.context_labels;
-    overlay.options.motion = moving;
-    if (story) {
-        const StoryClock story_clock(*story);
-        overlay.options.format_time = [story_clock](double t) { return story_clock.format(t, false); };
-        if (clock) overlay.options.clock_text = story_clock.format(*clock) + " " + story_clock.zone_name();
-    }
-    draw_headless_overlay(camera, overlay);
-    const Image image = target.read();
+    FrameRenderer frames(renderer, story ? &*story : nullptr, &context, options.scale, options.local_names);
+    FrameSpec spec{camera, clock, options.local_names, options.context_labels, false, options.decorations};
+    const bool show_progress = !options.quiet && isatty(STDERR_FILENO) && (w > frames.tile_size() || h > frames.tile_size());
+    const Image image = frames.render(spec, [&](int done, int total) {
+        if (show_progress) std::cerr << "\rstoryplot: drawing tile " << done << "/" << total << std::flush;
+        return true;
+    });
+    if (show_progress) std::cerr << "\n";
     write_image(options.output, image, camera.visible_box());
+    if (options.world_file) write_world_file(options.output, image, camera.visible_box());
     if (!options.quiet) std::cout << "wrote " << options.output << " (" << image.width << "x" << image.height << ")\n";
 }
 

@@ -1,11 +1,13 @@
 #pragma once
-// `storyplot render`: the map drawn headless (no display, no X server) to an image file.
+// `storyplot render`: the map drawn headless (no display, no X server) to an image file of any
+// size, with its decorations, georeferenced when asked.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/cli_values.hpp"
 #include "core/context_labels.hpp"
+#include "ui/export_decorations.hpp"
 
 namespace storyplot {
 
@@ -13,12 +15,16 @@ struct RenderOptions {
     std::optional<std::string> story;
     std::string output;
     ImageSize size;
-    std::optional<Box> bbox;  // lon/lat
+    std::optional<Box> bbox;                // lon/lat
+    std::optional<std::string> chapter;     // frame this chapter (and set the clock to its time)
     std::vector<std::string> basemaps;
     bool quiet = false;
-    bool local_names = false;    // labels in local script where known
-    bool context_labels = true;  // country and town names
-    std::optional<std::string> time;  // ISO 8601: the story at that moment (vehicles where they were)
+    bool local_names = false;               // labels in local script where known
+    bool context_labels = true;             // country and town names
+    std::optional<std::string> time;        // ISO 8601: the story at that moment
+    float scale = 1.0f;                     // line widths, markers and text
+    bool world_file = false;                // .pgw/.jgw + .prj beside a PNG or JPEG
+    DecorationSet decorations;
 };
 
 // Country label points and GeoNames towns (throws InputError when the data is missing).

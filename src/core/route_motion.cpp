@@ -95,6 +95,18 @@ MotionState RouteMotion::at_distance(double distance) const {
     return state;
 }
 
+std::optional<double> RouteMotion::time_at_distance(double d) const {
+    if (m_knots.size() < 2) return std::nullopt;
+    if (d <= m_knots.front().distance) return m_knots.front().time;
+    for (std::size_t i = 0; i + 1 < m_knots.size(); ++i) {
+        const Knot& a = m_knots[i];
+        const Knot& b = m_knots[i + 1];
+        if (d <= b.distance && b.distance > a.distance)
+            return a.time + (b.time - a.time) * (d - a.distance) / (b.distance - a.distance);
+    }
+    return m_knots.back().time;
+}
+
 double RouteMotion::projected_distance(const MotionState& state) const {
     if (m_path.size() < 2) return 0;
     const std::size_t i = std::min(state.segment, m_path.size() - 2);

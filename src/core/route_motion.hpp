@@ -42,6 +42,11 @@ public:
     // Projected (Web Mercator) metres from the path's start to the state's position: the measure
     // the route's line mesh carries, for drawing the way travelled.
     double projected_distance(const MotionState& state) const;
+    // When the vehicle passes `distance_m` along the path (at a stop where it waits: its arrival).
+    // Nothing for an untimed route.
+    std::optional<double> time_at_distance(double distance_m) const;
+    double distance_at_vertex(std::size_t i) const { return m_cumulative.at(i); }
+
     // The path vertex each stop is at.
     const std::vector<std::size_t>& stop_vertices() const { return m_stop_vertex; }
 

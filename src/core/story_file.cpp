@@ -1,12 +1,11 @@
 #include "core/story_file.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "core/atomic_file.hpp"
 #include "core/input_error.hpp"
 
 namespace storyplot {
@@ -384,29 +383,7 @@ std::string serialize_story(const Story& story) {
     return doc.dump(2) + "\n";
 }
 
-void write_story_file(const Story& story, const std::string& path) {
-    const std::string text = serialize_story(story);
-    const fs::path target(path);
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const fs::path temp = folder / ("." + target.filename().string() + ".part" + std::to_string(getpid()));
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw InputError(path, "cannot write: folder " + folder.string() + " is missing or not writable");
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            throw InputError(path, "cannot write: the disk refused the data");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw InputError(path, "cannot write: " + ec.message());
-    }
-}
+void write_story_file(const Story& story, const std::string& path) { write_file_atomically(path, serialize_story(story)); }
 
 std::string story_summary(const Story& story) {
     auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
+#include "core/atomic_file.hpp"
 #include "core/input_error.hpp"
 #include "data/gdal_support.hpp"
 
@@ -85,7 +88,7 @@ void write_image(const std::string& path, const Image& image, const Box& bounds)
         mem->SetSpatialRef(&srs);
     }
 
-    const fs::path temp = folder / ("." + target.filename().string() + ".part" + std::to_string(getpid()));
+    const fs::path temp = temporary_sibling(target);
     CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");  // no .aux.xml beside the file
     gdal::DatasetPtr out(driver->CreateCopy(temp.c_str(), mem.get(), FALSE, options.List(), nullptr, nullptr));
     const bool ok = out != nullptr;
@@ -95,11 +98,39 @@ void write_image(const std::string& path, const Image& image, const Box& bounds)
         fs::remove(temp, ec);
         throw InputError(path, "cannot write: " + gdal::last_error());
     }
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw InputError(path, "cannot write: " + ec.message());
-    }
+    commit_temporary(temp, target);
+}
+
+std::string world_file_path(const std::string& image_path) {
+    const std::string ext = lower_extension(image_path);
+    const std::string world_ext = ext == ".png" ? ".pgw" : (ext == ".jpg" || ext == ".jpeg") ? ".jgw" : ".wld";
+    return fs::path(image_path).replace_extension(world_ext).string();
+}
+
+void write_world_file(const std::string& image_path, const Image& image, const Box& bounds) {
+    gdal::initialise();
+    const double res_x = bounds.width() / image.width;
+    const double res_y = bounds.height() / image.height;
+    // Six lines: pixel size x, rotation, rotation, -pixel size y, and the centre of the top-left pixel.
+    char text[256];
+    std::snprintf(text, sizeof text, "%.10f\n0.0\n0.0\n%.10f\n%.10f\n%.10f\n", res_x, -res_y, bounds.min_x + res_x / 2,
+                  bounds.max_y - res_y / 2);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(3857);
+    char* wkt = nullptr;
+    const char* options[] = {"FORMAT=WKT1_ESRI", nullptr};
+    srs.exportToWkt(&wkt, options);
+    const std::string prj = wkt ? wkt : "";
+    CPLFree(wkt);
+    // GDAL (and so QGIS) takes the CRS of a PNG or JPEG from its .aux.xml; other tools from the .prj.
+    char* ogc_wkt = nullptr;
+    srs.exportToWkt(&ogc_wkt);
+    const std::string aux = std::string("<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">") + (ogc_wkt ? ogc_wkt : "") +
+                            "</SRS>\n</PAMDataset>\n";
+    CPLFree(ogc_wkt);
+    write_file_atomically(world_file_path(image_path), text);
+    write_file_atomically(fs::path(image_path).replace_extension(".prj"), prj + "\n");
+    write_file_atomically(image_path + ".aux.xml", aux);
 }
 
 }  // namespace storyplot

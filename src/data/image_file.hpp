@@ -22,4 +22,10 @@ void check_image_target(const std::string& path);
 // Throws InputError naming the file when it cannot be written.
 void write_image(const std::string& path, const Image& image, const Box& bounds);
 
+// Beside a PNG or JPEG: the world file (.pgw / .jgw) and the CRS, Web Mercator, both as a .prj and
+// in the .aux.xml GDAL and QGIS read, so GIS programs place the image. Written through temporary
+// files. Throws InputError.
+void write_world_file(const std::string& image_path, const Image& image, const Box& bounds);
+std::string world_file_path(const std::string& image_path);  // map.png -> map.pgw
+
 }  // namespace storyplot

@@ -100,9 +100,10 @@ void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, 
 void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, const LineStyle& line) {
     each_visible_chunk(mesh, camera, m_line, [&](ShaderProgram& p) {
         p.set("u_color", color);
-        p.set("u_dash", line.dash_on, line.dash_off);
-        p.set("u_half_width", std::max(line.width_px, 1.0f) / 2);
-        p.set("u_opacity", std::min(line.width_px, 1.0f));
+        p.set("u_dash", line.dash_on * m_scale, line.dash_off * m_scale);
+        const float width = line.width_px * m_scale;
+        p.set("u_half_width", std::max(width, 1.0f) / 2);
+        p.set("u_opacity", std::min(width, 1.0f));
         p.set("u_progress", line.progress_m);
         p.set("u_trail", line.trail_m);
         p.set("u_ahead", line.ahead);
@@ -112,7 +113,7 @@ void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, 
 void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color, float radius_px) {
     each_visible_chunk(mesh, camera, m_point, [&](ShaderProgram& p) {
         p.set("u_color", color);
-        p.set("u_radius", radius_px);
+        p.set("u_radius", radius_px * m_scale);
     });
 }
 
@@ -156,7 +157,7 @@ void MapRenderer::draw_route(const RouteLayer& route, const Camera& camera) {
     }
 }
 
-DrawStats MapRenderer::draw(const Camera& camera) {
+DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     m_stats = DrawStats{};
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
@@ -171,19 +172,19 @@ DrawStats MapRenderer::draw(const Camera& camera) {
         const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
         fill(base.land, camera, style.land);
         for (const auto& layer : m_overlays)
-            if (layer.visible) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
+            if (options.overlays && layer.visible) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
         lines(base.borders, camera, style.border, style.border_width_px);
         lines(base.coast, camera, style.coast, style.coast_width_px);
     }
     for (const auto& layer : m_overlays) {
-        if (!layer.visible) continue;
+        if (!options.overlays || !layer.visible) continue;
         if (!level) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
         lines(layer.outline, camera, layer.color, 1.2f);
         lines(layer.lines, camera, layer.color, 2.0f);
         points(layer.points, camera, layer.color, 4.5f);
     }
     for (const auto& route : m_routes)
-        if (route.visible) draw_route(route, camera);
+        if (options.routes && route.visible) draw_route(route, camera);
     glBindVertexArray(0);
     return m_stats;
 }

@@ -55,8 +55,17 @@ public:
     void set_routes(const std::vector<RouteMeshes>& routes);
     std::vector<RouteLayer>& routes() { return m_routes; }
 
-    // Draws into the bound framebuffer, whose viewport is the camera's.
-    DrawStats draw(const Camera& camera);
+    struct DrawOptions {
+        bool overlays = true;  // --basemap layers
+        bool routes = true;    // the story's routes
+    };
+    // Draws into the bound framebuffer, whose viewport is the camera's (a scissor, if set, limits
+    // the clear too: a panel of a larger image).
+    DrawStats draw(const Camera& camera, const DrawOptions& options);
+    DrawStats draw(const Camera& camera) { return draw(camera, DrawOptions{}); }
+
+    // Line widths and point sizes are multiplied by this (2 for print or high-DPI images).
+    void set_pixel_scale(float scale) { m_scale = scale; }
 
     BasemapStyle style;
 
@@ -85,6 +94,7 @@ private:
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;
     DrawStats m_stats;
+    float m_scale = 1.0f;
 };
 
 }  // namespace storyplot

@@ -34,20 +34,22 @@ void OffscreenTarget::bind() const {
     glViewport(0, 0, m_width, m_height);
 }
 
-Image OffscreenTarget::read() const {
+Image OffscreenTarget::read() const { return read_region(m_width, m_height); }
+
+Image OffscreenTarget::read_region(int width, int height) const {
     Image image;
-    image.width = m_width;
-    image.height = m_height;
-    const auto row = static_cast<std::size_t>(m_width) * 4;
-    image.rgba.resize(row * static_cast<std::size_t>(m_height));
+    image.width = width;
+    image.height = height;
+    const auto row = static_cast<std::size_t>(width) * 4;
+    image.rgba.resize(row * static_cast<std::size_t>(height));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, m_width, m_height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     // GL's rows run bottom-up; images top-down.
     std::vector<std::uint8_t> tmp(row);
-    for (int y = 0; y < m_height / 2; ++y) {
+    for (int y = 0; y < height / 2; ++y) {
         auto* a = image.rgba.data() + static_cast<std::size_t>(y) * row;
-        auto* b = image.rgba.data() + static_cast<std::size_t>(m_height - 1 - y) * row;
+        auto* b = image.rgba.data() + static_cast<std::size_t>(height - 1 - y) * row;
         std::memcpy(tmp.data(), a, row);
         std::memcpy(a, b, row);
         std::memcpy(b, tmp.data(), row);

@@ -3,14 +3,18 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <memory>
+#include <vector>
 
 namespace storyplot {
 
 namespace {
 
-UiFonts g_fonts;
+const UiFonts* g_current = nullptr;
+// Glyph ranges must outlive the atlas build; every atlas is built from the same Latin ranges, and
+// the CJK ranges are kept per call in a list that only grows (a few per session).
 ImVector<ImWchar> g_latin_ranges;
-ImVector<ImWchar> g_cjk_ranges;
+std::vector<std::unique_ptr<ImVector<ImWchar>>> g_cjk_ranges;
 
 const char* const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const dejavu_bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
@@ -24,17 +28,17 @@ ImFont* add(const char* path, float size, const ImWchar* ranges, ImFont* fallbac
     return ImGui::GetIO().Fonts->AddFontFromFileTTF(path, size, &config, ranges);
 }
 
-void merge_cjk(float size) {
-    if (g_cjk_ranges.empty() || !std::filesystem::exists(noto_cjk)) return;
+void merge_cjk(float size, const ImVector<ImWchar>& ranges) {
+    if (ranges.Size <= 1 || !std::filesystem::exists(noto_cjk)) return;
     ImFontConfig config;
     config.MergeMode = true;
     config.OversampleH = 1;
-    ImGui::GetIO().Fonts->AddFontFromFileTTF(noto_cjk, size, &config, g_cjk_ranges.Data);
+    ImGui::GetIO().Fonts->AddFontFromFileTTF(noto_cjk, size, &config, ranges.Data);
 }
 
 }  // namespace
 
-void load_fonts(float scale, const std::string& extra_text) {
+UiFonts load_fonts(float scale, const std::string& extra_text) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontGlyphRangesBuilder latin;
@@ -46,25 +50,31 @@ void load_fonts(float scale, const std::string& extra_text) {
     static const ImWchar extended[] = {0x0100, 0x036F, 0x1E00, 0x1EFF, 0x2000, 0x206F, 0};
     latin.AddRanges(extended);
     latin.AddText("\xE2\x80\x93\xE2\x80\x94\xE2\x86\x92\xC2\xB0\xE2\x80\x99");  // – — → ° ’
-    g_latin_ranges.clear();
-    latin.BuildRanges(&g_latin_ranges);
-    ImFontGlyphRangesBuilder cjk;
-    cjk.AddText(extra_text.c_str());
-    g_cjk_ranges.clear();
-    cjk.BuildRanges(&g_cjk_ranges);
+    if (g_latin_ranges.empty()) latin.BuildRanges(&g_latin_ranges);
+    ImFontGlyphRangesBuilder cjk_builder;
+    cjk_builder.AddText(extra_text.c_str());
+    g_cjk_ranges.push_back(std::make_unique<ImVector<ImWchar>>());
+    const ImVector<ImWchar>& cjk = *g_cjk_ranges.back();
+    cjk_builder.BuildRanges(g_cjk_ranges.back().get());
 
-    g_fonts = UiFonts{};
-    g_fonts.ui = add(dejavu, 15.0f * scale, g_latin_ranges.Data, nullptr);
-    if (!g_fonts.ui) g_fonts.ui = io.Fonts->AddFontDefault();
-    g_fonts.label = add(dejavu, 13.0f * scale, g_latin_ranges.Data, g_fonts.ui);
-    if (g_fonts.label != g_fonts.ui) merge_cjk(13.0f * scale);
-    g_fonts.label_bold = add(dejavu_bold, 14.0f * scale, g_latin_ranges.Data, g_fonts.label);
-    if (g_fonts.label_bold != g_fonts.label) merge_cjk(14.0f * scale);
-    g_fonts.italic = add(dejavu_oblique, 13.0f * scale, g_latin_ranges.Data, g_fonts.label);
-    io.FontDefault = g_fonts.ui;
+    UiFonts f;
+    f.ui = add(dejavu, 15.0f * scale, g_latin_ranges.Data, nullptr);
+    if (!f.ui) f.ui = io.Fonts->AddFontDefault();
+    f.label = add(dejavu, 13.0f * scale, g_latin_ranges.Data, f.ui);
+    if (f.label != f.ui) merge_cjk(13.0f * scale, cjk);
+    f.label_bold = add(dejavu_bold, 14.0f * scale, g_latin_ranges.Data, f.label);
+    if (f.label_bold != f.label) merge_cjk(14.0f * scale, cjk);
+    f.italic = add(dejavu_oblique, 13.0f * scale, g_latin_ranges.Data, f.label);
+    io.FontDefault = f.ui;
     io.Fonts->Build();
+    return f;
 }
 
-const UiFonts& fonts() { return g_fonts; }
+const UiFonts& fonts() {
+    static const UiFonts none;
+    return g_current ? *g_current : none;
+}
+
+void use_fonts(const UiFonts* f) { g_current = f; }
 
 }  // namespace storyplot

@@ -17,7 +17,10 @@ struct UiFonts {
 
 // Loads the fonts into the current ImGui context's atlas (clearing it first). `extra_text` holds
 // every character the labels may show beyond the built-in ranges (e.g. local names).
-void load_fonts(float scale, const std::string& extra_text);
+UiFonts load_fonts(float scale, const std::string& extra_text);
+
+// The fonts of the ImGui context in use (UiContext sets them when it makes its context current).
 const UiFonts& fonts();
+void use_fonts(const UiFonts* fonts);
 
 }  // namespace storyplot

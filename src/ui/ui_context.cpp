@@ -12,10 +12,14 @@ namespace storyplot {
 
 UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_window(window), m_scale(scale) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    // Several contexts may live at once (the window's and an export's): each makes itself current.
+    m_previous = ImGui::GetCurrentContext();
+    m_context = ImGui::CreateContext();
+    ImGui::SetCurrentContext(m_context);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini beside the user's files
-    load_fonts(scale, {});
+    m_fonts = load_fonts(scale, {});
+    use_fonts(&m_fonts);
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.0f;
@@ -28,20 +32,33 @@ UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_wind
 }
 
 UiContext::~UiContext() {
+    activate();
     ImGui_ImplOpenGL3_Shutdown();
     if (m_window) ImGui_ImplSDL2_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(m_context);
+    ImGui::SetCurrentContext(m_previous);
+    use_fonts(nullptr);
+}
+
+void UiContext::activate() const {
+    ImGui::SetCurrentContext(m_context);
+    use_fonts(&m_fonts);
 }
 
 void UiContext::rebuild_fonts(const std::string& extra_text) {
+    activate();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    load_fonts(m_scale, extra_text);
+    m_fonts = load_fonts(m_scale, extra_text);
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-bool UiContext::process_event(const SDL_Event& event) { return ImGui_ImplSDL2_ProcessEvent(&event); }
+bool UiContext::process_event(const SDL_Event& event) {
+    activate();
+    return ImGui_ImplSDL2_ProcessEvent(&event);
+}
 
 void UiContext::begin_frame(int width, int height) {
+    activate();
     ImGui_ImplOpenGL3_NewFrame();
     if (m_window) {
         ImGui_ImplSDL2_NewFrame();
@@ -54,11 +71,36 @@ void UiContext::begin_frame(int width, int height) {
 }
 
 void UiContext::end_frame() {
+    activate();
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-bool UiContext::wants_mouse() const { return ImGui::GetIO().WantCaptureMouse; }
-bool UiContext::wants_keyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
+void UiContext::finish_frame() {
+    activate();
+    ImGui::Render();
+}
+
+void UiContext::draw_region(float x, float y, float w, float h) {
+    activate();
+    ImDrawData* data = ImGui::GetDrawData();
+    const ImVec2 pos = data->DisplayPos, size = data->DisplaySize;
+    // The backend projects DisplayPos..DisplayPos+DisplaySize onto the viewport and offsets the
+    // clip rectangles by DisplayPos: a window onto the frame.
+    data->DisplayPos = ImVec2(x, y);
+    data->DisplaySize = ImVec2(w, h);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    data->DisplayPos = pos;
+    data->DisplaySize = size;
+}
+
+bool UiContext::wants_mouse() const {
+    activate();
+    return ImGui::GetIO().WantCaptureMouse;
+}
+bool UiContext::wants_keyboard() const {
+    activate();
+    return ImGui::GetIO().WantCaptureKeyboard;
+}
 
 }  // namespace storyplot

@@ -5,6 +5,10 @@
 
 #include <string>
 
+#include "ui/fonts.hpp"
+
+struct ImGuiContext;
+
 namespace storyplot {
 
 class UiContext {
@@ -18,6 +22,10 @@ public:
     bool process_event(const SDL_Event& event);  // true when ImGui used it
     void begin_frame(int width, int height);      // width/height only matter headless
     void end_frame();                             // renders into the bound framebuffer
+    // For images drawn in tiles: finish the frame once, then draw the part of it at (x, y) of size
+    // (w, h) in frame pixels into the bound framebuffer, once per tile.
+    void finish_frame();
+    void draw_region(float x, float y, float w, float h);
 
     // Rebuilds the font atlas with extra glyphs (local-script names); call between frames.
     void rebuild_fonts(const std::string& extra_text);
@@ -25,9 +33,15 @@ public:
     bool wants_mouse() const;
     bool wants_keyboard() const;
 
+    // Makes this context (and its fonts) the one ImGui calls go to; the methods above do it.
+    void activate() const;
+
 private:
     SDL_Window* m_window;
     float m_scale;
+    ImGuiContext* m_context = nullptr;
+    ImGuiContext* m_previous = nullptr;
+    UiFonts m_fonts;
 };
 
 }  // namespace storyplot

@@ -1,0 +1,140 @@
+#include "app/animate_command.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "app/render_command.hpp"
+#include "core/input_error.hpp"
+#include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "core/story_motion.hpp"
+#include "data/natural_earth.hpp"
+#include "export/animation.hpp"
+#include "export/frame_renderer.hpp"
+#include "render/headless_context.hpp"
+
+namespace storyplot {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+void on_interrupt(int) { g_interrupted = true; }
+
+double parse_time_option(const char* name, const std::string& text, int zone) {
+    const auto t = parse_story_time(text, zone);
+    if (!t) throw UsageError(std::string(name) + ": \"" + text + "\" is not an ISO 8601 time (e.g. 2019-04-24T12:00+10:00)");
+    return static_cast<double>(t->utc_seconds);
+}
+
+}  // namespace
+
+int run_animate(const AnimateOptions& o) {
+    const auto format = animation_format_for(o.output);
+    if (!format) throw UsageError("-o: \"" + o.output + "\" is not .gif, .mp4, .webm or a folder/ for PNG frames");
+    if (o.fps < 1 || o.fps > 120) throw UsageError("--fps: between 1 and 120");
+    if (!(o.seconds > 0) || o.seconds > 600) throw UsageError("--seconds: more than 0 and at most 600");
+    const int frames = static_cast<int>(std::lround(o.fps * o.seconds));
+    if (frames < 1) throw UsageError("--fps x --seconds gives no frame");
+
+    const Story story = read_story_file(o.story);
+    const StoryMotion motion(story);
+    const int zone = story.timezone_minutes();
+    const int w = o.size.width, h = o.size.height;
+
+    // What is animated: a route, a chapter, an explicit span, or by default the first timed route.
+    std::optional<double> from, to;
+    Camera camera = story_camera(story, w, h);
+    std::vector<std::string> focus;
+    if (o.route) {
+        const RouteMotion* m = motion.motion(*o.route);
+        if (!m) throw UsageError("--route: the story has no route \"" + *o.route + "\"");
+        if (!m->timed()) throw UsageError("--route: \"" + *o.route + "\" has no times to animate");
+        from = m->start_time();
+        to = m->end_time();
+        focus = {*o.route};
+    } else if (o.chapter) {
+        const Chapter* chapter = nullptr;
+        for (const auto& c : story.chapters)
+            if (c.id == *o.chapter) chapter = &c;
+        if (!chapter) throw UsageError("--chapter: the story has no chapter \"" + *o.chapter + "\"");
+        camera = chapter_camera(story, *chapter, w, h);
+        for (const auto& id : chapter->focus)
+            if (const RouteMotion* m = motion.motion(id); m && m->timed()) {
+                from = from ? std::min(*from, m->start_time()) : m->start_time();
+                to = to ? std::max(*to, m->end_time()) : m->end_time();
+            }
+        if (!from) throw UsageError("--chapter: \"" + *o.chapter + "\" has no timed route in its focus (give --from and --to)");
+    } else {
+        for (const auto& r : story.routes)
+            if (const RouteMotion* m = motion.motion(r.id); m && m->timed()) {
+                from = m->start_time();
+                to = m->end_time();
+                focus = {r.id};
+                break;
+            }
+    }
+    if (o.from) from = parse_time_option("--from", *o.from, zone);
+    if (o.to) to = parse_time_option("--to", *o.to, zone);
+    if (!from || !to) throw UsageError("the story has no timed route: give --from and --to");
+    if (!(*to > *from)) throw UsageError("--to must come after --from");
+    if (!focus.empty() && !o.chapter) {
+        const Box box = focus_box(story, focus);
+        if (!box.empty()) camera = fit_with_margin(box, w, h, 0.08);
+    }
+    if (o.bbox) camera = Camera::fit(mercator::forward(o.bbox->min_x, o.bbox->min_y, o.bbox->max_x, o.bbox->max_y), w, h);
+
+    // The sink first: a bad path or a missing encoder fails before any drawing.
+    std::unique_ptr<FrameSink> sink = open_frame_sink(o.output, *format, w, h, o.fps);
+
+    const ContextLabels context = o.context_labels ? load_context_labels() : ContextLabels{};
+    HeadlessContext gl;
+    MapRenderer renderer;
+    for (DetailLevel level : all_detail_levels) renderer.set_basemap(load_natural_earth(level));
+    renderer.set_routes(build_route_meshes(story));
+    FrameRenderer frame_renderer(renderer, &story, &context, o.scale, o.local_names);
+
+    g_interrupted = false;
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    const bool tty = !o.quiet && isatty(STDERR_FILENO);
+    const auto start = std::chrono::steady_clock::now();
+    for (int k = 0; k < frames; ++k) {
+        if (g_interrupted) {
+            sink->abandon();
+            if (tty) std::cerr << "\n";
+            std::cerr << "storyplot: " << o.output << ": cancelled after " << k << " of " << frames << " frames; nothing written\n";
+            return 130;
+        }
+        const double t = frame_time(*from, *to, k, frames);
+        Camera frame_camera = camera;
+        if (o.follow)
+            if (const auto follow = motion.follow_camera(t, w, h)) frame_camera = *follow;
+        FrameSpec spec{frame_camera, t, o.local_names, o.context_labels, o.trail, o.decorations};
+        sink->write(frame_renderer.render(spec));
+        if (tty) {
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const double rate = (k + 1) / std::max(elapsed, 1e-6);
+            char line[128];
+            std::snprintf(line, sizeof line, "\rstoryplot: frame %d/%d  %.1f frames/s  %.0f s left   ", k + 1, frames, rate,
+                          (frames - k - 1) / rate);
+            std::cerr << line << std::flush;
+        }
+    }
+    if (tty) std::cerr << "\n";
+    sink->finish();
+    if (!o.quiet) std::cout << "wrote " << o.output << " (" << frames << " frames, " << w << "x" << h << ", " << o.fps << " fps)\n";
+    return 0;
+}
+
+}  // namespace storyplot

@@ -1,0 +1,177 @@
+#include "ui/export_decorations.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+#include "core/mercator.hpp"
+#include "core/story_meshes.hpp"
+#include "ui/fonts.hpp"
+#include "ui/map_decorations.hpp"
+
+namespace storyplot {
+
+namespace {
+
+const ImU32 ink = IM_COL32(33, 37, 41, 255);
+const ImU32 paper = IM_COL32(255, 255, 255, 232);
+
+ImU32 rgba(Color c) {
+    return IM_COL32(static_cast<int>(c.r * 255), static_cast<int>(c.g * 255), static_cast<int>(c.b * 255), 255);
+}
+
+ImVec2 text_size(ImFont* font, const std::string& text, float wrap = FLT_MAX) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+}
+
+}  // namespace
+
+std::vector<Box> DecorationLayout::boxes() const {
+    std::vector<Box> out;
+    for (const Box& b : {title, legend, inset, scale_bar, credits})
+        if (!b.empty()) out.push_back(b);
+    return out;
+}
+
+std::vector<LegendEntry> legend_for(const Story& story) {
+    std::vector<LegendEntry> out;
+    for (const auto& route : story.routes) out.push_back({route.name, route_color(route), route.mode});
+    return out;
+}
+
+DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& d) {
+    DecorationLayout layout;
+    const UiFonts& f = fonts();
+    const double w = camera.width(), h = camera.height();
+    const double margin = 14.0 * scale, pad = 8.0 * scale;
+    const double max_w = std::max(120.0, w * 0.45);
+    double bottom_left = h - margin;  // stacks upwards from the bottom-left corner
+    double bottom_right = h - margin;
+
+    if (d.show.credits && !d.credits.empty()) {
+        const ImVec2 s = text_size(f.label, d.credits);
+        layout.credits = Box::of(w - margin - s.x - 2 * pad, bottom_right - s.y - pad, w - margin, bottom_right);
+        bottom_right = layout.credits.min_y - 6 * scale;
+    }
+    if (d.show.scale_bar) {
+        const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
+        const double bh = 13.0 * scale + 14.0 * scale;
+        layout.scale_bar = Box::of(margin, bottom_left - bh - pad, margin + bar.pixels + 2 * pad, bottom_left);
+        bottom_left = layout.scale_bar.min_y - 6 * scale;
+    }
+    if (d.show.legend && !d.legend.empty()) {
+        double lw = 0, lh = pad;
+        for (const auto& e : d.legend) {
+            const ImVec2 s = text_size(f.label, e.name, static_cast<float>(max_w - 40 * scale));
+            lw = std::max(lw, static_cast<double>(s.x));
+            lh += s.y + 4 * scale;
+        }
+        lw += 34 * scale + 2 * pad;
+        lh += pad;
+        layout.legend = Box::of(margin, bottom_left - lh, margin + lw, bottom_left);
+        bottom_left = layout.legend.min_y - 6 * scale;
+    }
+    if (d.show.inset) {
+        const double side = std::clamp(std::min(w, h) * 0.22, 90.0 * scale, 360.0 * scale);
+        layout.inset = Box::of(w - margin - side * 1.4, bottom_right - side, w - margin, bottom_right);
+        if (layout.inset.min_y < margin || layout.inset.min_x < w / 2) layout.inset = Box{};  // no room: left out
+    }
+    if (d.show.title && !d.title.empty()) {
+        const ImVec2 t = text_size(f.label_bold, d.title, static_cast<float>(max_w));
+        const ImVec2 s = d.date.empty() ? ImVec2(0, 0) : text_size(f.label, d.date, static_cast<float>(max_w));
+        const double tw = std::max(t.x, s.x) + 2 * pad;
+        const double th = t.y + (d.date.empty() ? 0 : s.y + 2 * scale) + 2 * pad;
+        layout.title = Box::of(margin, margin, margin + tw, margin + th);
+    }
+    return layout;
+}
+
+Camera inset_camera(const Camera& main, const Box& inset_px) {
+    const Box view = main.visible_box();
+    const double span = std::max(view.width(), view.height()) * 8.0;
+    const double res = std::max(span / inset_px.width(), span / inset_px.height());
+    return Camera(view.center(), std::min(res, mercator::world_width / inset_px.width()), static_cast<int>(inset_px.width()),
+                  static_cast<int>(inset_px.height()));
+}
+
+void add_export_decorations(ImDrawList& list, const Camera& camera, float scale, const ExportDecorations& d,
+                            const DecorationLayout& layout) {
+    const UiFonts& f = fonts();
+    const float pad = 8.0f * scale;
+    auto im = [](double x, double y) { return ImVec2(static_cast<float>(x), static_cast<float>(y)); };
+
+    if (!layout.title.empty()) {
+        const Box& b = layout.title;
+        list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 4 * scale);
+        const float wrap = static_cast<float>(b.width()) - 2 * pad + 1;
+        list.AddText(f.label_bold, f.label_bold->FontSize, im(b.min_x + pad, b.min_y + pad), ink, d.title.c_str(), nullptr, wrap);
+        if (!d.date.empty()) {
+            const ImVec2 t = text_size(f.label_bold, d.title, wrap);
+            list.AddText(f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad + t.y + 2 * scale), IM_COL32(90, 90, 100, 255),
+                         d.date.c_str(), nullptr, wrap);
+        }
+    }
+    if (!layout.legend.empty()) {
+        const Box& b = layout.legend;
+        list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 4 * scale);
+        float y = static_cast<float>(b.min_y) + pad;
+        for (const auto& e : d.legend) {
+            const ImVec2 s = text_size(f.label, e.name, static_cast<float>(b.width()) - 40 * scale);
+            const float cy = y + f.label->FontSize / 2 + 1;
+            const float x0 = static_cast<float>(b.min_x) + pad, x1 = x0 + 24 * scale;
+            list.AddLine(ImVec2(x0, cy), ImVec2(x1, cy), IM_COL32(255, 255, 255, 255), 6 * scale);
+            if (e.mode == TravelMode::plane || e.mode == TravelMode::ship || e.mode == TravelMode::walk) {
+                const float dash = e.mode == TravelMode::plane ? 7 * scale : 3 * scale;
+                for (float x = x0; x < x1; x += dash * 2) list.AddLine(ImVec2(x, cy), ImVec2(std::min(x + dash, x1), cy), rgba(e.color), 3 * scale);
+            } else {
+                list.AddLine(ImVec2(x0, cy), ImVec2(x1, cy), rgba(e.color), 3.5f * scale);
+                if (e.mode == TravelMode::train)
+                    for (float x = x0 + 3 * scale; x < x1 - 3 * scale; x += 8 * scale)
+                        list.AddLine(ImVec2(x, cy), ImVec2(x + 4 * scale, cy), IM_COL32(255, 255, 255, 240), 1.2f * scale);
+            }
+            list.AddText(f.label, f.label->FontSize, ImVec2(x1 + 8 * scale, y), ink, e.name.c_str(), nullptr,
+                         static_cast<float>(b.width()) - 40 * scale);
+            y += s.y + 4 * scale;
+        }
+    }
+    if (!layout.inset.empty()) {
+        // The map itself was drawn into the box by the renderer; here its frame and the main view.
+        const Box& b = layout.inset;
+        const Camera inset = inset_camera(camera, b);
+        const Box view = camera.visible_box();
+        Vec2 a = inset.world_to_screen({view.min_x, view.max_y}), c = inset.world_to_screen({view.max_x, view.min_y});
+        a = a + Vec2{b.min_x, b.min_y};
+        c = c + Vec2{b.min_x, b.min_y};
+        list.PushClipRect(im(b.min_x, b.min_y), im(b.max_x, b.max_y), true);
+        if (c.x - a.x < 4 * scale) {
+            const Vec2 m = (a + c) * 0.5;
+            list.AddCircle(im(m.x, m.y), 5 * scale, IM_COL32(179, 38, 30, 255), 16, 2 * scale);
+        } else {
+            list.AddRect(im(a.x, a.y), im(c.x, c.y), IM_COL32(179, 38, 30, 255), 0, 0, 2 * scale);
+        }
+        list.PopClipRect();
+        list.AddRect(im(b.min_x - 1, b.min_y - 1), im(b.max_x + 1, b.max_y + 1), IM_COL32(255, 255, 255, 255), 0, 0, 3 * scale);
+        list.AddRect(im(b.min_x - 2.5 * scale, b.min_y - 2.5 * scale), im(b.max_x + 2.5 * scale, b.max_y + 2.5 * scale), IM_COL32(120, 120, 130, 255), 0,
+                     0, 1 * scale);
+    }
+    if (!layout.scale_bar.empty()) {
+        const Box& b = layout.scale_bar;
+        list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 4 * scale);
+        const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
+        const float x0 = static_cast<float>(b.min_x) + pad, x1 = x0 + static_cast<float>(bar.pixels);
+        const float y = static_cast<float>(b.max_y) - pad;
+        const float tick = 5.0f * scale;
+        list.AddLine(ImVec2(x0, y), ImVec2(x1, y), ink, 1.5f * scale);
+        list.AddLine(ImVec2(x0, y), ImVec2(x0, y - tick), ink, 1.5f * scale);
+        list.AddLine(ImVec2(x1, y), ImVec2(x1, y - tick), ink, 1.5f * scale);
+        list.AddText(f.label, f.label->FontSize, ImVec2(x0 + 2 * scale, y - tick - f.label->FontSize - 1 * scale), ink, bar.label.c_str());
+    }
+    if (!layout.credits.empty()) {
+        const Box& b = layout.credits;
+        list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 3 * scale);
+        list.AddText(f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad / 2), IM_COL32(70, 70, 80, 255), d.credits.c_str());
+    }
+    // North arrow: Web Mercator keeps north straight up everywhere, so there is none to draw.
+}
+
+}  // namespace storyplot

@@ -1,0 +1,61 @@
+// A frame drawn in many small tiles equals the same frame drawn whole: no seams, lines and labels
+// continuous across tile edges.
+#include <gtest/gtest.h>
+
+#include "core/mercator.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "data/gazetteer.hpp"
+#include "data/natural_earth.hpp"
+#include "export/frame_renderer.hpp"
+#include "image_compare.hpp"
+#include "render/headless_context.hpp"
+
+using namespace storyplot;
+
+TEST(TiledFrame, EqualsTheUntiledFrame) {
+    const Story story = read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json");
+    ContextLabels context;
+    context.countries = load_country_labels();
+    context.towns = load_towns(gazetteer_path(), 1000);
+    HeadlessContext gl;
+    MapRenderer renderer;
+    for (DetailLevel level : all_detail_levels) renderer.set_basemap(load_natural_earth(level));
+    renderer.set_routes(build_route_meshes(story));
+
+    FrameSpec spec{Camera::fit(mercator::forward(124, 37, 136, 46), 900, 700), std::nullopt, false, true, false, DecorationSet{}};
+    spec.time = static_cast<double>(parse_story_time("2019-04-24T06:00+10:00")->utc_seconds);
+    FrameRenderer whole(renderer, &story, &context, 1.0f, false, 4096);
+    FrameRenderer tiled(renderer, &story, &context, 1.0f, false, 256);
+    const Image a = whole.render(spec);
+    int tiles = 0;
+    const Image b = tiled.render(spec, [&](int, int total) {
+        tiles = total;
+        return true;
+    });
+    EXPECT_EQ(tiles, 4 * 3);
+    ASSERT_EQ(a.rgba.size(), b.rgba.size());
+    std::size_t differing = 0;
+    int worst = 0;
+    for (std::size_t i = 0; i < a.rgba.size(); ++i) {
+        const int d = std::abs(int(a.rgba[i]) - int(b.rgba[i]));
+        worst = std::max(worst, d);
+        differing += d > 24;
+    }
+    // The render tests' tolerance: at most 0.5% of the values off by more than 24.
+    EXPECT_LT(static_cast<double>(differing) / static_cast<double>(a.rgba.size()), 0.005) << "worst " << worst;
+    // And the export's look is pinned by an expected image.
+    const std::string mismatch = test_support::compare_with_expected(a, "export-decorated");
+    EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+TEST(TiledFrame, CancelStopsBetweenTiles) {
+    HeadlessContext gl;
+    MapRenderer renderer;
+    renderer.set_basemap(load_natural_earth(DetailLevel::coarse_110m));
+    FrameRenderer frames(renderer, nullptr, nullptr, 1.0f, false, 128);
+    const FrameSpec spec{Camera::fit(mercator::forward(-180, -80, 180, 80), 600, 400), std::nullopt, false, false, false, DecorationSet{}};
+    int calls = 0;
+    EXPECT_THROW(frames.render(spec, [&](int done, int) { return ++calls, done < 3; }), Cancelled);
+    EXPECT_EQ(calls, 4);
+}
