@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--scale", render.scale, "multiply line widths, markers and text (2 for print)")
         ->check(CLI::Range(0.25, 8.0));
     render_cmd->add_flag("--world-file", render.world_file, "write a world file and .prj beside a .png or .jpg");
+    std::string detail_text;
+    render_cmd->add_option("--detail", detail_text, "force the Natural Earth level: 110m, 50m or 10m")
+        ->check(CLI::IsMember({"110m", "50m", "10m"}));
+    render_cmd->add_flag("--timings", render.timings, "print where the time went");
     bool no_decorations = false, no_title = false, no_scale_bar = false, no_legend = false, no_inset = false, no_credits = false;
     render_cmd->add_flag("--no-decorations", no_decorations, "leave out title, scale bar, legend, inset and credits");
     render_cmd->add_flag("--no-title", no_title, "leave out the title and date");
@@ -151,6 +155,8 @@ int main(int argc, char** argv) {
             render.context_labels = !no_context;
             if (!time_text.empty()) render.time = time_text;
             if (!chapter_text.empty()) render.chapter = chapter_text;
+            for (DetailLevel level : all_detail_levels)
+                if (detail_text == detail_suffix(level)) render.detail = level;
             render.decorations.title = !(no_decorations || no_title);
             render.decorations.scale_bar = !(no_decorations || no_scale_bar);
             render.decorations.legend = !(no_decorations || no_legend);

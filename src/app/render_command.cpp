@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "app/map_sources.hpp"
@@ -26,7 +27,13 @@ ContextLabels load_context_labels() {
     return context;
 }
 
+namespace {
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+}  // namespace
+
 void run_render(const RenderOptions& options) {
+    const auto t_start = Clock::now();
     check_image_target(options.output);
     if (options.world_file && image_format_for(options.output) == ImageFormat::geotiff)
         throw UsageError("--world-file is for .png and .jpg: a GeoTIFF carries its georeferencing inside");
@@ -57,8 +64,9 @@ void run_render(const RenderOptions& options) {
     }
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
-    const BasemapMeshes basemap = load_natural_earth(detail_for_resolution(camera.resolution() / options.scale));
+    const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(camera.resolution() / options.scale)));
     const ContextLabels context = options.context_labels ? load_context_labels() : ContextLabels{};
+    const double t_load = seconds_since(t_start);
 
     HeadlessContext gl_context;
     MapRenderer renderer;
@@ -69,7 +77,10 @@ void run_render(const RenderOptions& options) {
         for (const auto& layer : source.layers) renderer.add_overlay(layer);
     if (story) renderer.set_routes(build_route_meshes(*story));
 
+    const auto t_gl = Clock::now();
     FrameRenderer frames(renderer, story ? &*story : nullptr, &context, options.scale, options.local_names);
+    const double t_setup = seconds_since(t_gl);
+    const auto t_draw = Clock::now();
     FrameSpec spec{camera, clock, options.local_names, options.context_labels, false, options.decorations};
     const bool show_progress = !options.quiet && isatty(STDERR_FILENO) && (w > frames.tile_size() || h > frames.tile_size());
     const Image image = frames.render(spec, [&](int done, int total) {
@@ -77,8 +88,13 @@ void run_render(const RenderOptions& options) {
         return true;
     });
     if (show_progress) std::cerr << "\n";
+    const double t_drawn = seconds_since(t_draw);
+    const auto t_encode = Clock::now();
     write_image(options.output, image, camera.visible_box());
     if (options.world_file) write_world_file(options.output, image, camera.visible_box());
+    if (options.timings)
+        std::cerr << "storyplot: timings: load " << t_load << " s, GL and fonts " << t_setup << " s, draw and read back " << t_drawn
+                  << " s, encode and write " << seconds_since(t_encode) << " s, total " << seconds_since(t_start) << " s\n";
     if (!options.quiet) std::cout << "wrote " << options.output << " (" << image.width << "x" << image.height << ")\n";
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/cli_values.hpp"
 #include "core/context_labels.hpp"
+#include "core/level_of_detail.hpp"
 #include "ui/export_decorations.hpp"
 
 namespace storyplot {
@@ -25,6 +26,8 @@ struct RenderOptions {
     float scale = 1.0f;                     // line widths, markers and text
     bool world_file = false;                // .pgw/.jgw + .prj beside a PNG or JPEG
     DecorationSet decorations;
+    std::optional<DetailLevel> detail;      // force a Natural Earth level (benchmarks, comparisons)
+    bool timings = false;                   // print where the time went to stderr
 };
 
 // Country label points and GeoNames towns (throws InputError when the data is missing).

@@ -27,6 +27,10 @@
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
+#include "data/image_file.hpp"
+#include "export/animation.hpp"
+#include "export/frame_renderer.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/headless_overlay.hpp"
 #include "ui/map_decorations.hpp"
 #include "ui/message_log.hpp"
@@ -94,7 +98,9 @@ private:
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
     LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_camera.screen_to_world(px)); }
     const Story* story() const { return m_editor ? &m_editor->story() : nullptr; }
-    bool busy() const { return m_fly.has_value() || m_timeline.playing || !m_jobs.busy().empty(); }
+    bool busy() const { return m_fly.has_value() || m_timeline.playing || m_export || !m_jobs.busy().empty(); }
+    void start_export(const ExportRequest& request);
+    void step_export();
     void user_moved_camera() {
         cancel_fly();
         m_timeline.follow = false;
@@ -133,6 +139,18 @@ private:
     std::string m_open_path;
     std::string m_question;
     std::function<void()> m_on_yes;
+
+    // An export under way: frames drawn a tile at a time between the window's own frames.
+    struct ExportJob {
+        ExportRequest request;
+        std::unique_ptr<FrameRenderer> frames;
+        std::unique_ptr<FrameSink> sink;  // animations
+        FrameSpec spec;
+        int frame = 0, frame_count = 1;
+        double from = 0, to = 0;
+    };
+    ExportDialog m_export_dialog;
+    std::unique_ptr<ExportJob> m_export;
 
     bool m_running = true;
     double m_frame_ms = 0;
@@ -374,6 +392,7 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
             break;
         case SDLK_s: save(); break;
         case SDLK_o: m_open_dialog = true; break;
+        case SDLK_e: m_export_dialog.open(); break;
         default: break;
         }
         return;
@@ -500,6 +519,7 @@ void MapWindow::apply(const PanelActions& actions) {
     if (actions.redo && m_editor) m_editor->redo();
     if (actions.save) save();
     if (actions.open) m_open_dialog = true;
+    if (actions.export_image) m_export_dialog.open();
 }
 
 void MapWindow::draw_popups() {
@@ -556,10 +576,98 @@ void MapWindow::draw_popups() {
     }
 }
 
+void MapWindow::start_export(const ExportRequest& request) {
+    try {
+        auto job = std::make_unique<ExportJob>();
+        job->request = request;
+        // The view the window shows (without its panels), at the requested size.
+        const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width));
+        const double free_h = std::max(100.0, m_camera.height() - static_cast<double>(m_status_height + m_timeline_height));
+        const Vec2 centre = m_camera.screen_to_world({story_panel_width + free_w / 2, free_h / 2});
+        const Box shown = Box::of(centre.x - free_w / 2 * m_camera.resolution(), centre.y - free_h / 2 * m_camera.resolution(),
+                                  centre.x + free_w / 2 * m_camera.resolution(), centre.y + free_h / 2 * m_camera.resolution());
+        const Camera camera = Camera::fit(shown, request.width, request.height);
+        job->spec = FrameSpec{camera, std::nullopt, m_panel.local_names, m_panel.context_labels, m_timeline.trail, request.decorations};
+        if (m_timeline.active) job->spec.time = m_timeline.time;
+        if (request.animation) {
+            const auto format = animation_format_for(request.path);
+            if (!format || *format == AnimationFormat::png_frames) throw InputError(request.path, "an animation is .mp4, .webm or .gif");
+            if (!m_clock || m_clock->empty()) throw InputError(request.path, "the story has no times to animate");
+            // The journey the clock is in (or the first), over its own times.
+            job->from = m_clock->start();
+            job->to = m_clock->end();
+            if (m_motion)
+                for (const auto& r : m_motion->at(m_timeline.active ? m_timeline.time : m_clock->start())) {
+                    job->from = r.motion->start_time();
+                    job->to = r.motion->end_time();
+                    if (!r.state.finished && !r.state.before_start) break;
+                }
+            job->frame_count = static_cast<int>(std::lround(request.fps * request.seconds));
+            job->sink = open_frame_sink(request.path, *format, request.width, request.height, request.fps);
+        } else {
+            check_image_target(request.path);
+        }
+        job->frames = std::make_unique<FrameRenderer>(m_renderer, story(), m_context.get(), request.scale, m_panel.local_names, 1024);
+        m_export = std::move(job);
+    } catch (const InputError& e) {
+        m_messages.error(e.what());
+    }
+}
+
+void MapWindow::step_export() {
+    ExportJob& job = *m_export;
+    const auto start = Clock::now();
+    try {
+        // Draw for about 40 ms a window frame, so the window stays responsive.
+        while (std::chrono::duration<double>(Clock::now() - start).count() < 0.04) {
+            if (job.frames->tiles_total() == 0 || job.frames->tiles_done() == job.frames->tiles_total()) {
+                FrameSpec spec = job.spec;
+                if (job.request.animation) {
+                    spec.time = frame_time(job.from, job.to, job.frame, job.frame_count);
+                    if (job.request.follow && m_motion)
+                        if (const auto follow = m_motion->follow_camera(*spec.time, spec.camera.width(), spec.camera.height())) spec.camera = *follow;
+                }
+                job.frames->begin(spec);
+            }
+            if (!job.frames->step()) continue;
+            Image image = job.frames->finish();
+            if (!job.request.animation) {
+                // Encoding a large PNG takes longer than drawing it: off the UI thread.
+                auto shared = std::make_shared<Image>(std::move(image));
+                const ExportRequest request = job.request;
+                const Box bounds = job.spec.camera.visible_box();
+                m_jobs.post("writing " + request.path + "…", [this, shared, request, bounds]() -> BackgroundJobs::Finish {
+                    try {
+                        write_image(request.path, *shared, bounds);
+                        if (request.world_file) write_world_file(request.path, *shared, bounds);
+                        return [this, request] { m_messages.note("exported " + request.path); };
+                    } catch (const std::exception& e) {
+                        return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+                    }
+                });
+                m_export.reset();
+                return;
+            }
+            job.sink->write(image);  // all tiles done: the loop begins the next frame
+            if (++job.frame >= job.frame_count) {
+                job.sink->finish();
+                m_messages.note("exported " + job.request.path);
+                m_export.reset();
+                return;
+            }
+        }
+    } catch (const std::exception& e) {
+        m_messages.error(e.what());
+        m_export.reset();
+    }
+}
+
 void MapWindow::frame() {
     const auto start = Clock::now();
     m_jobs.apply();
     sync_story();
+    if (m_export) step_export();
+    m_renderer.set_pixel_scale(1.0f);
     const double real_now = now();
     if (m_clock) advance(m_timeline, *m_clock, real_now - m_last_frame);
     m_last_frame = real_now;
@@ -651,6 +759,26 @@ void MapWindow::frame() {
             ImGui::EndTooltip();
         }
     draw_popups();
+    bool has_motion = false;
+    if (m_motion && story())
+        for (const auto& r : story()->routes)
+            if (const RouteMotion* m = m_motion->motion(r.id); m && m->timed()) has_motion = true;
+    if (const auto request = m_export_dialog.draw(m_camera.width(), m_camera.height(), has_motion)) start_export(*request);
+    if (m_export) {
+        const ExportJob& job = *m_export;
+        const int total = job.frames->tiles_total();
+        const float per_frame = total > 0 ? static_cast<float>(job.frames->tiles_done()) / static_cast<float>(total) : 0.0f;
+        const float fraction = (static_cast<float>(job.frame) + per_frame) / static_cast<float>(job.frame_count);
+        const std::string what = job.request.animation ? "Exporting " + job.request.path + ": frame " + std::to_string(job.frame + 1) + " of " +
+                                                             std::to_string(job.frame_count)
+                                                       : "Exporting " + job.request.path + ": tile " + std::to_string(job.frames->tiles_done()) +
+                                                             " of " + std::to_string(job.frames->tiles_total());
+        if (ExportDialog::draw_progress(what, fraction)) {
+            if (m_export->sink) m_export->sink->abandon();
+            m_messages.note("export cancelled: nothing written");
+            m_export.reset();
+        }
+    }
     m_messages.draw(now());
     m_ui.end_frame();
     SDL_GL_SwapWindow(m_window);

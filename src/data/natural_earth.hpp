@@ -4,7 +4,9 @@
 
 namespace storyplot {
 
-// Throws InputError naming the file when the data is missing (set-up not run) or unreadable.
+// Tessellated meshes are cached on disk (see mesh_cache.hpp): the first load of a level parses and
+// tessellates, later ones read the cache. Throws InputError naming the file when the data is
+// missing (set-up not run) or unreadable.
 BasemapMeshes load_natural_earth(DetailLevel level);
 
 }  // namespace storyplot

@@ -45,9 +45,21 @@ public:
     // basemap; story and context may be null.
     FrameRenderer(MapRenderer& renderer, const Story* story, const ContextLabels* context, float scale, bool local_names,
                   int max_tile = 4096);
+    ~FrameRenderer();
+    FrameRenderer(const FrameRenderer&) = delete;
+    FrameRenderer& operator=(const FrameRenderer&) = delete;
 
     // Throws Cancelled when `progress` returns false.
     Image render(const FrameSpec& spec, const FrameProgress& progress = {});
+
+    // The same in steps, for a window that must stay responsive: begin() lays the frame out, each
+    // step() draws one tile (and returns true when the last is drawn), finish() hands the image over.
+    // The renderer may be used for other drawing between steps.
+    void begin(const FrameSpec& spec);
+    bool step();
+    Image finish();
+    int tiles_done() const { return m_done; }
+    int tiles_total() const { return m_tiles_x * m_tiles_y; }
 
     int tile_size() const { return m_tile; }
 
@@ -62,6 +74,18 @@ private:
     std::optional<StoryClock> m_clock;
     StoryOverlay m_overlay;
     std::unique_ptr<OffscreenTarget> m_target;  // kept between frames of the same size
+
+    // The frame in progress.
+    struct Panel {
+        Box rect;
+        Camera camera;
+        MapRenderer::DrawOptions options;
+    };
+    FrameSpec m_spec;
+    std::vector<RouteAt> m_moving;
+    std::vector<Panel> m_panels;
+    Image m_image;
+    int m_tiles_x = 0, m_tiles_y = 0, m_done = 0;
 };
 
 }  // namespace storyplot

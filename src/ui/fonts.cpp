@@ -76,5 +76,6 @@ const UiFonts& fonts() {
 }
 
 void use_fonts(const UiFonts* f) { g_current = f; }
+const UiFonts* fonts_in_use() { return g_current; }
 
 }  // namespace storyplot

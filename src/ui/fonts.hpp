@@ -22,5 +22,6 @@ UiFonts load_fonts(float scale, const std::string& extra_text);
 // The fonts of the ImGui context in use (UiContext sets them when it makes its context current).
 const UiFonts& fonts();
 void use_fonts(const UiFonts* fonts);
+const UiFonts* fonts_in_use();
 
 }  // namespace storyplot

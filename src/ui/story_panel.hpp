@@ -30,6 +30,7 @@ struct PanelActions {
     bool overview = false;
     bool save = false;
     bool open = false;
+    bool export_image = false;
     bool undo = false;
     bool redo = false;
     bool labels_changed = false;

@@ -10,6 +10,13 @@
 namespace storyplot {
 
 
+KeepCurrentUi::KeepCurrentUi() : m_context(ImGui::GetCurrentContext()), m_fonts(fonts_in_use()) {}
+
+KeepCurrentUi::~KeepCurrentUi() {
+    ImGui::SetCurrentContext(m_context);
+    use_fonts(m_fonts);
+}
+
 UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_window(window), m_scale(scale) {
     IMGUI_CHECKVERSION();
     // Several contexts may live at once (the window's and an export's): each makes itself current.

@@ -11,6 +11,20 @@ struct ImGuiContext;
 
 namespace storyplot {
 
+// Restores the ImGui context (and fonts) that was current when it was made: code that uses its own
+// UiContext in the middle of another's frame (an export while the window draws) keeps one of these.
+class KeepCurrentUi {
+public:
+    KeepCurrentUi();
+    ~KeepCurrentUi();
+    KeepCurrentUi(const KeepCurrentUi&) = delete;
+    KeepCurrentUi& operator=(const KeepCurrentUi&) = delete;
+
+private:
+    ImGuiContext* m_context;
+    const UiFonts* m_fonts;
+};
+
 class UiContext {
 public:
     // `window` may be null for headless use; a GL context must be current.

@@ -31,3 +31,30 @@ TEST(NaturalEarth, FineLevelIsChunked) {
     EXPECT_GT(fine.land.chunks.size(), 50u);
     EXPECT_GT(fine.coast.vertex_count(), 10 * load_natural_earth(DetailLevel::coarse_110m).coast.vertex_count());
 }
+
+#include "data/mesh_cache.hpp"
+#include "fixture_writer.hpp"
+
+TEST(MeshCache, RoundTripsAndRefusesStaleOrBrokenFiles) {
+    test_support::TempDir dir;
+    const BasemapMeshes world = load_natural_earth(DetailLevel::coarse_110m);
+    const MeshCacheKey key{1234, 5678, 0};
+    const auto file = dir.path() / "countries-110m.mesh";
+    ASSERT_TRUE(write_mesh_cache(file, key, world));
+    const auto back = read_mesh_cache(file, key);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->land.chunks.size(), world.land.chunks.size());
+    EXPECT_EQ(back->land.chunks[0].vertices, world.land.chunks[0].vertices);
+    EXPECT_EQ(back->coast.chunks[0].indices, world.coast.chunks[0].indices);
+    EXPECT_EQ(back->borders.vertex_count(), world.borders.vertex_count());
+    EXPECT_DOUBLE_EQ(back->land.chunks[0].bounds.max_x, world.land.chunks[0].bounds.max_x);
+    // Another source (size or time), another level, a truncated or foreign file: not used.
+    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1235, 5678, 0}));
+    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1234, 5679, 0}));
+    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1234, 5678, 2}));
+    std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);
+    EXPECT_FALSE(read_mesh_cache(file, key));
+    test_support::write_text(file.string(), "not a cache");
+    EXPECT_FALSE(read_mesh_cache(file, key));
+    EXPECT_FALSE(read_mesh_cache(dir.path() / "missing.mesh", key));
+}
