@@ -22,7 +22,7 @@ packages=(
   libgdal-dev libproj-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk
-  xvfb xauth
+  xvfb xauth wamerican
 )
 missing=()
 for p in "${packages[@]}"; do

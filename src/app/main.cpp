@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/animate_command.hpp"
+#include "app/extract_command.hpp"
 #include "app/render_command.hpp"
 #include "app/window_app.hpp"
 #include "core/atomic_file.hpp"
@@ -110,6 +111,13 @@ int main(int argc, char** argv) {
     export_cmd->add_option("STORY", export_story, "story file (*.story.json)")->required();
     export_cmd->add_option("-o,--output", export_output, "output: .kml, .gpx or .geojson")->required();
 
+    std::string extract_article, extract_output;
+    bool extract_quiet = false;
+    auto* extract_cmd = app.add_subcommand("extract", "read an article: its places and journeys as a draft story");
+    extract_cmd->add_option("ARTICLE", extract_article, "the article, UTF-8 text")->required();
+    extract_cmd->add_option("-o,--output", extract_output, "the draft story (*.story.json)")->required();
+    extract_cmd->add_flag("-q,--quiet", extract_quiet, "print nothing on success");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -123,6 +131,10 @@ int main(int argc, char** argv) {
     try {
         if (*validate_cmd) {
             std::cout << validate_path << ": " << story_summary(read_story_file(validate_path)) << "\n";
+            return 0;
+        }
+        if (*extract_cmd) {
+            run_extract(extract_article, extract_output, extract_quiet);
             return 0;
         }
         if (*export_cmd) {

@@ -234,3 +234,33 @@ TEST(Cli, RendersTheStoryAtAMoment) {
     EXPECT_EQ(run.err, "storyplot: --time needs a story\n");
     EXPECT_FALSE(fs::exists(dir.file("x.png")));
 }
+
+TEST(Cli, ExtractWritesADraftStory) {
+    TempDir dir;
+    storyplot::test_support::write_text(dir.file("article.txt"),
+                                        "Royal visit\n\nThe King flew from London to Edinburgh on Monday and then travelled on to Aberdeen by train.\n");
+    Outcome run = run_storyplot(dir, "extract article.txt -o draft.story.json");
+    ASSERT_EQ(run.code, 0) << run.err;
+    run = run_storyplot(dir, "validate draft.story.json");
+    EXPECT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.out, "draft.story.json: 3 places, 1 route, 0 chapters\n");
+}
+
+TEST(Cli, ExtractRefusesWhatIsNotText) {
+    TempDir dir;
+    storyplot::test_support::write_text(dir.file("empty.txt"), " \n\n");
+    storyplot::test_support::write_text(dir.file("latin1.txt"), "Caf\xe9 in Montr\xe9" "al\nsecond line\n");
+    storyplot::test_support::write_text(dir.file("binary.txt"), std::string("PK\x03\x04\0\0\x14\0", 8));
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"empty.txt", "storyplot: empty.txt: the file is empty\n"},
+        {"latin1.txt", "storyplot: latin1.txt:1: not UTF-8 text (byte 4)\n"},
+        {"binary.txt", "storyplot: binary.txt: looks like a binary file, not text\n"},
+        {"missing.txt", "storyplot: missing.txt: no such file\n"},
+    };
+    for (const auto& [file, message] : cases) {
+        const Outcome run = run_storyplot(dir, "extract " + file + " -o draft.story.json");
+        EXPECT_EQ(run.code, 1) << file;
+        EXPECT_EQ(run.err, message);
+    }
+    EXPECT_FALSE(fs::exists(dir.file("draft.story.json")));
+}

@@ -1,0 +1,14 @@
+#pragma once
+// `storyplot extract ARTICLE.txt -o DRAFT.story.json`: the places and journeys an article names,
+// as a draft story to review.
+#include <string>
+
+namespace storyplot {
+
+// Throws InputError for unreadable, empty, binary or non-UTF-8 input, or an unwritable output.
+void run_extract(const std::string& article, const std::string& output, bool quiet);
+
+// Checks article text; throws InputError naming `path`.
+void check_article_text(const std::string& path, const std::string& text);
+
+}  // namespace storyplot

@@ -1,0 +1,296 @@
+#include "data/gazetteer_index.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "core/atomic_file.hpp"
+#include "core/input_error.hpp"
+#include "core/mercator.hpp"
+#include "core/name_folding.hpp"
+#include "data/data_paths.hpp"
+#include "data/gazetteer.hpp"
+#include "data/mesh_cache.hpp"
+#include "data/vector_source.hpp"
+
+namespace storyplot {
+
+std::unique_ptr<GazetteerIndex> GazetteerIndex::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "GeoNames gazetteer not installed (run ./setup.sh)");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    auto index = std::make_unique<GazetteerIndex>();
+    index->m_entries.reserve(200000);
+    std::vector<std::pair<std::string, std::uint32_t>> pairs;
+    pairs.reserve(1500000);
+    std::vector<std::string_view> f;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line(text.data() + start, end - start);
+        start = end + 1;
+        f.clear();
+        for (std::size_t s = 0; f.size() < 15;) {
+            const std::size_t tab = line.find('\t', s);
+            f.push_back(line.substr(s, tab == std::string_view::npos ? std::string_view::npos : tab - s));
+            if (tab == std::string_view::npos) break;
+            s = tab + 1;
+        }
+        if (f.size() < 15 || f[6] != "P") continue;
+        GazetteerEntry e;
+        std::from_chars(f[0].data(), f[0].data() + f[0].size(), e.id);
+        e.name = std::string(f[1]);
+        std::from_chars(f[4].data(), f[4].data() + f[4].size(), e.position.lat);
+        std::from_chars(f[5].data(), f[5].data() + f[5].size(), e.position.lon);
+        e.feature_code = std::string(f[7]);
+        e.country = std::string(f[8]);
+        std::from_chars(f[14].data(), f[14].data() + f[14].size(), e.population);
+        const auto id = static_cast<std::uint32_t>(index->m_entries.size());
+        std::unordered_set<std::string> names;
+        auto add = [&](std::string_view name) {
+            std::string folded = fold_name(name);
+            if (is_latin_name(folded) && folded.size() >= 2) names.insert(std::move(folded));
+        };
+        add(f[1]);
+        add(f[2]);
+        for (std::size_t s = 0; s <= f[3].size();) {
+            const std::size_t comma = f[3].find(',', s);
+            add(f[3].substr(s, comma == std::string_view::npos ? std::string_view::npos : comma - s));
+            if (comma == std::string_view::npos) break;
+            s = comma + 1;
+        }
+        for (auto& n : names) pairs.emplace_back(std::move(n), id);
+        index->m_entries.push_back(std::move(e));
+    }
+    if (index->m_entries.empty()) throw InputError(path, "holds no populated places: not a GeoNames cities file");
+    std::sort(pairs.begin(), pairs.end());
+    index->m_names.reserve(pairs.size());
+    for (const auto& [name, id] : pairs) {
+        index->m_names.push_back({static_cast<std::uint32_t>(index->m_blob.size()), static_cast<std::uint32_t>(name.size()), id});
+        index->m_blob += name;
+    }
+    return index;
+}
+
+std::vector<const GazetteerEntry*> GazetteerIndex::find(const std::string& folded) const {
+    std::vector<const GazetteerEntry*> out;
+    auto it = std::lower_bound(m_names.begin(), m_names.end(), folded, [&](const NameRef& r, const std::string& v) { return name_at(r) < v; });
+    for (; it != m_names.end() && name_at(*it) == folded; ++it) out.push_back(&m_entries[it->entry]);
+    return out;
+}
+
+namespace {
+
+template <typename T>
+void put(std::string& out, const T& v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+void put_string(std::string& out, std::string_view s) {
+    put(out, static_cast<std::uint32_t>(s.size()));
+    out.append(s);
+}
+template <typename T>
+bool take(const char*& p, const char* end, T& v) {
+    if (static_cast<std::size_t>(end - p) < sizeof v) return false;
+    std::memcpy(&v, p, sizeof v);
+    p += sizeof v;
+    return true;
+}
+bool take_string(const char*& p, const char* end, std::string& s) {
+    std::uint32_t n = 0;
+    if (!take(p, end, n) || static_cast<std::size_t>(end - p) < n) return false;
+    s.assign(p, n);
+    p += n;
+    return true;
+}
+
+}  // namespace
+
+void GazetteerIndex::save(std::string& out) const {
+    put(out, static_cast<std::uint64_t>(m_entries.size()));
+    for (const auto& e : m_entries) {
+        put(out, e.id);
+        put(out, e.position.lon);
+        put(out, e.position.lat);
+        put(out, static_cast<std::int64_t>(e.population));
+        put_string(out, e.name);
+        put_string(out, e.feature_code);
+        put_string(out, e.country);
+    }
+    put_string(out, m_blob);
+    put(out, static_cast<std::uint64_t>(m_names.size()));
+    out.append(reinterpret_cast<const char*>(m_names.data()), m_names.size() * sizeof(NameRef));
+}
+
+std::unique_ptr<GazetteerIndex> GazetteerIndex::restore(const char*& p, const char* end) {
+    auto index = std::make_unique<GazetteerIndex>();
+    std::uint64_t n = 0;
+    if (!take(p, end, n) || n > static_cast<std::uint64_t>(end - p)) return nullptr;
+    index->m_entries.resize(n);
+    for (auto& e : index->m_entries) {
+        std::int64_t population = 0;
+        if (!take(p, end, e.id) || !take(p, end, e.position.lon) || !take(p, end, e.position.lat) || !take(p, end, population) ||
+            !take_string(p, end, e.name) || !take_string(p, end, e.feature_code) || !take_string(p, end, e.country))
+            return nullptr;
+        e.population = static_cast<long>(population);
+    }
+    if (!take_string(p, end, index->m_blob) || !take(p, end, n) || n * sizeof(NameRef) > static_cast<std::uint64_t>(end - p)) return nullptr;
+    index->m_names.resize(n);
+    std::memcpy(index->m_names.data(), p, n * sizeof(NameRef));
+    p += n * sizeof(NameRef);
+    for (const auto& r : index->m_names)
+        if (r.entry >= index->m_entries.size() || std::uint64_t{r.offset} + r.length > index->m_blob.size()) return nullptr;
+    return index;
+}
+
+namespace {
+
+bool inside(LonLat p, const Polygon& poly) {
+    bool in = false;
+    for (const auto& ring : poly.rings)
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+            if ((ring[i].lat > p.lat) != (ring[j].lat > p.lat) &&
+                p.lon < (ring[j].lon - ring[i].lon) * (p.lat - ring[i].lat) / (ring[j].lat - ring[i].lat) + ring[i].lon)
+                in = !in;
+    return in;
+}
+
+// Short forms and demonyms news text uses, by ISO code.
+const std::vector<std::pair<const char*, const char*>> aliases{
+    {"us", "US"}, {"usa", "US"}, {"united states of america", "US"}, {"america", "US"}, {"american", "US"}, {"americans", "US"},
+    {"uk", "GB"}, {"britain", "GB"}, {"great britain", "GB"}, {"british", "GB"}, {"england", "GB"}, {"english", "GB"}, {"scotland", "GB"},
+    {"russian", "RU"}, {"russians", "RU"}, {"chinese", "CN"}, {"north korean", "KP"}, {"dprk", "KP"}, {"south korean", "KR"},
+    {"korean", "KR"}, {"japanese", "JP"}, {"vietnamese", "VN"}, {"french", "FR"}, {"german", "DE"}, {"italian", "IT"}, {"spanish", "ES"},
+    {"portuguese", "PT"}, {"dutch", "NL"}, {"holland", "NL"}, {"belgian", "BE"}, {"swiss", "CH"}, {"austrian", "AT"}, {"polish", "PL"},
+    {"czech", "CZ"}, {"ukrainian", "UA"}, {"belarusian", "BY"}, {"turkish", "TR"}, {"turkey", "TR"}, {"greek", "GR"}, {"swedish", "SE"},
+    {"norwegian", "NO"}, {"danish", "DK"}, {"finnish", "FI"}, {"irish", "IE"}, {"indian", "IN"}, {"pakistani", "PK"}, {"iranian", "IR"},
+    {"iraqi", "IQ"}, {"syrian", "SY"}, {"israeli", "IL"}, {"egyptian", "EG"}, {"saudi", "SA"}, {"mongolian", "MN"}, {"kazakh", "KZ"},
+    {"thai", "TH"}, {"indonesian", "ID"}, {"filipino", "PH"}, {"malaysian", "MY"}, {"australian", "AU"}, {"canadian", "CA"},
+    {"mexican", "MX"}, {"brazilian", "BR"}, {"argentine", "AR"}, {"chilean", "CL"}, {"peruvian", "PE"}, {"nigerian", "NG"},
+    {"kenyan", "KE"}, {"ethiopian", "ET"}, {"south african", "ZA"}, {"moroccan", "MA"}, {"algerian", "DZ"}, {"libyan", "LY"},
+    {"czech republic", "CZ"}, {"ivory coast", "CI"}, {"burma", "MM"}, {"myanmar", "MM"}, {"laotian", "LA"}, {"cambodian", "KH"},
+    {"georgian", "GE"}, {"armenian", "AM"}, {"azerbaijani", "AZ"}, {"serbian", "RS"}, {"croatian", "HR"}, {"romanian", "RO"},
+    {"hungarian", "HU"}, {"bulgarian", "BG"}, {"estonian", "EE"}, {"latvian", "LV"}, {"lithuanian", "LT"}, {"icelandic", "IS"},
+    {"new zealand", "NZ"}, {"taiwanese", "TW"}, {"singaporean", "SG"}, {"venezuelan", "VE"}, {"colombian", "CO"}, {"cuban", "CU"},
+};
+
+}  // namespace
+
+std::unordered_map<std::string, std::string> load_country_names(const GazetteerIndex& gazetteer) {
+    std::unordered_map<std::string, std::string> names;
+    const auto path = natural_earth_countries(DetailLevel::medium_50m).string();
+    const VectorSource source = load_vector_source(path);
+    // Natural Earth's TopoJSON carries names, not ISO codes: each country takes the code of the
+    // GeoNames capital inside it. The vector source has the polygons; the names come by feature order.
+    std::vector<const GazetteerEntry*> capitals;
+    for (const auto& e : gazetteer.entries())
+        if (e.feature_code == "PPLC") capitals.push_back(&e);
+    const auto labels = load_country_labels();
+    for (const auto& label : labels) {
+        // The country whose label point is nearest a capital and whose outline holds it.
+        for (const auto& layer : source.layers) {
+            if (layer.name != "countries") continue;
+            for (const auto& poly : layer.polygons) {
+                if (!inside(label.anchor, poly)) continue;
+                for (const auto* capital : capitals)
+                    if (inside(capital->position, poly)) {
+                        names.emplace(fold_name(label.name), capital->country);
+                        break;
+                    }
+                break;
+            }
+        }
+    }
+    for (const auto& [alias, code] : aliases) names.emplace(alias, code);
+    return names;
+}
+
+std::unordered_set<std::string> load_common_words() {
+    std::unordered_set<std::string> words;
+    std::ifstream in("/usr/share/dict/american-english");
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty() && std::islower(static_cast<unsigned char>(line[0])) && line.find('\'') == std::string::npos) words.insert(line);
+    return words;
+}
+
+namespace {
+
+constexpr char index_magic[8] = {'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'};
+constexpr std::uint32_t index_version = 1;
+
+std::string source_stamp() {
+    std::string stamp;
+    for (const auto& path : {std::filesystem::path(gazetteer_path()), natural_earth_countries(DetailLevel::medium_50m)}) {
+        std::error_code ec;
+        put(stamp, static_cast<std::uint64_t>(std::filesystem::file_size(path, ec)));
+        put(stamp, static_cast<std::int64_t>(std::filesystem::last_write_time(path, ec).time_since_epoch().count()));
+    }
+    return stamp;
+}
+
+bool restore_cache(const std::filesystem::path& file, const std::string& stamp, GeoparserData& data) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string bytes = buffer.str();
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    std::uint32_t version = 0;
+    if (bytes.size() < sizeof index_magic + stamp.size() + 4 || std::memcmp(p, index_magic, sizeof index_magic) != 0) return false;
+    p += sizeof index_magic;
+    if (!take(p, end, version) || version != index_version || std::memcmp(p, stamp.data(), stamp.size()) != 0) return false;
+    p += stamp.size();
+    auto index = GazetteerIndex::restore(p, end);
+    std::uint64_t countries = 0;
+    if (!index || !take(p, end, countries)) return false;
+    for (std::uint64_t i = 0; i < countries; ++i) {
+        std::string name, code;
+        if (!take_string(p, end, name) || !take_string(p, end, code)) return false;
+        data.resources.countries.emplace(std::move(name), std::move(code));
+    }
+    data.gazetteer = std::move(index);
+    return true;
+}
+
+}  // namespace
+
+GeoparserData load_geoparser_data() {
+    GeoparserData data;
+    const std::string stamp = source_stamp();
+    const auto cache = cache_folder() / "gazetteer.idx";
+    if (!restore_cache(cache, stamp, data)) {
+        data = GeoparserData{};
+        data.gazetteer = GazetteerIndex::load(gazetteer_path());
+        data.resources.countries = load_country_names(*data.gazetteer);
+        data.built = true;
+        std::string out(index_magic, sizeof index_magic);
+        put(out, index_version);
+        out += stamp;
+        data.gazetteer->save(out);
+        put(out, static_cast<std::uint64_t>(data.resources.countries.size()));
+        for (const auto& [name, code] : data.resources.countries) {
+            put_string(out, name);
+            put_string(out, code);
+        }
+        std::error_code ec;
+        std::filesystem::create_directories(cache.parent_path(), ec);
+        try {
+            write_file_atomically(cache, out);
+        } catch (const std::exception&) {
+            // No cache: the next run builds the index again.
+        }
+    }
+    data.resources.gazetteer = data.gazetteer.get();
+    data.resources.common_words = load_common_words();
+    return data;
+}
+
+}  // namespace storyplot

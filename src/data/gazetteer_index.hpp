@@ -1,0 +1,56 @@
+#pragma once
+// The gazetteer the geoparser reads: GeoNames cities500 (every populated place, every Latin-script
+// name and alternate name, folded), Natural Earth's country names mapped to ISO codes (by the
+// GeoNames capital each country's outline contains) with common English demonyms and short forms,
+// and the English word list of Debian's wamerican package.
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/geoparser.hpp"
+
+namespace storyplot {
+
+class GazetteerIndex : public Gazetteer {
+public:
+    // Parses cities500.txt. Throws InputError naming the file that is missing or unreadable.
+    static std::unique_ptr<GazetteerIndex> load(const std::string& cities_path);
+
+    std::vector<const GazetteerEntry*> find(const std::string& folded) const override;
+    const std::vector<GazetteerEntry>& entries() const { return m_entries; }
+    std::size_t name_count() const { return m_names.size(); }
+
+    // The compact form: the entries and the folded names, sorted, in one blob.
+    void save(std::string& out) const;
+    static std::unique_ptr<GazetteerIndex> restore(const char*& data, const char* end);  // nullptr when broken
+
+private:
+    struct NameRef {
+        std::uint32_t offset, length, entry;
+    };
+    std::string_view name_at(const NameRef& r) const { return std::string_view(m_blob).substr(r.offset, r.length); }
+
+    std::vector<GazetteerEntry> m_entries;
+    std::string m_blob;             // every folded name, back to back
+    std::vector<NameRef> m_names;   // sorted by name
+};
+
+// Folded country names, short forms and demonyms -> ISO alpha-2, for the countries in `gazetteer`.
+std::unordered_map<std::string, std::string> load_country_names(const GazetteerIndex& gazetteer);
+
+// Lower-case English words from /usr/share/dict/american-english (empty if absent).
+std::unordered_set<std::string> load_common_words();
+
+// All three, ready for extract_places (the gazetteer is owned by the returned object). The index
+// and the country table are built on first use and cached (see cache_folder()), rebuilt when
+// cities500.txt or Natural Earth changes; `built` says whether this call had to build them.
+struct GeoparserData {
+    std::unique_ptr<GazetteerIndex> gazetteer;
+    GeoparserResources resources;
+    bool built = false;
+};
+GeoparserData load_geoparser_data();
+
+}  // namespace storyplot
