@@ -7,7 +7,10 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <iostream>
 #include <memory>
 
@@ -30,6 +33,10 @@
 #include "data/image_file.hpp"
 #include "export/animation.hpp"
 #include "export/frame_renderer.hpp"
+#include "app/extract_command.hpp"
+#include "core/geoparser.hpp"
+#include "data/gazetteer_index.hpp"
+#include "ui/article_review.hpp"
 #include "ui/export_dialog.hpp"
 #include "ui/headless_overlay.hpp"
 #include "ui/map_decorations.hpp"
@@ -70,6 +77,8 @@ public:
 private:
     // Loading
     void open_story(const std::string& path, bool frame_it);
+    void set_story(Story opened, const std::string& path, bool frame_it);
+    void read_article(const std::string& path, const std::string& pasted);
     void open_dropped(const std::string& path);
     void load_basemap_level(DetailLevel level);
     void load_overlay(const std::string& path, bool frame_it);
@@ -150,6 +159,11 @@ private:
         double from = 0, to = 0;
     };
     ExportDialog m_export_dialog;
+    bool m_article_dialog = false;
+    std::string m_article_path;
+    std::string m_article_text;
+    std::optional<ArticleReview> m_review;
+    std::shared_ptr<const GeoparserData> m_geoparser;  // loaded on first use, kept
     std::unique_ptr<ExportJob> m_export;
 
     bool m_running = true;
@@ -192,7 +206,16 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
 
 void MapWindow::open_story(const std::string& path, bool frame_it) {
     try {
-        m_editor.emplace(read_story_file(path));
+        set_story(read_story_file(path), path, frame_it);
+        m_review.reset();
+    } catch (const InputError& e) {
+        m_messages.error(e.what());  // the story the window had stays
+    }
+}
+
+void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) {
+    {
+        m_editor.emplace(std::move(opened));
         m_story_path = path;
         m_synced_revision = -1;
         m_panel = PanelState{m_panel.chapter, {}, m_panel.local_names, m_panel.context_labels, {}, {}};
@@ -200,9 +223,38 @@ void MapWindow::open_story(const std::string& path, bool frame_it) {
         sync_story();
         if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height()));
         if (m_context) m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
-    } catch (const InputError& e) {
-        m_messages.error(e.what());  // the story the window had stays
     }
+}
+
+// "New story from article…": the text read in the background, the draft opened for review.
+void MapWindow::read_article(const std::string& path, const std::string& pasted) {
+    auto geoparser = m_geoparser;
+    m_jobs.post("reading the article…", [this, path, pasted, geoparser]() -> BackgroundJobs::Finish {
+        try {
+            std::string text = pasted;
+            if (!path.empty()) {
+                std::ifstream in(path, std::ios::binary);
+                if (!in) throw InputError(path, "no such file");
+                std::ostringstream buffer;
+                buffer << in.rdbuf();
+                text = buffer.str();
+            }
+            check_article_text(path.empty() ? "the pasted text" : path, text);
+            auto data = geoparser ? geoparser : std::make_shared<const GeoparserData>(load_geoparser_data());
+            const Extraction found = extract_places(text, data->resources);
+            auto draft = std::make_shared<Story>(draft_story(found, text, path.empty() ? "pasted article" : path));
+            return [this, draft, data, text, path] {
+                m_geoparser = data;
+                std::string target = path.empty() ? std::string("draft.story.json") : path;
+                if (!path.empty()) target = std::filesystem::path(path).replace_extension(".story.json").string();
+                m_review = ArticleReview{path, text, {}};  // first: the framing leaves room for it
+                set_story(std::move(*draft), target, true);
+                m_messages.note("found " + story_summary(*story()) + ": review them beside the map; Ctrl+S saves " + target);
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
 }
 
 // A dropped file: a story if it is one, else a layer over the basemap.
@@ -297,13 +349,14 @@ void MapWindow::save() {
 
 Camera MapWindow::framed(const Camera& target) const {
     // `target` was fitted to the whole window; refit it to the part the panel and status bar leave.
-    const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width));
+    const double right = m_review ? static_cast<double>(review_panel_width) : 0.0;
+    const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width) - right);
     const double bottom = static_cast<double>(m_status_height + m_timeline_height);
     const double free_h = std::max(100.0, m_camera.height() - bottom);
     const Box box = target.visible_box();
     const double res = std::max(box.width() / free_w, box.height() / free_h);
     Camera out(target.center(), res, m_camera.width(), m_camera.height());
-    out.set_center({target.center().x - story_panel_width / 2 * res, target.center().y - bottom / 2 * res});
+    out.set_center({target.center().x - (story_panel_width - right) / 2 * res, target.center().y - bottom / 2 * res});
     return out;
 }
 
@@ -520,6 +573,7 @@ void MapWindow::apply(const PanelActions& actions) {
     if (actions.save) save();
     if (actions.open) m_open_dialog = true;
     if (actions.export_image) m_export_dialog.open();
+    if (actions.new_from_article) m_article_dialog = true;
 }
 
 void MapWindow::draw_popups() {
@@ -555,6 +609,24 @@ void MapWindow::draw_popups() {
         ImGui::SameLine();
         if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
         ImGui::TextDisabled("Or drop the file onto the window.");
+        ImGui::EndPopup();
+    }
+    if (m_article_dialog) {
+        ImGui::OpenPopup("New story from article");
+        m_article_dialog = false;
+    }
+    if (ImGui::BeginPopupModal("New story from article", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("An article as a text file (UTF-8):");
+        ImGui::SetNextItemWidth(480);
+        ImGui::InputText("##article-path", &m_article_path);
+        ImGui::TextUnformatted("or paste its text here:");
+        ImGui::InputTextMultiline("##article-text", &m_article_text, ImVec2(480, 220));
+        if (ImGui::Button("Find its places") && (!m_article_path.empty() || !m_article_text.empty())) {
+            read_article(m_article_path, m_article_text);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     if (!m_question.empty()) ImGui::OpenPopup("Please confirm");
@@ -737,11 +809,26 @@ void MapWindow::frame() {
         options.format_time = [clock](double t) { return clock->format(t, false); };
     }
     options.reserved.push_back(Box::of(0, 0, story_panel_width, m_camera.height()));
+    if (m_review)
+        options.reserved.push_back(Box::of(m_camera.width() - static_cast<double>(review_panel_width), 0, m_camera.width(), m_camera.height()));
     options.reserved.push_back(Box::of(0, m_camera.height() - static_cast<double>(bottom_inset), m_camera.width(), m_camera.height()));
     const StoryOverlayStats overlay_stats = m_overlay.draw(*ImGui::GetBackgroundDrawList(), story(), m_context.get(), m_camera, options);
     m_label_ms = overlay_stats.placement_ms;
     add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, bottom_inset, credits, story_panel_width);
 
+    if (m_review && story()) {
+        const ReviewActions review = draw_article_review(*m_review, *story(), m_status_height);
+        if (review.hovered) m_hovered = *review.hovered;
+        if (review.fly_to)
+            if (const Place* p = story()->place(*review.fly_to)) {
+                m_panel.selected = p->id;
+                fly_to(framed(Camera(mercator::forward(p->position), std::min(m_camera.resolution(), resolution_for_zoom(9)),
+                                     m_camera.width(), m_camera.height())));
+            }
+        if (review.reject) m_editor->reject_place(*review.reject);
+        if (review.replace) m_editor->replace_place(review.replace->id, review.replace->name, review.replace->position, review.replace->geonames_id);
+        if (review.close) m_review.reset();
+    }
     if (!m_hovered.empty() && story() && !m_press)
         if (const Place* p = story()->place(m_hovered)) {
             ImGui::BeginTooltip();

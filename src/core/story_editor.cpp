@@ -82,6 +82,32 @@ std::optional<std::string> StoryEditor::delete_place(const std::string& id) {
     return std::nullopt;
 }
 
+void StoryEditor::reject_place(const std::string& id) {
+    finish_move();
+    place_or_throw(id);
+    checkpoint();
+    for (auto& route : m_story.routes) {
+        for (std::size_t i = route.stops.size(); i-- > 0;)
+            if (route.stops[i] == id) {
+                route.stops.erase(route.stops.begin() + static_cast<std::ptrdiff_t>(i));
+                if (i < route.times.size()) route.times.erase(route.times.begin() + static_cast<std::ptrdiff_t>(i));
+            }
+    }
+    std::erase_if(m_story.routes, [](const Route& r) { return r.stops.size() < 2 && r.path.size() < 2; });
+    std::erase_if(m_story.places, [&](const Place& p) { return p.id == id; });
+    for (auto& chapter : m_story.chapters) std::erase(chapter.focus, id);
+}
+
+void StoryEditor::replace_place(const std::string& id, const std::string& name, LonLat position, std::int64_t geonames_id) {
+    finish_move();
+    place_or_throw(id);
+    checkpoint();
+    Place& p = *m_story.place(id);
+    p.name = name;
+    p.position = position;
+    if (p.json.is_object()) p.json["properties"]["geonames_id"] = geonames_id;
+}
+
 void StoryEditor::undo() {
     finish_move();
     if (m_undo.empty()) return;

@@ -24,6 +24,11 @@ public:
     // Deletes a place and drops it from chapter focus lists. Refuses (returns the reason) when a
     // route stops there: the route's times would lose their stop.
     std::optional<std::string> delete_place(const std::string& id);
+    // Deletes a place that may be a route stop: it leaves the routes' stops (and their times); a
+    // route left with fewer than two stops and no path of its own goes too. For reviewing drafts.
+    void reject_place(const std::string& id);
+    // Puts another gazetteer entry in the place's stead: its name, position and GeoNames id.
+    void replace_place(const std::string& id, const std::string& name, LonLat position, std::int64_t geonames_id);
     // Ends the current drag: the next move starts a new undo step.
     void finish_move() { m_merging_move.clear(); }
 

@@ -159,6 +159,7 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, const Panel
         ImGui::SameLine();
         if (ImGui::SmallButton("Overview")) actions.overview = true;
         if (ImGui::SmallButton("Export image or animation… (Ctrl+E)")) actions.export_image = true;
+        if (ImGui::SmallButton("New story from article…")) actions.new_from_article = true;
         if (context.modified) ImGui::TextColored(ImVec4(0.65f, 0.35f, 0.0f, 1.0f), "Unsaved changes (Ctrl+S)");
         ImGui::Separator();
         if (story) {

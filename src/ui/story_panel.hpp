@@ -31,6 +31,7 @@ struct PanelActions {
     bool save = false;
     bool open = false;
     bool export_image = false;
+    bool new_from_article = false;
     bool undo = false;
     bool redo = false;
     bool labels_changed = false;

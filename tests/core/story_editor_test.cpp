@@ -116,3 +116,17 @@ TEST(StoryEditor, MovingAStopMovesTheRoutePathThroughIt) {
     editor.undo();
     EXPECT_EQ(editor.story().routes[0].path.back(), (LonLat{131.88, 43.11}));
 }
+
+TEST(StoryEditor, RejectingAStopDropsItFromRoutesAndShortRoutesGo) {
+    StoryEditor editor(sample());
+    editor.reject_place("a");
+    EXPECT_FALSE(editor.story().place("a"));
+    EXPECT_TRUE(editor.story().routes.empty());  // one stop left, no path: gone
+    editor.undo();
+    EXPECT_EQ(editor.story().routes.size(), 1u);
+    editor.replace_place("b", "Vladivostok (Primorsky Krai)", {131.9, 43.1}, 2013348);
+    EXPECT_EQ(editor.story().place("b")->name, "Vladivostok (Primorsky Krai)");
+    EXPECT_EQ(editor.story().place("b")->json["properties"]["geonames_id"], 2013348);
+    editor.undo();
+    EXPECT_EQ(editor.story().place("b")->position, (LonLat{131.88, 43.11}));
+}
