@@ -128,18 +128,14 @@ void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) {
     for (auto _ : state) {
         const auto begin = std::chrono::steady_clock::now();
         const auto moving = motion.at(t);
-        for (auto& layer : b.renderer.routes()) {
-            layer.progress_m = -1;
-            for (const auto& r : moving)
-                if (r.route->id == layer.id) layer.progress_m = r.projected_m;
-        }
+        b.renderer.show_motion(moving);
         const Camera camera = motion.follow_camera(t, 1920, 1080).value_or(Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080));
         target.bind();
         b.renderer.draw(camera);
         b.ui.begin_frame(1920, 1080);
         StoryOverlayOptions options;
         options.motion = moving;
-        options.format_time = [&clock](double v) { return clock.format(v, false); };
+        options.clock = &clock;
         b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
         b.ui.end_frame();
         glFinish();
@@ -151,7 +147,7 @@ void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) {
     }
     state.counters["slowest_ms"] = slowest;
     state.counters["slowest_after_first_ms"] = slowest_after_first;
-    for (auto& layer : b.renderer.routes()) layer.progress_m = -1;
+    b.renderer.show_motion({});
 }
 BENCHMARK(BM_AnimatedStoryFrame_Follow_1080p)->Unit(benchmark::kMillisecond)->Iterations(240);
 

@@ -745,15 +745,7 @@ void MapWindow::frame() {
     m_last_frame = real_now;
     std::vector<RouteAt> moving;
     if (m_motion && m_timeline.active) moving = m_motion->at(m_timeline.time);
-    for (auto& layer : m_renderer.routes()) {
-        layer.progress_m = -1;
-        layer.trail_m = 0;
-        for (const auto& r : moving)
-            if (r.route->id == layer.id) {
-                layer.progress_m = r.projected_m;
-                layer.trail_m = m_timeline.trail && !r.state.finished ? 250.0 * m_camera.resolution() : 0.0;
-            }
-    }
+    m_renderer.show_motion(moving, m_timeline.trail ? 250.0 * m_camera.resolution() : 0.0);
     if (m_timeline.follow && m_motion && m_timeline.active) {
         if (const auto follow = m_motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {
             cancel_fly();
@@ -804,10 +796,7 @@ void MapWindow::frame() {
     options.reserved = decoration_boxes(m_camera, 1.0f, bottom_inset, credits, story_panel_width);
     options.motion = moving;
     options.caption_left = story_panel_width;
-    if (m_clock) {
-        const StoryClock* clock = &*m_clock;
-        options.format_time = [clock](double t) { return clock->format(t, false); };
-    }
+    options.clock = m_clock ? &*m_clock : nullptr;
     options.reserved.push_back(Box::of(0, 0, story_panel_width, m_camera.height()));
     if (m_review)
         options.reserved.push_back(Box::of(m_camera.width() - static_cast<double>(review_panel_width), 0, m_camera.width(), m_camera.height()));

@@ -82,10 +82,7 @@ void FrameRenderer::begin(const FrameSpec& spec) {
     options.reserved = layout.boxes();
     options.motion = m_moving;
     options.caption_left = layout.title.empty() ? 0.0f : static_cast<float>(layout.title.max_x);
-    if (m_clock) {
-        const StoryClock* clock = &*m_clock;
-        options.format_time = [clock](double t) { return clock->format(t, false); };
-    }
+    options.clock = m_clock ? &*m_clock : nullptr;
     ImDrawList& list = *ImGui::GetForegroundDrawList();
     m_overlay.draw(list, m_story, m_context, camera, options);
     add_export_decorations(list, camera, m_scale, decorations, layout);
@@ -108,15 +105,7 @@ bool FrameRenderer::step() {
     const int width = m_image.width, height = m_image.height;
     // The renderer is shared (the window draws with it between steps): set the frame's state anew.
     m_renderer.set_pixel_scale(m_scale);
-    for (auto& layer : m_renderer.routes()) {
-        layer.progress_m = -1;
-        layer.trail_m = 0;
-        for (const auto& r : m_moving)
-            if (r.route->id == layer.id) {
-                layer.progress_m = r.projected_m;
-                layer.trail_m = m_spec.trail && !r.state.finished ? 250.0 * m_scale * m_spec.camera.resolution() : 0.0;
-            }
-    }
+    m_renderer.show_motion(m_moving, m_spec.trail ? 250.0 * m_scale * m_spec.camera.resolution() : 0.0);
     const int tx = m_done % m_tiles_x, ty = m_done / m_tiles_x;
     const int x = tx * m_tile, y = ty * m_tile;
     const int tw = std::min(m_tile, width - x), th = std::min(m_tile, height - y);

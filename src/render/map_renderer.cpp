@@ -52,6 +52,18 @@ void MapRenderer::set_routes(const std::vector<RouteMeshes>& routes) {
     m_routes = std::move(next);
 }
 
+void MapRenderer::show_motion(const std::vector<RouteAt>& moving, double trail_m) {
+    for (auto& layer : m_routes) {
+        layer.progress_m = -1;
+        layer.trail_m = 0;
+        for (const auto& r : moving)
+            if (r.route->id == layer.id) {
+                layer.progress_m = r.projected_m;
+                layer.trail_m = r.state.finished ? 0.0 : trail_m;
+            }
+    }
+}
+
 template <typename SetUp>
 void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up) {
     if (mesh.empty()) return;

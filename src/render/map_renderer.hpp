@@ -9,6 +9,7 @@
 
 #include "core/camera.hpp"
 #include "core/map_layers.hpp"
+#include "core/story_motion.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/shader_program.hpp"
 
@@ -53,6 +54,9 @@ public:
 
     // The story's routes, replacing any before (visibility is kept by id).
     void set_routes(const std::vector<RouteMeshes>& routes);
+    // Where the vehicles are: each moving route drawn travelled / ahead, with a fading trail of
+    // `trail_m` projected metres while it is under way; the other routes drawn whole.
+    void show_motion(const std::vector<RouteAt>& moving, double trail_m = 0);
     std::vector<RouteLayer>& routes() { return m_routes; }
 
     struct DrawOptions {

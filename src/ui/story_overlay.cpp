@@ -296,8 +296,8 @@ StoryOverlayStats StoryOverlay::draw(ImDrawList& list, const Story* story, const
             heading = static_cast<float>(std::atan2(-d.y, d.x));  // screen y grows down
         }
         vehicles.push_back({&r, to_screen(camera, r.state.position), heading});
-        const auto format = options.format_time ? options.format_time : [](double) { return std::string(); };
-        std::string caption = leg_caption(*story, *r.route, r.state, format);
+        const StoryClock* clock = options.clock;
+        std::string caption = leg_caption(*story, *r.route, r.state, [clock](double t) { return clock ? clock->format(t, false) : std::string(); });
         if (context && !r.state.waiting)
             if (const Town* near = nearest_town(context->towns, r.state.position, 40.0))
                 caption += " \xC2\xB7 near " + (options.local_names && !near->local_name.empty() ? near->local_name : near->name);

@@ -2,7 +2,6 @@
 // The story over the map, drawn with ImGui's draw lists (so headless renders get it too): markers
 // styled by category, route stops and direction arrows, route names, the story's labels, and the
 // basemap's context labels (countries and towns), all placed by priority without collisions.
-#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +11,7 @@
 #include "core/context_labels.hpp"
 #include "core/label_placement.hpp"
 #include "core/story.hpp"
+#include "core/story_clock.hpp"
 #include "core/story_motion.hpp"
 
 struct ImDrawList;
@@ -26,9 +26,9 @@ struct StoryOverlayOptions {
     std::set<std::string> hidden_routes;
     std::vector<Box> reserved;    // screen boxes no label may cover (scale bar, credits, panels)
     // The story's clock: where each route's vehicle is (empty: no clock, nothing moves), and the
-    // local time text for captions.
+    // clock whose local time the captions use.
     std::vector<RouteAt> motion;
-    std::function<std::string(double)> format_time;  // short, for captions
+    const StoryClock* clock = nullptr;
     std::string clock_text;                           // the clock's time, shown above the captions
     float caption_left = 0.0f;    // the captions are centred in the map area right of this
     float scale = 1.0f;

@@ -10,77 +10,22 @@
 #include <fstream>
 #include <sstream>
 
-#include "../data/fixture_writer.hpp"
+#include "cli_run.hpp"
+#include "raster.hpp"
 #include "core/mercator.hpp"
 
 namespace fs = std::filesystem;
 using storyplot::test_support::TempDir;
 
-namespace {
+using namespace storyplot::test_support;
 
-struct Outcome {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Runs storyplot with `args` (already shell-quoted as needed) in `dir`, with `env` prefixed.
-Outcome run_storyplot(const TempDir& dir, const std::string& args, const std::string& env = "") {
-    const auto out = dir.path() / ".stdout";
-    const auto err = dir.path() / ".stderr";
-    const std::string cmd = "cd '" + dir.path().string() + "' && " + env + " '" + STORYPLOT_BINARY + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(cmd.c_str());
-    Outcome run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-    fs::remove(out);
-    fs::remove(err);
-    return run;
-}
-
-int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
-
-std::vector<std::string> files(const TempDir& dir) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir.path())) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-struct Raster {
-    int width = 0, height = 0;
-    double gt[6] = {};
-    std::string epsg;
-};
-
-Raster open_raster(const std::string& path) {
-    GDALAllRegister();
-    Raster r;
-    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
-    if (!ds) return r;
-    r.width = GDALGetRasterXSize(ds);
-    r.height = GDALGetRasterYSize(ds);
-    GDALGetGeoTransform(ds, r.gt);
-    OGRSpatialReference srs(GDALGetProjectionRef(ds));
-    if (const char* code = srs.GetAuthorityCode(nullptr)) r.epsg = code;
-    GDALClose(ds);
-    return r;
-}
-
-}  // namespace
 
 TEST(Cli, RendersThePngItIsAskedFor) {
     TempDir dir;
     const Outcome run = run_storyplot(dir, "render -o map.png --size 320x200 --bbox 124,37,136,46");
     ASSERT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.out, "wrote map.png (320x200)\n");
-    const Raster png = open_raster(dir.file("map.png"));
+    const Raster png = read_raster(dir.file("map.png"));
     EXPECT_EQ(png.width, 320);
     EXPECT_EQ(png.height, 200);
     EXPECT_EQ(files(dir), std::vector<std::string>{"map.png"});
@@ -91,7 +36,7 @@ TEST(Cli, GeoTiffCoversTheBoundingBox) {
     const Outcome run = run_storyplot(dir, "render -q -o map.tif --size 400x400 --bbox 124,37,136,46");
     ASSERT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.out, "");
-    const Raster tif = open_raster(dir.file("map.tif"));
+    const Raster tif = read_raster(dir.file("map.tif"));
     EXPECT_EQ(tif.epsg, "3857");
     const storyplot::Box box = storyplot::mercator::forward(124, 37, 136, 46);
     const double pixel = tif.gt[1];
@@ -168,7 +113,7 @@ TEST(Cli, WithoutADisplayTheWindowBecomesAPng) {
     EXPECT_EQ(lines(run.err), 1) << run.err;
     EXPECT_NE(run.err.find("no display"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("storyplot-view.png"), std::string::npos) << run.err;
-    const Raster png = open_raster(dir.file("storyplot-view.png"));
+    const Raster png = read_raster(dir.file("storyplot-view.png"));
     EXPECT_EQ(png.width, 1280);
     EXPECT_EQ(png.height, 800);
 }
@@ -216,7 +161,7 @@ TEST(Cli, RendersTheSeedStory) {
     TempDir dir;
     const Outcome run = run_storyplot(dir, "render '" + seed_story + "' -o story.png --size 640x400");
     ASSERT_EQ(run.code, 0) << run.err;
-    const Raster png = open_raster(dir.file("story.png"));
+    const Raster png = read_raster(dir.file("story.png"));
     EXPECT_EQ(png.width, 640);
     EXPECT_EQ(png.height, 400);
 }

@@ -11,75 +11,16 @@
 #include <fstream>
 #include <sstream>
 
-#include "../data/fixture_writer.hpp"
+#include "cli_run.hpp"
+#include "raster.hpp"
 #include "core/mercator.hpp"
 
 namespace fs = std::filesystem;
-using storyplot::test_support::TempDir;
+using namespace storyplot::test_support;
 
 namespace {
 
 const std::string seed = std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json";
-
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Outcome run(const TempDir& dir, const std::string& args, const std::string& env = "") {
-    const auto out = dir.path() / ".stdout", err = dir.path() / ".stderr";
-    const std::string cmd = "cd '" + dir.path().string() + "' && " + env + " '" + STORYPLOT_BINARY + "' " + args + " >'" + out.string() +
-                            "' 2>'" + err.string() + "'";
-    const int status = std::system(cmd.c_str());
-    Outcome o{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-    fs::remove(out);
-    fs::remove(err);
-    return o;
-}
-
-std::vector<std::string> files(const TempDir& dir) {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir.path())) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-struct Raster {
-    int width = 0, height = 0, bands = 0;
-    double gt[6] = {};
-    std::string epsg;
-    std::vector<std::uint8_t> rgba;
-};
-
-Raster open_raster(const std::string& path, bool pixels = false) {
-    GDALAllRegister();
-    Raster r;
-    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
-    if (!ds) return r;
-    r.width = GDALGetRasterXSize(ds);
-    r.height = GDALGetRasterYSize(ds);
-    r.bands = GDALGetRasterCount(ds);
-    GDALGetGeoTransform(ds, r.gt);
-    OGRSpatialReference srs(GDALGetProjectionRef(ds));
-    srs.AutoIdentifyEPSG();
-    if (const char* code = srs.GetAuthorityCode(nullptr)) r.epsg = code;
-    if (pixels) {
-        r.rgba.resize(static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.height) * 4, 255);
-        for (int b = 0; b < std::min(r.bands, 4); ++b)
-            if (GDALRasterIO(GDALGetRasterBand(ds, b + 1), GF_Read, 0, 0, r.width, r.height, r.rgba.data() + b, r.width, r.height, GDT_Byte,
-                             4, 4 * r.width) != CE_None)
-                r.rgba.clear();
-    }
-    GDALClose(ds);
-    return r;
-}
 
 // The size whose aspect is exactly the box's in Web Mercator, `height` pixels tall.
 int width_for(const storyplot::Box& lonlat, int height) {
@@ -102,9 +43,9 @@ TEST(Export, GeoTiffCornersMatchTheBox) {
     TempDir dir;
     const storyplot::Box box = storyplot::Box::of(124, 37, 136, 46);
     const int w = width_for(box, 700);
-    const Outcome o = run(dir, "render '" + seed + "' -q -o map.tif --bbox 124,37,136,46 --size " + std::to_string(w) + "x700");
+    const Outcome o = run_storyplot(dir, "render '" + seed + "' -q -o map.tif --bbox 124,37,136,46 --size " + std::to_string(w) + "x700");
     ASSERT_EQ(o.code, 0) << o.err;
-    const Raster r = open_raster(dir.file("map.tif"));
+    const Raster r = read_raster(dir.file("map.tif"));
     EXPECT_EQ(r.epsg, "3857");
     expect_corners(r, box);
 }
@@ -113,32 +54,32 @@ TEST(Export, WorldFileBesideAPng) {
     TempDir dir;
     const storyplot::Box box = storyplot::Box::of(129.5, 41.8, 133.5, 44.0);
     const int w = width_for(box, 500);
-    const Outcome o = run(dir, "render '" + seed + "' -q --world-file -o map.png --bbox 129.5,41.8,133.5,44 --size " + std::to_string(w) + "x500");
+    const Outcome o = run_storyplot(dir, "render '" + seed + "' -q --world-file -o map.png --bbox 129.5,41.8,133.5,44 --size " + std::to_string(w) + "x500");
     ASSERT_EQ(o.code, 0) << o.err;
     EXPECT_EQ(files(dir), (std::vector<std::string>{"map.pgw", "map.png", "map.png.aux.xml", "map.prj"}));
-    const Raster r = open_raster(dir.file("map.png"));  // GDAL reads the .pgw and .prj beside it
+    const Raster r = read_raster(dir.file("map.png"));  // GDAL reads the .pgw and .prj beside it
     EXPECT_EQ(r.epsg, "3857");
     expect_corners(r, box);
-    const Outcome tif = run(dir, "render -q --world-file -o map.tif --size 100x100");
+    const Outcome tif = run_storyplot(dir, "render -q --world-file -o map.tif --size 100x100");
     EXPECT_EQ(tif.code, 2);
 }
 
 TEST(Export, LargeImagesAndScale) {
     TempDir dir;
     // Larger than one 4096-pixel tile in both directions, at twice the line widths.
-    const Outcome o = run(dir, "render '" + seed + "' -q -o big.jpg --size 4500x4200 --scale 2 --no-context-labels");
+    const Outcome o = run_storyplot(dir, "render '" + seed + "' -q -o big.jpg --size 4500x4200 --scale 2 --no-context-labels");
     ASSERT_EQ(o.code, 0) << o.err;
-    const Raster r = open_raster(dir.file("big.jpg"));
+    const Raster r = read_raster(dir.file("big.jpg"));
     EXPECT_EQ(r.width, 4500);
     EXPECT_EQ(r.height, 4200);
-    EXPECT_EQ(run(dir, "render -q -o x.png --scale 20").code, 2);
+    EXPECT_EQ(run_storyplot(dir, "render -q -o x.png --scale 20").code, 2);
 }
 
 TEST(Export, AnimationsHaveExactlyFpsTimesSecondsFrames) {
     if (std::system("command -v ffprobe >/dev/null 2>&1") != 0) GTEST_FAIL() << "ffmpeg is missing: run ./setup.sh";
     TempDir dir;
     for (const std::string name : {"a.mp4", "a.gif", "a.webm"}) {
-        const Outcome o = run(dir, "animate '" + seed + "' -q -o " + name + " --fps 6 --seconds 1.5 --size 320x180 --no-inset");
+        const Outcome o = run_storyplot(dir, "animate '" + seed + "' -q -o " + name + " --fps 6 --seconds 1.5 --size 320x180 --no-inset");
         ASSERT_EQ(o.code, 0) << name << ": " << o.err;
         const std::string probe = "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames,width,height -of csv=p=0 '" +
                                   dir.file(name) + "' > '" + dir.file("probe.txt") + "'";
@@ -155,33 +96,33 @@ TEST(Export, FrameKIsTheStillAtItsTime) {
     TempDir dir;
     // Ten frames over ten minutes: frame k shows 06:00 + k minutes.
     const std::string common = " --bbox 126,39,132,43 --size 480x320 --no-inset";
-    Outcome o = run(dir, "animate '" + seed + "' -q -o frames/ --fps 5 --seconds 2 --from 2019-04-24T06:00+10:00 --to 2019-04-24T06:10+10:00" + common);
+    Outcome o = run_storyplot(dir, "animate '" + seed + "' -q -o frames/ --fps 5 --seconds 2 --from 2019-04-24T06:00+10:00 --to 2019-04-24T06:10+10:00" + common);
     ASSERT_EQ(o.code, 0) << o.err;
     EXPECT_EQ(std::distance(fs::directory_iterator(dir.path() / "frames"), {}), 10);
-    o = run(dir, "render '" + seed + "' -q -o still.png --time 2019-04-24T06:07+10:00" + common);
+    o = run_storyplot(dir, "render '" + seed + "' -q -o still.png --time 2019-04-24T06:07+10:00" + common);
     ASSERT_EQ(o.code, 0) << o.err;
-    const Raster frame = open_raster((dir.path() / "frames" / "frame_00007.png").string(), true);
-    const Raster still = open_raster(dir.file("still.png"), true);
+    const Raster frame = read_raster((dir.path() / "frames" / "frame_00007.png").string(), true);
+    const Raster still = read_raster(dir.file("still.png"), true);
     ASSERT_EQ(frame.rgba.size(), still.rgba.size());
     std::size_t differing = 0;
     for (std::size_t i = 0; i < frame.rgba.size(); ++i) differing += std::abs(int(frame.rgba[i]) - int(still.rgba[i])) > 8;
     EXPECT_LT(differing, frame.rgba.size() / 1000);
-    const Raster other = open_raster((dir.path() / "frames" / "frame_00002.png").string(), true);
+    const Raster other = read_raster((dir.path() / "frames" / "frame_00002.png").string(), true);
     EXPECT_NE(other.rgba, frame.rgba);  // the train moved
 }
 
 TEST(Export, AnimationBadInputLeavesNothing) {
     TempDir dir;
-    EXPECT_EQ(run(dir, "animate '" + seed + "' -o a.avi").code, 2);
-    EXPECT_EQ(run(dir, "animate '" + seed + "' -o a.mp4 --route nowhere").code, 2);
-    EXPECT_EQ(run(dir, "animate '" + seed + "' -o a.mp4 --chapter nowhere").code, 2);
-    EXPECT_EQ(run(dir, "animate '" + seed + "' -o a.mp4 --size 10x10").code, 2);
-    EXPECT_EQ(run(dir, "animate '" + seed + "' -o a.mp4 --fps 0").code, 2);
-    Outcome o = run(dir, "animate '" + seed + "' -o no/such/a.mp4");
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.avi").code, 2);
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.mp4 --route nowhere").code, 2);
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.mp4 --chapter nowhere").code, 2);
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.mp4 --size 10x10").code, 2);
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.mp4 --fps 0").code, 2);
+    Outcome o = run_storyplot(dir, "animate '" + seed + "' -o no/such/a.mp4");
     EXPECT_EQ(o.code, 1);
     EXPECT_EQ(o.err, "storyplot: no/such/a.mp4: cannot write: folder no/such does not exist\n");
     // Without ffmpeg on the PATH: one line, nothing written.
-    o = run(dir, "animate '" + seed + "' -o a.mp4 --size 64x64", "PATH=/nonexistent");
+    o = run_storyplot(dir, "animate '" + seed + "' -o a.mp4 --size 64x64", "PATH=/nonexistent");
     EXPECT_EQ(o.code, 1);
     EXPECT_EQ(o.err, "storyplot: a.mp4: ffmpeg is not installed: it encodes GIF, MP4 and WebM (apt-get install ffmpeg)\n");
     EXPECT_TRUE(files(dir).empty());
@@ -200,9 +141,9 @@ TEST(Export, CancellingLeavesNoPartialFile) {
 
 TEST(Export, KmlHasAFlyToPerChapterAndGpxRoundTrips) {
     TempDir dir;
-    ASSERT_EQ(run(dir, "export '" + seed + "' -o story.kml").code, 0);
-    ASSERT_EQ(run(dir, "export '" + seed + "' -o story.gpx").code, 0);
-    ASSERT_EQ(run(dir, "export '" + seed + "' -o story.geojson").code, 0);
+    ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o story.kml").code, 0);
+    ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o story.gpx").code, 0);
+    ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o story.geojson").code, 0);
     const std::string kml = slurp(dir.file("story.kml"));
     std::size_t flights = 0;
     for (std::size_t at = kml.find("<gx:FlyTo>"); at != std::string::npos; at = kml.find("<gx:FlyTo>", at + 1)) ++flights;
@@ -237,5 +178,5 @@ TEST(Export, KmlHasAFlyToPerChapterAndGpxRoundTrips) {
         ASSERT_TRUE(ds);
         EXPECT_EQ(ds->GetLayer(0)->GetFeatureCount(), 11);
     }
-    EXPECT_EQ(run(dir, "export '" + seed + "' -o story.shp").code, 2);
+    EXPECT_EQ(run_storyplot(dir, "export '" + seed + "' -o story.shp").code, 2);
 }

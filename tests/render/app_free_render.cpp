@@ -23,11 +23,7 @@ Image StoryScene::render(const Camera& camera, std::optional<double> utc_seconds
     target.bind();
     std::vector<RouteAt> moving;
     if (utc_seconds) moving = m_motion.at(*utc_seconds);
-    for (auto& layer : m_renderer.routes()) {
-        layer.progress_m = -1;
-        for (const auto& r : moving)
-            if (r.route->id == layer.id) layer.progress_m = r.projected_m;
-    }
+    m_renderer.show_motion(moving);
     m_renderer.draw(camera);
     m_ui->begin_frame(camera.width(), camera.height());
     StoryOverlayOptions options;

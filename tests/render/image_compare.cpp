@@ -1,32 +1,19 @@
 #include "image_compare.hpp"
 
-#include <gdal_priv.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
 #include "data/image_file.hpp"
+#include "raster.hpp"
 
 namespace storyplot::test_support {
 
 namespace fs = std::filesystem;
 
 Image read_png(const std::string& path) {
-    GDALAllRegister();
-    Image image;
-    GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
-    if (!ds) return image;
-    image.width = GDALGetRasterXSize(ds);
-    image.height = GDALGetRasterYSize(ds);
-    image.rgba.assign(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4, 255);
-    const int bands = std::min(GDALGetRasterCount(ds), 4);
-    for (int b = 0; b < bands; ++b)
-        if (GDALRasterIO(GDALGetRasterBand(ds, b + 1), GF_Read, 0, 0, image.width, image.height, image.rgba.data() + b, image.width,
-                         image.height, GDT_Byte, 4, 4 * image.width) != CE_None)
-            image = Image{};
-    GDALClose(ds);
-    return image;
+    Raster r = read_raster(path, true);
+    return Image{r.width, r.height, std::move(r.rgba)};
 }
 
 std::string compare_with_expected(const Image& actual, const std::string& name, Tolerance tolerance) {
