@@ -42,7 +42,7 @@ void run_extract(const std::string& article, const std::string& output, bool qui
 
     const GeoparserData data = load_geoparser_data();
     const Extraction found = extract_places(text, data.resources);
-    const Story draft = draft_story(found, text, article);
+    const Story draft = draft_story(found, article);
     write_file_atomically(output, serialize_story(draft));
     if (!quiet) {
         std::cout << "wrote " << output << ": " << story_summary(draft) << "\n";

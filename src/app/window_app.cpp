@@ -38,7 +38,6 @@
 #include "data/gazetteer_index.hpp"
 #include "ui/article_review.hpp"
 #include "ui/export_dialog.hpp"
-#include "ui/headless_overlay.hpp"
 #include "ui/map_decorations.hpp"
 #include "ui/message_log.hpp"
 #include "ui/status_bar.hpp"
@@ -242,7 +241,7 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
             check_article_text(path.empty() ? "the pasted text" : path, text);
             auto data = geoparser ? geoparser : std::make_shared<const GeoparserData>(load_geoparser_data());
             const Extraction found = extract_places(text, data->resources);
-            auto draft = std::make_shared<Story>(draft_story(found, text, path.empty() ? "pasted article" : path));
+            auto draft = std::make_shared<Story>(draft_story(found, path.empty() ? "pasted article" : path));
             return [this, draft, data, text, path] {
                 m_geoparser = data;
                 std::string target = path.empty() ? std::string("draft.story.json") : path;
@@ -412,8 +411,7 @@ void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
     m_dragging_place = false;
 }
 
-void MapWindow::on_left_up(const SDL_MouseButtonEvent& e) {
-    const Vec2 px = to_pixels(e.x, e.y);
+void MapWindow::on_left_up(const SDL_MouseButtonEvent&) {
     if (!m_pressed_place.empty() && m_editor) {
         if (m_dragging_place) {
             m_editor->finish_move();
@@ -425,7 +423,6 @@ void MapWindow::on_left_up(const SDL_MouseButtonEvent& e) {
             fly_to(framed(Camera(at, res, m_camera.width(), m_camera.height())));
         }
     }
-    (void)px;
     m_press.reset();
     m_pressed_place.clear();
     m_dragging_map = m_dragging_place = false;

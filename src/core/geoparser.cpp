@@ -404,7 +404,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     return out;
 }
 
-Story draft_story(const Extraction& extraction, std::string_view text, const std::string& source_name) {
+Story draft_story(const Extraction& extraction, const std::string& source_name) {
     Json doc = {{"type", "FeatureCollection"},
                 {"story", {{"title", extraction.title.empty() ? source_name : extraction.title},
                            {"source", {{"title", extraction.title}, {"file", source_name}}},
@@ -445,7 +445,6 @@ Story draft_story(const Extraction& extraction, std::string_view text, const std
                                    {"properties", {{"kind", "route"}, {"name", name}, {"mode", std::string(travel_mode_name(route.mode))},
                                                    {"stops", stops}}}});
     }
-    (void)text;
     return parse_story(doc.dump(), source_name);
 }
 

@@ -65,6 +65,6 @@ Extraction extract_places(std::string_view text, const GeoparserResources& resou
 
 // The draft story: a place feature per resolved place (kind, name, geonames_id, confidence,
 // mentions, alternatives), a route feature per journey, the article's title as the story's title.
-Story draft_story(const Extraction& extraction, std::string_view text, const std::string& source_name);
+Story draft_story(const Extraction& extraction, const std::string& source_name);
 
 }  // namespace storyplot

@@ -6,7 +6,6 @@
 #include <cstring>
 
 #include "render/offscreen_target.hpp"
-#include "ui/headless_overlay.hpp"
 #include "ui/map_decorations.hpp"
 
 namespace storyplot {

@@ -165,6 +165,20 @@ std::string display_name(const Place& place, bool local) {
     return place.name;
 }
 
+std::string label_glyphs(const Story* story, const ContextLabels* context, double resolution) {
+    std::string text;
+    if (story)
+        for (const auto& place : story->places) text += display_name(place, true);
+    if (context) {
+        const long min_population = resolution > 2500 ? 300000 : resolution > 600 ? 50000 : 10000;
+        for (const auto& town : context->towns) {
+            if (town.population < min_population) break;
+            text += town.local_name;
+        }
+    }
+    return text;
+}
+
 const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_km, long min_population) {
     const Town* best = nullptr;
     double best_d = max_km * max_km;

@@ -74,6 +74,11 @@ private:
     std::vector<Box> m_obstacles;
 };
 
+// Every character the labels may need beyond Latin and Cyrillic (for the font atlas): the local
+// names of the story's places and of the towns populous enough to be labelled at `resolution`
+// (0: all towns of 10,000 people or more).
+std::string label_glyphs(const Story* story, const ContextLabels* context, double resolution);
+
 // The place's name as the overlay shows it.
 std::string display_name(const Place& place, bool local);
 

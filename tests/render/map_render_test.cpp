@@ -12,7 +12,7 @@
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
-#include "ui/headless_overlay.hpp"
+#include "export/frame_renderer.hpp"
 
 using namespace storyplot;
 
@@ -32,10 +32,15 @@ protected:
 
     static Image render(const Box& lonlat, int width, int height, bool decorations = true) {
         camera = Camera::fit(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height);
+        if (decorations) {
+            // The basemap with the decorations every map carries: the scale bar and the credits.
+            const DecorationSet only{false, true, false, false, false, true};
+            FrameRenderer frames(*renderer, nullptr, nullptr, 1.0f, false);
+            return frames.render(FrameSpec{camera, std::nullopt, false, false, false, only});
+        }
         OffscreenTarget target(width, height);
         target.bind();
         renderer->draw(camera);
-        if (decorations) draw_headless_overlay(camera, HeadlessOverlay{});
         return target.read();
     }
 
