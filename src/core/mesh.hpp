@@ -34,6 +34,7 @@ struct Mesh {
 class MeshBuilder {
 public:
     MeshBuilder(int floats_per_vertex, double cell_size);
+    int floats_per_vertex() const { return m_floats_per_vertex; }
 
     // The chunk for a primitive starting at `first` (projected metres); the caller appends to it.
     MeshChunk& chunk_at(Vec2 first);
@@ -58,8 +59,11 @@ void append_triangles(MeshBuilder& builder, const std::vector<Vec2>& triangles);
 
 // Lines: each segment is a quad the vertex shader widens in pixels.
 // vertex = position (2), unit direction (2), side across (+-1), end along (-1 start, +1 end),
-// distance from the path's start in projected metres (for dashes).
-inline constexpr int line_vertex_floats = 7;
+// and, for story routes only, the distance from the path's start in projected metres (for dashes
+// and the way travelled). Basemap lines leave it out: a seventh of their memory and vertex fetch.
+inline constexpr int line_vertex_floats = 6;
+inline constexpr int route_line_vertex_floats = 7;
+// Writes the distance along when the builder's vertices have room for it.
 void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path);
 
 // Points: a quad per point the shader draws as a disc. vertex = position (2), corner (2).

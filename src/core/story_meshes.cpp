@@ -20,7 +20,7 @@ Color route_color(const Route& route) {
 std::vector<RouteMeshes> build_route_meshes(const Story& story) {
     std::vector<RouteMeshes> out;
     for (const auto& route : story.routes) {
-        MeshBuilder builder(line_vertex_floats, regional_cell);
+        MeshBuilder builder(route_line_vertex_floats, regional_cell);
         for (const auto& part : mercator::project_path(route_geometry(story, route))) append_polyline(builder, part);
         out.push_back({route.id, builder.finish(), route_color(route), route.mode});
     }

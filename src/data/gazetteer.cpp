@@ -2,14 +2,18 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "core/atomic_file.hpp"
 #include "core/input_error.hpp"
 #include "core/local_names.hpp"
 #include "core/mercator.hpp"
 #include "data/data_paths.hpp"
 #include "data/gdal_support.hpp"
+#include "data/mesh_cache.hpp"
 
 namespace storyplot {
 
@@ -62,9 +66,68 @@ std::vector<Town> load_towns(const std::string& path, long min_population) {
     return towns;
 }
 
+namespace {
+
+// Country labels cost 0.4 s to find (the polygons parsed, a point well inside each); they are kept
+// in the cache folder as "name<TAB>lon<TAB>lat<TAB>area" lines after a stamp of the source.
+std::string labels_stamp(const std::string& path) {
+    std::error_code ec;
+    return "storyplot-country-labels-1 " + std::to_string(std::filesystem::file_size(path, ec)) + " " +
+           std::to_string(std::filesystem::last_write_time(path, ec).time_since_epoch().count());
+}
+
+std::optional<std::vector<CountryLabel>> read_labels_cache(const std::filesystem::path& file, const std::string& stamp) {
+    std::ifstream in(file);
+    std::string line;
+    if (!std::getline(in, line) || line != stamp) return std::nullopt;
+    std::vector<CountryLabel> out;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        CountryLabel label;
+        std::string lon, lat, area;
+        if (!std::getline(fields, label.name, '\t') || !std::getline(fields, lon, '\t') || !std::getline(fields, lat, '\t') ||
+            !std::getline(fields, area))
+            return std::nullopt;
+        try {
+            label.anchor = {std::stod(lon), std::stod(lat)};
+            label.area = std::stod(area);
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+        out.push_back(std::move(label));
+    }
+    if (out.empty()) return std::nullopt;
+    return out;
+}
+
+std::vector<CountryLabel> compute_country_labels(const std::string& path);
+
+}  // namespace
+
 std::vector<CountryLabel> load_country_labels() {
-    gdal::initialise();
     const auto path = natural_earth_countries(DetailLevel::medium_50m).string();
+    const std::string stamp = labels_stamp(path);
+    const auto cache = cache_folder() / "country-labels.tsv";
+    if (auto cached = read_labels_cache(cache, stamp)) return std::move(*cached);
+    std::vector<CountryLabel> labels = compute_country_labels(path);
+    std::ostringstream out;
+    out.precision(17);
+    out << stamp << "\n";
+    for (const auto& l : labels) out << l.name << "\t" << l.anchor.lon << "\t" << l.anchor.lat << "\t" << l.area << "\n";
+    std::error_code ec;
+    std::filesystem::create_directories(cache.parent_path(), ec);
+    try {
+        write_file_atomically(cache, out.str());
+    } catch (const std::exception&) {
+        // No cache: found again next time.
+    }
+    return labels;
+}
+
+namespace {
+
+std::vector<CountryLabel> compute_country_labels(const std::string& path) {
+    gdal::initialise();
     gdal::DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) throw InputError(path, "Natural Earth data not installed (run ./setup.sh)");
     OGRLayer* layer = ds->GetLayerByName("countries");
@@ -108,5 +171,7 @@ std::vector<CountryLabel> load_country_labels() {
     std::sort(out.begin(), out.end(), [](const CountryLabel& a, const CountryLabel& b) { return a.area > b.area; });
     return out;
 }
+
+}  // namespace
 
 }  // namespace storyplot

@@ -107,6 +107,8 @@ LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cel
 
 BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level) {
     // The coarse world is one chunk (one draw call); the finer ones a grid, drawn where in view.
+    // (4000 km cells at 1:10m were measured too: 5 draw calls in the region view against 22, but
+    // no faster frames on llvmpipe, and coarser culling.)
     const double cell = level == DetailLevel::coarse_110m ? whole_world_cell
                         : level == DetailLevel::medium_50m ? 4 * regional_cell
                                                            : regional_cell;

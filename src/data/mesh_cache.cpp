@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char magic[8] = {'S', 'P', 'M', 'E', 'S', 'H', '0', '1'};
-constexpr std::uint32_t format_version = 2;  // bump when meshes change shape or content
+constexpr std::uint32_t format_version = 5;  // bump whenever the meshes built from the same data change
 
 template <typename T>
 void put(std::string& out, const T& v) {

@@ -25,6 +25,17 @@ TEST(Mesh, PolylineMakesAQuadPerSegmentRelativeToItsChunk) {
     EXPECT_FLOAT_EQ(chunk.vertices[3], 0.0f);
 }
 
+TEST(Mesh, RouteLinesCarryTheDistanceAlong) {
+    MeshBuilder builder(route_line_vertex_floats, regional_cell);
+    append_polyline(builder, {{0, 0}, {300, 400}, {300, 1400}});
+    const Mesh mesh = builder.finish();
+    const auto& v = mesh.chunks.front().vertices;
+    ASSERT_EQ(v.size(), 8u * route_line_vertex_floats);
+    EXPECT_FLOAT_EQ(v[6], 0.0f);                               // first segment starts at 0
+    EXPECT_FLOAT_EQ(v[2 * route_line_vertex_floats + 6], 500.0f);  // and ends 500 m on
+    EXPECT_FLOAT_EQ(v[7 * route_line_vertex_floats + 6], 1500.0f); // the second ends at 1500 m
+}
+
 TEST(Mesh, ZeroLengthSegmentsAreSkipped) {
     MeshBuilder builder(line_vertex_floats, regional_cell);
     append_polyline(builder, {{0, 0}, {0, 0}, {10, 0}});
