@@ -1,0 +1,599 @@
+#include "app/map_window.hpp"
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/extract_command.hpp"
+#include "app/map_sources.hpp"
+#include "app/render_command.hpp"
+#include "core/geoparser.hpp"
+#include "core/input_error.hpp"
+#include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "data/image_file.hpp"
+#include "data/natural_earth.hpp"
+#include "ui/map_decorations.hpp"
+#include "ui/status_bar.hpp"
+#include "ui/timeline_panel.hpp"
+
+namespace storyplot {
+
+namespace {
+
+constexpr double wheel_step = 1.25;   // zoom factor per wheel notch
+constexpr double key_pan_px = 120.0;  // arrow keys
+constexpr double drag_threshold_px = 3.0;
+
+}  // namespace
+
+MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLContext gl)
+    : m_window(window),
+      m_ui(window, gl),
+      m_jobs([this] {
+          SDL_Event e{};
+          e.type = m_wake_event;
+          SDL_PushEvent(&e);
+      }),
+      m_wake_event(SDL_RegisterEvents(1)) {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(window, &w, &h);
+    m_camera = initial_camera(std::nullopt, std::nullopt, w, h);
+    open_story(options.story.value_or(seed_story_path()), true);
+
+    // The coarse world loads in a blink and shows at once; the level the view needs follows in the
+    // background, then the others, so zooming later does not wait.
+    try {
+        m_renderer.set_basemap(load_natural_earth(DetailLevel::coarse_110m));
+    } catch (const InputError& e) {
+        m_messages.error(e.what());
+    }
+    const DetailLevel wanted = detail_for_resolution(m_camera.resolution());
+    load_basemap_level(wanted);
+    for (DetailLevel level : {DetailLevel::medium_50m, DetailLevel::fine_10m})
+        if (level != wanted) load_basemap_level(level);
+    load_context_labels();
+    for (const auto& path : options.basemaps) load_overlay(path, false);
+}
+
+void MapWindow::open_story(const std::string& path, bool frame_it) {
+    try {
+        set_story(read_story_file(path), path, frame_it);
+        m_review.reset();
+    } catch (const InputError& e) {
+        m_messages.error(e.what());  // the story the window had stays
+    }
+}
+
+void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) {
+    {
+        m_editor.emplace(std::move(opened));
+        m_story_path = path;
+        m_synced_revision = -1;
+        m_panel = PanelState{m_panel.chapter, {}, m_panel.local_names, m_panel.context_labels, {}, {}};
+        m_panel.chapter = -1;
+        sync_story();
+        if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height()));
+        if (m_context) m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+    }
+}
+
+void MapWindow::load_basemap_level(DetailLevel level) {
+    if (level == DetailLevel::coarse_110m) return;
+    const std::string label = "loading Natural Earth 1:" + std::string(detail_suffix(level)) + "…";
+    m_jobs.post(label, [this, level]() -> BackgroundJobs::Finish {
+        try {
+            auto meshes = std::make_shared<BasemapMeshes>(load_natural_earth(level));
+            return [this, meshes] { m_renderer.set_basemap(*meshes); };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
+}
+
+void MapWindow::load_overlay(const std::string& path, bool frame_it) {
+    const std::size_t color_index = m_overlay_count++;
+    m_jobs.post("loading " + path + "…", [this, path, color_index, frame_it]() -> BackgroundJobs::Finish {
+        try {
+            auto source = std::make_shared<LoadedSource>(load_source(path, color_index));
+            return [this, source, frame_it] {
+                for (const auto& layer : source->layers) m_renderer.add_overlay(layer);
+                m_messages.note("added " + source->path);
+                if (frame_it) fly_to_box(source->bounds);
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
+}
+
+void MapWindow::load_context_labels() {
+    m_jobs.post("loading place names…", [this]() -> BackgroundJobs::Finish {
+        try {
+            auto context = std::make_shared<const ContextLabels>(storyplot::load_context_labels());
+            return [this, context] {
+                m_context = context;
+                m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
+}
+
+// Derived views of the story (route meshes, the title) follow its revision.
+void MapWindow::sync_story() {
+    const Story* s = story();
+    if (!s || m_editor->revision() == m_synced_revision) return;
+    m_synced_revision = m_editor->revision();
+    m_renderer.set_routes(build_route_meshes(*s));
+    m_clock.emplace(*s);
+    m_motion.emplace(*s);
+    const std::string title = "storyplot — " + (s->title.empty() ? m_story_path : s->title) + (m_editor->modified() ? " •" : "");
+    SDL_SetWindowTitle(m_window, title.c_str());
+}
+
+void MapWindow::save() {
+    if (!m_editor) return;
+    try {
+        write_story_file(m_editor->story(), m_story_path);
+        m_editor->mark_saved();
+        m_synced_revision = -1;  // refresh the title
+        m_messages.note("saved " + m_story_path);
+    } catch (const InputError& e) {
+        m_messages.error(e.what());
+    }
+}
+
+Camera MapWindow::framed(const Camera& target) const {
+    // `target` was fitted to the whole window; refit it to the part the panel and status bar leave.
+    const double right = m_review ? static_cast<double>(review_panel_width) : 0.0;
+    const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width) - right);
+    const double bottom = static_cast<double>(m_status_height + m_timeline_height);
+    const double free_h = std::max(100.0, m_camera.height() - bottom);
+    const Box box = target.visible_box();
+    const double res = std::max(box.width() / free_w, box.height() / free_h);
+    Camera out(target.center(), res, m_camera.width(), m_camera.height());
+    out.set_center({target.center().x - (story_panel_width - right) / 2 * res, target.center().y - bottom / 2 * res});
+    return out;
+}
+
+void MapWindow::fly_to(const Camera& target) {
+    m_fly.emplace(m_camera, target);
+    m_fly_start = now();
+}
+
+void MapWindow::fly_to_box(const Box& box, double margin) {
+    if (box.empty()) return;
+    fly_to(framed(fit_with_margin(box, m_camera.width(), m_camera.height(), margin)));
+}
+
+void MapWindow::go_to_chapter(int index) {
+    const Story* s = story();
+    if (!s || s->chapters.empty()) return;
+    index = std::clamp(index, 0, static_cast<int>(s->chapters.size()) - 1);
+    m_panel.chapter = index;
+    const Chapter& chapter = s->chapters[static_cast<std::size_t>(index)];
+    if (chapter.time)
+        if (const auto t = parse_story_time(*chapter.time, s->timezone_minutes())) {
+            m_timeline.time = static_cast<double>(t->utc_seconds);
+            m_timeline.active = true;
+            m_timeline.playing = false;
+        }
+    m_timeline.follow = false;
+    fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height())));
+}
+
+double MapWindow::pixel_ratio() const {
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(m_window, &ww, &wh);
+    SDL_GL_GetDrawableSize(m_window, &dw, &dh);
+    return ww > 0 ? static_cast<double>(dw) / ww : 1.0;
+}
+
+void MapWindow::ask(std::string question, std::function<void()> yes) {
+    m_question = std::move(question);
+    m_on_yes = std::move(yes);
+}
+
+void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
+    const Vec2 px = to_pixels(e.x, e.y);
+    cancel_fly();
+    if (e.clicks == 2) {
+        m_timeline.follow = false;
+        m_camera.zoom_around(px, 2.0);
+        return;
+    }
+    m_press = px;
+    m_pressed_place = m_overlay.place_at(px).value_or("");
+    m_dragging_map = m_pressed_place.empty();
+    m_dragging_place = false;
+}
+
+void MapWindow::on_left_up(const SDL_MouseButtonEvent&) {
+    if (!m_pressed_place.empty() && m_editor) {
+        if (m_dragging_place) {
+            m_editor->finish_move();
+        } else if (const Place* p = m_editor->story().place(m_pressed_place)) {
+            // A click on a marker: select the place and fly close to it.
+            m_panel.selected = p->id;
+            const Vec2 at = mercator::forward(p->position);
+            const double res = std::min(m_camera.resolution(), resolution_for_zoom(11));
+            fly_to(framed(Camera(at, res, m_camera.width(), m_camera.height())));
+        }
+    }
+    m_press.reset();
+    m_pressed_place.clear();
+    m_dragging_map = m_dragging_place = false;
+}
+
+void MapWindow::on_key(const SDL_KeyboardEvent& e) {
+    const bool ctrl = (e.keysym.mod & KMOD_CTRL) != 0;
+    const bool shift = (e.keysym.mod & KMOD_SHIFT) != 0;
+    const Vec2 middle{m_camera.width() / 2.0, m_camera.height() / 2.0};
+    if (ctrl) {
+        switch (e.keysym.sym) {
+        case SDLK_z:
+            if (m_editor) shift ? m_editor->redo() : m_editor->undo();
+            break;
+        case SDLK_y:
+            if (m_editor) m_editor->redo();
+            break;
+        case SDLK_s: save(); break;
+        case SDLK_o: m_open_dialog = true; break;
+        case SDLK_e: m_export_dialog.open(); break;
+        default: break;
+        }
+        return;
+    }
+    switch (e.keysym.sym) {
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS: user_moved_camera(); m_camera.zoom_around(middle, 2.0); break;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS: user_moved_camera(); m_camera.zoom_around(middle, 0.5); break;
+    case SDLK_LEFT: user_moved_camera(); m_camera.pan_pixels(key_pan_px, 0); break;
+    case SDLK_RIGHT: user_moved_camera(); m_camera.pan_pixels(-key_pan_px, 0); break;
+    case SDLK_UP: user_moved_camera(); m_camera.pan_pixels(0, key_pan_px); break;
+    case SDLK_DOWN: user_moved_camera(); m_camera.pan_pixels(0, -key_pan_px); break;
+    case SDLK_SPACE:
+        if (m_clock && !m_clock->empty()) {
+            m_timeline.playing = !m_timeline.playing;
+            if (m_timeline.playing && (!m_timeline.active || m_timeline.time >= m_clock->end())) m_timeline.time = m_clock->start();
+            m_timeline.active = true;
+        }
+        break;
+    case SDLK_LEFTBRACKET:
+    case SDLK_RIGHTBRACKET:
+        if (m_clock && !m_clock->empty()) {
+            const bool forward = e.keysym.sym == SDLK_RIGHTBRACKET;
+            const double from = m_timeline.active ? m_timeline.time : (forward ? m_clock->start() - 1 : m_clock->end());
+            m_timeline.time = forward ? m_clock->next_event(from).value_or(m_clock->end()) : m_clock->previous_event(from).value_or(m_clock->start());
+            m_timeline.active = true;
+        }
+        break;
+    case SDLK_f: m_timeline.follow = !m_timeline.follow; break;
+    case SDLK_t: m_timeline.trail = !m_timeline.trail; break;
+    case SDLK_PAGEDOWN: go_to_chapter(m_panel.chapter + 1); break;
+    case SDLK_PAGEUP: go_to_chapter(std::max(0, m_panel.chapter - 1)); break;
+    case SDLK_HOME:
+        if (story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height())));
+        break;
+    case SDLK_ESCAPE:
+        cancel_fly();
+        m_panel.selected.clear();
+        break;
+    default: break;
+    }
+}
+
+void MapWindow::handle(const SDL_Event& event) {
+    m_ui.process_event(event);
+    switch (event.type) {
+    case SDL_QUIT:
+        if (m_editor && m_editor->modified())
+            ask("Quit without saving the changes to the story?", [this] { m_running = false; });
+        else
+            m_running = false;
+        break;
+    case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            int w = 0, h = 0;
+            SDL_GL_GetDrawableSize(m_window, &w, &h);
+            m_camera.set_viewport(w, h);
+            cancel_fly();
+        } else if (event.window.event == SDL_WINDOWEVENT_LEAVE) {
+            m_cursor.reset();
+        }
+        break;
+    case SDL_DROPFILE: {
+        std::unique_ptr<char, decltype(&SDL_free)> file(event.drop.file, &SDL_free);
+        open_dropped(file.get());
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (m_ui.wants_mouse()) break;
+        if (event.button.button == SDL_BUTTON_LEFT) on_left_down(event.button);
+        if (event.button.button == SDL_BUTTON_RIGHT) m_press = to_pixels(event.button.x, event.button.y);
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (event.button.button == SDL_BUTTON_LEFT) on_left_up(event.button);
+        if (event.button.button == SDL_BUTTON_RIGHT && m_press && !m_ui.wants_mouse()) {
+            m_context_menu_at = lonlat_at(*m_press);
+            m_press.reset();
+        }
+        break;
+    case SDL_MOUSEMOTION: {
+        const Vec2 px = to_pixels(event.motion.x, event.motion.y);
+        m_cursor = px;
+        if (m_press && !m_pressed_place.empty() && m_editor) {
+            if (!m_dragging_place && length(px - *m_press) > drag_threshold_px) m_dragging_place = true;
+            if (m_dragging_place) m_editor->move_place(m_pressed_place, lonlat_at(px));
+        } else if (m_dragging_map) {
+            m_timeline.follow = false;
+            m_camera.pan_pixels(event.motion.xrel * pixel_ratio(), event.motion.yrel * pixel_ratio());
+        }
+        break;
+    }
+    case SDL_MOUSEWHEEL: {
+        if (m_ui.wants_mouse()) break;
+        int x = 0, y = 0;
+        SDL_GetMouseState(&x, &y);
+        user_moved_camera();
+        m_camera.zoom_around(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
+        break;
+    }
+    case SDL_KEYDOWN:
+        if (!m_ui.wants_keyboard()) on_key(event.key);
+        break;
+    default: break;
+    }
+}
+
+void MapWindow::apply(const PanelActions& actions) {
+    if (actions.chapter) go_to_chapter(*actions.chapter);
+    if (actions.overview && story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height())));
+    if (actions.fly_to_place && story())
+        if (const Place* p = story()->place(*actions.fly_to_place)) {
+            const Vec2 at = mercator::forward(p->position);
+            fly_to(framed(Camera(at, resolution_for_zoom(10), m_camera.width(), m_camera.height())));
+        }
+    if (actions.fly_to_route && story()) fly_to_box(focus_box(*story(), {*actions.fly_to_route}), 0.08);
+    if (actions.fly_to_box) fly_to_box(*actions.fly_to_box);
+    if (actions.rename && m_editor) m_editor->rename_place(actions.rename->first, actions.rename->second);
+    if (actions.remove && m_editor) {
+        if (const auto refused = m_editor->delete_place(*actions.remove)) m_messages.error("cannot delete: " + *refused);
+    }
+    if (actions.undo && m_editor) m_editor->undo();
+    if (actions.redo && m_editor) m_editor->redo();
+    if (actions.save) save();
+    if (actions.open) m_open_dialog = true;
+    if (actions.export_image) m_export_dialog.open();
+    if (actions.new_from_article) m_article_dialog = true;
+}
+
+void MapWindow::draw_popups() {
+    if (m_context_menu_at) {
+        ImGui::OpenPopup("map-menu");
+        m_add_at = *m_context_menu_at;
+        m_context_menu_at.reset();
+    }
+    if (ImGui::BeginPopup("map-menu")) {
+        ImGui::TextDisabled("%s", format_lonlat(m_add_at).c_str());
+        if (ImGui::MenuItem("Add a place here", nullptr, false, m_editor.has_value())) {
+            const std::string id = m_editor->add_place("New place", m_add_at);
+            m_panel.selected = id;
+            m_panel.renaming = id;
+            m_panel.rename_text = "New place";
+        }
+        if (ImGui::MenuItem("Centre the map here")) fly_to(Camera(mercator::forward(m_add_at), m_camera.resolution(), m_camera.width(), m_camera.height()));
+        ImGui::EndPopup();
+    }
+    if (m_open_dialog) {
+        ImGui::OpenPopup("Open");
+        m_open_dialog = false;
+    }
+    if (ImGui::BeginPopupModal("Open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("A story (*.story.json) or any vector file GDAL reads:");
+        ImGui::SetNextItemWidth(460);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputText("##path", &m_open_path, ImGuiInputTextFlags_EnterReturnsTrue);
+        if ((ImGui::Button("Open") || enter) && !m_open_path.empty()) {
+            open_dropped(m_open_path);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        ImGui::TextDisabled("Or drop the file onto the window.");
+        ImGui::EndPopup();
+    }
+    if (m_article_dialog) {
+        ImGui::OpenPopup("New story from article");
+        m_article_dialog = false;
+    }
+    if (ImGui::BeginPopupModal("New story from article", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("An article as a text file (UTF-8):");
+        ImGui::SetNextItemWidth(480);
+        ImGui::InputText("##article-path", &m_article_path);
+        ImGui::TextUnformatted("or paste its text here:");
+        ImGui::InputTextMultiline("##article-text", &m_article_text, ImVec2(480, 220));
+        if (ImGui::Button("Find its places") && (!m_article_path.empty() || !m_article_text.empty())) {
+            read_article(m_article_path, m_article_text);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (!m_question.empty()) ImGui::OpenPopup("Please confirm");
+    if (ImGui::BeginPopupModal("Please confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(m_question.c_str());
+        if (ImGui::Button("Yes")) {
+            auto yes = std::move(m_on_yes);
+            m_question.clear();
+            ImGui::CloseCurrentPopup();
+            if (yes) yes();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("No") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            m_question.clear();
+            m_on_yes = nullptr;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void MapWindow::frame() {
+    const auto start = Clock::now();
+    m_jobs.apply();
+    sync_story();
+    if (m_export) step_export();
+    m_renderer.set_pixel_scale(1.0f);
+    const double real_now = now();
+    if (m_clock) advance(m_timeline, *m_clock, real_now - m_last_frame);
+    m_last_frame = real_now;
+    std::vector<RouteAt> moving;
+    if (m_motion && m_timeline.active) moving = m_motion->at(m_timeline.time);
+    m_renderer.show_motion(moving, m_timeline.trail ? 250.0 * m_camera.resolution() : 0.0);
+    if (m_timeline.follow && m_motion && m_timeline.active) {
+        if (const auto follow = m_motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {
+            cancel_fly();
+            m_camera = framed(*follow);
+        }
+    }
+    if (m_fly) {
+        const double t = (now() - m_fly_start) / m_fly->duration_seconds();
+        m_camera = m_fly->at(ease_in_out(t));
+        if (t >= 1.0) m_fly.reset();
+    }
+    if (!m_press && m_cursor && !m_ui.wants_mouse()) m_hovered = m_overlay.place_at(*m_cursor).value_or("");
+
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, m_camera.width(), m_camera.height());
+    const DrawStats stats = m_renderer.draw(m_camera);
+
+    m_ui.begin_frame(m_camera.width(), m_camera.height());
+    StatusInfo status;
+    status.cursor_px = m_cursor;
+    if (m_renderer.level_for(m_camera)) status.level = stats.level;
+    status.frame_ms = m_frame_ms;
+    status.label_ms = m_label_ms;
+    status.loading = m_jobs.busy();
+    m_status_height = draw_status_bar(m_camera, status);
+    m_timeline_height = story() && m_clock ? draw_timeline(m_timeline, *m_clock, *story(), story_panel_width, m_status_height) : 0.0f;
+    const float bottom_inset = m_status_height + m_timeline_height;
+
+    PanelContext panel_context;
+    if (m_editor) {
+        panel_context.modified = m_editor->modified();
+        panel_context.can_undo = m_editor->can_undo();
+        panel_context.can_redo = m_editor->can_redo();
+    }
+    panel_context.path = m_story_path;
+    const PanelActions actions = draw_story_panel(story(), m_panel, panel_context, m_renderer.routes(), m_renderer.overlays(), m_status_height);
+
+    // The story and the decorations under the panels, labels kept clear of them.
+    const bool towns = m_context && m_panel.context_labels;
+    const std::string credits = map_credits(towns);
+    StoryOverlayOptions options;
+    options.local_names = m_panel.local_names;
+    options.context_labels = m_panel.context_labels;
+    options.hovered = m_hovered;
+    options.selected = m_panel.selected;
+    for (const auto& r : m_renderer.routes())
+        if (!r.visible) options.hidden_routes.insert(r.id);
+    options.reserved = decoration_boxes(m_camera, 1.0f, bottom_inset, credits, story_panel_width);
+    options.motion = moving;
+    options.caption_left = story_panel_width;
+    options.clock = m_clock ? &*m_clock : nullptr;
+    options.reserved.push_back(Box::of(0, 0, story_panel_width, m_camera.height()));
+    if (m_review)
+        options.reserved.push_back(Box::of(m_camera.width() - static_cast<double>(review_panel_width), 0, m_camera.width(), m_camera.height()));
+    options.reserved.push_back(Box::of(0, m_camera.height() - static_cast<double>(bottom_inset), m_camera.width(), m_camera.height()));
+    const StoryOverlayStats overlay_stats = m_overlay.draw(*ImGui::GetBackgroundDrawList(), story(), m_context.get(), m_camera, options);
+    m_label_ms = overlay_stats.placement_ms;
+    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, bottom_inset, credits, story_panel_width);
+
+    if (m_review && story()) {
+        const ReviewActions review = draw_article_review(*m_review, *story(), m_status_height);
+        if (review.hovered) m_hovered = *review.hovered;
+        if (review.fly_to)
+            if (const Place* p = story()->place(*review.fly_to)) {
+                m_panel.selected = p->id;
+                fly_to(framed(Camera(mercator::forward(p->position), std::min(m_camera.resolution(), resolution_for_zoom(9)),
+                                     m_camera.width(), m_camera.height())));
+            }
+        if (review.reject) m_editor->reject_place(*review.reject);
+        if (review.replace) m_editor->replace_place(review.replace->id, review.replace->name, review.replace->position, review.replace->geonames_id);
+        if (review.close) m_review.reset();
+    }
+    if (!m_hovered.empty() && story() && !m_press)
+        if (const Place* p = story()->place(m_hovered)) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(p->name.c_str());
+            std::string line = p->category;
+            if (p->time)
+                if (const auto t = parse_story_time(*p->time, story()->timezone_minutes()))
+                    line += (line.empty() ? "" : " · ") + format_story_time(*t, true);
+            if (!line.empty()) ImGui::TextDisabled("%s", line.c_str());
+            if (!p->fact.empty()) {
+                ImGui::PushTextWrapPos(340.0f);
+                ImGui::TextUnformatted(p->fact.c_str());
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::EndTooltip();
+        }
+    draw_popups();
+    bool has_motion = false;
+    if (m_motion && story())
+        for (const auto& r : story()->routes)
+            if (const RouteMotion* m = m_motion->motion(r.id); m && m->timed()) has_motion = true;
+    if (const auto request = m_export_dialog.draw(m_camera.width(), m_camera.height(), has_motion)) start_export(*request);
+    if (m_export) {
+        const ExportJob& job = *m_export;
+        const int total = job.frames->tiles_total();
+        const float per_frame = total > 0 ? static_cast<float>(job.frames->tiles_done()) / static_cast<float>(total) : 0.0f;
+        const float fraction = (static_cast<float>(job.frame) + per_frame) / static_cast<float>(job.frame_count);
+        const std::string what = job.request.animation ? "Exporting " + job.request.path + ": frame " + std::to_string(job.frame + 1) + " of " +
+                                                             std::to_string(job.frame_count)
+                                                       : "Exporting " + job.request.path + ": tile " + std::to_string(job.frames->tiles_done()) +
+                                                             " of " + std::to_string(job.frames->tiles_total());
+        if (ExportDialog::draw_progress(what, fraction)) {
+            if (m_export->sink) m_export->sink->abandon();
+            m_messages.note("export cancelled: nothing written");
+            m_export.reset();
+        }
+    }
+    m_messages.draw(now());
+    m_ui.end_frame();
+    SDL_GL_SwapWindow(m_window);
+    apply(actions);
+    if (actions.labels_changed && m_context) m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+    m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+int MapWindow::run(int exit_after_frames) {
+    int frames = 0;
+    while (m_running) {
+        SDL_Event event;
+        // Idle until something happens, unless an animation or a load is under way.
+        if (SDL_WaitEventTimeout(&event, busy() ? 1 : 250)) {
+            handle(event);
+            while (SDL_PollEvent(&event)) handle(event);
+        }
+        frame();
+        if (exit_after_frames > 0 && ++frames >= exit_after_frames && !busy()) break;
+    }
+    return 0;
+}
+
+
+}  // namespace storyplot

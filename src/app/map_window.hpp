@@ -1,0 +1,143 @@
+#pragma once
+// The map window: what it holds and does (see window_app.hpp for how it is opened). Its work is
+// spread over map_window.cpp (loading, camera, input, frames), map_window_export.cpp (exports a
+// tile at a time) and map_window_article.cpp (a story from an article).
+#include <SDL.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/background_jobs.hpp"
+#include "app/window_app.hpp"
+#include "core/fly_to.hpp"
+#include "core/mercator.hpp"
+#include "core/playback.hpp"
+#include "core/story_clock.hpp"
+#include "core/story_editor.hpp"
+#include "core/story_motion.hpp"
+#include "data/gazetteer_index.hpp"
+#include "export/animation.hpp"
+#include "export/frame_renderer.hpp"
+#include "render/map_renderer.hpp"
+#include "ui/article_review.hpp"
+#include "ui/export_dialog.hpp"
+#include "ui/message_log.hpp"
+#include "ui/story_overlay.hpp"
+#include "ui/story_panel.hpp"
+#include "ui/ui_context.hpp"
+
+namespace storyplot {
+
+using Clock = std::chrono::steady_clock;
+
+class MapWindow {
+public:
+    MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLContext gl);
+    int run(int exit_after_frames);
+
+private:
+    // Loading
+    void open_story(const std::string& path, bool frame_it);
+    void set_story(Story opened, const std::string& path, bool frame_it);
+    void read_article(const std::string& path, const std::string& pasted);
+    void open_dropped(const std::string& path);
+    void load_basemap_level(DetailLevel level);
+    void load_overlay(const std::string& path, bool frame_it);
+    void load_context_labels();
+    void sync_story();
+    void save();
+
+    // Camera
+    double now() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
+    Camera framed(const Camera& target) const;  // moved so `target`'s view sits in the free area
+    void fly_to(const Camera& target);
+    void fly_to_box(const Box& box, double margin = 0.1);
+    void go_to_chapter(int index);
+    void cancel_fly() { m_fly.reset(); }
+
+    // Input and frame
+    void handle(const SDL_Event& event);
+    void on_left_down(const SDL_MouseButtonEvent& e);
+    void on_left_up(const SDL_MouseButtonEvent& e);
+    void on_key(const SDL_KeyboardEvent& e);
+    void ask(std::string question, std::function<void()> yes);
+    void frame();
+    void draw_popups();
+    void apply(const PanelActions& actions);
+    double pixel_ratio() const;
+    Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
+    LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_camera.screen_to_world(px)); }
+    const Story* story() const { return m_editor ? &m_editor->story() : nullptr; }
+    bool busy() const { return m_fly.has_value() || m_timeline.playing || m_export || !m_jobs.busy().empty(); }
+    void start_export(const ExportRequest& request);
+    void step_export();
+    void user_moved_camera() {
+        cancel_fly();
+        m_timeline.follow = false;
+    }
+
+    SDL_Window* m_window;
+    UiContext m_ui;
+    MapRenderer m_renderer;
+    BackgroundJobs m_jobs;
+    MessageLog m_messages;
+    StoryOverlay m_overlay;
+    PanelState m_panel;
+    std::optional<StoryEditor> m_editor;
+    std::string m_story_path;
+    long m_synced_revision = -1;
+    std::optional<StoryClock> m_clock;
+    std::optional<StoryMotion> m_motion;
+    TimelineState m_timeline;
+    double m_last_frame = 0;
+    float m_timeline_height = 0.0f;
+    std::shared_ptr<const ContextLabels> m_context;
+
+    Camera m_camera;
+    std::optional<FlyTo> m_fly;
+    double m_fly_start = 0;
+
+    std::optional<Vec2> m_cursor;
+    std::optional<Vec2> m_press;       // where the left button went down
+    std::string m_pressed_place;       // a marker under the press
+    bool m_dragging_map = false;
+    bool m_dragging_place = false;
+    std::string m_hovered;
+    std::optional<LonLat> m_context_menu_at;
+    LonLat m_add_at;
+    bool m_open_dialog = false;
+    std::string m_open_path;
+    std::string m_question;
+    std::function<void()> m_on_yes;
+
+    // An export under way: frames drawn a tile at a time between the window's own frames.
+    struct ExportJob {
+        ExportRequest request;
+        std::unique_ptr<FrameRenderer> frames;
+        std::unique_ptr<FrameSink> sink;  // animations
+        FrameSpec spec;
+        int frame = 0, frame_count = 1;
+        double from = 0, to = 0;
+    };
+    ExportDialog m_export_dialog;
+    bool m_article_dialog = false;
+    std::string m_article_path;
+    std::string m_article_text;
+    std::optional<ArticleReview> m_review;
+    std::shared_ptr<const GeoparserData> m_geoparser;  // loaded on first use, kept
+    std::unique_ptr<ExportJob> m_export;
+
+    bool m_running = true;
+    double m_frame_ms = 0;
+    double m_label_ms = 0;
+    float m_status_height = 26.0f;
+    std::size_t m_overlay_count = 0;
+    Clock::time_point m_start = Clock::now();
+    Uint32 m_wake_event;
+};
+
+}  // namespace storyplot

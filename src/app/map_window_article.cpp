@@ -1,0 +1,83 @@
+#include "app/map_window.hpp"
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/extract_command.hpp"
+#include "app/map_sources.hpp"
+#include "app/render_command.hpp"
+#include "core/geoparser.hpp"
+#include "core/input_error.hpp"
+#include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "data/image_file.hpp"
+#include "data/natural_earth.hpp"
+#include "ui/map_decorations.hpp"
+#include "ui/status_bar.hpp"
+#include "ui/timeline_panel.hpp"
+
+namespace storyplot {
+
+// "New story from article…": the text read in the background, the draft opened for review.
+void MapWindow::read_article(const std::string& path, const std::string& pasted) {
+    auto geoparser = m_geoparser;
+    m_jobs.post("reading the article…", [this, path, pasted, geoparser]() -> BackgroundJobs::Finish {
+        try {
+            std::string text = pasted;
+            if (!path.empty()) {
+                std::ifstream in(path, std::ios::binary);
+                if (!in) throw InputError(path, "no such file");
+                std::ostringstream buffer;
+                buffer << in.rdbuf();
+                text = buffer.str();
+            }
+            check_article_text(path.empty() ? "the pasted text" : path, text);
+            auto data = geoparser ? geoparser : std::make_shared<const GeoparserData>(load_geoparser_data());
+            const Extraction found = extract_places(text, data->resources);
+            auto draft = std::make_shared<Story>(draft_story(found, path.empty() ? "pasted article" : path));
+            return [this, draft, data, text, path] {
+                m_geoparser = data;
+                std::string target = path.empty() ? std::string("draft.story.json") : path;
+                if (!path.empty()) target = std::filesystem::path(path).replace_extension(".story.json").string();
+                m_review = ArticleReview{path, text, {}};  // first: the framing leaves room for it
+                set_story(std::move(*draft), target, true);
+                m_messages.note("found " + story_summary(*story()) + ": review them beside the map; Ctrl+S saves " + target);
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
+}
+
+// A dropped file: a story if it is one, else a layer over the basemap.
+void MapWindow::open_dropped(const std::string& path) {
+    try {
+        read_story_file(path);
+    } catch (const InputError& e) {
+        if (e.problem().rfind("no \"story\" member", 0) == 0 || e.problem().rfind("not a GeoJSON", 0) == 0 ||
+            e.problem().find("JSON") != std::string::npos) {
+            load_overlay(path, true);  // any other vector file GDAL reads
+            return;
+        }
+        m_messages.error(e.what());
+        return;
+    }
+    auto open = [this, path] {
+        open_story(path, true);
+        m_messages.note("opened " + path);
+    };
+    if (m_editor && m_editor->modified())
+        ask("Open " + path + " and discard the unsaved changes?", open);
+    else
+        open();
+}
+
+}  // namespace storyplot

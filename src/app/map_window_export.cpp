@@ -1,0 +1,115 @@
+#include "app/map_window.hpp"
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/extract_command.hpp"
+#include "app/map_sources.hpp"
+#include "app/render_command.hpp"
+#include "core/geoparser.hpp"
+#include "core/input_error.hpp"
+#include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+#include "data/image_file.hpp"
+#include "data/natural_earth.hpp"
+#include "ui/map_decorations.hpp"
+#include "ui/status_bar.hpp"
+#include "ui/timeline_panel.hpp"
+
+namespace storyplot {
+
+void MapWindow::start_export(const ExportRequest& request) {
+    try {
+        auto job = std::make_unique<ExportJob>();
+        job->request = request;
+        // The view the window shows (without its panels), at the requested size.
+        const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width));
+        const double free_h = std::max(100.0, m_camera.height() - static_cast<double>(m_status_height + m_timeline_height));
+        const Vec2 centre = m_camera.screen_to_world({story_panel_width + free_w / 2, free_h / 2});
+        const Box shown = Box::of(centre.x - free_w / 2 * m_camera.resolution(), centre.y - free_h / 2 * m_camera.resolution(),
+                                  centre.x + free_w / 2 * m_camera.resolution(), centre.y + free_h / 2 * m_camera.resolution());
+        const Camera camera = Camera::fit(shown, request.width, request.height);
+        job->spec = FrameSpec{camera, std::nullopt, m_panel.local_names, m_panel.context_labels, m_timeline.trail, request.decorations};
+        if (m_timeline.active) job->spec.time = m_timeline.time;
+        if (request.animation) {
+            const auto format = animation_format_for(request.path);
+            if (!format || *format == AnimationFormat::png_frames) throw InputError(request.path, "an animation is .mp4, .webm or .gif");
+            if (!m_clock || m_clock->empty()) throw InputError(request.path, "the story has no times to animate");
+            // The journey the clock is in (or the first), over its own times.
+            job->from = m_clock->start();
+            job->to = m_clock->end();
+            if (m_motion)
+                for (const auto& r : m_motion->at(m_timeline.active ? m_timeline.time : m_clock->start())) {
+                    job->from = r.motion->start_time();
+                    job->to = r.motion->end_time();
+                    if (!r.state.finished && !r.state.before_start) break;
+                }
+            job->frame_count = static_cast<int>(std::lround(request.fps * request.seconds));
+            job->sink = open_frame_sink(request.path, *format, request.width, request.height, request.fps);
+        } else {
+            check_image_target(request.path);
+        }
+        job->frames = std::make_unique<FrameRenderer>(m_renderer, story(), m_context.get(), request.scale, m_panel.local_names, 1024);
+        m_export = std::move(job);
+    } catch (const InputError& e) {
+        m_messages.error(e.what());
+    }
+}
+
+void MapWindow::step_export() {
+    ExportJob& job = *m_export;
+    const auto start = Clock::now();
+    try {
+        // Draw for about 40 ms a window frame, so the window stays responsive.
+        while (std::chrono::duration<double>(Clock::now() - start).count() < 0.04) {
+            if (job.frames->tiles_total() == 0 || job.frames->tiles_done() == job.frames->tiles_total()) {
+                FrameSpec spec = job.spec;
+                if (job.request.animation) {
+                    spec.time = frame_time(job.from, job.to, job.frame, job.frame_count);
+                    if (job.request.follow && m_motion)
+                        if (const auto follow = m_motion->follow_camera(*spec.time, spec.camera.width(), spec.camera.height())) spec.camera = *follow;
+                }
+                job.frames->begin(spec);
+            }
+            if (!job.frames->step()) continue;
+            Image image = job.frames->finish();
+            if (!job.request.animation) {
+                // Encoding a large PNG takes longer than drawing it: off the UI thread.
+                auto shared = std::make_shared<Image>(std::move(image));
+                const ExportRequest request = job.request;
+                const Box bounds = job.spec.camera.visible_box();
+                m_jobs.post("writing " + request.path + "…", [this, shared, request, bounds]() -> BackgroundJobs::Finish {
+                    try {
+                        write_image(request.path, *shared, bounds);
+                        if (request.world_file) write_world_file(request.path, *shared, bounds);
+                        return [this, request] { m_messages.note("exported " + request.path); };
+                    } catch (const std::exception& e) {
+                        return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+                    }
+                });
+                m_export.reset();
+                return;
+            }
+            job.sink->write(image);  // all tiles done: the loop begins the next frame
+            if (++job.frame >= job.frame_count) {
+                job.sink->finish();
+                m_messages.note("exported " + job.request.path);
+                m_export.reset();
+                return;
+            }
+        }
+    } catch (const std::exception& e) {
+        m_messages.error(e.what());
+        m_export.reset();
+    }
+}
+
+}  // namespace storyplot
