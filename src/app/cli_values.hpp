@@ -22,7 +22,4 @@ inline constexpr int max_image_side = 16384;
 ImageSize parse_size(const std::string& text);  // "1920x1080"
 Box parse_bbox(const std::string& text);        // "W,S,E,N" in degrees -> lon/lat box
 
-// The story region the map opens on before a story says otherwise.
-inline Box story_region() { return Box::of(124.0, 37.0, 136.0, 46.0); }
-
 }  // namespace storyplot

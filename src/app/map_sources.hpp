@@ -1,11 +1,10 @@
 #pragma once
-// What a map shows besides Natural Earth: the story (read as GeoJSON for now) and --basemap files,
+// What a map shows besides Natural Earth and the story: --basemap files (and dropped ones),
 // loaded to meshes. Shared by the window and the headless commands.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/camera.hpp"
 #include "core/map_layers.hpp"
 
 namespace storyplot {
@@ -18,9 +17,5 @@ struct LoadedSource {
 
 // Throws InputError naming the file. `color_index` picks the first layer's colour.
 LoadedSource load_source(const std::string& path, std::size_t color_index);
-
-// Where a map opens: the given box if any, else all the story's places and routes (with a margin),
-// else the story region.
-Camera initial_camera(const std::optional<Box>& lonlat_bbox, const std::optional<Box>& story_bounds, int width, int height);
 
 }  // namespace storyplot

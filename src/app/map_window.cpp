@@ -45,7 +45,7 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
       m_wake_event(SDL_RegisterEvents(1)) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);
-    m_camera = initial_camera(std::nullopt, std::nullopt, w, h);
+    m_camera = region_camera(w, h);
     open_story(options.story.value_or(seed_story_path()), true);
 
     // The coarse world loads in a blink and shows at once; the level the view needs follows in the
@@ -264,20 +264,11 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
     case SDLK_UP: user_moved_camera(); m_camera.pan_pixels(0, key_pan_px); break;
     case SDLK_DOWN: user_moved_camera(); m_camera.pan_pixels(0, -key_pan_px); break;
     case SDLK_SPACE:
-        if (m_clock && !m_clock->empty()) {
-            m_timeline.playing = !m_timeline.playing;
-            if (m_timeline.playing && (!m_timeline.active || m_timeline.time >= m_clock->end())) m_timeline.time = m_clock->start();
-            m_timeline.active = true;
-        }
+        if (m_clock) toggle_play(m_timeline, *m_clock);
         break;
     case SDLK_LEFTBRACKET:
     case SDLK_RIGHTBRACKET:
-        if (m_clock && !m_clock->empty()) {
-            const bool forward = e.keysym.sym == SDLK_RIGHTBRACKET;
-            const double from = m_timeline.active ? m_timeline.time : (forward ? m_clock->start() - 1 : m_clock->end());
-            m_timeline.time = forward ? m_clock->next_event(from).value_or(m_clock->end()) : m_clock->previous_event(from).value_or(m_clock->start());
-            m_timeline.active = true;
-        }
+        if (m_clock) step_to_event(m_timeline, *m_clock, e.keysym.sym == SDLK_RIGHTBRACKET);
         break;
     case SDLK_f: m_timeline.follow = !m_timeline.follow; break;
     case SDLK_t: m_timeline.trail = !m_timeline.trail; break;

@@ -51,7 +51,7 @@ void run_render(const RenderOptions& options) {
     for (const auto& path : options.basemaps) sources.push_back(load_source(path, sources.size()));
 
     const int w = options.size.width, h = options.size.height;
-    Camera camera = story ? story_camera(*story, w, h) : initial_camera(std::nullopt, std::nullopt, w, h);
+    Camera camera = story ? story_camera(*story, w, h) : region_camera(w, h);
     if (options.chapter) {
         if (!story) throw UsageError("--chapter needs a story");
         const Chapter* chapter = nullptr;

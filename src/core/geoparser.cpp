@@ -249,17 +249,19 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const GazetteerEntry* entry;
         double score;
     };
+    // What speaks for an entry before nearness: its size, its rank, a country the text names.
+    auto base_score = [&](const GazetteerEntry& e) {
+        double s = std::log10(static_cast<double>(e.population) + 10.0);
+        if (e.feature_code == "PPLC") s += 2.5;
+        else if (e.feature_code == "PPLA") s += 1.0;
+        else if (e.feature_code == "PPLA2") s += 0.4;
+        if (countries.count(e.country)) s += 2.0;
+        return s;
+    };
     std::map<std::string, std::vector<Scored>> options;
     for (const auto& c : kept)
         if (!options.count(c.folded))
-            for (const auto* e : r.gazetteer->find(c.folded)) {
-                double s = std::log10(static_cast<double>(e->population) + 10.0);
-                if (e->feature_code == "PPLC") s += 2.5;
-                else if (e->feature_code == "PPLA") s += 1.0;
-                else if (e->feature_code == "PPLA2") s += 0.4;
-                if (countries.count(e->country)) s += 2.0;
-                options[c.folded].push_back({e, s});
-            }
+            for (const auto* e : r.gazetteer->find(c.folded)) options[c.folded].push_back({e, base_score(*e)});
     std::map<std::string, const GazetteerEntry*> best;
     for (auto& [name, list] : options) {
         std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
@@ -276,12 +278,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 double nearest = 1e9;
                 for (LonLat p : others) nearest = std::min(nearest, geodesic_distance(s.entry->position, p) / 1000.0);
                 const double near = 3.0 * std::exp(-nearest / 300.0);
-                double base = std::log10(static_cast<double>(s.entry->population) + 10.0);
-                if (s.entry->feature_code == "PPLC") base += 2.5;
-                else if (s.entry->feature_code == "PPLA") base += 1.0;
-                else if (s.entry->feature_code == "PPLA2") base += 0.4;
-                if (countries.count(s.entry->country)) base += 2.0;
-                s.score = base + near;
+                s.score = base_score(*s.entry) + near;
             }
             std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
             best[name] = list.front().entry;

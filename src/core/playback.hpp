@@ -32,6 +32,11 @@ struct TimelineState {
     bool trail = false;
 };
 
+// Play or pause; playing from an idle clock, or one at the end, starts at the beginning.
+void toggle_play(TimelineState& state, const StoryClock& clock);
+// To the previous or next stop or chapter (from the start or the end when the clock is idle).
+void step_to_event(TimelineState& state, const StoryClock& clock, bool forward);
+
 // Advances a playing clock by `real_seconds`, evenly along the slider (so at full speed inside a
 // journey, and quickly through shortened gaps); stops at the end, or wraps when looping.
 void advance(TimelineState& state, const StoryClock& clock, double real_seconds);

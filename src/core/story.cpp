@@ -52,14 +52,6 @@ const Route* Story::route(std::string_view id) const {
 
 int Story::timezone_minutes() const { return parse_utc_offset(timezone).value_or(0); }
 
-Box Story::lonlat_bounds() const {
-    Box b;
-    for (const auto& p : places) b.add(Vec2{p.position.lon, p.position.lat});
-    for (const auto& r : routes)
-        for (LonLat p : route_path(*this, r)) b.add(Vec2{p.lon, p.lat});
-    return b;
-}
-
 Path route_path(const Story& story, const Route& route) {
     if (!route.path.empty()) return route.path;
     Path path;

@@ -81,8 +81,6 @@ struct Story {
     Place* place(std::string_view id);
     const Route* route(std::string_view id) const;
     int timezone_minutes() const;
-    // Everything the story shows: places, route paths and stops, in lon/lat.
-    Box lonlat_bounds() const;
 };
 
 // The path a route is drawn along: its own LineString, else its stops joined.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/mercator.hpp"
+#include "core/route_motion.hpp"
 
 namespace storyplot {
 
@@ -14,7 +15,7 @@ Box focus_box(const Story& story, const std::vector<std::string>& ids) {
     for (const auto& id : ids) {
         if (const Place* p = story.place(id)) box.add(mercator::forward(p->position));
         if (const Route* r = story.route(id))
-            for (LonLat p : route_path(story, *r)) box.add(mercator::forward(p));
+            for (LonLat p : route_geometry(story, *r)) box.add(mercator::forward(p));
     }
     return box;
 }
@@ -32,12 +33,17 @@ Camera chapter_camera(const Story& story, const Chapter& chapter, int width, int
     return fit_with_margin(box, width, height);
 }
 
+Camera region_camera(int width, int height) {
+    const Box r = story_region();
+    return Camera::fit(mercator::forward(r.min_x, r.min_y, r.max_x, r.max_y), width, height);
+}
+
 Camera story_camera(const Story& story, int width, int height) {
     Box box;
     for (const auto& p : story.places) box.add(mercator::forward(p.position));
     for (const auto& r : story.routes)
-        for (LonLat p : route_path(story, r)) box.add(mercator::forward(p));
-    if (box.empty()) box = mercator::forward(124, 37, 136, 46);
+        for (LonLat p : route_geometry(story, r)) box.add(mercator::forward(p));
+    if (box.empty()) return region_camera(width, height);
     return fit_with_margin(box, width, height, 0.06);
 }
 

@@ -18,7 +18,11 @@ Camera fit_with_margin(const Box& box, int width, int height, double margin = 0.
 // A chapter's view: its focus framed, at its zoom when it gives one (centred on the focus).
 Camera chapter_camera(const Story& story, const Chapter& chapter, int width, int height);
 
-// The whole story: every place and route.
+// The story region the map opens on before a story says otherwise (lon/lat), and its camera.
+inline Box story_region() { return Box::of(124.0, 37.0, 136.0, 46.0); }
+Camera region_camera(int width, int height);
+
+// The whole story: every place and route (the region when it has none).
 Camera story_camera(const Story& story, int width, int height);
 
 }  // namespace storyplot

@@ -81,20 +81,14 @@ std::string StoryClock::zone_name() const {
 }
 
 std::string StoryClock::format(double time, bool with_year) const {
-    const StoryTime t{static_cast<std::int64_t>(std::floor(time)), m_zone};
-    static const char* days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
-    const std::int64_t local_days = (t.utc_seconds + m_zone * 60) / 86400 - ((t.utc_seconds + m_zone * 60) % 86400 < 0 ? 1 : 0);
-    const auto weekday = static_cast<std::size_t>(((local_days % 7) + 7) % 7);
+    const CivilTime c = civil_time(StoryTime{static_cast<std::int64_t>(std::floor(time)), m_zone});
+    static const char* days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const std::string iso = format_story_time(t);  // "2019-04-24 18:00"
-    const int month = std::stoi(iso.substr(5, 2));
     char text[64];
     if (with_year)
-        std::snprintf(text, sizeof text, "%s %d %s %s %s", days[weekday], std::stoi(iso.substr(8, 2)), months[month - 1],
-                      iso.substr(0, 4).c_str(), iso.substr(11, 5).c_str());
+        std::snprintf(text, sizeof text, "%s %d %s %04d %02d:%02d", days[c.weekday], c.day, months[c.month - 1], c.year, c.hour, c.minute);
     else
-        std::snprintf(text, sizeof text, "%s %d %s %s", days[weekday], std::stoi(iso.substr(8, 2)), months[month - 1],
-                      iso.substr(11, 5).c_str());
+        std::snprintf(text, sizeof text, "%s %d %s %02d:%02d", days[c.weekday], c.day, months[c.month - 1], c.hour, c.minute);
     return text;
 }
 

@@ -81,7 +81,7 @@ std::optional<StoryTime> parse_story_time(std::string_view s, int default_offset
     return StoryTime{local - offset * 60, offset};
 }
 
-std::string format_story_time(const StoryTime& time, bool with_zone) {
+CivilTime civil_time(const StoryTime& time) {
     const std::int64_t local = time.utc_seconds + time.offset_minutes * 60;
     std::int64_t days = local / 86400;
     std::int64_t secs = local % 86400;
@@ -89,11 +89,19 @@ std::string format_story_time(const StoryTime& time, bool with_zone) {
         secs += 86400;
         --days;
     }
-    int y = 0, m = 0, d = 0;
-    civil_from_days(days, y, m, d);
+    CivilTime c{};
+    civil_from_days(days, c.year, c.month, c.day);
+    c.hour = static_cast<int>(secs / 3600);
+    c.minute = static_cast<int>(secs / 60 % 60);
+    c.second = static_cast<int>(secs % 60);
+    c.weekday = static_cast<int>(((days + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
+    return c;
+}
+
+std::string format_story_time(const StoryTime& time, bool with_zone) {
+    const CivilTime c = civil_time(time);
     char text[48];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", y, m, d, static_cast<int>(secs / 3600),
-                  static_cast<int>(secs / 60 % 60));
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
     std::string out = text;
     if (with_zone) {
         const int off = std::abs(time.offset_minutes);

@@ -22,6 +22,12 @@ std::optional<StoryTime> parse_story_time(std::string_view text, int default_off
 // "+10:00" -> 600; nothing for anything else.
 std::optional<int> parse_utc_offset(std::string_view text);
 
+// The calendar date and clock time of a time in its own offset; weekday 0 is Monday.
+struct CivilTime {
+    int year, month, day, hour, minute, second, weekday;
+};
+CivilTime civil_time(const StoryTime& time);
+
 // "2019-04-24 18:00" in the time's own offset; "2019-04-24 18:00 +10:00" with `with_zone`.
 std::string format_story_time(const StoryTime& time, bool with_zone = false);
 

@@ -50,12 +50,10 @@ std::string number(double v) {
 double wrap_lon(double lon) { return std::remainder(lon, 360.0); }
 
 std::string iso_utc(double t) {
-    const StoryTime st{static_cast<std::int64_t>(std::llround(t)), 0};
-    std::string s = format_story_time(st);  // "2019-04-24 08:00"
-    s[10] = 'T';
-    char secs[8];
-    std::snprintf(secs, sizeof secs, ":%02d", static_cast<int>(((st.utc_seconds % 60) + 60) % 60));
-    return s + secs + "Z";
+    const CivilTime c = civil_time(StoryTime{static_cast<std::int64_t>(std::llround(t)), 0});
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
+    return text;
 }
 
 // KML colours are aabbggrr.

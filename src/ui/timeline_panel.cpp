@@ -70,22 +70,12 @@ float draw_timeline(TimelineState& state, const StoryClock& clock, const Story& 
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("##timeline", nullptr, flags)) {
-        if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(56, 0))) {
-            state.playing = !state.playing;
-            if (state.playing && (!state.active || state.time >= clock.end())) state.time = clock.start();
-            state.active = true;
-        }
+        if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(56, 0))) toggle_play(state, clock);
         ImGui::SameLine();
-        if (ImGui::Button("<")) {
-            state.time = clock.previous_event(state.active ? state.time : clock.end()).value_or(clock.start());
-            state.active = true;
-        }
+        if (ImGui::Button("<")) step_to_event(state, clock, false);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous stop or chapter ([)");
         ImGui::SameLine();
-        if (ImGui::Button(">")) {
-            state.time = clock.next_event(state.active ? state.time : clock.start() - 1).value_or(clock.end());
-            state.active = true;
-        }
+        if (ImGui::Button(">")) step_to_event(state, clock, true);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next stop or chapter (])");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(110);
