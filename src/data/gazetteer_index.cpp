@@ -1,7 +1,6 @@
 #include "data/gazetteer_index.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -20,55 +19,24 @@
 namespace storyplot {
 
 std::unique_ptr<GazetteerIndex> GazetteerIndex::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "GeoNames gazetteer not installed (run ./setup.sh)");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
     auto index = std::make_unique<GazetteerIndex>();
     index->m_entries.reserve(200000);
     std::vector<std::pair<std::string, std::uint32_t>> pairs;
     pairs.reserve(1500000);
-    std::vector<std::string_view> f;
-    for (std::size_t start = 0; start < text.size();) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string_view line(text.data() + start, end - start);
-        start = end + 1;
-        f.clear();
-        for (std::size_t s = 0; f.size() < 15;) {
-            const std::size_t tab = line.find('\t', s);
-            f.push_back(line.substr(s, tab == std::string_view::npos ? std::string_view::npos : tab - s));
-            if (tab == std::string_view::npos) break;
-            s = tab + 1;
-        }
-        if (f.size() < 15 || f[6] != "P") continue;
-        GazetteerEntry e;
-        std::from_chars(f[0].data(), f[0].data() + f[0].size(), e.id);
-        e.name = std::string(f[1]);
-        std::from_chars(f[4].data(), f[4].data() + f[4].size(), e.position.lat);
-        std::from_chars(f[5].data(), f[5].data() + f[5].size(), e.position.lon);
-        e.feature_code = std::string(f[7]);
-        e.country = std::string(f[8]);
-        std::from_chars(f[14].data(), f[14].data() + f[14].size(), e.population);
+    read_geonames_places(path, [&](const GeoNamesPlace& p) {
         const auto id = static_cast<std::uint32_t>(index->m_entries.size());
+        index->m_entries.push_back({p.id, std::string(p.name), p.position, p.population, std::string(p.feature_code), std::string(p.country)});
+        // Every Latin-script name the place goes by, folded; each once.
         std::unordered_set<std::string> names;
         auto add = [&](std::string_view name) {
             std::string folded = fold_name(name);
             if (is_latin_name(folded) && folded.size() >= 2) names.insert(std::move(folded));
         };
-        add(f[1]);
-        add(f[2]);
-        for (std::size_t s = 0; s <= f[3].size();) {
-            const std::size_t comma = f[3].find(',', s);
-            add(f[3].substr(s, comma == std::string_view::npos ? std::string_view::npos : comma - s));
-            if (comma == std::string_view::npos) break;
-            s = comma + 1;
-        }
+        add(p.name);
+        add(p.ascii_name);
+        for (std::string_view alternate : p.alternates) add(alternate);
         for (auto& n : names) pairs.emplace_back(std::move(n), id);
-        index->m_entries.push_back(std::move(e));
-    }
-    if (index->m_entries.empty()) throw InputError(path, "holds no populated places: not a GeoNames cities file");
+    });
     std::sort(pairs.begin(), pairs.end());
     index->m_names.reserve(pairs.size());
     for (const auto& [name, id] : pairs) {
