@@ -20,6 +20,7 @@
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
+#include "ui/export_decorations.hpp"
 #include "ui/map_decorations.hpp"
 #include "ui/story_overlay.hpp"
 #include "ui/ui_context.hpp"
@@ -58,9 +59,13 @@ void story_frames(benchmark::State& state, const Camera& camera) {
         b.renderer.draw(camera);
         b.ui.begin_frame(camera.width(), camera.height());
         StoryOverlayOptions options;
-        options.reserved = decoration_boxes(camera, 1.0f, 0.0f, map_credits(true));
+        ExportDecorations decorations;
+        decorations.show = DecorationSet{false, true, false, false, false, true};
+        decorations.credits = map_credits(true);
+        const DecorationLayout layout = layout_decorations(camera, 1.0f, decorations);
+        options.reserved = layout.boxes();
         stats = b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
-        add_map_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, 0.0f, map_credits(true));
+        add_export_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, decorations, layout);
         b.ui.end_frame();
         glFinish();
         placement += stats.placement_ms;

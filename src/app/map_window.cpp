@@ -20,6 +20,7 @@
 #include "core/story_meshes.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
+#include "ui/export_decorations.hpp"
 #include "ui/map_decorations.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/timeline_panel.hpp"
@@ -152,16 +153,21 @@ void MapWindow::save() {
     }
 }
 
-Camera MapWindow::framed(const Camera& target) const {
-    // `target` was fitted to the whole window; refit it to the part the panel and status bar leave.
+Box MapWindow::map_area() const {
     const double right = m_review ? static_cast<double>(review_panel_width) : 0.0;
-    const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width) - right);
     const double bottom = static_cast<double>(m_status_height + m_timeline_height);
-    const double free_h = std::max(100.0, m_camera.height() - bottom);
+    const double w = m_camera.width(), h = m_camera.height();
+    return Box::of(story_panel_width, 0, std::max(static_cast<double>(story_panel_width) + 100, w - right), std::max(100.0, h - bottom));
+}
+
+Camera MapWindow::framed(const Camera& target) const {
+    // `target` was fitted to the whole window; refit it to the map area, centred there.
+    const Box area = map_area();
     const Box box = target.visible_box();
-    const double res = std::max(box.width() / free_w, box.height() / free_h);
+    const double res = std::max(box.width() / area.width(), box.height() / area.height());
     Camera out(target.center(), res, m_camera.width(), m_camera.height());
-    out.set_center({target.center().x - (story_panel_width - right) / 2 * res, target.center().y - bottom / 2 * res});
+    const Vec2 offset = area.center() - Vec2{m_camera.width() / 2.0, m_camera.height() / 2.0};  // pixels, y down
+    out.set_center({target.center().x - offset.x * res, target.center().y + offset.y * res});
     return out;
 }
 
@@ -480,7 +486,6 @@ void MapWindow::frame() {
     status.loading = m_jobs.busy();
     m_status_height = draw_status_bar(m_camera, status);
     m_timeline_height = story() && m_clock ? draw_timeline(m_timeline, *m_clock, *story(), story_panel_width, m_status_height) : 0.0f;
-    const float bottom_inset = m_status_height + m_timeline_height;
 
     PanelContext panel_context;
     if (m_editor) {
@@ -492,8 +497,13 @@ void MapWindow::frame() {
     const PanelActions actions = draw_story_panel(story(), m_panel, panel_context, m_renderer.routes(), m_renderer.overlays(), m_status_height);
 
     // The story and the decorations under the panels, labels kept clear of them.
-    const bool towns = m_context && m_panel.context_labels;
-    const std::string credits = map_credits(towns);
+    // The scale bar and credits, and the labels, keep to the map area.
+    const Box area = map_area();
+    ExportDecorations decorations;
+    decorations.show = DecorationSet{false, true, false, false, false, true};
+    decorations.credits = map_credits(m_context && m_panel.context_labels);
+    const DecorationLayout layout =
+        layout_decorations(m_camera, 1.0f, decorations, {area.min_x, m_camera.width() - area.max_x, m_camera.height() - area.max_y});
     StoryOverlayOptions options;
     options.local_names = m_panel.local_names;
     options.context_labels = m_panel.context_labels;
@@ -501,17 +511,16 @@ void MapWindow::frame() {
     options.selected = m_panel.selected;
     for (const auto& r : m_renderer.routes())
         if (!r.visible) options.hidden_routes.insert(r.id);
-    options.reserved = decoration_boxes(m_camera, 1.0f, bottom_inset, credits, story_panel_width);
+    options.reserved = layout.boxes();
+    options.reserved.push_back(Box::of(0, 0, area.min_x, m_camera.height()));
+    options.reserved.push_back(Box::of(area.max_x, 0, m_camera.width(), m_camera.height()));
+    options.reserved.push_back(Box::of(0, area.max_y, m_camera.width(), m_camera.height()));
     options.motion = moving;
-    options.caption_left = story_panel_width;
+    options.caption_left = static_cast<float>(area.min_x);
     options.clock = m_clock ? &*m_clock : nullptr;
-    options.reserved.push_back(Box::of(0, 0, story_panel_width, m_camera.height()));
-    if (m_review)
-        options.reserved.push_back(Box::of(m_camera.width() - static_cast<double>(review_panel_width), 0, m_camera.width(), m_camera.height()));
-    options.reserved.push_back(Box::of(0, m_camera.height() - static_cast<double>(bottom_inset), m_camera.width(), m_camera.height()));
     const StoryOverlayStats overlay_stats = m_overlay.draw(*ImGui::GetBackgroundDrawList(), story(), m_context.get(), m_camera, options);
     m_label_ms = overlay_stats.placement_ms;
-    add_map_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, bottom_inset, credits, story_panel_width);
+    add_export_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, decorations, layout);
 
     if (m_review && story()) {
         const ReviewActions review = draw_article_review(*m_review, *story(), m_status_height);

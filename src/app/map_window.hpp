@@ -53,6 +53,8 @@ private:
 
     // Camera
     double now() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
+    // The part of the window the map shows between the panels, in screen pixels.
+    Box map_area() const;
     Camera framed(const Camera& target) const;  // moved so `target`'s view sits in the free area
     void fly_to(const Camera& target);
     void fly_to_box(const Box& box, double margin = 0.1);

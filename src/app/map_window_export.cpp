@@ -31,11 +31,9 @@ void MapWindow::start_export(const ExportRequest& request) {
         auto job = std::make_unique<ExportJob>();
         job->request = request;
         // The view the window shows (without its panels), at the requested size.
-        const double free_w = std::max(100.0, m_camera.width() - static_cast<double>(story_panel_width));
-        const double free_h = std::max(100.0, m_camera.height() - static_cast<double>(m_status_height + m_timeline_height));
-        const Vec2 centre = m_camera.screen_to_world({story_panel_width + free_w / 2, free_h / 2});
-        const Box shown = Box::of(centre.x - free_w / 2 * m_camera.resolution(), centre.y - free_h / 2 * m_camera.resolution(),
-                                  centre.x + free_w / 2 * m_camera.resolution(), centre.y + free_h / 2 * m_camera.resolution());
+        const Box area = map_area();
+        const Vec2 a = m_camera.screen_to_world({area.min_x, area.max_y}), b = m_camera.screen_to_world({area.max_x, area.min_y});
+        const Box shown = Box::of(a.x, a.y, b.x, b.y);
         const Camera camera = Camera::fit(shown, request.width, request.height);
         job->spec = FrameSpec{camera, std::nullopt, m_panel.local_names, m_panel.context_labels, m_timeline.trail, request.decorations};
         if (m_timeline.active) job->spec.time = m_timeline.time;

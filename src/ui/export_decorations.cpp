@@ -39,12 +39,13 @@ std::vector<LegendEntry> legend_for(const Story& story) {
     return out;
 }
 
-DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& d) {
+DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& d, const DecorationInsets& insets) {
     DecorationLayout layout;
     const UiFonts& f = fonts();
-    const double w = camera.width(), h = camera.height();
+    const double w = camera.width() - insets.right, h = camera.height() - insets.bottom;
     const double margin = 14.0 * scale, pad = 8.0 * scale;
-    const double max_w = std::max(120.0, w * 0.45);
+    const double left = insets.left + margin;  // where the left-hand decorations start
+    const double max_w = std::max(120.0, (w - insets.left) * 0.45);
     double bottom_left = h - margin;  // stacks upwards from the bottom-left corner
     double bottom_right = h - margin;
 
@@ -56,7 +57,7 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
     if (d.show.scale_bar) {
         const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
         const double bh = 13.0 * scale + 14.0 * scale;
-        layout.scale_bar = Box::of(margin, bottom_left - bh - pad, margin + bar.pixels + 2 * pad, bottom_left);
+        layout.scale_bar = Box::of(left, bottom_left - bh - pad, left + bar.pixels + 2 * pad, bottom_left);
         bottom_left = layout.scale_bar.min_y - 6 * scale;
     }
     if (d.show.legend && !d.legend.empty()) {
@@ -68,20 +69,20 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
         }
         lw += 34 * scale + 2 * pad;
         lh += pad;
-        layout.legend = Box::of(margin, bottom_left - lh, margin + lw, bottom_left);
+        layout.legend = Box::of(left, bottom_left - lh, left + lw, bottom_left);
         bottom_left = layout.legend.min_y - 6 * scale;
     }
     if (d.show.inset) {
-        const double side = std::clamp(std::min(w, h) * 0.22, 90.0 * scale, 360.0 * scale);
+        const double side = std::clamp(std::min(w - insets.left, h) * 0.22, 90.0 * scale, 360.0 * scale);
         layout.inset = Box::of(w - margin - side * 1.4, bottom_right - side, w - margin, bottom_right);
-        if (layout.inset.min_y < margin || layout.inset.min_x < w / 2) layout.inset = Box{};  // no room: left out
+        if (layout.inset.min_y < margin || layout.inset.min_x < (insets.left + w) / 2) layout.inset = Box{};  // no room: left out
     }
     if (d.show.title && !d.title.empty()) {
         const ImVec2 t = text_size(f.label_bold, d.title, static_cast<float>(max_w));
         const ImVec2 s = d.date.empty() ? ImVec2(0, 0) : text_size(f.label, d.date, static_cast<float>(max_w));
         const double tw = std::max(t.x, s.x) + 2 * pad;
         const double th = t.y + (d.date.empty() ? 0 : s.y + 2 * scale) + 2 * pad;
-        layout.title = Box::of(margin, margin, margin + tw, margin + th);
+        layout.title = Box::of(left, margin, left + tw, margin + th);
     }
     return layout;
 }

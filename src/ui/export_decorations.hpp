@@ -44,7 +44,13 @@ struct DecorationLayout {
     std::vector<Box> boxes() const;  // the non-empty ones, for labels to avoid
 };
 
-DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& decorations);
+// Screen space the decorations keep clear of: panels along the window's edges (none in exports).
+struct DecorationInsets {
+    double left = 0, right = 0, bottom = 0;
+};
+
+DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& decorations,
+                                    const DecorationInsets& insets = {});
 
 // The camera of the inset's map: the main view's surroundings, about eight times wider.
 Camera inset_camera(const Camera& main, const Box& inset_px);

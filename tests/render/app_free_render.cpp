@@ -6,6 +6,7 @@
 #include "data/gazetteer.hpp"
 #include "data/natural_earth.hpp"
 #include "render/offscreen_target.hpp"
+#include "ui/export_decorations.hpp"
 #include "ui/map_decorations.hpp"
 
 namespace storyplot::test_support {
@@ -27,11 +28,14 @@ Image StoryScene::render(const Camera& camera, std::optional<double> utc_seconds
     m_renderer.draw(camera);
     m_ui->begin_frame(camera.width(), camera.height());
     StoryOverlayOptions options;
-    const std::string credits = map_credits(true);
-    options.reserved = decoration_boxes(camera, 1.0f, 0.0f, credits);
+    ExportDecorations decorations;
+    decorations.show = DecorationSet{false, true, false, false, false, true};
+    decorations.credits = map_credits(true);
+    const DecorationLayout layout = layout_decorations(camera, 1.0f, decorations);
+    options.reserved = layout.boxes();
     options.motion = moving;
     m_overlay.draw(*ImGui::GetForegroundDrawList(), &m_story, &m_labels, camera, options);
-    add_map_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, 0.0f, credits);
+    add_export_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, decorations, layout);
     m_ui->end_frame();
     return target.read();
 }
