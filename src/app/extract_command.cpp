@@ -32,13 +32,18 @@ void check_article_text(const std::string& path, const std::string& text) {
     }
 }
 
-void run_extract(const std::string& article, const std::string& output, bool quiet) {
-    std::ifstream in(article, std::ios::binary);
-    if (!in) throw InputError(article, "no such file");
+std::string read_article_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "no such file");
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    check_article_text(article, text);
+    std::string text = buffer.str();
+    check_article_text(path, text);
+    return text;
+}
+
+void run_extract(const std::string& article, const std::string& output, bool quiet) {
+    const std::string text = read_article_file(article);
 
     const GeoparserData data = load_geoparser_data();
     const Extraction found = extract_places(text, data.resources);

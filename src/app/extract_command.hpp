@@ -11,4 +11,7 @@ void run_extract(const std::string& article, const std::string& output, bool qui
 // Checks article text; throws InputError naming `path`.
 void check_article_text(const std::string& path, const std::string& text);
 
+// An article file's text, checked; throws InputError naming the file.
+std::string read_article_file(const std::string& path);
+
 }  // namespace storyplot

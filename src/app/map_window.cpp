@@ -552,11 +552,8 @@ void MapWindow::frame() {
             ImGui::EndTooltip();
         }
     draw_popups();
-    bool has_motion = false;
-    if (m_motion && story())
-        for (const auto& r : story()->routes)
-            if (const RouteMotion* m = m_motion->motion(r.id); m && m->timed()) has_motion = true;
-    if (const auto request = m_export_dialog.draw(m_camera.width(), m_camera.height(), has_motion)) start_export(*request);
+    if (const auto request = m_export_dialog.draw(m_camera.width(), m_camera.height(), m_motion && m_motion->any_timed()))
+        start_export(*request);
     if (m_export) {
         const ExportJob& job = *m_export;
         const int total = job.frames->tiles_total();

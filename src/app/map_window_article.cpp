@@ -32,14 +32,10 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
     m_jobs.post("reading the article…", [this, path, pasted, geoparser]() -> BackgroundJobs::Finish {
         try {
             std::string text = pasted;
-            if (!path.empty()) {
-                std::ifstream in(path, std::ios::binary);
-                if (!in) throw InputError(path, "no such file");
-                std::ostringstream buffer;
-                buffer << in.rdbuf();
-                text = buffer.str();
-            }
-            check_article_text(path.empty() ? "the pasted text" : path, text);
+            if (path.empty())
+                check_article_text("the pasted text", text);
+            else
+                text = read_article_file(path);
             auto data = geoparser ? geoparser : std::make_shared<const GeoparserData>(load_geoparser_data());
             const Extraction found = extract_places(text, data->resources);
             auto draft = std::make_shared<Story>(draft_story(found, path.empty() ? "pasted article" : path));

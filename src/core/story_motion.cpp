@@ -1,5 +1,6 @@
 #include "core/story_motion.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/mercator.hpp"
@@ -23,6 +24,10 @@ std::vector<RouteAt> StoryMotion::at(double t) const {
         out.push_back(r);
     }
     return out;
+}
+
+bool StoryMotion::any_timed() const {
+    return std::any_of(m_motions.begin(), m_motions.end(), [](const RouteMotion& m) { return m.timed(); });
 }
 
 const RouteMotion* StoryMotion::motion(const std::string& route_id) const {

@@ -25,6 +25,7 @@ public:
     // Every route with at least two times, in story order.
     std::vector<RouteAt> at(double utc_seconds) const;
     const RouteMotion* motion(const std::string& route_id) const;
+    bool any_timed() const;  // whether anything moves at all
 
     // The camera that keeps the vehicle moving at t in the middle, zoomed so its current leg fits;
     // while it waits at a stop the zoom eases from the last leg's to the next's. Nothing when no
