@@ -12,7 +12,6 @@ public:
 
     Camera at(double t) const;          // t is clamped to [0, 1]; at(0) == from, at(1) == to
     double duration_seconds() const;    // by the path's perceived length, 0.35 s to 3 s
-    double path_length() const { return m_length; }
 
 private:
     Camera m_from;

@@ -20,7 +20,6 @@ public:
 
     std::vector<const GazetteerEntry*> find(const std::string& folded) const override;
     const std::vector<GazetteerEntry>& entries() const { return m_entries; }
-    std::size_t name_count() const { return m_names.size(); }
 
     // The compact form: the entries and the folded names, sorted, in one blob.
     void save(std::string& out) const;
