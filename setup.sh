@@ -23,6 +23,11 @@ packages=(
   libgtest-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk
   xvfb xauth wamerican
+  ffmpeg                                   # animate: MP4, WebM and GIF encoding; ffprobe checks the result
+  libxml2-utils                            # tests: xmllint validates the KML and GPX exports
+  util-linux                               # tests: unshare mounts a small tmpfs to fill the disk
+  clang libclang-rt-14-dev                 # the fuzz preset: libFuzzer with address and undefined sanitizers
+  git ca-certificates                      # .ci/run clones the repository into a fresh folder
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -25,9 +25,6 @@ namespace storyplot {
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-void on_interrupt(int) { g_interrupted = true; }
-
 double parse_time_option(const char* name, const std::string& text, int zone) {
     const auto t = parse_story_time(text, zone);
     if (!t) throw UsageError(std::string(name) + ": \"" + text + "\" is not an ISO 8601 time (e.g. 2019-04-24T12:00+10:00)");
@@ -101,21 +98,11 @@ int run_animate(const AnimateOptions& o) {
     renderer.set_routes(build_route_meshes(story));
     FrameRenderer frame_renderer(renderer, &story, &context, o.scale, o.local_names);
 
-    g_interrupted = false;
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-
+    // A Ctrl+C or SIGTERM stops the program wherever it is (core/interrupt.hpp): ffmpeg is killed
+    // and the temporary output removed by the handler.
     const bool tty = !o.quiet && isatty(STDERR_FILENO);
     const auto start = std::chrono::steady_clock::now();
     for (int k = 0; k < frames; ++k) {
-        if (g_interrupted) {
-            sink->abandon();
-            if (tty) std::cerr << "\n";
-            std::cerr << "storyplot: " << o.output << ": cancelled after " << k << " of " << frames << " frames; nothing written\n";
-            return 130;
-        }
         const double t = frame_time(*from, *to, k, frames);
         Camera frame_camera = camera;
         if (o.follow)
@@ -129,6 +116,9 @@ int run_animate(const AnimateOptions& o) {
             std::snprintf(line, sizeof line, "\rstoryplot: frame %d/%d  %.1f frames/s  %.0f s left   ", k + 1, frames, rate,
                           (frames - k - 1) / rate);
             std::cerr << line << std::flush;
+        } else if (!o.quiet && (k == 0 || (k + 1) % std::max(1, frames / 10) == 0)) {
+            // Not a terminal (a log, a pipe): a line for the first frame and every tenth of the way.
+            std::cerr << "storyplot: frame " << k + 1 << "/" << frames << "\n" << std::flush;
         }
     }
     if (tty) std::cerr << "\n";

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/file_input.hpp"
 #include "core/geoparser.hpp"
 #include "core/input_error.hpp"
 #include "core/local_names.hpp"
@@ -33,11 +34,7 @@ void check_article_text(const std::string& path, const std::string& text) {
 }
 
 std::string read_article_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "no such file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
+    std::string text = read_input_file(path, article_file_limit, "article");
     check_article_text(path, text);
     return text;
 }

@@ -1,7 +1,10 @@
 // storyplot: a map of a news story's geography. See docs/ for the user guide and the CLI contract.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
+#include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "app/animate_command.hpp"
@@ -9,7 +12,9 @@
 #include "app/render_command.hpp"
 #include "app/window_app.hpp"
 #include "core/atomic_file.hpp"
+#include "core/file_input.hpp"
 #include "core/input_error.hpp"
+#include "core/interrupt.hpp"
 #include "export/interchange.hpp"
 #include "core/story_file.hpp"
 
@@ -27,6 +32,21 @@ bool has_display() {
     return set("DISPLAY") || set("WAYLAND_DISPLAY") || set("SDL_VIDEODRIVER");
 }
 
+// --scale: a finite number in range (CLI::Range lets NaN through: every comparison with it is false).
+CLI::Validator finite_range(double low, double high) {
+    return CLI::Validator(
+        [low, high](std::string& text) -> std::string {
+            try {
+                std::size_t used = 0;
+                const double v = std::stod(text, &used);
+                if (used == text.size() && std::isfinite(v) && v >= low && v <= high) return {};
+            } catch (const std::exception&) {
+            }
+            return "must be a number from " + CLI::detail::to_string(low) + " to " + CLI::detail::to_string(high) + ", got \"" + text + "\"";
+        },
+        "NUMBER in [" + CLI::detail::to_string(low) + " - " + CLI::detail::to_string(high) + "]");
+}
+
 int fail(const std::string& line, int code) {
     std::cerr << "storyplot: " << line << "\n";
     return code;
@@ -35,6 +55,8 @@ int fail(const std::string& line, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // First: a Ctrl+C or SIGTERM at any moment of a command leaves nothing behind (core/interrupt.hpp).
+    install_interrupt_handlers();
     CLI::App app{"storyplot: the geography of a news story on a real map"};
     app.require_subcommand(0, 1);
 
@@ -66,7 +88,7 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--time", time_text, "the story at this moment, ISO 8601 (e.g. 2019-04-24T12:00+10:00)");
     render_cmd->add_option("--chapter", chapter_text, "frame this chapter of the story (and set the clock to its time)");
     render_cmd->add_option("--scale", render.scale, "multiply line widths, markers and text (2 for print)")
-        ->check(CLI::Range(0.25, 8.0));
+        ->check(finite_range(0.25, 8.0));
     render_cmd->add_flag("--world-file", render.world_file, "write a world file and .prj beside a .png or .jpg");
     std::string detail_text;
     render_cmd->add_option("--detail", detail_text, "force the Natural Earth level: 110m, 50m or 10m")
@@ -100,7 +122,7 @@ int main(int argc, char** argv) {
     animate_cmd->add_flag("--local-names", animate.local_names, "label places in local script");
     bool animate_no_context = false;
     animate_cmd->add_flag("--no-context-labels", animate_no_context, "leave out country and town names");
-    animate_cmd->add_option("--scale", animate.scale, "multiply line widths, markers and text")->check(CLI::Range(0.25, 8.0));
+    animate_cmd->add_option("--scale", animate.scale, "multiply line widths, markers and text")->check(finite_range(0.25, 8.0));
     animate_cmd->add_flag("-q,--quiet", animate.quiet, "print nothing on success");
     bool animate_no_inset = false, animate_no_decorations = false;
     animate_cmd->add_flag("--no-inset", animate_no_inset, "leave out the inset locator map");
@@ -130,7 +152,8 @@ int main(int argc, char** argv) {
 
     try {
         if (*validate_cmd) {
-            std::cout << validate_path << ": " << story_summary(read_story_file(validate_path)) << "\n";
+            const std::string summary = story_summary(read_story_file(validate_path));  // nothing on stdout when it fails
+            std::cout << validate_path << ": " << summary << "\n";
             return 0;
         }
         if (*extract_cmd) {
@@ -177,6 +200,13 @@ int main(int argc, char** argv) {
             run_render(render);
             return 0;
         }
+        if (!story.empty()) {
+            std::error_code ec;
+            const bool looks_like_a_command = story.find_first_of("./") == std::string::npos;
+            if (!std::filesystem::exists(story, ec) && looks_like_a_command)
+                throw UsageError("unknown command \"" + story + "\" (commands: render, animate, export, extract, validate; see storyplot --help)");
+            check_input_path(story);
+        }
         WindowOptions window;
         if (!story.empty()) window.story = story;
         window.basemaps = basemaps;
@@ -194,6 +224,10 @@ int main(int argc, char** argv) {
             run_render(view);
             return 0;
         }
+        // The window handles its own quit (SDL turns SIGINT and SIGTERM into a quit event).
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
         return run_window(window);
     } catch (const UsageError& e) {
         return fail(e.what(), 2);

@@ -152,11 +152,13 @@ struct Candidate {
 
 Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     Extraction out;
+    // A short first line with more text after it is a headline; a one-line article is all body.
     const auto nl = text.find('\n');
+    const bool has_body = nl != std::string_view::npos && text.find_first_not_of(" \t\r\n", nl) != std::string_view::npos;
     const std::string_view first_line = text.substr(0, nl == std::string_view::npos ? text.size() : nl);
     if (!first_line.empty() && first_line.size() < 200) out.title = std::string(first_line);
     const std::vector<Token> tokens = tokenize(text);
-    const std::size_t title_end = nl == std::string_view::npos ? 0 : nl;
+    const std::size_t title_end = has_body && first_line.size() < 200 ? nl : 0;
 
     // People: the words of a person's name, learnt from titles and from full names in the text.
     std::set<std::string> person_words;
@@ -267,11 +269,20 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
         best[name] = list.front().entry;
     }
+    // The context a name is resolved near: the best answers of the most mentioned other names (at
+    // most 64, so a text naming thousands of places stays linear in its length).
+    std::map<std::string, int> mention_count;
+    for (const auto& c : kept) ++mention_count[c.folded];
+    std::vector<std::string> context_names;
+    for (const auto& [name, list] : options) context_names.push_back(name);
+    std::stable_sort(context_names.begin(), context_names.end(),
+                     [&](const std::string& a, const std::string& b) { return mention_count[a] > mention_count[b]; });
+    if (context_names.size() > 64) context_names.resize(64);
     for (int pass = 0; pass < 2; ++pass) {
         for (auto& [name, list] : options) {
             std::vector<LonLat> others;
-            for (const auto& [other, entry] : best)
-                if (other != name) others.push_back(entry->position);
+            for (const auto& other : context_names)
+                if (other != name) others.push_back(best[other]->position);
             if (others.empty()) continue;
             for (auto& s : list) {
                 // Near the nearest other place: a story's places cluster, even when it also names far ones.
@@ -288,13 +299,14 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // A weakly attested place — one word, no place word before it, a small town, in no country the
     // text names — is more likely a name than a place: left out.
     std::map<std::string, std::size_t> index;
+    std::set<std::string> cued_names;
+    for (const auto& c : kept)
+        if (c.cued) cued_names.insert(c.folded);
     for (const auto& c : kept) {
         const auto& list = options[c.folded];
         if (list.empty()) continue;
         const GazetteerEntry* e = list.front().entry;
-        bool cued = false;
-        for (const auto& other : kept)
-            if (other.folded == c.folded) cued |= other.cued;
+        const bool cued = cued_names.count(c.folded) > 0;
         if (c.first == c.last && !cued && e->population < 100000 && !countries.count(e->country) && e->feature_code != "PPLC") continue;
         auto [it, inserted] = index.try_emplace(c.folded, out.places.size());
         if (inserted) {
@@ -309,10 +321,17 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const Token& a = tokens[c.first];
         const Token& b = tokens[c.last];
         // The sentence around the mention, for the reviewer.
-        const std::size_t before = text.find_last_of(".!?\n", a.begin);
-        const std::size_t s0 = before == std::string_view::npos ? 0 : before + 1;
-        const std::size_t after = text.find_first_of(".!?\n", b.end);
-        std::string sentence(text.substr(s0, (after == std::string_view::npos ? text.size() : after + 1) - s0));
+        // The sentence around the mention, looked for within 300 bytes each side (a text without
+        // full stops must not make each mention scan the whole text).
+        const std::size_t reach = 300;
+        const std::size_t lo = a.begin > reach ? a.begin - reach : 0;
+        const std::size_t before = text.substr(lo, a.begin - lo).find_last_of(".!?\n");
+        std::size_t s0 = before == std::string_view::npos ? lo : lo + before + 1;
+        while (s0 < a.begin && (static_cast<unsigned char>(text[s0]) & 0xC0) == 0x80) ++s0;  // whole characters
+        const std::size_t after_in = text.substr(b.end, reach).find_first_of(".!?\n");
+        std::size_t s1 = after_in == std::string_view::npos ? std::min(text.size(), b.end + reach) : b.end + after_in + 1;
+        while (s1 > b.end && s1 < text.size() && (static_cast<unsigned char>(text[s1]) & 0xC0) == 0x80) --s1;
+        std::string sentence(text.substr(s0, s1 - s0));
         while (!sentence.empty() && std::isspace(static_cast<unsigned char>(sentence.front()))) sentence.erase(sentence.begin());
         out.places[it->second].mentions.push_back({static_cast<int>(a.begin), static_cast<int>(b.end - a.begin), sentence});
     }
@@ -327,15 +346,17 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     std::vector<TravelMode> modes;
     std::vector<bool> mode_known;
     int last_travel_sentence = -10;
-    const int sentences = tokens.empty() ? 0 : tokens.back().sentence + 1;
-    for (int s = 0; s < sentences; ++s) {
-        std::size_t begin = tokens.size(), end = 0;
-        for (std::size_t i = 0; i < tokens.size(); ++i)
-            if (tokens[i].sentence == s) {
-                begin = std::min(begin, i);
-                end = i + 1;
-            }
-        if (begin >= end) continue;
+    // Tokens come in sentence order, and so do the kept candidates: one walk over each.
+    std::size_t next_token = 0, next_candidate = 0;
+    while (next_token < tokens.size()) {
+        const int s = tokens[next_token].sentence;
+        const std::size_t begin = next_token;
+        std::size_t end = begin;
+        while (end < tokens.size() && tokens[end].sentence == s) ++end;
+        next_token = end;
+        while (next_candidate < kept.size() && kept[next_candidate].first < begin) ++next_candidate;
+        std::size_t candidates_end = next_candidate;
+        while (candidates_end < kept.size() && kept[candidates_end].first < end) ++candidates_end;
         std::vector<Stop> stops;
         bool travel_verb = false;
         for (std::size_t i = begin; i < end; ++i) travel_verb |= travel_words.count(tokens[i].folded) > 0;
@@ -344,8 +365,8 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // A sentence travels when it has a verb of travel or a mode of transport, or when it follows
         // closely on one that did.
         const bool travels = travel_verb || mode_found || s - last_travel_sentence <= 1;
-        for (const auto& c : kept) {
-            if (c.first < begin || c.first >= end || !travels) continue;
+        for (std::size_t ci = next_candidate; travels && ci < candidates_end; ++ci) {
+            const Candidate& c = kept[ci];
             const auto it = index.find(c.folded);
             if (it == index.end()) continue;
             // The words just before the name say what role it plays in the journey.
@@ -409,12 +430,14 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
                            {"chapters", Json::array()}}},
                 {"features", Json::array()}};
     std::vector<std::string> ids;
+    std::set<std::string> taken;
     for (const auto& p : extraction.places) {
         std::string id = fold_name(p.entry->name);
         for (char& c : id)
             if (c == ' ') c = '-';
         if (id.empty() || !is_latin_name(fold_name(p.entry->name))) id = "place-" + std::to_string(p.entry->id);
-        while (std::find(ids.begin(), ids.end(), id) != ids.end()) id += "-" + std::to_string(p.entry->id);
+        while (taken.count(id)) id += "-" + std::to_string(p.entry->id);
+        taken.insert(id);
         ids.push_back(id);
         Json mentions = Json::array();
         for (const auto& m : p.mentions) mentions.push_back({{"offset", m.offset}, {"length", m.length}, {"sentence", m.sentence}});

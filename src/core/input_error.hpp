@@ -1,15 +1,21 @@
 #pragma once
 // The one error type for bad user input: it names the file, and its what() is the line the user
-// sees after "storyplot: " ("PATH: what is wrong").
+// sees after "storyplot: " ("PATH: what is wrong"). The line stays one line of readable length:
+// control characters are shown escaped and a long path or value is cut ("…"), whatever the input.
 #include <stdexcept>
 #include <string>
 
 namespace storyplot {
 
+// `text` as at most `limit` bytes of one printable line (UTF-8 kept whole, control bytes as \xNN).
+std::string printable_excerpt(const std::string& text, std::size_t limit);
+
 class InputError : public std::runtime_error {
 public:
     InputError(const std::string& path, const std::string& problem)
-        : std::runtime_error(path.empty() ? problem : path + ": " + problem), m_path(path), m_problem(problem) {}
+        : std::runtime_error(path.empty() ? printable_excerpt(problem, 400)
+                                          : printable_excerpt(path, 240) + ": " + printable_excerpt(problem, 400)),
+          m_path(path), m_problem(problem) {}
 
     const std::string& path() const { return m_path; }
     const std::string& problem() const { return m_problem; }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/file_input.hpp"
 #include "core/input_error.hpp"
 
 namespace storyplot {
@@ -13,6 +14,8 @@ namespace storyplot {
 namespace {
 
 namespace fs = std::filesystem;
+
+std::pair<int, int> line_and_column(const std::string& text, std::size_t byte);
 
 // A story that is valid JSON but not a valid story: names the feature (or chapter) at fault.
 class StoryChecker {
@@ -32,12 +35,19 @@ public:
             return {};
         }
         if (!it->is_string()) fail(subject, std::string("\"") + key + "\" must be a string");
-        return it->get<std::string>();
+        const auto& text = it->get_ref<const std::string&>();
+        const std::string_view k(key);
+        const std::size_t limit = k == "text" || k == "fact" || k == "sentence" ? max_text_bytes : max_name_bytes;
+        if (text.size() > limit)
+            fail(subject, std::string("\"") + key + "\" is " + std::to_string(text.size()) + " bytes long; at most " + std::to_string(limit));
+        return text;
     }
 
     std::optional<std::string> time_member(const Json& object, const char* key, const std::string& subject, int zone) const {
+        const auto it = object.find(key);
+        if (it == object.end() || it->is_null()) return std::nullopt;
         const std::string text = string_member(object, key, subject);
-        if (text.empty()) return std::nullopt;
+        if (text.empty()) fail(subject, std::string("\"") + key + "\" is empty: give a time or leave it out");
         if (!parse_story_time(text, zone))
             fail(subject, std::string("\"") + key + "\" is not an ISO 8601 time: \"" + text + "\" (e.g. 2019-04-24T18:00+10:00)");
         return text;
@@ -72,8 +82,37 @@ std::pair<int, int> line_and_column(const std::string& text, std::size_t byte) {
     return {line, column};
 }
 
+// The JSON parser is iterative, but copying and freeing a value recurse: nesting is bounded first,
+// with the position of the first bracket too deep. Strings are skipped, escapes honoured.
+void check_nesting(const std::string& text, const std::string& name) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') {
+            if (++depth > max_json_depth) {
+                const auto [line, column] = line_and_column(text, i + 1);
+                throw InputError(name + ":" + std::to_string(line) + ":" + std::to_string(column),
+                                 "nested deeper than " + std::to_string(max_json_depth) + " levels");
+            }
+        } else if (c == '}' || c == ']') --depth;
+    }
+}
+
 Json parse_json(const std::string& text, const std::string& name) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(name, "the file is empty");
+    // The parser stops at a NUL byte as at the end: what follows would go unread.
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+        const auto [line, column] = line_and_column(text, nul + 1);
+        throw InputError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "a NUL byte: not a text file");
+    }
+    check_nesting(text, name);
     try {
         return Json::parse(text);
     } catch (const Json::parse_error& e) {
@@ -88,9 +127,14 @@ Json parse_json(const std::string& text, const std::string& name) {
 std::string feature_id(const Json& feature, std::size_t index, const StoryChecker& check) {
     const auto it = feature.find("id");
     if (it == feature.end()) check.fail("feature " + std::to_string(index + 1), "no \"id\"");
-    if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<long long>());
-    check.fail("feature " + std::to_string(index + 1), "\"id\" must be a non-empty string");
+    if (it->is_string() && !it->get_ref<const std::string&>().empty()) {
+        if (it->get_ref<const std::string&>().size() > max_name_bytes) check.fail("feature " + std::to_string(index + 1), "\"id\" is too long");
+        return it->get<std::string>();
+    }
+    // A number id is kept as its exact decimal text (and written back as that number).
+    if (it->is_number_unsigned()) return std::to_string(it->get<std::uint64_t>());
+    if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+    check.fail("feature " + std::to_string(index + 1), "\"id\" must be a non-empty string or a whole number");
 }
 
 StopTime read_stop_time(const Json& entry, const std::string& subject, const StoryChecker& check, int zone) {
@@ -123,10 +167,21 @@ Place read_place(const Json& feature, std::string id, const StoryChecker& check,
     place.category = check.string_member(props, "category", subject);
     place.fact = check.string_member(props, "fact", subject);
     place.time = check.time_member(props, "time", subject, zone);
-    if (const auto m = props.find("mentions"); m != props.end() && m->is_array())
-        for (const auto& mention : *m)
-            if (mention.is_object())
-                place.mentions.push_back({mention.value("offset", 0), mention.value("length", 0), mention.value("sentence", "")});
+    if (const auto m = props.find("mentions"); m != props.end() && !m->is_null()) {
+        if (!m->is_array()) check.fail(subject, "\"mentions\" must be a list");
+        for (const auto& mention : *m) {
+            if (!mention.is_object()) check.fail(subject, "each mention must be {\"offset\", \"length\", \"sentence\"}");
+            auto count = [&](const char* key) {
+                const auto v = mention.find(key);
+                if (v == mention.end()) return 0;
+                if (!v->is_number_integer() || v->get<std::int64_t>() < 0 || v->get<std::int64_t>() > max_mention_offset)
+                    check.fail(subject, std::string("a mention's \"") + key + "\" must be a whole number from 0 to " +
+                                            std::to_string(max_mention_offset));
+                return static_cast<int>(v->get<std::int64_t>());
+            };
+            place.mentions.push_back({count("offset"), count("length"), check.string_member(mention, "sentence", subject)});
+        }
+    }
     place.json = feature;
     return place;
 }
@@ -157,13 +212,18 @@ Route read_route(const Json& feature, std::string id, const StoryChecker& check,
     }
     if (const auto c = props.find("color"); c != props.end() && !c->is_null()) {
         route.color = c->is_string() ? parse_hex_color(c->get<std::string>()) : std::nullopt;
-        if (!route.color) check.fail(subject, "\"color\" must be \"#rrggbb\"");
+        if (!route.color) check.fail(subject, "\"color\" must be \"#rrggbb\" or \"#rrggbbaa\"");
+        if (route.color->a < 0.2f) check.fail(subject, "\"color\" is (nearly) transparent: the route would not show (alpha at least 33)");
     }
     const Json& geometry = feature.contains("geometry") ? feature["geometry"] : Json();
     if (geometry.is_object()) {
         if (geometry.value("type", "") != "LineString") check.fail(subject, "a route's geometry must be a LineString (or null)");
         const Json& coords = geometry.contains("coordinates") ? geometry["coordinates"] : Json();
         if (!coords.is_array()) check.fail(subject, "a LineString needs its coordinates");
+        if (coords.size() < 2) check.fail(subject, "a LineString needs at least two positions (" + std::to_string(coords.size()) + " given)");
+        if (coords.size() > max_route_vertices)
+            check.fail(subject, std::to_string(coords.size()) + " positions; a route has at most " + std::to_string(max_route_vertices));
+        route.path.reserve(coords.size());
         for (const auto& c : coords) route.path.push_back(check.position(c, subject));
     } else if (!geometry.is_null()) {
         check.fail(subject, "a route's geometry must be a LineString (or null)");
@@ -197,6 +257,7 @@ Chapter read_chapter(const Json& json, std::size_t index, const Story& story, co
     if (!json.is_object()) check.fail("chapter " + std::to_string(index + 1), "must be an object");
     Chapter chapter;
     chapter.id = check.string_member(json, "id", "chapter " + std::to_string(index + 1), true);
+    if (chapter.id.empty()) check.fail("chapter " + std::to_string(index + 1), "\"id\" is empty");
     const std::string subject = StoryChecker::chapter(chapter.id);
     chapter.title = check.string_member(json, "title", subject);
     chapter.text = check.string_member(json, "text", subject);
@@ -220,7 +281,9 @@ Chapter read_chapter(const Json& json, std::size_t index, const Story& story, co
 
 }  // namespace
 
-Story parse_story(const std::string& text, const std::string& name) {
+namespace {
+
+Story parse_story_checked(const std::string& text, const std::string& name) {
     StoryChecker check(name);
     Json doc = parse_json(text, name);
     if (!doc.is_object() || doc.value("type", "") != "FeatureCollection") check.fail("not a GeoJSON FeatureCollection");
@@ -243,6 +306,8 @@ Story parse_story(const std::string& text, const std::string& name) {
 
     std::set<std::string> ids;
     const Json& features = doc["features"];
+    if (features.size() > max_features)
+        check.fail(std::to_string(features.size()) + " features; a story holds at most " + std::to_string(max_features));
     for (std::size_t i = 0; i < features.size(); ++i) {
         const Json& feature = features[i];
         if (!feature.is_object() || feature.value("type", "") != "Feature")
@@ -263,6 +328,7 @@ Story parse_story(const std::string& text, const std::string& name) {
 
     if (const auto c = meta.find("chapters"); c != meta.end()) {
         if (!c->is_array()) check.fail("story", "\"chapters\" must be a list");
+        if (c->size() > max_chapters) check.fail("story", std::to_string(c->size()) + " chapters; at most " + std::to_string(max_chapters));
         std::set<std::string> chapter_ids;
         for (std::size_t i = 0; i < c->size(); ++i) {
             story.chapters.push_back(read_chapter((*c)[i], i, story, check, zone));
@@ -274,16 +340,20 @@ Story parse_story(const std::string& text, const std::string& name) {
     return story;
 }
 
-Story read_story_file(const std::string& path) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw InputError(path, "no such file");
-    if (fs::is_directory(path, ec)) throw InputError(path, "is a folder, not a story file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot be read");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_story(text.str(), path);
+}  // namespace
+
+Story parse_story(const std::string& text, const std::string& name) {
+    try {
+        return parse_story_checked(text, name);
+    } catch (const Json::exception& e) {
+        // A type the checks above did not foresee: still one line that names the file.
+        std::string what = e.what();
+        if (const auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
+        throw InputError(name, "not a valid story: " + what);
+    }
 }
+
+Story read_story_file(const std::string& path) { return parse_story(read_input_file(path, story_file_limit, "story file"), path); }
 
 namespace {
 
@@ -292,6 +362,15 @@ void set_or_erase(Json& object, const char* key, const std::string& value) {
         object.erase(key);
     else
         object[key] = value;
+}
+
+// A number id that still reads the same stays a number; anything else is written as a string.
+void write_id(Json& feature, const std::string& id) {
+    const auto it = feature.find("id");
+    if (it != feature.end() && it->is_number_integer() &&
+        (it->is_number_unsigned() ? std::to_string(it->get<std::uint64_t>()) : std::to_string(it->get<std::int64_t>())) == id)
+        return;
+    feature["id"] = id;
 }
 
 Json stop_time_json(const StopTime& t) {
@@ -306,7 +385,7 @@ Json stop_time_json(const StopTime& t) {
 Json place_json(const Place& place) {
     Json j = place.json.is_object() ? place.json : Json::object();
     j["type"] = "Feature";
-    j["id"] = place.id;
+    write_id(j, place.id);
     j["geometry"] = Json{{"type", "Point"}, {"coordinates", {place.position.lon, place.position.lat}}};
     Json& props = j["properties"];
     if (!props.is_object()) props = Json::object();
@@ -321,7 +400,7 @@ Json place_json(const Place& place) {
 Json route_json(const Route& route) {
     Json j = route.json.is_object() ? route.json : Json::object();
     j["type"] = "Feature";
-    j["id"] = route.id;
+    write_id(j, route.id);
     if (route.path.empty()) {
         j["geometry"] = nullptr;
     } else {

@@ -2,11 +2,22 @@
 // Reading, checking and writing story files. Errors are InputErrors whose message is the line the
 // user sees: "FILE:LINE:COL: …" for JSON syntax, "FILE: feature \"id\": …" for a story that is
 // valid JSON but not a valid story.
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "core/story.hpp"
 
 namespace storyplot {
+
+// What a story may hold (docs/STORY_FORMAT.md states them): beyond these, one-line errors.
+constexpr int max_json_depth = 64;                      // nesting of objects and lists
+constexpr std::size_t max_features = 20000;             // places and routes together
+constexpr std::size_t max_chapters = 2000;
+constexpr std::size_t max_route_vertices = 1000000;     // positions in one route's LineString
+constexpr std::size_t max_name_bytes = 4096;            // a title, name, id, category, time
+constexpr std::size_t max_text_bytes = 1 << 20;         // a chapter's or fact's text
+constexpr std::int64_t max_mention_offset = 1 << 30;    // a mention's offset or length in its article
 
 // `name` is used in messages (the path, as the user gave it).
 Story parse_story(const std::string& text, const std::string& name);

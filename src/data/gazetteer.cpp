@@ -7,7 +7,8 @@
 #include <optional>
 #include <sstream>
 
-#include "core/atomic_file.hpp"
+#include "core/cache_file.hpp"
+#include "core/content_hash.hpp"
 #include "core/input_error.hpp"
 #include "core/local_names.hpp"
 #include "core/mercator.hpp"
@@ -80,17 +81,15 @@ std::vector<Town> load_towns(const std::string& path, long min_population) {
 namespace {
 
 // Country labels cost 0.4 s to find (the polygons parsed, a point well inside each); they are kept
-// in the cache folder as "name<TAB>lon<TAB>lat<TAB>area" lines after a stamp of the source.
-std::string labels_stamp(const std::string& path) {
-    std::error_code ec;
-    return "storyplot-country-labels-1 " + std::to_string(std::filesystem::file_size(path, ec)) + " " +
-           std::to_string(std::filesystem::last_write_time(path, ec).time_since_epoch().count());
-}
+// in a verified cache file (core/cache_file.hpp) as "name<TAB>lon<TAB>lat<TAB>area" lines, keyed by
+// the source's content.
+constexpr CacheKind labels_cache_kind{{'S', 'P', 'L', 'A', 'B', 'E', 'L', 'S'}, 1};
 
-std::optional<std::vector<CountryLabel>> read_labels_cache(const std::filesystem::path& file, const std::string& stamp) {
-    std::ifstream in(file);
+std::optional<std::vector<CountryLabel>> read_labels_cache(const std::filesystem::path& file, std::uint64_t key) {
+    const auto payload = read_cache_file(file, labels_cache_kind, key);
+    if (!payload) return std::nullopt;
+    std::istringstream in(*payload);
     std::string line;
-    if (!std::getline(in, line) || line != stamp) return std::nullopt;
     std::vector<CountryLabel> out;
     while (std::getline(in, line)) {
         std::istringstream fields(line);
@@ -117,21 +116,14 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path);
 
 std::vector<CountryLabel> load_country_labels() {
     const auto path = natural_earth_countries(DetailLevel::medium_50m).string();
-    const std::string stamp = labels_stamp(path);
-    const auto cache = cache_folder() / "country-labels.tsv";
-    if (auto cached = read_labels_cache(cache, stamp)) return std::move(*cached);
+    const std::uint64_t key = file_content_hash(path).value_or(0);
+    const auto cache = cache_folder() / "country-labels.cache";
+    if (auto cached = read_labels_cache(cache, key)) return std::move(*cached);
     std::vector<CountryLabel> labels = compute_country_labels(path);
     std::ostringstream out;
     out.precision(17);
-    out << stamp << "\n";
     for (const auto& l : labels) out << l.name << "\t" << l.anchor.lon << "\t" << l.anchor.lat << "\t" << l.area << "\n";
-    std::error_code ec;
-    std::filesystem::create_directories(cache.parent_path(), ec);
-    try {
-        write_file_atomically(cache, out.str());
-    } catch (const std::exception&) {
-        // No cache: found again next time.
-    }
+    write_cache_file(cache, labels_cache_kind, key, out.str());  // without it, found again next time
     return labels;
 }
 

@@ -7,7 +7,8 @@
 #include <sstream>
 #include <unordered_set>
 
-#include "core/atomic_file.hpp"
+#include "core/cache_file.hpp"
+#include "core/content_hash.hpp"
 #include "core/input_error.hpp"
 #include "core/mercator.hpp"
 #include "core/name_folding.hpp"
@@ -190,40 +191,30 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr char index_magic[8] = {'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'};
-constexpr std::uint32_t index_version = 1;
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 2};
 
-std::string source_stamp() {
-    std::string stamp;
-    for (const auto& path : {std::filesystem::path(gazetteer_path()), natural_earth_countries(DetailLevel::medium_50m)}) {
-        std::error_code ec;
-        put(stamp, static_cast<std::uint64_t>(std::filesystem::file_size(path, ec)));
-        put(stamp, static_cast<std::int64_t>(std::filesystem::last_write_time(path, ec).time_since_epoch().count()));
-    }
-    return stamp;
+// The sources' content: the gazetteer and the country outlines that name its countries.
+std::uint64_t source_key() {
+    std::uint64_t key = 0;
+    for (const auto& path : {std::filesystem::path(gazetteer_path()), natural_earth_countries(DetailLevel::medium_50m)})
+        key = file_content_hash(path, key).value_or(key + 1);
+    return key;
 }
 
-bool restore_cache(const std::filesystem::path& file, const std::string& stamp, GeoparserData& data) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
-    const char* p = bytes.data();
-    const char* end = p + bytes.size();
-    std::uint32_t version = 0;
-    if (bytes.size() < sizeof index_magic + stamp.size() + 4 || std::memcmp(p, index_magic, sizeof index_magic) != 0) return false;
-    p += sizeof index_magic;
-    if (!take(p, end, version) || version != index_version || std::memcmp(p, stamp.data(), stamp.size()) != 0) return false;
-    p += stamp.size();
+bool restore_cache(const std::filesystem::path& file, std::uint64_t key, GeoparserData& data) {
+    const auto bytes = read_cache_file(file, index_cache_kind, key);
+    if (!bytes) return false;
+    const char* p = bytes->data();
+    const char* end = p + bytes->size();
     auto index = GazetteerIndex::restore(p, end);
     std::uint64_t countries = 0;
-    if (!index || !take(p, end, countries)) return false;
+    if (!index || !take(p, end, countries) || countries > bytes->size()) return false;
     for (std::uint64_t i = 0; i < countries; ++i) {
         std::string name, code;
         if (!take_string(p, end, name) || !take_string(p, end, code)) return false;
         data.resources.countries.emplace(std::move(name), std::move(code));
     }
+    if (p != end) return false;
     data.gazetteer = std::move(index);
     return true;
 }
@@ -232,29 +223,21 @@ bool restore_cache(const std::filesystem::path& file, const std::string& stamp, 
 
 GeoparserData load_geoparser_data() {
     GeoparserData data;
-    const std::string stamp = source_stamp();
+    const std::uint64_t key = source_key();
     const auto cache = cache_folder() / "gazetteer.idx";
-    if (!restore_cache(cache, stamp, data)) {
+    if (!restore_cache(cache, key, data)) {
         data = GeoparserData{};
         data.gazetteer = GazetteerIndex::load(gazetteer_path());
         data.resources.countries = load_country_names(*data.gazetteer);
         data.built = true;
-        std::string out(index_magic, sizeof index_magic);
-        put(out, index_version);
-        out += stamp;
+        std::string out;
         data.gazetteer->save(out);
         put(out, static_cast<std::uint64_t>(data.resources.countries.size()));
         for (const auto& [name, code] : data.resources.countries) {
             put_string(out, name);
             put_string(out, code);
         }
-        std::error_code ec;
-        std::filesystem::create_directories(cache.parent_path(), ec);
-        try {
-            write_file_atomically(cache, out);
-        } catch (const std::exception&) {
-            // No cache: the next run builds the index again.
-        }
+        write_cache_file(cache, index_cache_kind, key, out);  // without it, the next run builds the index again
     }
     data.resources.gazetteer = data.gazetteer.get();
     data.resources.common_words = load_common_words();

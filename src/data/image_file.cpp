@@ -46,26 +46,40 @@ std::optional<ImageFormat> image_format_for(const std::string& path) {
     return std::nullopt;
 }
 
-namespace {
-fs::path folder_of(const fs::path& target) { return target.has_parent_path() ? target.parent_path() : fs::path("."); }
-}  // namespace
-
 void check_image_target(const std::string& path) {
     if (!image_format_for(path)) throw InputError(path, "unknown image format (use .png, .jpg or .tif)");
-    const fs::path folder = folder_of(path);
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw InputError(path, "cannot write: folder " + folder.string() + " does not exist");
-    if (access(folder.c_str(), W_OK) != 0) throw InputError(path, "cannot write: folder " + folder.string() + " is not writable");
-    if (fs::is_directory(path, ec)) throw InputError(path, "cannot write: it is a folder");
+    check_output_target(path);
 }
+
+namespace {
+
+// Collects GDAL's failures while a file is written: some (a full disk under a TIFF) surface only
+// as an error message at close, never as a return value.
+class GdalFailures {
+public:
+    GdalFailures() { CPLPushErrorHandlerEx(&GdalFailures::handle, this); }
+    ~GdalFailures() { CPLPopErrorHandler(); }
+    GdalFailures(const GdalFailures&) = delete;
+    GdalFailures& operator=(const GdalFailures&) = delete;
+    const std::string& first() const { return m_first; }
+    bool any() const { return m_count > 0; }
+
+private:
+    static void CPL_STDCALL handle(CPLErr level, CPLErrorNum, const char* message) {
+        auto* self = static_cast<GdalFailures*>(CPLGetErrorHandlerUserData());
+        if (level < CE_Failure) return;
+        if (self->m_count++ == 0) self->m_first = message ? message : "";
+    }
+    int m_count = 0;
+    std::string m_first;
+};
+
+}  // namespace
 
 void write_image(const std::string& path, const Image& image, const Box& bounds) {
     gdal::initialise();
     check_image_target(path);
     const auto format = image_format_for(path);
-    const fs::path target(path);
-    const fs::path folder = folder_of(target);
-    std::error_code ec;
 
     const char* driver_name = *format == ImageFormat::png ? "PNG" : *format == ImageFormat::jpeg ? "JPEG" : "GTiff";
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
@@ -88,17 +102,26 @@ void write_image(const std::string& path, const Image& image, const Box& bounds)
         mem->SetSpatialRef(&srs);
     }
 
-    const fs::path temp = temporary_sibling(target);
-    CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");  // no .aux.xml beside the file
-    gdal::DatasetPtr out(driver->CreateCopy(temp.c_str(), mem.get(), FALSE, options.List(), nullptr, nullptr));
-    const bool ok = out != nullptr;
-    out.reset();  // flushes and closes
-    CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr);
-    if (!ok || !fs::exists(temp, ec)) {
-        fs::remove(temp, ec);
-        throw InputError(path, "cannot write: " + gdal::last_error());
+    OutputFile out{fs::path(path)};
+    bool ok = false;
+    std::string failure;
+    {
+        GdalFailures failures;
+        CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");  // no .aux.xml beside the file
+        gdal::DatasetPtr written(driver->CreateCopy(out.temporary().c_str(), mem.get(), FALSE, options.List(), nullptr, nullptr));
+        ok = written != nullptr;
+        written.reset();  // flushes and closes: a TIFF's last strips fail only here
+        CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr);
+        ok = ok && !failures.any();
+        failure = failures.first();
     }
-    commit_temporary(temp, target);
+    std::error_code ec;
+    if (!ok || fs::file_size(out.temporary(), ec) == 0 || ec) {
+        out.abandon();
+        if (failure.size() > 200) failure = failure.substr(0, 200) + "...";
+        throw InputError(path, "cannot write: " + (failure.empty() ? std::string("the image file was not written") : failure));
+    }
+    out.commit();
 }
 
 std::string world_file_path(const std::string& image_path) {

@@ -1,24 +1,24 @@
 #pragma once
 // A cache of tessellated basemap meshes on disk, so a run does not parse and tessellate Natural
-// Earth again: keyed by the source file's size and modification time and the format's version,
-// rebuilt when any differs, and ignored (never fatal) when it cannot be read or written.
+// Earth again: keyed by the source file's content and the level (two builds or checkouts on one
+// machine share it), checked on read (core/cache_file.hpp: header, size, checksum of the whole
+// payload) and rebuilt on any mismatch, never drawn from a damaged file.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 
+#include "core/cache_file.hpp"
 #include "core/map_layers.hpp"
 
 namespace storyplot {
 
 struct MeshCacheKey {
-    std::uintmax_t source_size = 0;
-    std::int64_t source_mtime = 0;
+    std::uint64_t source_hash = 0;
     int level = 0;
 };
 
+// Reads the source's bytes once (about 4 ms for the 3.6 MB 1:10m file).
 MeshCacheKey mesh_cache_key(const std::filesystem::path& source, DetailLevel level);
-
-// $STORYPLOT_CACHE, else $XDG_CACHE_HOME/storyplot, else ~/.cache/storyplot.
-std::filesystem::path cache_folder();
 
 std::optional<BasemapMeshes> read_mesh_cache(const std::filesystem::path& file, const MeshCacheKey& key);
 // Written through a temporary file; returns false (and writes nothing) on any failure.

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/file_input.hpp"
 #include "core/input_error.hpp"
 #include "data/gdal_support.hpp"
 
@@ -105,6 +106,7 @@ VectorSource load_vector_source(const std::string& path) {
     if (fs::is_regular_file(status) && fs::file_size(path, ec) == 0) throw InputError(path, "the file is empty");
 
     CPLErrorReset();
+    check_input_path(path);  // a FIFO would block GDAL for ever
     gdal::DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) throw_unreadable(path);
 

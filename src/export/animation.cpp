@@ -1,8 +1,15 @@
 #include "export/animation.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
 
 #include <cmath>
 #include <cstdio>
@@ -12,6 +19,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/input_error.hpp"
+#include "core/interrupt.hpp"
 #include "data/image_file.hpp"
 
 namespace storyplot {
@@ -37,89 +45,199 @@ bool ffmpeg_available() { return std::system("ffmpeg -hide_banner -version >/dev
 
 namespace {
 
-std::string quoted(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
+// Runs a program with its standard input from a pipe and its standard error into a log file, in a
+// process group of its own (a Ctrl+C to our group reaches us, and we stop it), dying with us.
+class ChildProcess {
+public:
+    ChildProcess(const std::vector<std::string>& argv, const fs::path& log) {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+        const pid_t parent = ::getpid();
+        std::vector<char*> args;
+        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        m_pid = ::fork();
+        if (m_pid < 0) {
+            ::close(fds[0]);
+            ::close(fds[1]);
+            throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+        }
+        if (m_pid == 0) {
+            ::setpgid(0, 0);
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (::getppid() != parent) ::_exit(127);
+            ::signal(SIGPIPE, SIG_DFL);
+            ::dup2(fds[0], STDIN_FILENO);
+            const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            if (err >= 0) ::dup2(err, STDERR_FILENO);
+            const int null = ::open("/dev/null", O_WRONLY);
+            if (null >= 0) ::dup2(null, STDOUT_FILENO);
+            ::execvp(args[0], args.data());
+            ::_exit(127);
+        }
+        ::close(fds[0]);
+        m_input = fds[1];
+        m_slot = register_child_process(m_pid);
+    }
+    ~ChildProcess() { kill(); }
+
+    // False when the child no longer takes input.
+    bool write(const void* data, std::size_t size) {
+        const char* p = static_cast<const char*>(data);
+        while (size > 0) {
+            const ssize_t n = ::write(m_input, p, size);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            p += n;
+            size -= static_cast<std::size_t>(n);
+        }
+        return true;
+    }
+
+    // Closes its input and waits: the exit status as waitpid gives it.
+    int finish() {
+        close_input();
+        int status = 0;
+        while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        unregister_child_process(m_slot);
+        m_pid = -1;
+        return status;
+    }
+
+    void kill() {
+        close_input();
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGKILL);
+            int status = 0;
+            while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            unregister_child_process(m_slot);
+        }
+        m_pid = -1;
+    }
+
+private:
+    void close_input() {
+        if (m_input >= 0) ::close(m_input);
+        m_input = -1;
+    }
+    pid_t m_pid = -1;
+    int m_input = -1;
+    int m_slot = -1;
+};
+
+std::string last_line_of(const fs::path& log) {
+    std::ifstream in(log);
+    std::string line, last;
+    while (std::getline(in, line))
+        if (!line.empty()) last = line;
+    if (last.size() > 200) last = last.substr(0, 200) + "...";
+    return last;
 }
 
-void check_folder(const fs::path& target) {
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+// How many video packets ffprobe counts in a file (no decoding), or -1.
+long count_video_packets(const fs::path& file) {
+    ChildProcess probe({"ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets", "-show_entries", "stream=nb_read_packets",
+                        "-of", "csv=p=0", "-o", file.string() + ".count", file.string()},
+                       "/dev/null");
+    const int status = probe.finish();
+    std::ifstream in(file.string() + ".count");
+    long count = -1;
+    if (!(in >> count)) count = -1;
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw InputError(target.string(), "cannot write: folder " + folder.string() + " does not exist");
-    if (access(folder.c_str(), W_OK) != 0) throw InputError(target.string(), "cannot write: folder " + folder.string() + " is not writable");
+    fs::remove(file.string() + ".count", ec);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? count : -1;
 }
 
 // ffmpeg reading raw RGBA frames on its standard input.
 class FfmpegSink : public FrameSink {
 public:
     FfmpegSink(const std::string& output, AnimationFormat format, int width, int height, int fps)
-        : m_target(output), m_temp(temporary_sibling(output)), m_log(temporary_sibling(output).string() + ".log"),
+        : m_out(output), m_log(m_out.temporary().string() + ".log"),
           m_frame_bytes(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
-        std::ostringstream cmd;
-        cmd << "exec ffmpeg -hide_banner -loglevel error -nostdin -y -f rawvideo -pix_fmt rgba -s " << width << "x" << height << " -r " << fps
-            << " -i - ";
+        m_log_slot = register_temporary_file(m_log.c_str());
+        std::vector<std::string> cmd{"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgba",
+                                     "-s", std::to_string(width) + "x" + std::to_string(height), "-r", std::to_string(fps), "-i", "-"};
+        auto add = [&](std::initializer_list<const char*> words) { cmd.insert(cmd.end(), words.begin(), words.end()); };
         switch (format) {
         case AnimationFormat::mp4:
             // yuv420p needs even sides: pad by one pixel where needed.
-            cmd << "-vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -movflags +faststart -f mp4 ";
+            add({"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+                 "-movflags", "+faststart", "-f", "mp4"});
             break;
         case AnimationFormat::webm:
-            cmd << "-c:v libvpx-vp9 -deadline realtime -cpu-used 8 -row-mt 1 -b:v 0 -crf 34 -pix_fmt yuv420p -f webm ";
+            add({"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-b:v", "0", "-crf", "34", "-pix_fmt",
+                 "yuv420p", "-f", "webm"});
             break;
         case AnimationFormat::gif:
             // One palette from every frame; no dithering, so the map's flat colours stay flat.
-            cmd << "-filter_complex '[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p];[b][p]paletteuse=dither=none' "
-                   "-loop 0 -f gif ";
+            add({"-filter_complex", "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p];[b][p]paletteuse=dither=none",
+                 "-loop", "0", "-f", "gif"});
             break;
         case AnimationFormat::png_frames: break;
         }
-        cmd << quoted(m_temp.string()) << " 2>" << quoted(m_log);
-        m_pipe = popen(cmd.str().c_str(), "w");
-        if (!m_pipe) throw InputError(output, "cannot start ffmpeg");
+        cmd.push_back(m_out.temporary().string());
+        try {
+            m_ffmpeg.emplace(cmd, m_log);
+        } catch (const std::exception& e) {
+            throw InputError(output, std::string("cannot start ffmpeg: ") + e.what());
+        }
     }
     ~FfmpegSink() override {
         if (!m_done) abandon();
     }
 
     void write(const Image& frame) override {
-        if (frame.rgba.size() != m_frame_bytes || std::fwrite(frame.rgba.data(), 1, m_frame_bytes, m_pipe) != m_frame_bytes)
-            fail("ffmpeg stopped taking frames");
+        if (frame.rgba.size() != m_frame_bytes || !m_ffmpeg->write(frame.rgba.data(), m_frame_bytes)) fail("cannot write: ffmpeg stopped taking frames");
+        ++m_frames;
     }
 
     void finish() override {
-        const int status = pclose(m_pipe);
-        m_pipe = nullptr;
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail("ffmpeg failed");
-        std::error_code ec;
-        fs::remove(m_log, ec);
-        commit_temporary(m_temp, m_target);
+        const int status = m_ffmpeg->finish();
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail("cannot write: ffmpeg failed");
+        // ffmpeg's success is not trusted alone: the file must hold every frame.
+        const long packets = count_video_packets(m_out.temporary());
+        if (packets != m_frames) {
+            struct statvfs fs_info {};
+            const bool full = ::statvfs(m_out.temporary().parent_path().empty() ? "." : m_out.temporary().parent_path().c_str(), &fs_info) == 0 &&
+                              fs_info.f_bavail * fs_info.f_bsize < (1u << 20);
+            fail("cannot write: ffmpeg's file is incomplete (" + (packets < 0 ? std::string("unreadable") : std::to_string(packets) + " of " + std::to_string(m_frames) + " frames") + ")" +
+                 (full ? "; the disk is full" : ""));
+        }
+        remove_log();
+        m_out.commit();
         m_done = true;
     }
 
     void abandon() override {
-        if (m_pipe) pclose(m_pipe);  // ffmpeg sees the end of its input and stops
-        m_pipe = nullptr;
-        std::error_code ec;
-        fs::remove(m_temp, ec);
-        fs::remove(m_log, ec);
+        m_ffmpeg->kill();
+        m_out.abandon();
+        remove_log();
         m_done = true;
     }
 
 private:
-    [[noreturn]] void fail(const std::string& what) {
-        std::ifstream log(m_log);
-        std::string line, last;
-        while (std::getline(log, line))
-            if (!line.empty()) last = line;
-        abandon();
-        throw InputError(m_target.string(), what + (last.empty() ? "" : ": " + last));
+    void remove_log() {
+        std::error_code ec;
+        fs::remove(m_log, ec);
+        unregister_temporary(m_log_slot);
+        m_log_slot = -1;
     }
 
-    fs::path m_target, m_temp;
-    std::string m_log;
+    [[noreturn]] void fail(const std::string& what) {
+        m_ffmpeg->kill();
+        const std::string last = last_line_of(m_log);
+        abandon();
+        throw InputError(m_out.target().string(), what + (last.empty() ? "" : ": " + last));
+    }
+
+    OutputFile m_out;
+    fs::path m_log;
+    int m_log_slot = -1;
     std::size_t m_frame_bytes;
-    FILE* m_pipe = nullptr;
+    std::optional<ChildProcess> m_ffmpeg;
+    long m_frames = 0;
     bool m_done = false;
 };
 
@@ -129,12 +247,17 @@ public:
     explicit PngFramesSink(const std::string& output) : m_target(fs::path(output).lexically_normal()) {
         if (m_target.filename().empty()) m_target = m_target.parent_path();
         std::error_code ec;
+        if (fs::exists(m_target, ec) && !fs::is_directory(m_target, ec))
+            throw InputError(output, "cannot write: it is a file, not a folder for frames");
         if (fs::exists(m_target, ec) && !fs::is_empty(m_target, ec))
             throw InputError(output, "the folder is not empty: frames go into a new or empty folder");
-        check_folder(m_target);
+        check_output_folder(m_target.has_parent_path() ? m_target.parent_path() : fs::path("."), output);
+        remove_stale_temporaries(m_target);
         m_temp = temporary_sibling(m_target);
+        fs::remove_all(m_temp, ec);
         fs::create_directories(m_temp, ec);
         if (ec) throw InputError(output, "cannot create " + m_temp.string() + ": " + ec.message());
+        m_slot = register_temporary_folder(m_temp.c_str());
     }
     ~PngFramesSink() override {
         if (!m_done) abandon();
@@ -142,22 +265,35 @@ public:
     void write(const Image& frame) override {
         char name[32];
         std::snprintf(name, sizeof name, "frame_%05d.png", m_count++);
-        write_image((m_temp / name).string(), frame, Box::of(0, 0, 1, 1));
+        try {
+            write_image((m_temp / name).string(), frame, Box::of(0, 0, 1, 1));
+        } catch (const InputError& e) {
+            abandon();
+            throw InputError(m_target.string() + "/", std::string("cannot write frame ") + name + ": " + e.problem());
+        }
     }
     void finish() override {
         std::error_code ec;
         if (fs::exists(m_target, ec)) fs::remove(m_target, ec);  // empty, checked above
-        commit_temporary(m_temp, m_target);
+        fs::rename(m_temp, m_target, ec);
+        if (ec) {
+            abandon();
+            throw InputError(m_target.string(), "cannot write: " + ec.message());
+        }
+        unregister_temporary(m_slot);
         m_done = true;
     }
     void abandon() override {
         std::error_code ec;
         fs::remove_all(m_temp, ec);
+        unregister_temporary(m_slot);
+        m_slot = -1;
         m_done = true;
     }
 
 private:
     fs::path m_target, m_temp;
+    int m_slot = -1;
     int m_count = 0;
     bool m_done = false;
 };
@@ -166,7 +302,7 @@ private:
 
 std::unique_ptr<FrameSink> open_frame_sink(const std::string& output, AnimationFormat format, int width, int height, int fps) {
     if (format == AnimationFormat::png_frames) return std::make_unique<PngFramesSink>(output);
-    check_folder(output);
+    check_output_target(output);
     if (!ffmpeg_available()) throw InputError(output, "ffmpeg is not installed: it encodes GIF, MP4 and WebM (apt-get install ffmpeg)");
     signal(SIGPIPE, SIG_IGN);  // a dying ffmpeg must give an error, not kill us
     return std::make_unique<FfmpegSink>(output, format, width, height, fps);

@@ -23,9 +23,19 @@ std::optional<InterchangeFormat> interchange_format_for(const std::string& path)
 
 namespace {
 
+// Text for an XML element or attribute: markup escaped, and what XML 1.0 cannot hold at all (control
+// characters but tab and newlines, U+FFFE, U+FFFF) dropped.
 std::string xml(const std::string& text) {
     std::string out;
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) continue;
+        if (u == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
@@ -168,7 +178,7 @@ std::string story_to_geojson(const Story& story) {
         doc["features"].push_back({{"type", "Feature"}, {"id", route.id}, {"geometry", geometry},
                                    {"properties", {{"name", route.name}, {"mode", std::string(travel_mode_name(route.mode))}, {"stops", route.stops}}}});
     }
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace storyplot

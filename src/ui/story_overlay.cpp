@@ -83,27 +83,51 @@ void draw_marker(ImDrawList& list, const std::string& category, ImVec2 c, float 
     }
 }
 
-// Chevrons along a screen polyline pointing the way the route runs.
-void draw_arrows(ImDrawList& list, const std::vector<Vec2>& px, ImU32 colour, float scale) {
+// The part [t0, t1] of segment a-b inside `box` (Liang-Barsky); false when it misses the box.
+bool clip_segment(Vec2 a, Vec2 b, const Box& box, double& t0, double& t1) {
+    t0 = 0;
+    t1 = 1;
+    const Vec2 d = b - a;
+    const double p[4] = {-d.x, d.x, -d.y, d.y};
+    const double q[4] = {a.x - box.min_x, box.max_x - a.x, a.y - box.min_y, box.max_y - a.y};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double r = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, r);
+        else t1 = std::min(t1, r);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+// Chevrons along a screen polyline pointing the way the route runs, every 150 px from its start;
+// only those inside `view` are made (a long route seen close up is mostly off-screen).
+void draw_arrows(ImDrawList& list, const std::vector<Vec2>& px, ImU32 colour, float scale, const Box& view) {
     const double spacing = 150.0 * scale;
-    double next = spacing / 2, walked = 0;
+    const double s = 6.0 * scale;
+    const Box box = Box::of(view.min_x - 2 * s, view.min_y - 2 * s, view.max_x + 2 * s, view.max_y + 2 * s);
+    double walked = 0;  // along the polyline to the start of segment i; chevron k sits at (k + 0.5) x spacing
     for (std::size_t i = 0; i + 1 < px.size(); ++i) {
         const Vec2 a = px[i], b = px[i + 1];
         const double len = length(b - a);
-        while (len > 0 && walked + len >= next) {
-            const double t = (next - walked) / len;
-            const Vec2 at = a + (b - a) * t;
+        double t0 = 0, t1 = 0;
+        if (len > 0 && std::isfinite(len) && clip_segment(a, b, box, t0, t1)) {
+            const double from = walked + t0 * len, to = walked + t1 * len;
             const Vec2 dir = (b - a) * (1.0 / len);
             const Vec2 n{-dir.y, dir.x};
-            const float s = 6.0f * scale;
-            const ImVec2 tip = im(at + dir * s);
-            const ImVec2 left = im(at - dir * s + n * s * 0.9);
-            const ImVec2 right = im(at - dir * s - n * s * 0.9);
-            list.AddTriangleFilled(tip, left, right, colour);
-            list.AddTriangle(tip, left, right, white, 1.2f);
-            next += spacing;
+            for (double k = std::ceil(from / spacing - 0.5); (k + 0.5) * spacing <= to; k += 1) {
+                const Vec2 at = a + dir * ((k + 0.5) * spacing - walked);
+                const ImVec2 tip = im(at + dir * s);
+                const ImVec2 left = im(at - dir * s + n * s * 0.9);
+                const ImVec2 right = im(at - dir * s - n * s * 0.9);
+                list.AddTriangleFilled(tip, left, right, colour);
+                list.AddTriangle(tip, left, right, white, 1.2f);
+            }
         }
-        walked += len;
+        if (std::isfinite(len)) walked += len;
     }
 }
 
@@ -364,7 +388,8 @@ StoryOverlayStats StoryOverlay::draw(ImDrawList& list, const Story* story, const
             list.AddCircleFilled(im(px), 2.6f * scale, white, 12);
             list.AddCircleFilled(im(px), 1.8f * scale, town_ink, 12);
         }
-    for (const auto& [route, px] : route_px) draw_arrows(list, px, rgba(route_color(*route)), scale);
+    const Box view = Box::of(0, 0, camera.width(), camera.height());
+    for (const auto& [route, px] : route_px) draw_arrows(list, px, rgba(route_color(*route)), scale, view);
     for (const auto& p : placed) {
         const LabelDraw& t = texts[p.request];
         text_with_halo(list, t.font, ImVec2(static_cast<float>(p.box.min_x + 1), static_cast<float>(p.box.min_y)), t.colour, t.text);

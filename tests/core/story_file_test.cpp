@@ -99,10 +99,53 @@ TEST(StoryFile, EachErrorHasItsExactMessage) {
         {"focus names nothing", replaced(good, R"("focus": ["a"])", R"("focus": ["nowhere"])"),
          "t.story.json: chapter \"one\": focus \"nowhere\" names no place or route"},
         {"bad colour", replaced(good, R"("mode": "train")", R"("mode": "train", "color": "red")"),
-         "t.story.json: feature \"r\": \"color\" must be \"#rrggbb\""},
+         "t.story.json: feature \"r\": \"color\" must be \"#rrggbb\" or \"#rrggbbaa\""},
         {"no id", replaced(good, R"("id": "b", )", ""), "t.story.json: feature 2: no \"id\""},
+        // What the format does not allow, refused with the feature it is in.
+        {"NUL then garbage", good.substr(0, 30) + std::string(1, '\0') + "garbage", "t.story.json:2:29: a NUL byte: not a text file"},
+        {"empty stop time", replaced(good, R"("2019-04-24T11:40+10:00")", R"("")"),
+         "t.story.json: feature \"r\": \"time\" is empty: give a time or leave it out"},
+        {"one-vertex line", replaced(good, R"("id": "r", "geometry": null)", R"("id": "r", "geometry": {"type": "LineString", "coordinates": [[130, 42]]})"),
+         "t.story.json: feature \"r\": a LineString needs at least two positions (1 given)"},
+        {"zero-vertex line", replaced(good, R"("id": "r", "geometry": null)", R"("id": "r", "geometry": {"type": "LineString", "coordinates": []})"),
+         "t.story.json: feature \"r\": a LineString needs at least two positions (0 given)"},
+        {"empty chapter id", replaced(good, R"("id": "one")", R"("id": "")"), "t.story.json: chapter 1: \"id\" is empty"},
+        {"transparent colour", replaced(good, R"("mode": "train")", R"("mode": "train", "color": "#ff000000")"),
+         "t.story.json: feature \"r\": \"color\" is (nearly) transparent: the route would not show (alpha at least 33)"},
+        {"huge mention offset", replaced(good, R"("category": "border")", R"("category": "border", "mentions": [{"offset": 1e308, "length": 6}])"),
+         "t.story.json: feature \"a\": a mention's \"offset\" must be a whole number from 0 to 1073741824"},
+        {"mention of wrong type", replaced(good, R"("category": "border")", R"("category": "border", "mentions": [{"offset": "x"}])"),
+         "t.story.json: feature \"a\": a mention's \"offset\" must be a whole number from 0 to 1073741824"},
+        {"mentions not a list", replaced(good, R"("category": "border")", R"("category": "border", "mentions": 3)"),
+         "t.story.json: feature \"a\": \"mentions\" must be a list"},
+        {"fractional id", replaced(good, R"("id": "b")", R"("id": 2.5)"),
+         "t.story.json: feature 2: \"id\" must be a non-empty string or a whole number"},
+        {"deep nesting", replaced(good, R"("category": "border")", R"("category": "border", "x": )" + std::string(100, '[') + std::string(100, ']')),
+         "t.story.json:7:143: nested deeper than 64 levels"},
+        {"wrong type deep inside", replaced(good, R"("kind": "place", "name": "Khasan")", R"("kind": "place", "name": ["Khasan"])"),
+         "t.story.json: feature \"a\": \"name\" must be a string"},
     };
     for (const auto& c : cases) EXPECT_EQ(error_of(c.text), c.message) << c.what;
+}
+
+TEST(StoryFile, BigIntegerIdsRoundTripExactly) {
+    const std::string text = replaced(replaced(good, R"("id": "b")", R"("id": 18446744073709551615)"), R"(["a", "b"])",
+                                      R"(["a", "18446744073709551615"])");
+    const Story story = parse_story(text, "t.story.json");
+    EXPECT_EQ(story.places[1].id, "18446744073709551615");
+    const std::string saved = serialize_story(story);
+    EXPECT_NE(saved.find(R"("id": 18446744073709551615)"), std::string::npos);
+    EXPECT_EQ(serialize_story(parse_story(saved, "again")), saved);
+}
+
+TEST(StoryFile, AHugeValueIsNotEchoedAndMessagesStayOneShortLine) {
+    const std::string title(50 << 20, 'x');
+    const std::string message = error_of(replaced(good, R"("title": "Test")", "\"title\": \"" + title + "\""));
+    EXPECT_EQ(message, "t.story.json: story: \"title\" is 52428800 bytes long; at most 4096");
+    const std::string odd = error_of(replaced(good, R"("mode": "train")", "\"mode\": \"" + std::string(5000, 'q') + "\\u001b\""));
+    EXPECT_LE(odd.size(), 700u);
+    EXPECT_EQ(odd.find('\x1b'), std::string::npos);
+    EXPECT_EQ(odd.find('\n'), std::string::npos);
 }
 
 TEST(StoryFile, ModeWordsPeopleUse) {

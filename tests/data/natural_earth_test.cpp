@@ -32,13 +32,17 @@ TEST(NaturalEarth, FineLevelIsChunked) {
     EXPECT_GT(fine.coast.vertex_count(), 10 * load_natural_earth(DetailLevel::coarse_110m).coast.vertex_count());
 }
 
+#include <sys/stat.h>
+
+#include <fstream>
+
 #include "data/mesh_cache.hpp"
 #include "fixture_writer.hpp"
 
 TEST(MeshCache, RoundTripsAndRefusesStaleOrBrokenFiles) {
     test_support::TempDir dir;
     const BasemapMeshes world = load_natural_earth(DetailLevel::coarse_110m);
-    const MeshCacheKey key{1234, 5678, 0};
+    const MeshCacheKey key{1234, 0};
     const auto file = dir.path() / "countries-110m.mesh";
     ASSERT_TRUE(write_mesh_cache(file, key, world));
     const auto back = read_mesh_cache(file, key);
@@ -48,13 +52,51 @@ TEST(MeshCache, RoundTripsAndRefusesStaleOrBrokenFiles) {
     EXPECT_EQ(back->coast.chunks[0].indices, world.coast.chunks[0].indices);
     EXPECT_EQ(back->borders.vertex_count(), world.borders.vertex_count());
     EXPECT_DOUBLE_EQ(back->land.chunks[0].bounds.max_x, world.land.chunks[0].bounds.max_x);
-    // Another source (size or time), another level, a truncated or foreign file: not used.
-    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1235, 5678, 0}));
-    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1234, 5679, 0}));
-    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1234, 5678, 2}));
+    // Another source content, another level, a truncated or foreign file: not used.
+    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1235, 0}));
+    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1234, 2}));
     std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);
     EXPECT_FALSE(read_mesh_cache(file, key));
     test_support::write_text(file.string(), "not a cache");
     EXPECT_FALSE(read_mesh_cache(file, key));
     EXPECT_FALSE(read_mesh_cache(dir.path() / "missing.mesh", key));
+}
+
+TEST(MeshCache, RandomBytesInTheMiddleOrOneFlippedBitAreAMiss) {
+    test_support::TempDir dir;
+    const BasemapMeshes world = load_natural_earth(DetailLevel::coarse_110m);
+    const MeshCacheKey key{99, 0};
+    const auto file = dir.path() / "c.mesh";
+    ASSERT_TRUE(write_mesh_cache(file, key, world));
+    const auto size = std::filesystem::file_size(file);
+    ASSERT_GT(size, 16384u);
+    {
+        // 4 KB of random bytes in the middle, the size unchanged.
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(size / 2));
+        std::uint64_t x = 88172645463325252ull;
+        for (int i = 0; i < 4096; ++i) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            f.put(static_cast<char>(x));
+        }
+    }
+    EXPECT_EQ(std::filesystem::file_size(file), size);
+    EXPECT_FALSE(read_mesh_cache(file, key));
+    ASSERT_TRUE(write_mesh_cache(file, key, world));
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekg(static_cast<std::streamoff>(size - 100));
+        const char c = static_cast<char>(f.get() ^ 0x10);
+        f.seekp(static_cast<std::streamoff>(size - 100));
+        f.put(c);
+    }
+    EXPECT_FALSE(read_mesh_cache(file, key));
+}
+
+TEST(MeshCache, AFifoInTheCachesPlaceIsRefusedNotRead) {
+    test_support::TempDir dir;
+    const auto file = dir.path() / "fifo.mesh";
+    ASSERT_EQ(mkfifo(file.c_str(), 0600), 0);
+    EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1, 0}));  // returns at once: no writer, no block
+    EXPECT_FALSE(write_mesh_cache(file, MeshCacheKey{1, 0}, BasemapMeshes{}) && !std::filesystem::is_regular_file(file));
 }

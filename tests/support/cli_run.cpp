@@ -41,3 +41,79 @@ std::vector<std::string> files(const TempDir& dir) {
 int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 }  // namespace storyplot::test_support
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <thread>
+
+namespace storyplot::test_support {
+
+Running start_storyplot(const TempDir& dir, const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    int fds[2];
+    if (pipe(fds) != 0) return {};
+    std::vector<std::string> argv{STORYPLOT_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const pid_t pid = fork();
+    if (pid == 0) {
+        setpgid(0, 0);
+        if (chdir(dir.path().c_str()) != 0) _exit(126);
+        dup2(fds[1], STDERR_FILENO);
+        const int null = open("/dev/null", O_RDWR);
+        dup2(null, STDIN_FILENO);
+        dup2(null, STDOUT_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+        std::vector<char*> raw;
+        for (auto& a : argv) raw.push_back(a.data());
+        raw.push_back(nullptr);
+        execv(raw[0], raw.data());
+        _exit(127);
+    }
+    setpgid(pid, pid);  // also here, so a signal to the group right away finds it
+    close(fds[1]);
+    return Running{pid, fds[0], {}};
+}
+
+bool wait_for_text(Running& run, const std::string& text) {
+    char buffer[4096];
+    while (run.err.find(text) == std::string::npos) {
+        const ssize_t n = read(run.err_fd, buffer, sizeof buffer);
+        if (n <= 0) return false;
+        run.err.append(buffer, static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+bool wait_for_handler(const Running& run, int signal) {
+    const std::string status_path = "/proc/" + std::to_string(run.pid) + "/status";
+    for (;;) {
+        std::ifstream in(status_path);
+        std::string line;
+        bool alive = false;
+        while (std::getline(in, line)) {
+            if (line.rfind("State:", 0) == 0) alive = line.find('Z') == std::string::npos;
+            if (line.rfind("SigCgt:", 0) == 0) {
+                const unsigned long long caught = std::stoull(line.substr(7), nullptr, 16);
+                if (caught & (1ull << (signal - 1))) return true;
+            }
+        }
+        if (!alive) return false;
+        std::this_thread::yield();
+    }
+}
+
+int finish(Running& run) {
+    char buffer[4096];
+    for (ssize_t n; (n = read(run.err_fd, buffer, sizeof buffer)) > 0;) run.err.append(buffer, static_cast<std::size_t>(n));
+    close(run.err_fd);
+    int status = 0;
+    waitpid(run.pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+}
+
+}  // namespace storyplot::test_support

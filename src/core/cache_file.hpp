@@ -1,0 +1,28 @@
+#pragma once
+// Cache files that can be trusted: a header (magic, format version, the key of the sources they
+// were built from, the payload's size and checksum) and the payload. A read returns the payload
+// only when every part matches; anything else (truncated, flipped bits, another key, a FIFO or
+// device in its place) is a miss, and the caller rebuilds. Writes go through a temporary file and
+// a rename, so concurrent first runs each leave a whole cache and the last one stays.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace storyplot {
+
+struct CacheKind {
+    char magic[8];
+    std::uint32_t version;  // bump whenever what is built from the same sources changes
+};
+
+std::optional<std::string> read_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);
+
+// False (and nothing in place) on any failure: a cache that cannot be written only costs time.
+bool write_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key, std::string_view payload);
+
+// $STORYPLOT_CACHE, else $XDG_CACHE_HOME/storyplot, else ~/.cache/storyplot.
+std::filesystem::path cache_folder();
+
+}  // namespace storyplot

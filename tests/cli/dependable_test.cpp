@@ -1,0 +1,206 @@
+// What storyplot promises whatever happens around it: a full disk never costs the previous file,
+// a signal at any moment leaves nothing, killed runs are cleaned up after, odd inputs get one line.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_run.hpp"
+
+namespace fs = std::filesystem;
+using namespace storyplot::test_support;
+
+namespace {
+
+const std::string seed = std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json";
+const std::string article = std::string(STORYPLOT_TEST_DIR) + "/data/articles/train-to-hanoi.txt";
+
+struct DiskFull {
+    int code = -1;
+    bool previous_unchanged = false;
+    std::string files;
+    int stderr_lines = -1;
+    std::string message;
+};
+
+// tests/cli/full_disk.sh: the command run with its output on a tmpfs that is (nearly) full.
+DiskFull on_full_disk(const std::string& output, const std::string& args, int free_bytes = 8192) {
+    const std::string cmd = "FREE_BYTES=" + std::to_string(free_bytes) + " '" + STORYPLOT_TEST_DIR + "/cli/full_disk.sh' '" +
+                            STORYPLOT_BINARY + "' '" + output + "' " + args;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    DiskFull r;
+    if (!pipe) return r;
+    char line[4096];
+    while (std::fgets(line, sizeof line, pipe)) {
+        std::string l(line);
+        if (!l.empty() && l.back() == '\n') l.pop_back();
+        if (l.rfind("code=", 0) == 0) r.code = std::stoi(l.substr(5));
+        else if (l.rfind("previous=", 0) == 0) r.previous_unchanged = l == "previous=unchanged";
+        else if (l.rfind("files=", 0) == 0) r.files = l.substr(6);
+        else if (l.rfind("stderr_lines=", 0) == 0) r.stderr_lines = std::stoi(l.substr(13));
+        else r.message += l;
+    }
+    const int status = pclose(pipe);
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "the full-disk harness failed: " << r.message;
+    return r;
+}
+
+void expect_refused_cleanly(const DiskFull& r, const std::string& output) {
+    EXPECT_EQ(r.code, 1) << output << ": " << r.message;
+    EXPECT_TRUE(r.previous_unchanged) << output;
+    EXPECT_EQ(r.files, output.back() == '/' ? output.substr(0, output.size() - 1) + " " : output + " ") << output;  // nothing else left
+    EXPECT_EQ(r.stderr_lines, 1) << output;
+    EXPECT_NE(r.message.find("storyplot: "), std::string::npos) << r.message;
+}
+
+}  // namespace
+
+TEST(FullDisk, EveryImageFormatFailsAndKeepsThePreviousFile) {
+    for (const std::string out : {"map.tif", "map.png", "map.jpg"})
+        expect_refused_cleanly(on_full_disk(out, "render '" + seed + "' -o @OUT@ --size 2000x2000 -q"), out);
+}
+
+TEST(FullDisk, EveryAnimationFormatFailsAndKeepsThePreviousFile) {
+    for (const std::string out : {"a.gif", "a.mp4", "a.webm", "frames/"})
+        expect_refused_cleanly(on_full_disk(out, "animate '" + seed + "' -o @OUT@ --size 320x200 --fps 10 --seconds 1 -q"), out);
+}
+
+TEST(FullDisk, InterchangeAndDraftStoriesFailAndKeepThePreviousFile) {
+    for (const std::string out : {"s.kml", "s.gpx", "s.geojson"})
+        expect_refused_cleanly(on_full_disk(out, "export '" + seed + "' -o @OUT@", 0), out);
+    expect_refused_cleanly(on_full_disk("draft.story.json", "extract '" + article + "' -o @OUT@ -q", 0), "draft.story.json");
+}
+
+TEST(Signals, SigintOrSigtermToTheProcessOrItsGroupLeavesNothing) {
+    struct Case {
+        int signal;
+        bool group;
+        int code;
+    };
+    for (const Case c : {Case{SIGINT, false, 130}, Case{SIGINT, true, 130}, Case{SIGTERM, false, 143}, Case{SIGTERM, true, 143}}) {
+        TempDir dir;
+        Running run = start_storyplot(dir, {"animate", seed, "-o", "long.mp4", "--fps", "25", "--seconds", "60", "--size", "320x200",
+                                            "--no-context-labels"});
+        ASSERT_TRUE(wait_for_text(run, "frame 1/")) << run.err;  // ffmpeg is running and frames flow
+        kill(c.group ? -run.pid : run.pid, c.signal);
+        EXPECT_EQ(finish(run), c.code) << run.err;
+        EXPECT_NE(run.err.find("cancelled"), std::string::npos) << run.err;
+        EXPECT_TRUE(files(dir).empty()) << files(dir).front();
+    }
+}
+
+TEST(Signals, ACtrlCWhileLoadingIsNotLost) {
+    TempDir dir;
+    TempDir cache;  // an empty cache: loading builds the meshes, a second or more
+    Running run = start_storyplot(dir, {"render", seed, "-o", "map.png", "--size", "256x256"}, {"STORYPLOT_CACHE=" + cache.path().string()});
+    ASSERT_TRUE(wait_for_handler(run, SIGINT));
+    kill(run.pid, SIGINT);
+    EXPECT_EQ(finish(run), 130) << run.err;
+    EXPECT_TRUE(files(dir).empty());
+}
+
+TEST(Signals, LeftoversOfAKilledRunAreCleanedByTheNext) {
+    TempDir dir;
+    Running run = start_storyplot(dir, {"animate", seed, "-o", "a.mp4", "--fps", "25", "--seconds", "60", "--size", "320x200",
+                                        "--no-context-labels"});
+    ASSERT_TRUE(wait_for_text(run, "frame 1/"));
+    kill(run.pid, SIGKILL);
+    EXPECT_EQ(finish(run), 128 + SIGKILL);
+    // Its temporary file is left (nothing runs at a kill -9); its ffmpeg dies with it.
+    bool left = false;
+    for (const auto& name : files(dir)) left |= name.rfind(".a.mp4.part", 0) == 0;
+    EXPECT_TRUE(left);
+    ASSERT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.mp4 --fps 5 --seconds 1 --size 160x100 -q").code, 0);
+    EXPECT_EQ(files(dir), (std::vector<std::string>{"a.mp4"}));
+}
+
+TEST(OddInputs, FifosDevicesFoldersAndUnreadableFilesGetOneLine) {
+    TempDir dir;
+    ASSERT_EQ(mkfifo(dir.file("fifo.txt").c_str(), 0600), 0);
+    Outcome o = run_storyplot(dir, "extract fifo.txt -o d.story.json");
+    EXPECT_EQ(o.code, 1);
+    EXPECT_EQ(o.err, "storyplot: fifo.txt: is a FIFO, not a file: storyplot reads regular files only\n");
+    o = run_storyplot(dir, "render --basemap fifo.txt -o m.png --size 64x64");
+    EXPECT_EQ(o.code, 1);
+    EXPECT_EQ(o.err, "storyplot: fifo.txt: is a FIFO, not a file: storyplot reads regular files only\n");
+    o = run_storyplot(dir, "extract /dev/zero -o d.story.json");
+    EXPECT_EQ(o.code, 1);
+    EXPECT_EQ(o.err, "storyplot: /dev/zero: is a device, not a file: storyplot reads regular files only\n");
+    o = run_storyplot(dir, "validate fifo.txt");
+    EXPECT_EQ(o.code, 1);
+    EXPECT_EQ(o.out, "");  // nothing on stdout for a failed validate
+    fs::create_directory(dir.file("folder"));
+    o = run_storyplot(dir, "extract folder -o d.story.json");
+    EXPECT_EQ(o.err, "storyplot: folder: is a folder, not a article\n");
+    write_text(dir.file("secret.story.json"), "{}");
+    chmod(dir.file("secret.story.json").c_str(), 0);
+    if (geteuid() != 0) {  // root reads any file
+        o = run_storyplot(dir, "validate secret.story.json");
+        EXPECT_EQ(o.err, "storyplot: secret.story.json: cannot be read: permission denied\n");
+    }
+    EXPECT_EQ(files(dir), (std::vector<std::string>{"fifo.txt", "folder", "secret.story.json"}));
+}
+
+TEST(OddInputs, NanAndOutOfRangeOptionsAreUsageErrors) {
+    TempDir dir;
+    for (const std::string args : {"--scale nan", "--scale inf", "--scale 100", "--bbox nan,1,2,3", "--size 0x10"}) {
+        const Outcome o = run_storyplot(dir, "render '" + seed + "' -o m.png " + args);
+        EXPECT_EQ(o.code, 2) << args;
+        EXPECT_EQ(lines(o.err), 1) << args << ": " << o.err;
+    }
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.gif --seconds nan").code, 2);
+    EXPECT_TRUE(files(dir).empty());
+}
+
+TEST(OddInputs, OutputOntoAFolderFailsBeforeAnyDrawing) {
+    TempDir dir;
+    fs::create_directory(dir.file("out.mp4"));
+    fs::create_directory(dir.file("out.png"));
+    Outcome o = run_storyplot(dir, "animate '" + seed + "' -o out.mp4 --size 64x64");
+    EXPECT_EQ(o.code, 1);
+    EXPECT_EQ(o.err, "storyplot: out.mp4: cannot write: it is a folder\n");
+    o = run_storyplot(dir, "render '" + seed + "' -o out.png --size 64x64");
+    EXPECT_EQ(o.err, "storyplot: out.png: cannot write: it is a folder\n");
+}
+
+TEST(OddInputs, AnUnknownCommandIsAUsageErrorThatWritesNothing) {
+    TempDir dir;
+    const Outcome o = run_storyplot(dir, "rendr x.story.json", "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(lines(o.err), 1) << o.err;
+    EXPECT_TRUE(files(dir).empty());
+}
+
+TEST(OddInputs, AOneLineArticleIsAllBody) {
+    TempDir dir;
+    write_text(dir.file("one.txt"), "The leader's train left Pyongyang for Vladivostok on Wednesday.\n");
+    ASSERT_EQ(run_storyplot(dir, "extract one.txt -o d.story.json -q").code, 0);
+    const std::string draft = slurp(dir.file("d.story.json"));
+    EXPECT_NE(draft.find("\"Pyongyang\""), std::string::npos);
+    EXPECT_NE(draft.find("\"Vladivostok\""), std::string::npos);
+}
+
+TEST(CleanExports, ControlCharactersNeverReachKmlOrGpx) {
+    TempDir dir;
+    std::string story = slurp(seed);
+    const std::string from = "\"title\": \"";
+    story.insert(story.find(from) + from.size(), "A\\u0000B\\u001bC\\uffff ");
+    const auto name = story.find("\"name\": \"") + 9;
+    story.insert(name, "<&\\u0007>");
+    write_text(dir.file("odd.story.json"), story);
+    ASSERT_EQ(run_storyplot(dir, "export odd.story.json -o s.kml").code, 0);
+    ASSERT_EQ(run_storyplot(dir, "export odd.story.json -o s.gpx").code, 0);
+    ASSERT_EQ(run_storyplot(dir, "export odd.story.json -o s.geojson").code, 0);
+    // xmllint (libxml2-utils, installed by setup.sh) parses both as well-formed XML.
+    const std::string xmllint = "cd '" + dir.path().string() + "' && xmllint --noout s.kml s.gpx";
+    EXPECT_EQ(std::system(xmllint.c_str()), 0);
+    EXPECT_NO_THROW((void)nlohmann::json::parse(slurp(dir.file("s.geojson"))));
+    EXPECT_EQ(slurp(dir.file("s.kml")).find('\x1b'), std::string::npos);
+}
