@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
     app.add_option("--basemap", basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
     app.add_option("--exit-after-frames", exit_after_frames, "quit after N frames (for screenshots and tests)")
         ->group("");
+    std::string window_script;
+    app.add_option("--script", window_script, "editing commands for the window, one a frame (for tests)")->group("");
 
     RenderOptions render;
     std::string size_text = "1920x1080";
@@ -211,6 +213,7 @@ int main(int argc, char** argv) {
         if (!story.empty()) window.story = story;
         window.basemaps = basemaps;
         window.exit_after_frames = exit_after_frames;
+        if (!window_script.empty()) window.script = window_script;
         if (!has_display()) {
             // No screen to open a window on: draw the window's first view to a file instead.
             std::cerr << "storyplot: no display (DISPLAY and WAYLAND_DISPLAY are unset); writing the view to "

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "app/extract_command.hpp"
@@ -48,6 +49,13 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     SDL_GL_GetDrawableSize(window, &w, &h);
     m_camera = region_camera(w, h);
     open_story(options.story.value_or(seed_story_path()), true);
+    if (options.script) {
+        std::ifstream in(*options.script);
+        if (!in) m_messages.error(*options.script + ": cannot read the script");
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) m_script.push_back(line);
+        m_scripted = true;
+    }
 
     // The coarse world loads in a blink and shows at once; the level the view needs follows in the
     // background, then the others, so zooming later does not wait.
@@ -71,6 +79,101 @@ void MapWindow::open_story(const std::string& path, bool frame_it) {
     } catch (const InputError& e) {
         m_messages.error(e.what());  // the story the window had stays
     }
+    offer_unsaved_edits(path);
+}
+
+// A run that stopped before saving (a crash, a kill, a power cut) left its edits in the journal.
+void MapWindow::offer_unsaved_edits(const std::string& path) {
+    StoryJournal journal(path);
+    auto edits = journal.unsaved_edits();
+    if (!edits) return;
+    std::error_code ec;
+    const auto when = std::filesystem::last_write_time(journal.path(), ec);
+    const auto age = std::chrono::duration_cast<std::chrono::minutes>(std::filesystem::file_time_type::clock::now() - when).count();
+    auto shared = std::make_shared<Story>(std::move(*edits));
+    ask("The story " + path + " has edits that were never saved (autosaved " + std::to_string(age) +
+            " min ago, before the program stopped).\nRestore them?",
+        [this, shared, path] {
+            set_story(std::move(*shared), path, false);
+            m_editor->mark_unsaved();
+            m_synced_revision = -1;
+            m_messages.note("restored the unsaved edits of " + path);
+        },
+        [this, path] {
+            if (m_journal && m_story_path == path) m_journal->discard();
+            else StoryJournal(path).discard();
+        });
+}
+
+// Every edit is journaled when it is made; a drag at most every two seconds, and when it ends.
+void MapWindow::journal_edits() {
+    if (!m_editor || !m_journal) return;
+    if (!m_editor->modified()) return;
+    if (m_dragging_place && now() - m_journaled_at < 2.0) return;
+    std::string error;
+    if (m_journal->write(m_editor->story(), m_editor->revision(), &error)) {
+        m_journaled_at = now();
+        m_journal_error.clear();
+        if (m_scripted) std::cerr << "storyplot: journaled revision " << m_editor->revision() << std::endl;
+    } else if (!error.empty() && error != m_journal_error) {
+        m_messages.error(error);
+        m_journal_error = error;
+    }
+}
+
+// Editing commands for tests, one a frame once loading is done:
+//   move ID LON LAT | rename ID NAME | add LON LAT NAME | undo | redo | save | open PATH | answer yes|no | quit
+void MapWindow::run_script_line() {
+    if (m_script.empty() || busy()) return;
+    const std::string line = m_script.front();
+    std::istringstream in(line);
+    std::string verb;
+    in >> verb;
+    if (!m_question.empty() && verb != "answer") return;  // a question waits for its answer
+    m_script.pop_front();
+    auto rest = [&] {
+        std::string text;
+        std::getline(in >> std::ws, text);
+        return text;
+    };
+    try {
+        if (verb == "move") {
+            std::string id;
+            LonLat at{};
+            in >> id >> at.lon >> at.lat;
+            m_editor->move_place(id, at);
+            m_editor->finish_move();
+        } else if (verb == "rename") {
+            std::string id;
+            in >> id;
+            m_editor->rename_place(id, rest());
+        } else if (verb == "add") {
+            LonLat at{};
+            in >> at.lon >> at.lat;
+            m_editor->add_place(rest(), at);
+        } else if (verb == "undo") {
+            m_editor->undo();
+        } else if (verb == "redo") {
+            m_editor->redo();
+        } else if (verb == "save") {
+            save();
+        } else if (verb == "answer") {
+            auto answer = rest() == "yes" ? std::move(m_on_yes) : std::move(m_on_no);
+            m_question.clear();
+            m_on_yes = nullptr;
+            m_on_no = nullptr;
+            if (answer) answer();
+        } else if (verb == "open") {
+            m_script_open = rest();  // opened where the Open dialog opens it, inside the frame
+        } else if (verb == "quit") {
+            m_running = false;
+        } else {
+            m_messages.error("script: unknown command: " + line);
+        }
+    } catch (const std::exception& e) {
+        m_messages.error("script: " + line + ": " + e.what());
+    }
+    std::cerr << "storyplot: script: " << line << std::endl;
 }
 
 void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) {
@@ -82,7 +185,8 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
         m_panel.chapter = -1;
         sync_story();
         if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height()));
-        if (m_context) m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+        if (m_context) m_ui.request_fonts(label_glyphs(story(), m_context.get(), 0));
+        m_journal.emplace(path);
     }
 }
 
@@ -121,7 +225,7 @@ void MapWindow::load_context_labels() {
             auto context = std::make_shared<const ContextLabels>(storyplot::load_context_labels());
             return [this, context] {
                 m_context = context;
-                m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+                m_ui.request_fonts(label_glyphs(story(), m_context.get(), 0));
             };
         } catch (const std::exception& e) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
@@ -144,8 +248,9 @@ void MapWindow::sync_story() {
 void MapWindow::save() {
     if (!m_editor) return;
     try {
-        write_story_file(m_editor->story(), m_story_path);
+        write_story_file(m_editor->story(), m_story_path);  // a failure leaves the file and the edits as they were
         m_editor->mark_saved();
+        if (m_journal) m_journal->discard();
         m_synced_revision = -1;  // refresh the title
         m_messages.note("saved " + m_story_path);
     } catch (const InputError& e) {
@@ -204,9 +309,10 @@ double MapWindow::pixel_ratio() const {
     return ww > 0 ? static_cast<double>(dw) / ww : 1.0;
 }
 
-void MapWindow::ask(std::string question, std::function<void()> yes) {
+void MapWindow::ask(std::string question, std::function<void()> yes, std::function<void()> no) {
     m_question = std::move(question);
     m_on_yes = std::move(yes);
+    m_on_no = std::move(no);
 }
 
 void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
@@ -397,6 +503,10 @@ void MapWindow::draw_popups() {
         ImGui::OpenPopup("Open");
         m_open_dialog = false;
     }
+    if (m_script_open) {
+        open_dropped(*m_script_open);
+        m_script_open.reset();
+    }
     if (ImGui::BeginPopupModal("Open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("A story (*.story.json) or any vector file GDAL reads:");
         ImGui::SetNextItemWidth(460);
@@ -434,15 +544,18 @@ void MapWindow::draw_popups() {
         ImGui::TextUnformatted(m_question.c_str());
         if (ImGui::Button("Yes")) {
             auto yes = std::move(m_on_yes);
+            m_on_no = nullptr;
             m_question.clear();
             ImGui::CloseCurrentPopup();
             if (yes) yes();
         }
         ImGui::SameLine();
         if (ImGui::Button("No") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            auto no = std::move(m_on_no);
             m_question.clear();
             m_on_yes = nullptr;
             ImGui::CloseCurrentPopup();
+            if (no) no();
         }
         ImGui::EndPopup();
     }
@@ -451,7 +564,9 @@ void MapWindow::draw_popups() {
 void MapWindow::frame() {
     const auto start = Clock::now();
     m_jobs.apply();
+    run_script_line();
     sync_story();
+    journal_edits();
     if (m_export) step_export();
     m_renderer.set_pixel_scale(1.0f);
     const double real_now = now();
@@ -573,7 +688,7 @@ void MapWindow::frame() {
     m_ui.end_frame();
     SDL_GL_SwapWindow(m_window);
     apply(actions);
-    if (actions.labels_changed && m_context) m_ui.rebuild_fonts(label_glyphs(story(), m_context.get(), 0));
+    if (actions.labels_changed && m_context) m_ui.request_fonts(label_glyphs(story(), m_context.get(), 0));
     m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "core/playback.hpp"
 #include "core/story_clock.hpp"
 #include "core/story_editor.hpp"
+#include "core/story_journal.hpp"
 #include "core/story_motion.hpp"
 #include "data/gazetteer_index.hpp"
 #include "export/animation.hpp"
@@ -66,7 +68,10 @@ private:
     void on_left_down(const SDL_MouseButtonEvent& e);
     void on_left_up(const SDL_MouseButtonEvent& e);
     void on_key(const SDL_KeyboardEvent& e);
-    void ask(std::string question, std::function<void()> yes);
+    void ask(std::string question, std::function<void()> yes, std::function<void()> no = {});
+    void offer_unsaved_edits(const std::string& path);
+    void journal_edits();
+    void run_script_line();
     void frame();
     void draw_popups();
     void apply(const PanelActions& actions);
@@ -115,6 +120,13 @@ private:
     std::string m_open_path;
     std::string m_question;
     std::function<void()> m_on_yes;
+    std::function<void()> m_on_no;
+    std::optional<StoryJournal> m_journal;  // the autosave of the story being edited
+    double m_journaled_at = 0;
+    std::string m_journal_error;
+    std::deque<std::string> m_script;
+    bool m_scripted = false;
+    std::optional<std::string> m_script_open;
 
     // An export under way: frames drawn a tile at a time between the window's own frames.
     struct ExportJob {

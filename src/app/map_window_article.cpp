@@ -67,6 +67,7 @@ void MapWindow::open_dropped(const std::string& path) {
         return;
     }
     auto open = [this, path] {
+        if (m_journal && m_editor && m_editor->modified()) m_journal->discard();  // the user chose to drop those edits
         open_story(path, true);
         m_messages.note("opened " + path);
     };

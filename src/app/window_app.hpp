@@ -13,6 +13,7 @@ struct WindowOptions {
     int width = 1280;
     int height = 800;
     int exit_after_frames = 0;  // > 0: quit after that many frames once loading is done (tests, screenshots)
+    std::optional<std::string> script;  // editing commands, one a frame (tests; see MapWindow::run_script_line)
 };
 
 // The seed story shipped in assets/stories/.

@@ -40,6 +40,8 @@ public:
     // Unsaved changes since the last mark_saved (or since opening).
     bool modified() const { return m_revision != m_saved_revision; }
     void mark_saved() { m_saved_revision = m_revision; }
+    // The story holds edits no file has (restored from an autosave journal).
+    void mark_unsaved() { m_saved_revision = -1; }
     // Bumped by every change, undo and redo: views rebuild what they derived when it changes.
     long revision() const { return m_revision; }
 

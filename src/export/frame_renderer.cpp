@@ -16,7 +16,7 @@ FrameRenderer::FrameRenderer(MapRenderer& renderer, const Story* story, const Co
       m_tile(std::min(max_tile, OffscreenTarget::max_size())) {
     const KeepCurrentUi keep;  // the window may be in the middle of its own frame
     m_ui = std::make_unique<UiContext>(nullptr, nullptr, scale);
-    if (local_names) m_ui->rebuild_fonts(label_glyphs(story, context, 0));
+    if (local_names) m_ui->request_fonts(label_glyphs(story, context, 0));
     if (story) {
         m_motion.emplace(*story);
         m_clock.emplace(*story);

@@ -55,12 +55,7 @@ void UiContext::activate() const {
     use_fonts(&m_fonts);
 }
 
-void UiContext::rebuild_fonts(const std::string& extra_text) {
-    activate();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    m_fonts = load_fonts(m_scale, extra_text);
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-}
+void UiContext::request_fonts(const std::string& extra_text) { m_pending_fonts = extra_text; }
 
 bool UiContext::process_event(const SDL_Event& event) {
     activate();
@@ -69,6 +64,12 @@ bool UiContext::process_event(const SDL_Event& event) {
 
 void UiContext::begin_frame(int width, int height) {
     activate();
+    if (m_pending_fonts) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        m_fonts = load_fonts(m_scale, *m_pending_fonts);
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        m_pending_fonts.reset();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     if (m_window) {
         ImGui_ImplSDL2_NewFrame();

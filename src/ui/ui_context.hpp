@@ -3,6 +3,7 @@
 // With a window it also takes SDL input; without one (headless) the caller gives the frame size.
 #include <SDL.h>
 
+#include <optional>
 #include <string>
 
 #include "ui/fonts.hpp"
@@ -41,8 +42,10 @@ public:
     void finish_frame();
     void draw_region(float x, float y, float w, float h);
 
-    // Rebuilds the font atlas with extra glyphs (local-script names); call between frames.
-    void rebuild_fonts(const std::string& extra_text);
+    // Fonts with the glyphs of `extra_text` too. Rebuilding the atlas in the middle of a frame
+    // aborts ImGui (the atlas is locked): the request is kept and carried out at the start of the
+    // next frame, the one place where fonts and their texture change.
+    void request_fonts(const std::string& extra_text);
 
     bool wants_mouse() const;
     bool wants_keyboard() const;
@@ -56,6 +59,7 @@ private:
     ImGuiContext* m_context = nullptr;
     ImGuiContext* m_previous = nullptr;
     UiFonts m_fonts;
+    std::optional<std::string> m_pending_fonts;
 };
 
 }  // namespace storyplot

@@ -5,8 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -203,4 +205,91 @@ TEST(CleanExports, ControlCharactersNeverReachKmlOrGpx) {
     EXPECT_EQ(std::system(xmllint.c_str()), 0);
     EXPECT_NO_THROW((void)nlohmann::json::parse(slurp(dir.file("s.geojson"))));
     EXPECT_EQ(slurp(dir.file("s.kml")).find('\x1b'), std::string::npos);
+}
+
+TEST(Caches, ADozenConcurrentFirstRunsAllSucceedAndLeaveOneValidCache) {
+    TempDir dir, cache;
+    const std::string env = "STORYPLOT_CACHE=" + cache.path().string();
+    std::vector<Running> runs;
+    for (int k = 0; k < 12; ++k)
+        runs.push_back(start_storyplot(dir, {"render", seed, "-o", "m" + std::to_string(k) + ".png", "--size", "128x128", "-q"}, {env}));
+    for (auto& run : runs) EXPECT_EQ(finish(run), 0) << run.err;
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(cache.path())) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"countries-110m.mesh", "country-labels.cache"}));  // no temporaries
+    // The cache left is valid: the next run reads it and does not replace it (same inode).
+    auto inode = [&](const std::string& name) {
+        struct stat st {};
+        stat((cache.path() / name).c_str(), &st);
+        return st.st_ino;
+    };
+    const auto mesh = inode("countries-110m.mesh"), labels = inode("country-labels.cache");
+    ASSERT_EQ(run_storyplot(dir, "render '" + seed + "' -o again.png --size 128x128 -q", env).code, 0);
+    EXPECT_EQ(inode("countries-110m.mesh"), mesh);
+    EXPECT_EQ(inode("country-labels.cache"), labels);
+    // A damaged one is rebuilt, never drawn: the picture is the same as from a good cache.
+    {
+        std::fstream f(cache.path() / "countries-110m.mesh", std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(600000);
+        for (int i = 0; i < 4096; ++i) f.put(static_cast<char>(i * 7919));
+    }
+    ASSERT_EQ(run_storyplot(dir, "render '" + seed + "' -o rebuilt.png --size 128x128 -q", env).code, 0);
+    EXPECT_NE(inode("countries-110m.mesh"), mesh);
+    EXPECT_EQ(slurp(dir.file("rebuilt.png")), slurp(dir.file("again.png")));
+}
+
+TEST(Autosave, EditsSurviveAKillAndAreRestoredOnTheNextStart) {
+    TempDir dir;
+    write_text(dir.file("s.story.json"), slurp(seed));
+    const std::string original = slurp(dir.file("s.story.json"));
+    write_text(dir.file("edit.txt"),
+               "move khasan 130.7 42.5\nrename vladivostok Vladivostok harbour\nadd 131.5 43.5 Ussuriysk junction\n"
+               "rename fefu Russky campus\n");
+    const std::vector<std::string> display{"SDL_VIDEODRIVER=offscreen"};
+    Running run = start_storyplot(dir, {"s.story.json", "--script", "edit.txt"}, display);
+    // The last edit journaled: then the process dies without a word (kill -9).
+    ASSERT_TRUE(wait_for_text(run, "script: rename fefu Russky campus")) << run.err;
+    ASSERT_TRUE(wait_for_text(run, "journaled revision 4")) << run.err;
+    kill(run.pid, SIGKILL);
+    EXPECT_EQ(finish(run), 128 + SIGKILL);
+    EXPECT_EQ(slurp(dir.file("s.story.json")), original);  // never saved
+    ASSERT_TRUE(fs::exists(dir.file(".s.story.json.autosave")));
+
+    // The next start offers the edits back; restored and saved, every edit is in the file.
+    write_text(dir.file("restore.txt"), "answer yes\nsave\nquit\n");
+    Running again = start_storyplot(dir, {"s.story.json", "--script", "restore.txt"}, display);
+    EXPECT_EQ(finish(again), 0) << again.err;
+    const auto saved = nlohmann::json::parse(slurp(dir.file("s.story.json")));
+    std::map<std::string, nlohmann::json> features;
+    for (const auto& f : saved["features"]) features[f["id"].get<std::string>()] = f;
+    EXPECT_EQ(features["khasan"]["geometry"]["coordinates"], nlohmann::json({130.7, 42.5}));
+    EXPECT_EQ(features["vladivostok"]["properties"]["name"], "Vladivostok harbour");
+    EXPECT_EQ(features["fefu"]["properties"]["name"], "Russky campus");
+    EXPECT_TRUE(features.count("ussuriysk-junction"));
+    EXPECT_FALSE(fs::exists(dir.file(".s.story.json.autosave")));  // saved: nothing left to restore
+
+    // Declined, the journal goes and the file stays as it is.
+    write_text(dir.file("edit2.txt"), "rename khasan Khasan border station\n");
+    Running third = start_storyplot(dir, {"s.story.json", "--script", "edit2.txt"}, display);
+    ASSERT_TRUE(wait_for_text(third, "journaled revision 1"));
+    kill(third.pid, SIGKILL);
+    finish(third);
+    const std::string before = slurp(dir.file("s.story.json"));
+    write_text(dir.file("decline.txt"), "answer no\nquit\n");
+    Running fourth = start_storyplot(dir, {"s.story.json", "--script", "decline.txt"}, display);
+    EXPECT_EQ(finish(fourth), 0) << fourth.err;
+    EXPECT_EQ(slurp(dir.file("s.story.json")), before);
+    EXPECT_FALSE(fs::exists(dir.file(".s.story.json.autosave")));
+}
+
+TEST(Window, OpeningAStoryFromTheOpenDialogKeepsRunning) {
+    TempDir dir;
+    write_text(dir.file("other.story.json"), slurp(seed));
+    // "open" goes through the Open dialog's own code, in the middle of a frame, where the font
+    // atlas used to be rebuilt (an ImGui assertion: the atlas is locked).
+    write_text(dir.file("open.txt"), "open other.story.json\nrename khasan Khasan station\nopen other.story.json\nanswer yes\nquit\n");
+    Running run = start_storyplot(dir, {"--script", "open.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    EXPECT_NE(run.err.find("script: quit"), std::string::npos) << run.err;
 }
