@@ -58,6 +58,8 @@ Box parse_bbox(const std::string& text) {
         throw UsageError("--bbox: longitudes must lie in [-180, 180] and latitudes in [-90, 90]");
     if (!(b.min_x < b.max_x) || !(b.min_y < b.max_y))
         throw UsageError("--bbox: west must be less than east and south less than north");
+    if (b.width() < 1e-6 || b.height() < 1e-6)
+        throw UsageError("--bbox: the box must be at least 0.000001 degrees (about 0.1 m) on each side");
     if (b.max_y <= -mercator::max_latitude || b.min_y >= mercator::max_latitude)
         throw UsageError("--bbox: the box lies beyond Web Mercator's +-85.05 degrees of latitude");
     return b;

@@ -8,9 +8,6 @@ namespace storyplot {
 // Throws InputError for unreadable, empty, binary or non-UTF-8 input, or an unwritable output.
 void run_extract(const std::string& article, const std::string& output, bool quiet);
 
-// Checks article text; throws InputError naming `path`.
-void check_article_text(const std::string& path, const std::string& text);
-
 // An article file's text, checked; throws InputError naming the file.
 std::string read_article_file(const std::string& path);
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/extract_command.hpp"
+#include "core/article_text.hpp"
 #include "app/map_sources.hpp"
 #include "app/render_command.hpp"
 #include "core/geoparser.hpp"

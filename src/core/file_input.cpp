@@ -32,7 +32,7 @@ void refuse_special(const std::string& path, const struct stat& st) {
 std::string read_input_file(const std::string& path, std::uintmax_t limit, const char* what) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) refuse_stat(path, errno);
-    if (S_ISDIR(st.st_mode)) throw InputError(path, std::string("is a folder, not a ") + what);
+    if (S_ISDIR(st.st_mode)) throw InputError(path, std::string("is a folder, not ") + what);
     refuse_special(path, st);
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) refuse_stat(path, errno);
@@ -40,11 +40,11 @@ std::string read_input_file(const std::string& path, std::uintmax_t limit, const
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
         refuse_special(path, st);
-        throw InputError(path, std::string("is not a regular file, not a ") + what);
+        throw InputError(path, std::string("is not a regular file, not ") + what);
     }
     if (static_cast<std::uintmax_t>(st.st_size) > limit) {
         ::close(fd);
-        throw InputError(path, std::string("is larger than ") + mebibytes(limit) + ", the limit for a " + what);
+        throw InputError(path, std::string("is larger than ") + mebibytes(limit) + ", the limit for " + what);
     }
     std::string text;
     text.resize(static_cast<std::size_t>(st.st_size));
@@ -65,7 +65,7 @@ std::string read_input_file(const std::string& path, std::uintmax_t limit, const
         have += static_cast<std::size_t>(n);
     }
     ::close(fd);
-    if (have > limit) throw InputError(path, std::string("is larger than ") + mebibytes(limit) + ", the limit for a " + what);
+    if (have > limit) throw InputError(path, std::string("is larger than ") + mebibytes(limit) + ", the limit for " + what);
     text.resize(have);
     return text;
 }

@@ -11,7 +11,7 @@ constexpr std::uintmax_t story_file_limit = 256ull << 20;   // 256 MiB
 constexpr std::uintmax_t article_file_limit = 32ull << 20;  // 32 MiB of text
 
 // The whole file. Throws InputError naming `path`: no such file, permission denied, a folder,
-// not a regular file, larger than `limit` (`what` names the kind in messages: "story file").
+// not a regular file, larger than `limit` (`what` names the kind in messages: "a story file").
 std::string read_input_file(const std::string& path, std::uintmax_t limit, const char* what);
 
 // For sources another library opens (GDAL): missing, unreadable, FIFOs and devices refused;

@@ -436,7 +436,10 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
         for (char& c : id)
             if (c == ' ') c = '-';
         if (id.empty() || !is_latin_name(fold_name(p.entry->name))) id = "place-" + std::to_string(p.entry->id);
-        while (taken.count(id)) id += "-" + std::to_string(p.entry->id);
+        while (taken.count(id)) {
+            id += '-';
+            id += std::to_string(p.entry->id);
+        }
         taken.insert(id);
         ids.push_back(id);
         Json mentions = Json::array();
@@ -465,7 +468,7 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
                                    {"properties", {{"kind", "route"}, {"name", name}, {"mode", std::string(travel_mode_name(route.mode))},
                                                    {"stops", stops}}}});
     }
-    return parse_story(doc.dump(), source_name);
+    return parse_story(doc.dump(-1, ' ', false, Json::error_handler_t::replace), source_name);
 }
 
 }  // namespace storyplot

@@ -353,7 +353,7 @@ Story parse_story(const std::string& text, const std::string& name) {
     }
 }
 
-Story read_story_file(const std::string& path) { return parse_story(read_input_file(path, story_file_limit, "story file"), path); }
+Story read_story_file(const std::string& path) { return parse_story(read_input_file(path, story_file_limit, "a story file"), path); }
 
 namespace {
 
@@ -459,7 +459,7 @@ std::string serialize_story(const Story& story) {
     for (const auto& p : story.places) features.push_back(place_json(p));
     for (const auto& r : story.routes) features.push_back(route_json(r));
     doc["features"] = std::move(features);
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 void write_story_file(const Story& story, const std::string& path) { write_file_atomically(path, serialize_story(story)); }

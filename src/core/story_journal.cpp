@@ -16,7 +16,10 @@ namespace fs = std::filesystem;
 fs::path journal_path(const std::string& story_path) {
     const fs::path story(story_path);
     const fs::path folder = story.has_parent_path() ? story.parent_path() : fs::path(".");
-    if (::access(folder.c_str(), W_OK) == 0) return folder / ("." + story.filename().string() + ".autosave");
+    std::string name(".");
+    name += story.filename().string();
+    name += ".autosave";
+    if (::access(folder.c_str(), W_OK) == 0) return folder / name;
     std::error_code ec;
     const std::string absolute = fs::absolute(story, ec).string();
     return cache_folder() / "autosave" / (std::to_string(content_hash(absolute)) + "-" + story.filename().string() + ".autosave");
@@ -48,7 +51,7 @@ std::optional<Story> StoryJournal::unsaved_edits() const {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return std::nullopt;
     try {
-        const std::string text = read_input_file(file.string(), story_file_limit, "story file");
+        const std::string text = read_input_file(file.string(), story_file_limit, "a story file");
         Story edits = parse_story(text, file.string());
         try {
             if (serialize_story(read_story_file(m_story_path)) == text) return std::nullopt;  // nothing the file lacks

@@ -100,10 +100,12 @@ Box VectorSource::lonlat_bounds() const {
 
 VectorSource load_vector_source(const std::string& path) {
     gdal::initialise();
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (!fs::exists(status)) throw InputError(path, "no such file");
-    if (fs::is_regular_file(status) && fs::file_size(path, ec) == 0) throw InputError(path, "the file is empty");
+    if (path.rfind("/vsi", 0) != 0) {  // GDAL's virtual files (/vsimem/, /vsizip/…) are GDAL's to find
+        std::error_code ec;
+        const auto status = fs::status(path, ec);
+        if (!fs::exists(status)) throw InputError(path, "no such file");
+        if (fs::is_regular_file(status) && fs::file_size(path, ec) == 0) throw InputError(path, "the file is empty");
+    }
 
     CPLErrorReset();
     check_input_path(path);  // a FIFO would block GDAL for ever

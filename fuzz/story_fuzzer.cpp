@@ -1,0 +1,24 @@
+// Story files: any bytes give a story or one InputError; a story read saves and reads back the same.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "core/input_error.hpp"
+#include "core/story_file.hpp"
+#include "core/story_motion.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    try {
+        const storyplot::Story story = storyplot::parse_story(text, "fuzz.story.json");
+        const std::string saved = storyplot::serialize_story(story);
+        const storyplot::Story again = storyplot::parse_story(saved, "saved.story.json");
+        if (storyplot::serialize_story(again) != saved) std::abort();  // a save must be stable
+        const storyplot::StoryMotion motion(again);                      // route geometry and clocks from it
+        (void)motion.any_timed();
+    } catch (const storyplot::InputError& e) {
+        if (std::string(e.what()).find('\n') != std::string::npos) std::abort();  // one line, always
+    }
+    return 0;
+}
