@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/geodesic.hpp"
 #include "core/local_names.hpp"
@@ -162,7 +163,15 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
 
     // People: the words of a person's name, learnt from titles and from full names in the text.
     std::set<std::string> person_words;
-    auto known = [&](const std::string& folded) { return r.countries.count(folded) || !r.gazetteer->find(folded).empty(); };
+    // Whether the gazetteer has a name, remembered: a text that repeats a run of capitalised words
+    // asks the same few names millions of times (bounded, so memory stays linear at worst).
+    std::unordered_map<std::string, bool> in_gazetteer;
+    auto listed = [&](const std::string& folded) {
+        if (const auto it = in_gazetteer.find(folded); it != in_gazetteer.end()) return it->second;
+        if (in_gazetteer.size() > 200000) in_gazetteer.clear();
+        return in_gazetteer[folded] = !r.gazetteer->find(folded).empty();
+    };
+    auto known = [&](const std::string& folded) { return r.countries.count(folded) || listed(folded); };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!tokens[i].capitalised) continue;
         // A capitalised ordinary word opening a sentence ("From", "After") is not part of a name.
@@ -211,7 +220,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 c.country = it->second;
                 candidates.push_back(c);
                 matched = true;
-            } else if (!r.gazetteer->find(name).empty()) {
+            } else if (listed(name)) {
                 candidates.push_back(c);
                 matched = true;
             }
@@ -318,11 +327,13 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             for (std::size_t k = 1; k < list.size() && k <= 3; ++k) place.alternatives.push_back(list[k].entry);
             out.places.push_back(std::move(place));
         }
+        // The first mentions of a place are enough to review it: a long text naming it thousands of
+        // times keeps its draft (and memory) small.
+        if (out.places[it->second].mentions.size() >= 200) continue;
         const Token& a = tokens[c.first];
         const Token& b = tokens[c.last];
-        // The sentence around the mention, for the reviewer.
-        // The sentence around the mention, looked for within 300 bytes each side (a text without
-        // full stops must not make each mention scan the whole text).
+        // The sentence around the mention, for the reviewer, looked for within 300 bytes each side
+        // (a text without full stops must not make each mention scan the whole text).
         const std::size_t reach = 300;
         const std::size_t lo = a.begin > reach ? a.begin - reach : 0;
         const std::size_t before = text.substr(lo, a.begin - lo).find_last_of(".!?\n");
@@ -432,6 +443,7 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
     std::vector<std::string> ids;
     std::set<std::string> taken;
     for (const auto& p : extraction.places) {
+        if (ids.size() >= max_features / 2) break;  // half the story for places, the rest for journeys
         std::string id = fold_name(p.entry->name);
         for (char& c : id)
             if (c == ' ') c = '-';
@@ -458,13 +470,19 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
     }
     int n = 0;
     for (const auto& route : extraction.routes) {
+        if (doc["features"].size() >= max_features) break;  // the draft stays a story storyplot reads
         Json stops = Json::array();
         std::string name;
         for (std::size_t k : route.stops) {
+            if (k >= ids.size() || stops.size() >= max_route_stops) break;
             stops.push_back(ids[k]);
             name += (name.empty() ? "" : " \xE2\x80\x93 ") + extraction.places[k].entry->name;
         }
-        doc["features"].push_back({{"type", "Feature"}, {"id", "journey-" + std::to_string(++n)}, {"geometry", nullptr},
+        if (stops.size() < 2) continue;
+        std::string id = "journey-" + std::to_string(++n);
+        while (taken.count(id)) id += "-route";
+        taken.insert(id);
+        doc["features"].push_back({{"type", "Feature"}, {"id", id}, {"geometry", nullptr},
                                    {"properties", {{"kind", "route"}, {"name", name}, {"mode", std::string(travel_mode_name(route.mode))},
                                                    {"stops", stops}}}});
     }

@@ -33,16 +33,25 @@ std::string_view travel_mode_name(TravelMode mode) {
 }
 
 const Place* Story::place(std::string_view id) const {
-    for (const auto& p : places)
-        if (p.id == id) return &p;
-    return nullptr;
+    auto lookup = [&]() -> const Place* {
+        const auto it = place_index.find(id);
+        return it != place_index.end() && it->second < places.size() && places[it->second].id == id ? &places[it->second] : nullptr;
+    };
+    if (const Place* p = lookup()) return p;
+    // A miss: the index may be stale (places added, removed, renamed or reordered). Rebuilt only
+    // when it does not list exactly the places there are.
+    bool current = place_index.size() == places.size();
+    for (std::size_t i = 0; current && i < places.size(); ++i) {
+        const auto it = place_index.find(places[i].id);
+        current = it != place_index.end() && it->second == i;
+    }
+    if (current) return nullptr;
+    place_index.clear();
+    for (std::size_t i = 0; i < places.size(); ++i) place_index.emplace(places[i].id, i);
+    return lookup();
 }
 
-Place* Story::place(std::string_view id) {
-    for (auto& p : places)
-        if (p.id == id) return &p;
-    return nullptr;
-}
+Place* Story::place(std::string_view id) { return const_cast<Place*>(std::as_const(*this).place(id)); }
 
 const Route* Story::route(std::string_view id) const {
     for (const auto& r : routes)

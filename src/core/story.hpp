@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -77,10 +78,15 @@ struct Story {
     std::vector<Route> routes;
     Json json;  // the whole document as read
 
+    // Found through an index of ids (a story may hold 20,000 places, a route 10,000 stops); the
+    // index is checked on every hit and rebuilt when it misses, so edits need not maintain it.
     const Place* place(std::string_view id) const;
     Place* place(std::string_view id);
     const Route* route(std::string_view id) const;
     int timezone_minutes() const;
+
+    // A cache of place positions by id, not part of the story's value.
+    mutable std::map<std::string, std::size_t, std::less<>> place_index;
 };
 
 // The path a route is drawn along: its own LineString, else its stops joined.

@@ -199,6 +199,8 @@ Route read_route(const Json& feature, std::string id, const StoryChecker& check,
     route.mode = *parsed;
     if (const auto s = props.find("stops"); s != props.end()) {
         if (!s->is_array()) check.fail(subject, "\"stops\" must be a list of place ids");
+        if (s->size() > max_route_stops)
+            check.fail(subject, std::to_string(s->size()) + " stops; a route has at most " + std::to_string(max_route_stops));
         for (const auto& stop : *s) {
             if (!stop.is_string()) check.fail(subject, "\"stops\" must be a list of place ids");
             route.stops.push_back(stop.get<std::string>());
@@ -253,7 +255,7 @@ void check_route_against_places(const Story& story, const Route& route, const St
         }
 }
 
-Chapter read_chapter(const Json& json, std::size_t index, const Story& story, const StoryChecker& check, int zone) {
+Chapter read_chapter(const Json& json, std::size_t index, const std::set<std::string>& ids, const StoryChecker& check, int zone) {
     if (!json.is_object()) check.fail("chapter " + std::to_string(index + 1), "must be an object");
     Chapter chapter;
     chapter.id = check.string_member(json, "id", "chapter " + std::to_string(index + 1), true);
@@ -267,7 +269,7 @@ Chapter read_chapter(const Json& json, std::size_t index, const Story& story, co
         for (const auto& id : *f) {
             if (!id.is_string()) check.fail(subject, "\"focus\" must be a list of place or route ids");
             const auto text = id.get<std::string>();
-            if (!story.place(text) && !story.route(text)) check.fail(subject, "focus \"" + text + "\" names no place or route");
+            if (!ids.count(text)) check.fail(subject, "focus \"" + text + "\" names no place or route");
             chapter.focus.push_back(text);
         }
     }
@@ -331,7 +333,7 @@ Story parse_story_checked(const std::string& text, const std::string& name) {
         if (c->size() > max_chapters) check.fail("story", std::to_string(c->size()) + " chapters; at most " + std::to_string(max_chapters));
         std::set<std::string> chapter_ids;
         for (std::size_t i = 0; i < c->size(); ++i) {
-            story.chapters.push_back(read_chapter((*c)[i], i, story, check, zone));
+            story.chapters.push_back(read_chapter((*c)[i], i, ids, check, zone));
             if (!chapter_ids.insert(story.chapters.back().id).second)
                 check.fail(StoryChecker::chapter(story.chapters.back().id), "duplicate id");
         }

@@ -15,6 +15,7 @@ constexpr int max_json_depth = 64;                      // nesting of objects an
 constexpr std::size_t max_features = 20000;             // places and routes together
 constexpr std::size_t max_chapters = 2000;
 constexpr std::size_t max_route_vertices = 1000000;     // positions in one route's LineString
+constexpr std::size_t max_route_stops = 10000;          // stops of one route
 constexpr std::size_t max_name_bytes = 4096;            // a title, name, id, category, time
 constexpr std::size_t max_text_bytes = 1 << 20;         // a chapter's or fact's text
 constexpr std::int64_t max_mention_offset = 1 << 30;    // a mention's offset or length in its article
