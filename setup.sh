@@ -28,6 +28,7 @@ packages=(
   util-linux                               # tests: unshare mounts a small tmpfs to fill the disk
   clang libclang-rt-14-dev                 # the fuzz preset: libFuzzer with address and undefined sanitizers
   git ca-certificates                      # .ci/run clones the repository into a fresh folder
+  python3 time                             # bench/worst_inputs.sh makes its inputs and measures time and memory
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -13,7 +13,9 @@ namespace storyplot {
 
 namespace {
 
-std::string mebibytes(std::uintmax_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string mebibytes(std::uintmax_t bytes) {
+    return bytes < (1u << 20) ? std::to_string(bytes) + " bytes" : std::to_string(bytes >> 20) + " MiB";
+}
 
 [[noreturn]] void refuse_stat(const std::string& path, int error) {
     if (error == ENOENT || error == ENOTDIR) throw InputError(path, "no such file");
