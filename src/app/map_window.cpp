@@ -91,8 +91,8 @@ void MapWindow::offer_unsaved_edits(const std::string& path) {
     const auto when = std::filesystem::last_write_time(journal.path(), ec);
     const auto age = std::chrono::duration_cast<std::chrono::minutes>(std::filesystem::file_time_type::clock::now() - when).count();
     auto shared = std::make_shared<Story>(std::move(*edits));
-    ask("The story " + path + " has edits that were never saved (autosaved " + std::to_string(age) +
-            " min ago, before the program stopped).\nRestore them?",
+    const std::string when_text = age < 1 ? "less than a minute ago" : age == 1 ? "a minute ago" : std::to_string(age) + " minutes ago";
+    ask("The story " + path + " has edits that were never saved (autosaved " + when_text + ", before the program stopped).\nRestore them?",
         [this, shared, path] {
             set_story(std::move(*shared), path, false);
             m_editor->mark_unsaved();
@@ -108,7 +108,10 @@ void MapWindow::offer_unsaved_edits(const std::string& path) {
 // Every edit is journaled when it is made; a drag at most every two seconds, and when it ends.
 void MapWindow::journal_edits() {
     if (!m_editor || !m_journal) return;
-    if (!m_editor->modified()) return;
+    if (!m_editor->modified()) {
+        if (m_journal->written()) m_journal->discard();  // undone back to the file: nothing to restore
+        return;
+    }
     if (m_dragging_place && now() - m_journaled_at < 2.0) return;
     std::string error;
     if (m_journal->write(m_editor->story(), m_editor->revision(), &error)) {

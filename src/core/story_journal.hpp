@@ -27,6 +27,7 @@ public:
     // story, and differs from the file.
     std::optional<Story> unsaved_edits() const;
     std::filesystem::path path() const { return journal_path(m_story_path); }
+    bool written() const { return m_written >= 0; }
 
 private:
     std::string m_story_path;

@@ -286,6 +286,16 @@ TEST(Autosave, EditsSurviveAKillAndAreRestoredOnTheNextStart) {
     EXPECT_FALSE(fs::exists(dir.file(".s.story.json.autosave")));
 }
 
+TEST(Autosave, UndoingBackToTheFileLeavesNothingToRestore) {
+    TempDir dir;
+    write_text(dir.file("s.story.json"), slurp(seed));
+    write_text(dir.file("edit.txt"), "rename khasan Khasan station\nundo\nquit\n");
+    Running run = start_storyplot(dir, {"s.story.json", "--script", "edit.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    EXPECT_NE(run.err.find("journaled revision 1"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(dir.file(".s.story.json.autosave")));
+}
+
 TEST(Window, OpeningAStoryFromTheOpenDialogKeepsRunning) {
     TempDir dir;
     write_text(dir.file("other.story.json"), slurp(seed));

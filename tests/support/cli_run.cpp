@@ -44,6 +44,7 @@ int lines(const std::string& text) { return static_cast<int>(std::count(text.beg
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -60,6 +61,7 @@ Running start_storyplot(const TempDir& dir, const std::vector<std::string>& args
     const pid_t pid = fork();
     if (pid == 0) {
         setpgid(0, 0);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);  // a test that dies (a failure, a time-out) takes it along
         if (chdir(dir.path().c_str()) != 0) _exit(126);
         dup2(fds[1], STDERR_FILENO);
         const int null = open("/dev/null", O_RDWR);
