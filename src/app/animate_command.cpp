@@ -58,9 +58,7 @@ int run_animate(const AnimateOptions& o) {
         to = m->end_time();
         focus = {*o.route};
     } else if (o.chapter) {
-        const Chapter* chapter = nullptr;
-        for (const auto& c : story.chapters)
-            if (c.id == *o.chapter) chapter = &c;
+        const Chapter* chapter = story.chapter(*o.chapter);
         if (!chapter) throw UsageError("--chapter: the story has no chapter \"" + *o.chapter + "\"");
         camera = chapter_camera(story, *chapter, w, h);
         for (const auto& id : chapter->focus)

@@ -56,14 +56,19 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
 
 // A dropped file: a story if it is one, else a layer over the basemap.
 void MapWindow::open_dropped(const std::string& path) {
+    // A story is GeoJSON; anything else (a GeoPackage, a Shapefile, KML, GPX…) is a layer.
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".json" && ext != ".geojson") {
+        load_overlay(path, true);
+        return;
+    }
     try {
         read_story_file(path);
+    } catch (const NotAStoryError&) {
+        load_overlay(path, true);  // any other vector file GDAL reads
+        return;
     } catch (const InputError& e) {
-        if (e.problem().rfind("no \"story\" member", 0) == 0 || e.problem().rfind("not a GeoJSON", 0) == 0 ||
-            e.problem().find("JSON") != std::string::npos) {
-            load_overlay(path, true);  // any other vector file GDAL reads
-            return;
-        }
         m_messages.error(e.what());
         return;
     }

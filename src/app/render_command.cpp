@@ -54,9 +54,7 @@ void run_render(const RenderOptions& options) {
     Camera camera = story ? story_camera(*story, w, h) : region_camera(w, h);
     if (options.chapter) {
         if (!story) throw UsageError("--chapter needs a story");
-        const Chapter* chapter = nullptr;
-        for (const auto& c : story->chapters)
-            if (c.id == *options.chapter) chapter = &c;
+        const Chapter* chapter = story->chapter(*options.chapter);
         if (!chapter) throw UsageError("--chapter: the story has no chapter \"" + *options.chapter + "\"");
         camera = chapter_camera(*story, *chapter, w, h);
         if (!clock && chapter->time)

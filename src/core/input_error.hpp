@@ -25,4 +25,11 @@ private:
     std::string m_problem;
 };
 
+// A file that is no story at all (not JSON, or JSON that is not a FeatureCollection with a
+// "story" member): another kind of file, which the window may open as a layer instead.
+class NotAStoryError : public InputError {
+public:
+    using InputError::InputError;
+};
+
 }  // namespace storyplot

@@ -59,6 +59,12 @@ const Route* Story::route(std::string_view id) const {
     return nullptr;
 }
 
+const Chapter* Story::chapter(std::string_view id) const {
+    for (const auto& c : chapters)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
 int Story::timezone_minutes() const { return parse_utc_offset(timezone).value_or(0); }
 
 Path route_path(const Story& story, const Route& route) {

@@ -83,6 +83,7 @@ struct Story {
     const Place* place(std::string_view id) const;
     Place* place(std::string_view id);
     const Route* route(std::string_view id) const;
+    const Chapter* chapter(std::string_view id) const;
     int timezone_minutes() const;
 
     // A cache of place positions by id, not part of the story's value.

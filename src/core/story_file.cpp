@@ -110,7 +110,7 @@ Json parse_json(const std::string& text, const std::string& name) {
     // The parser stops at a NUL byte as at the end: what follows would go unread.
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
         const auto [line, column] = line_and_column(text, nul + 1);
-        throw InputError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "a NUL byte: not a text file");
+        throw NotAStoryError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "a NUL byte: not a text file");
     }
     check_nesting(text, name);
     try {
@@ -120,7 +120,7 @@ Json parse_json(const std::string& text, const std::string& name) {
         // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: REASON"
         std::string reason = e.what();
         if (const auto colon = reason.find(": ", reason.find("column")); colon != std::string::npos) reason = reason.substr(colon + 2);
-        throw InputError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "JSON " + reason);
+        throw NotAStoryError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "JSON " + reason);
     }
 }
 
@@ -288,9 +288,9 @@ namespace {
 Story parse_story_checked(const std::string& text, const std::string& name) {
     StoryChecker check(name);
     Json doc = parse_json(text, name);
-    if (!doc.is_object() || doc.value("type", "") != "FeatureCollection") check.fail("not a GeoJSON FeatureCollection");
+    if (!doc.is_object() || doc.value("type", "") != "FeatureCollection") throw NotAStoryError(name, "not a GeoJSON FeatureCollection");
     if (!doc.contains("story") || !doc["story"].is_object())
-        check.fail("no \"story\" member: plain GeoJSON, not a story (add it as a layer with --basemap)");
+        throw NotAStoryError(name, "no \"story\" member: plain GeoJSON, not a story (add it as a layer with --basemap)");
     if (!doc.contains("features") || !doc["features"].is_array()) check.fail("no \"features\" list");
 
     Story story;

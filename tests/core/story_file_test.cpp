@@ -223,3 +223,22 @@ TEST(StoryTime, ParsesAndFormats) {
     for (const char* bad : {"2019-02-30", "2019-04-24T25:00", "2019-04-24 18:00", "24/04/2019", "2019-04-24T18:00+1000"})
         EXPECT_FALSE(parse_story_time(bad)) << bad;
 }
+
+TEST(StoryFile, WhatIsNoStoryAtAllIsTypedSoTheWindowCanOpenItAsALayer) {
+    auto kind = [](const std::string& text) {
+        try {
+            parse_story(text, "f.json");
+        } catch (const NotAStoryError&) {
+            return std::string("not a story");
+        } catch (const InputError&) {
+            return std::string("a broken story");
+        }
+        return std::string("a story");
+    };
+    EXPECT_EQ(kind(R"({"type": "FeatureCollection", "features": []})"), "not a story");
+    EXPECT_EQ(kind(R"({"type": "Topology", "objects": {}})"), "not a story");
+    EXPECT_EQ(kind("<kml></kml>"), "not a story");
+    EXPECT_EQ(kind(std::string("SQLite format 3\0", 16)), "not a story");
+    EXPECT_EQ(kind(replaced(good, R"("mode": "train")", R"("mode": "hovercraft")")), "a broken story");
+    EXPECT_EQ(kind(good), "a story");
+}
