@@ -1,14 +1,14 @@
 #pragma once
 // One Dear ImGui context with storyplot's font and look, drawing through the OpenGL3 backend.
 // With a window it also takes SDL input; without one (headless) the caller gives the frame size.
-#include <SDL.h>
-
 #include <optional>
 #include <string>
 
 #include "ui/fonts.hpp"
 
 struct ImGuiContext;
+struct SDL_Window;
+union SDL_Event;
 
 namespace storyplot {
 
@@ -29,7 +29,7 @@ private:
 class UiContext {
 public:
     // `window` may be null for headless use; a GL context must be current.
-    explicit UiContext(SDL_Window* window, SDL_GLContext gl, float scale = 1.0f);
+    explicit UiContext(SDL_Window* window, void* /* SDL_GLContext */ gl, float scale = 1.0f);
     ~UiContext();
     UiContext(const UiContext&) = delete;
     UiContext& operator=(const UiContext&) = delete;
