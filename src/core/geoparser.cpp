@@ -166,12 +166,12 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // Whether the gazetteer has a name, remembered: a text that repeats a run of capitalised words
     // asks the same few names millions of times (bounded, so memory stays linear at worst).
     std::unordered_map<std::string, bool> in_gazetteer;
-    auto listed = [&](const std::string& folded) {
+    auto gazetteer_has = [&](const std::string& folded) {
         if (const auto it = in_gazetteer.find(folded); it != in_gazetteer.end()) return it->second;
         if (in_gazetteer.size() > 200000) in_gazetteer.clear();
         return in_gazetteer[folded] = !r.gazetteer->find(folded).empty();
     };
-    auto known = [&](const std::string& folded) { return r.countries.count(folded) || listed(folded); };
+    auto known = [&](const std::string& folded) { return r.countries.count(folded) || gazetteer_has(folded); };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!tokens[i].capitalised) continue;
         // A capitalised ordinary word opening a sentence ("From", "After") is not part of a name.
@@ -220,7 +220,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 c.country = it->second;
                 candidates.push_back(c);
                 matched = true;
-            } else if (listed(name)) {
+            } else if (gazetteer_has(name)) {
                 candidates.push_back(c);
                 matched = true;
             }
