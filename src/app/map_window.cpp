@@ -125,7 +125,8 @@ void MapWindow::journal_edits() {
 }
 
 // Editing commands for tests, one a frame once loading is done:
-//   move ID LON LAT | rename ID NAME | add LON LAT NAME | undo | redo | save | open PATH | answer yes|no | quit
+//   move ID LON LAT | rename ID NAME | add LON LAT NAME | undo | redo | save | open PATH | answer yes|no |
+//   state (prints whether the story has unsaved edits) | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -168,6 +169,9 @@ void MapWindow::run_script_line() {
             if (answer) answer();
         } else if (verb == "open") {
             m_script_open = rest();  // opened where the Open dialog opens it, inside the frame
+        } else if (verb == "state") {
+            std::cerr << "storyplot: state: modified " << (m_editor && m_editor->modified() ? 1 : 0) << ", revision "
+                      << (m_editor ? m_editor->revision() : -1) << std::endl;
         } else if (verb == "quit") {
             m_running = false;
         } else {
@@ -257,7 +261,8 @@ void MapWindow::save() {
         m_synced_revision = -1;  // refresh the title
         m_messages.note("saved " + m_story_path);
     } catch (const InputError& e) {
-        m_messages.error(e.what());
+        m_messages.error(e.what());  // the file as it was, the edits still here
+        if (m_scripted) std::cerr << "storyplot: " << e.what() << std::endl;
     }
 }
 

@@ -67,10 +67,26 @@ void check_output_folder(const fs::path& folder, const std::string& shown) {
 void check_output_target(const fs::path& target) {
     check_output_folder(folder_of(target), target.string());
     std::error_code ec;
-    if (fs::is_directory(target, ec)) throw InputError(target.string(), "cannot write: it is a folder");
+    const auto status = fs::status(target, ec);
+    if (fs::is_directory(status)) throw InputError(target.string(), "cannot write: it is a folder");
+    // A device, FIFO or socket would be replaced by a plain file (as root, /dev/full itself).
+    if (fs::exists(status) && !fs::is_regular_file(status))
+        throw InputError(target.string(), "cannot write: it is a device, FIFO or socket, not a file");
 }
 
-OutputFile::OutputFile(fs::path target) : m_target(std::move(target)) {
+namespace {
+
+// Writing through a link writes the file it names (the link stays a link).
+fs::path resolved(const fs::path& target) {
+    std::error_code ec;
+    if (!fs::is_symlink(target, ec)) return target;
+    const fs::path real = fs::canonical(target, ec);
+    return ec ? target : real;
+}
+
+}  // namespace
+
+OutputFile::OutputFile(fs::path target) : m_target(resolved(target)) {
     check_output_target(m_target);
     remove_stale_temporaries(m_target);
     m_temp = temporary_sibling(m_target);

@@ -296,6 +296,26 @@ TEST(Autosave, UndoingBackToTheFileLeavesNothingToRestore) {
     EXPECT_FALSE(fs::exists(dir.file(".s.story.json.autosave")));
 }
 
+TEST(Autosave, AFailedSaveLeavesTheFileAndKeepsTheEdits) {
+    TempDir dir;
+    write_text(dir.file("save.txt"), "rename khasan Khasan station\nsave\nstate\nquit\n");
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    const std::string cmd = "PREVIOUS='" + seed + "' FREE_BYTES=0 '" + STORYPLOT_TEST_DIR + "/cli/full_disk.sh' '" + STORYPLOT_BINARY +
+                            "' s.story.json @OUT@ --script '" + dir.file("save.txt") + "'";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    ASSERT_TRUE(pipe);
+    std::string out;
+    char line[4096];
+    while (std::fgets(line, sizeof line, pipe)) out += line;
+    pclose(pipe);
+    unsetenv("SDL_VIDEODRIVER");
+    EXPECT_NE(out.find("code=0"), std::string::npos) << out;
+    EXPECT_NE(out.find("previous=unchanged"), std::string::npos) << out;                    // the file as it was
+    EXPECT_NE(out.find("cannot write"), std::string::npos) << out;                          // the save said why
+    EXPECT_NE(out.find("storyplot: state: modified 1"), std::string::npos) << out;          // the edits still there
+    EXPECT_NE(out.find("files=s.story.json \n"), std::string::npos) << out;                 // no temporary left
+}
+
 TEST(Window, OpeningAStoryFromTheOpenDialogKeepsRunning) {
     TempDir dir;
     write_text(dir.file("other.story.json"), slurp(seed));

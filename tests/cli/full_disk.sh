@@ -3,6 +3,7 @@
 # a previous file at the same path. Prints the exit code, whether the previous file is unchanged,
 # the folder's listing and storyplot's standard error, one item a line.
 #   full_disk.sh STORYPLOT OUTPUT_NAME ARGS...     (ARGS may use @OUT@ for the output's path)
+# FREE_BYTES: what is left free (8192); PREVIOUS: a file to copy as the previous output (else random bytes).
 set -u
 bin=$1 out=$2
 shift 2
@@ -12,14 +13,14 @@ trap 'rmdir "$mnt"; rm -f "$err"' EXIT
 ns=(unshare -m)
 [[ $(id -u) -eq 0 ]] || ns=(unshare -rm)
 command -v unshare >/dev/null || { echo "unshare is not installed (util-linux)"; exit 90; }
-FREE_BYTES=${FREE_BYTES:-8192} "${ns[@]}" bash -c '
+FREE_BYTES=${FREE_BYTES:-8192} PREVIOUS=${PREVIOUS:-} "${ns[@]}" bash -c '
   set -u
   mnt=$1 bin=$2 out=$3 err=$4
   shift 4
   mount -t tmpfs -o size=1m tmpfs "$mnt" || { echo "cannot mount a tmpfs"; exit 90; }
   cd "$mnt"
   # The previous output: some bytes the failed run must leave exactly as they are.
-  if [[ $out == */ ]]; then mkdir -p "$out"; else head -c 20000 /dev/urandom > "$out"; fi
+  if [[ $out == */ ]]; then mkdir -p "$out"; elif [[ -n $PREVIOUS ]]; then cp "$PREVIOUS" "$out"; else head -c 20000 /dev/urandom > "$out"; fi
   before=$( [[ -f $out ]] && sha256sum "$out" || ls -a "$out" )
   dd if=/dev/zero of=.fill bs=4k 2>/dev/null
   truncate -s -${FREE_BYTES:-8192} .fill

@@ -85,6 +85,19 @@ TEST(OutputFile, RefusesMissingFoldersAndFolderTargets) {
     EXPECT_THROW(OutputFile(dir.path() / "no" / "such" / "x"), InputError);
 }
 
+TEST(OutputFile, NeverReplacesADeviceOrFifoAndWritesThroughALink) {
+    TempDir dir;
+    ASSERT_EQ(mkfifo((dir.path() / "fifo").c_str(), 0600), 0);
+    EXPECT_THROW(OutputFile(dir.path() / "fifo"), InputError);
+    EXPECT_THROW(write_file_atomically("/dev/full", "x"), InputError);
+    EXPECT_TRUE(fs::is_character_file("/dev/full"));
+    write_file_atomically(dir.path() / "real.txt", "old");
+    fs::create_symlink("real.txt", dir.path() / "link.txt");
+    write_file_atomically(dir.path() / "link.txt", "new");
+    EXPECT_TRUE(fs::is_symlink(dir.path() / "link.txt"));
+    EXPECT_EQ(read(dir.path() / "real.txt"), "new");
+}
+
 TEST(OutputFile, LeftoversOfDeadProcessesAreRemovedAndLiveOnesKept) {
     TempDir dir;
     const fs::path target = dir.path() / "map.png";
