@@ -54,6 +54,7 @@ void story_frames(benchmark::State& state, const Camera& camera) {
     OffscreenTarget target(camera.width(), camera.height());
     double placement = 0;
     StoryOverlayStats stats;
+    const StoryMotion paths(b.story);  // the routes' geometry, once (as the window does per revision)
     for (auto _ : state) {
         target.bind();
         b.renderer.draw(camera);
@@ -64,6 +65,7 @@ void story_frames(benchmark::State& state, const Camera& camera) {
         decorations.credits = map_credits(true);
         const DecorationLayout layout = layout_decorations(camera, 1.0f, decorations);
         options.reserved = layout.boxes();
+        options.paths = &paths;
         stats = b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
         add_export_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, decorations, layout);
         b.ui.end_frame();
@@ -118,6 +120,26 @@ void BM_RoutePositionQuery(benchmark::State& state) {
 }
 BENCHMARK(BM_RoutePositionQuery);
 
+// What the overlay no longer does each frame: every route's drawn path derived from the story
+// (great circles for planes densified through PROJ, stops looked up).
+// The seed story's routes carry their own paths (a copy each); a flight has its great circle made.
+void BM_RouteGeometry_SeedStory(benchmark::State& state) {
+    const Story& s = bench().story;
+    for (auto _ : state)
+        for (const auto& route : s.routes) benchmark::DoNotOptimize(route_geometry(s, route));
+}
+BENCHMARK(BM_RouteGeometry_SeedStory)->Unit(benchmark::kMicrosecond);
+void BM_RouteGeometry_Flight(benchmark::State& state) {
+    Story s = bench().story;
+    Route flight;
+    flight.id = "flight";
+    flight.mode = TravelMode::plane;
+    flight.stops = {"pyongyang", "moscow"};
+    s.routes.push_back(flight);
+    for (auto _ : state) benchmark::DoNotOptimize(route_geometry(s, s.routes.back()));
+}
+BENCHMARK(BM_RouteGeometry_Flight)->Unit(benchmark::kMicrosecond);
+
 // Frames while the train runs from Pyongyang to Vladivostok, camera following it: the mean, and
 // the slowest frame as a counter (the goal: none over 33 ms).
 void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) {
@@ -141,6 +163,7 @@ void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) {
         StoryOverlayOptions options;
         options.motion = moving;
         options.clock = &clock;
+        options.paths = &motion;
         b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
         b.ui.end_frame();
         glFinish();

@@ -641,6 +641,7 @@ void MapWindow::frame() {
     options.motion = moving;
     options.caption_left = static_cast<float>(area.min_x);
     options.clock = m_clock ? &*m_clock : nullptr;
+    options.paths = m_motion ? &*m_motion : nullptr;
     const StoryOverlayStats overlay_stats = m_overlay.draw(*ImGui::GetBackgroundDrawList(), story(), m_context.get(), m_camera, options);
     m_label_ms = overlay_stats.placement_ms;
     add_export_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, decorations, layout);

@@ -82,6 +82,7 @@ void FrameRenderer::begin(const FrameSpec& spec) {
     options.motion = m_moving;
     options.caption_left = layout.title.empty() ? 0.0f : static_cast<float>(layout.title.max_x);
     options.clock = m_clock ? &*m_clock : nullptr;
+    options.paths = m_motion ? &*m_motion : nullptr;
     ImDrawList& list = *ImGui::GetForegroundDrawList();
     m_overlay.draw(list, m_story, m_context, camera, options);
     add_export_decorations(list, camera, m_scale, decorations, layout);

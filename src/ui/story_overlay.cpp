@@ -256,8 +256,12 @@ StoryOverlayStats StoryOverlay::draw(ImDrawList& list, const Story* story, const
     if (story) {
         for (const auto& route : story->routes) {
             if (options.hidden_routes.count(route.id)) continue;
+            const RouteMotion* built = options.paths ? options.paths->motion(route.id) : nullptr;
+            const Path derived = built ? Path{} : route_geometry(*story, route);
+            const Path& path = built ? built->path() : derived;
             std::vector<Vec2> px;
-            for (LonLat p : route_geometry(*story, route)) px.push_back(to_screen(camera, p));
+            px.reserve(path.size());
+            for (LonLat p : path) px.push_back(to_screen(camera, p));
             double total = 0;
             for (std::size_t i = 0; i + 1 < px.size(); ++i) total += length(px[i + 1] - px[i]);
             if (total > 120 * scale) {

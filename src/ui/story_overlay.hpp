@@ -29,6 +29,9 @@ struct StoryOverlayOptions {
     // clock whose local time the captions use.
     std::vector<RouteAt> motion;
     const StoryClock* clock = nullptr;
+    // The routes' geometry (great circles densified), built once per story revision by whoever
+    // holds the story; without it the overlay derives each route's path itself, every draw.
+    const StoryMotion* paths = nullptr;
     std::string clock_text;                           // the clock's time, shown above the captions
     float caption_left = 0.0f;    // the captions are centred in the map area right of this
     float scale = 1.0f;

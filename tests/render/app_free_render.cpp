@@ -34,6 +34,7 @@ Image StoryScene::render(const Camera& camera, std::optional<double> utc_seconds
     const DecorationLayout layout = layout_decorations(camera, 1.0f, decorations);
     options.reserved = layout.boxes();
     options.motion = moving;
+    options.paths = &m_motion;
     m_overlay.draw(*ImGui::GetForegroundDrawList(), &m_story, &m_labels, camera, options);
     add_export_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, decorations, layout);
     m_ui->end_frame();
