@@ -22,6 +22,7 @@ struct PathSlot {
     char path[path_bytes];
 };
 PathSlot g_paths[slot_count];
+bool g_terminal = false;  // stderr is a terminal: a progress line may need ending first
 std::atomic<pid_t> g_children[slot_count];
 
 int claim_path(const char* path, int kind) {
@@ -82,15 +83,17 @@ void on_signal(int sig) {
         if (kind == 1) ::unlink(slot.path);
         if (kind == 2) remove_folder(slot.path);
     }
-    say(sig == SIGINT ? "\nstoryplot: cancelled (SIGINT); nothing written\n"
-        : sig == SIGTERM ? "\nstoryplot: cancelled (SIGTERM); nothing written\n"
-                         : "\nstoryplot: cancelled (SIGHUP); nothing written\n");
+    if (g_terminal) say("\n");
+    say(sig == SIGINT ? "storyplot: cancelled (SIGINT); nothing written\n"
+        : sig == SIGTERM ? "storyplot: cancelled (SIGTERM); nothing written\n"
+                         : "storyplot: cancelled (SIGHUP); nothing written\n");
     ::_exit(128 + sig);
 }
 
 }  // namespace
 
 void install_interrupt_handlers() {
+    g_terminal = ::isatty(STDERR_FILENO) == 1;
     struct sigaction action {};
     action.sa_handler = on_signal;
     sigfillset(&action.sa_mask);  // one signal at a time

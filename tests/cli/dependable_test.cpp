@@ -93,7 +93,10 @@ TEST(Signals, SigintOrSigtermToTheProcessOrItsGroupLeavesNothing) {
         ASSERT_TRUE(wait_for_text(run, "frame 1/")) << run.err;  // ffmpeg is running and frames flow
         kill(c.group ? -run.pid : run.pid, c.signal);
         EXPECT_EQ(finish(run), c.code) << run.err;
-        EXPECT_NE(run.err.find("cancelled"), std::string::npos) << run.err;
+        // Its progress lines, then exactly one line that says what happened.
+        EXPECT_EQ(run.err.substr(run.err.rfind('\n', run.err.size() - 2) + 1),
+                  c.signal == SIGINT ? "storyplot: cancelled (SIGINT); nothing written\n" : "storyplot: cancelled (SIGTERM); nothing written\n");
+        EXPECT_EQ(run.err.find("\n\n"), std::string::npos) << run.err;
         EXPECT_TRUE(files(dir).empty()) << files(dir).front();
     }
 }
