@@ -40,16 +40,23 @@ fs::path temporary_sibling(const fs::path& target) {
 }
 
 int remove_stale_temporaries(const fs::path& target) {
-    const std::string prefix = part_prefix(target);
+    // Any ".NAME.partPID" (or ".NAME.partPID.log", a frames folder…) in the folder whose process
+    // is gone: a killed run's leftovers, whatever it was writing.
     std::error_code ec;
     int removed = 0;
     for (fs::directory_iterator it(folder_of(target), ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.compare(0, prefix.size(), prefix) != 0) continue;
-        std::size_t digits = prefix.size();
-        while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
-        if (digits == prefix.size() || digits - prefix.size() > 9) continue;
-        const auto pid = static_cast<pid_t>(std::stol(name.substr(prefix.size(), digits - prefix.size())));
+        if (name.size() < 8 || name[0] != '.') continue;
+        std::size_t part = name.rfind(".part");
+        while (part != std::string::npos && part > 0) {
+            std::size_t digits = part + 5;
+            while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
+            const std::size_t count = digits - (part + 5);
+            if (count > 0 && count <= 9 && (digits == name.size() || name[digits] == '.')) break;
+            part = name.rfind(".part", part - 1);
+        }
+        if (part == std::string::npos || part == 0) continue;
+        const auto pid = static_cast<pid_t>(std::stol(name.substr(part + 5, 9)));
         if (pid == getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // its writer may still run
         std::error_code rm;
         fs::remove_all(it->path(), rm);

@@ -13,8 +13,8 @@ namespace storyplot {
 // ".NAME.partPID" in the target's folder.
 std::filesystem::path temporary_sibling(const std::filesystem::path& target);
 
-// Removes ".NAME.partPID…" files and folders beside `target` whose process is gone (left by a run
-// that was killed); returns how many.
+// Removes ".NAME.partPID…" files and folders in `target`'s folder whose process is gone (left by a
+// run that was killed, whatever it wrote); returns how many.
 int remove_stale_temporaries(const std::filesystem::path& target);
 
 // One output. Either write() through it, or let another writer (GDAL, ffmpeg) fill temporary();

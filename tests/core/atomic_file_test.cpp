@@ -104,12 +104,13 @@ TEST(OutputFile, LeftoversOfDeadProcessesAreRemovedAndLiveOnesKept) {
     // PID 2^22 + 1 is above Linux's pid_max limit: no such process can be running.
     std::ofstream(dir.path() / ".map.png.part4194305") << "x";
     std::ofstream(dir.path() / ".map.png.part4194305.log") << "x";
-    fs::create_directory(dir.path() / ".map.png.part4194306");
+    fs::create_directory(dir.path() / ".frames.part4194306");
+    std::ofstream(dir.path() / ".other.gif.part4194305") << "x";  // another output of a killed run
     const std::string live = ".map.png.part" + std::to_string(getppid());  // our parent runs
     std::ofstream(dir.path() / live) << "x";
-    std::ofstream(dir.path() / ".other.png.part4194305") << "x";
-    EXPECT_EQ(remove_stale_temporaries(target), 3);
-    std::vector<std::string> kept{".other.png.part4194305", live};
+    for (const char* mine : {".notes.partial", "x.part4194305", ".a.part", ".b.part12x"}) std::ofstream(dir.path() / mine) << "x";
+    EXPECT_EQ(remove_stale_temporaries(target), 4);
+    std::vector<std::string> kept{live, ".notes.partial", "x.part4194305", ".a.part", ".b.part12x"};
     std::sort(kept.begin(), kept.end());
     EXPECT_EQ(names(dir), kept);
 }
