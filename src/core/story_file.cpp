@@ -54,8 +54,10 @@ public:
     }
 
     LonLat position(const Json& coords, const std::string& subject) const {
-        if (!coords.is_array() || coords.size() < 2 || !coords[0].is_number() || !coords[1].is_number())
-            fail(subject, "coordinates must be [longitude, latitude]");
+        // RFC 7946: two or three numbers (the third an altitude).
+        if (!coords.is_array() || coords.size() < 2 || coords.size() > 3 || !coords[0].is_number() || !coords[1].is_number() ||
+            (coords.size() == 3 && !coords[2].is_number()))
+            fail(subject, "coordinates must be [longitude, latitude] or [longitude, latitude, altitude]");
         const LonLat p{coords[0].get<double>(), coords[1].get<double>()};
         if (!(p.lon >= -180 && p.lon <= 180) || !(p.lat >= -90 && p.lat <= 90)) {
             std::ostringstream out;
@@ -166,6 +168,7 @@ Place read_place(const Json& feature, std::string id, const StoryChecker& check,
     if (place.name.empty()) place.name = place.id;
     place.category = check.string_member(props, "category", subject);
     place.fact = check.string_member(props, "fact", subject);
+    (void)check.string_member(props, "local_name", subject);  // drawn with --local-names: a string of bounded length
     place.time = check.time_member(props, "time", subject, zone);
     if (const auto m = props.find("mentions"); m != props.end() && !m->is_null()) {
         if (!m->is_array()) check.fail(subject, "\"mentions\" must be a list");

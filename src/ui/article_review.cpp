@@ -11,6 +11,24 @@ namespace storyplot {
 
 namespace {
 
+// A draft's own members (confidence, country, alternatives) are read as they are: a value of
+// another type (a story edited by hand) falls back rather than stop the window.
+template <typename T>
+T member_or(const Json& object, const char* key, T fallback) {
+    if (!object.is_object()) return fallback;
+    const auto it = object.find(key);
+    if (it == object.end()) return fallback;
+    try {
+        return it->get<T>();
+    } catch (const Json::exception&) {
+        return fallback;
+    }
+}
+
+}  // namespace
+
+namespace {
+
 struct Span {
     int offset, length;
     std::string place;
@@ -96,8 +114,8 @@ ReviewActions draw_article_review(ArticleReview& review, const Story& story, flo
         for (const auto& place : story.places) {
             ImGui::PushID(place.id.c_str());
             const auto& props = place.json.contains("properties") ? place.json["properties"] : Json();
-            const double confidence = props.value("confidence", 1.0);
-            const std::string country = props.value("country", "");
+            const double confidence = member_or(props, "confidence", 1.0);
+            const std::string country = member_or(props, "country", std::string());
             const bool accepted = review.accepted.count(place.id) > 0;
             ImGui::PushFont(fonts().label_bold);
             ImGui::TextUnformatted(place.name.c_str());
@@ -114,12 +132,15 @@ ReviewActions draw_article_review(ArticleReview& review, const Story& story, flo
                 ImGui::SetNextItemWidth(150);
                 if (ImGui::BeginCombo("##alternatives", "or rather…")) {
                     for (const auto& a : props["alternatives"]) {
-                        const std::string label = a.value("name", "?") + " (" + a.value("country", "") + ", " +
-                                                  std::to_string(a.value("population", 0L)) + " people)";
-                        if (ImGui::Selectable(label.c_str()) && a.contains("coordinates"))
-                            actions.replace = ReviewActions::Replacement{place.id, a.value("name", place.name),
-                                                                         {a["coordinates"][0].get<double>(), a["coordinates"][1].get<double>()},
-                                                                         a.value("geonames_id", std::int64_t{0})};
+                        if (!a.is_object()) continue;
+                        const std::string label = member_or(a, "name", std::string("?")) + " (" + member_or(a, "country", std::string()) +
+                                                  ", " + std::to_string(member_or(a, "population", 0L)) + " people)";
+                        const auto c = a.find("coordinates");
+                        const bool located = c != a.end() && c->is_array() && c->size() >= 2 && (*c)[0].is_number() && (*c)[1].is_number();
+                        if (ImGui::Selectable(label.c_str()) && located)
+                            actions.replace = ReviewActions::Replacement{place.id, member_or(a, "name", place.name),
+                                                                         {(*c)[0].get<double>(), (*c)[1].get<double>()},
+                                                                         member_or(a, "geonames_id", std::int64_t{0})};
                     }
                     ImGui::EndCombo();
                 }

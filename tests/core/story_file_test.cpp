@@ -122,6 +122,12 @@ TEST(StoryFile, EachErrorHasItsExactMessage) {
          "t.story.json: feature 2: \"id\" must be a non-empty string or a whole number"},
         {"deep nesting", replaced(good, R"("category": "border")", R"("category": "border", "x": )" + std::string(100, '[') + std::string(100, ']')),
          "t.story.json:7:143: nested deeper than 64 levels"},
+        {"coordinates with junk", replaced(good, "[130.65, 42.42]", R"([130.65, 42.42, "x"])"),
+         "t.story.json: feature \"a\": coordinates must be [longitude, latitude] or [longitude, latitude, altitude]"},
+        {"four coordinates", replaced(good, "[130.65, 42.42]", "[130.65, 42.42, 0, 1]"),
+         "t.story.json: feature \"a\": coordinates must be [longitude, latitude] or [longitude, latitude, altitude]"},
+        {"local name not a string", replaced(good, R"("category": "border")", R"("category": "border", "local_name": 7)"),
+         "t.story.json: feature \"a\": \"local_name\" must be a string"},
         {"wrong type deep inside", replaced(good, R"("kind": "place", "name": "Khasan")", R"("kind": "place", "name": ["Khasan"])"),
          "t.story.json: feature \"a\": \"name\" must be a string"},
     };
