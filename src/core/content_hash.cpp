@@ -2,6 +2,9 @@
 
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
+#include <string>
 #include <vector>
 
 namespace storyplot {
@@ -48,7 +51,9 @@ std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
     return mix(h ^ static_cast<std::uint64_t>(bytes.size()));
 }
 
-std::optional<std::uint64_t> file_content_hash(const std::filesystem::path& path, std::uint64_t seed) {
+namespace {
+
+std::optional<std::uint64_t> hash_file_bytes(const std::filesystem::path& path, std::uint64_t seed) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::vector<char> buffer(1 << 20);
@@ -61,6 +66,31 @@ std::optional<std::uint64_t> file_content_hash(const std::filesystem::path& path
     }
     if (in.bad()) return std::nullopt;
     return h;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> file_content_hash(const std::filesystem::path& path, std::uint64_t seed) {
+    // One read per file, size and time in a process: several caches key on the same sources (the
+    // 1:50m countries key both the country labels and the gazetteer), and the window loads levels
+    // on background threads.
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) return std::nullopt;
+    const auto time = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
+    const std::string key = path.string() + '\n' + std::to_string(size) + '\n' + std::to_string(time) + '\n' + std::to_string(seed);
+    static std::mutex mutex;
+    static std::map<std::string, std::uint64_t> known;
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (const auto it = known.find(key); it != known.end()) return it->second;
+    }
+    const auto hash = hash_file_bytes(path, seed);
+    if (hash) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        known.emplace(key, *hash);
+    }
+    return hash;
 }
 
 }  // namespace storyplot

@@ -41,8 +41,6 @@ double frame_time(double from, double to, int k, int count) {
     return count <= 0 ? from : from + (to - from) * static_cast<double>(k) / static_cast<double>(count);
 }
 
-bool ffmpeg_available() { return std::system("ffmpeg -hide_banner -version >/dev/null 2>&1") == 0; }
-
 namespace {
 
 // Runs a program with its standard input from a pipe and its standard error into a log file, in a
@@ -299,6 +297,16 @@ private:
 };
 
 }  // namespace
+
+bool ffmpeg_available() {
+    try {
+        ChildProcess probe({"ffmpeg", "-hide_banner", "-version"}, "/dev/null");
+        const int status = probe.finish();
+        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
 
 std::unique_ptr<FrameSink> open_frame_sink(const std::string& output, AnimationFormat format, int width, int height, int fps) {
     if (format == AnimationFormat::png_frames) return std::make_unique<PngFramesSink>(output);

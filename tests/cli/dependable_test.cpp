@@ -33,8 +33,9 @@ struct DiskFull {
 };
 
 // tests/cli/full_disk.sh: the command run with its output on a tmpfs that is (nearly) full.
-DiskFull on_full_disk(const std::string& output, const std::string& args, int free_bytes = 8192) {
-    const std::string cmd = "FREE_BYTES=" + std::to_string(free_bytes) + " '" + STORYPLOT_TEST_DIR + "/cli/full_disk.sh' '" +
+// `env` is put before the command (e.g. "PREVIOUS='story.json' SDL_VIDEODRIVER=offscreen").
+DiskFull on_full_disk(const std::string& output, const std::string& args, int free_bytes = 8192, const std::string& env = "") {
+    const std::string cmd = env + " FREE_BYTES=" + std::to_string(free_bytes) + " '" + STORYPLOT_TEST_DIR + "/cli/full_disk.sh' '" +
                             STORYPLOT_BINARY + "' '" + output + "' " + args;
     FILE* pipe = popen(cmd.c_str(), "r");
     DiskFull r;
@@ -302,21 +303,13 @@ TEST(Autosave, UndoingBackToTheFileLeavesNothingToRestore) {
 TEST(Autosave, AFailedSaveLeavesTheFileAndKeepsTheEdits) {
     TempDir dir;
     write_text(dir.file("save.txt"), "rename khasan Khasan station\nsave\nstate\nquit\n");
-    setenv("SDL_VIDEODRIVER", "offscreen", 1);
-    const std::string cmd = "PREVIOUS='" + seed + "' FREE_BYTES=0 '" + STORYPLOT_TEST_DIR + "/cli/full_disk.sh' '" + STORYPLOT_BINARY +
-                            "' s.story.json @OUT@ --script '" + dir.file("save.txt") + "'";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    ASSERT_TRUE(pipe);
-    std::string out;
-    char line[4096];
-    while (std::fgets(line, sizeof line, pipe)) out += line;
-    pclose(pipe);
-    unsetenv("SDL_VIDEODRIVER");
-    EXPECT_NE(out.find("code=0"), std::string::npos) << out;
-    EXPECT_NE(out.find("previous=unchanged"), std::string::npos) << out;                    // the file as it was
-    EXPECT_NE(out.find("cannot write"), std::string::npos) << out;                          // the save said why
-    EXPECT_NE(out.find("storyplot: state: modified 1"), std::string::npos) << out;          // the edits still there
-    EXPECT_NE(out.find("files=s.story.json \n"), std::string::npos) << out;                 // no temporary left
+    const DiskFull r = on_full_disk("s.story.json", "@OUT@ --script '" + dir.file("save.txt") + "'", 0,
+                                    "PREVIOUS='" + seed + "' SDL_VIDEODRIVER=offscreen");
+    EXPECT_EQ(r.code, 0) << r.message;
+    EXPECT_TRUE(r.previous_unchanged) << r.message;                                           // the file as it was
+    EXPECT_NE(r.message.find("cannot write"), std::string::npos) << r.message;                // the save said why
+    EXPECT_NE(r.message.find("storyplot: state: modified 1"), std::string::npos) << r.message;  // the edits still there
+    EXPECT_EQ(r.files, "s.story.json ") << r.message;                                         // no temporary left
 }
 
 TEST(Window, OpeningAStoryFromTheOpenDialogKeepsRunning) {
