@@ -116,7 +116,9 @@ int run_animate(const AnimateOptions& o) {
             std::cerr << line << std::flush;
         } else if (!o.quiet && (k == 0 || (k + 1) % std::max(1, frames / 10) == 0)) {
             // Not a terminal (a log, a pipe): a line for the first frame and every tenth of the way.
-            std::cerr << "storyplot: frame " << k + 1 << "/" << frames << "\n" << std::flush;
+            // One write for the whole line: a signal never finds half a line to end.
+            const std::string line = "storyplot: frame " + std::to_string(k + 1) + "/" + std::to_string(frames) + "\n";
+            std::cerr << line << std::flush;
         }
     }
     if (tty) std::cerr << "\n";

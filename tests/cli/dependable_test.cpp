@@ -91,7 +91,7 @@ TEST(Signals, SigintOrSigtermToTheProcessOrItsGroupLeavesNothing) {
         TempDir dir;
         Running run = start_storyplot(dir, {"animate", seed, "-o", "long.mp4", "--fps", "25", "--seconds", "60", "--size", "320x200",
                                             "--no-context-labels"});
-        ASSERT_TRUE(wait_for_text(run, "frame 1/")) << run.err;  // ffmpeg is running and frames flow
+        ASSERT_TRUE(wait_for_text(run, "frame 1/1500\n")) << run.err;  // ffmpeg is running and frames flow
         kill(c.group ? -run.pid : run.pid, c.signal);
         EXPECT_EQ(finish(run), c.code) << run.err;
         // Its progress lines, then exactly one line that says what happened.
@@ -116,7 +116,7 @@ TEST(Signals, LeftoversOfAKilledRunAreCleanedByTheNext) {
     TempDir dir;
     Running run = start_storyplot(dir, {"animate", seed, "-o", "a.mp4", "--fps", "25", "--seconds", "60", "--size", "320x200",
                                         "--no-context-labels"});
-    ASSERT_TRUE(wait_for_text(run, "frame 1/"));
+    ASSERT_TRUE(wait_for_text(run, "frame 1/1500\n"));
     kill(run.pid, SIGKILL);
     EXPECT_EQ(finish(run), 128 + SIGKILL);
     // Its temporary file is left (nothing runs at a kill -9); its ffmpeg dies with it.
