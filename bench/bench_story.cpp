@@ -10,37 +10,38 @@
 #include "core/mercator.hpp"
 #include "core/route_motion.hpp"
 #include "core/story_camera.hpp"
-#include "core/story_clock.hpp"
-#include "core/story_motion.hpp"
 #include "core/story_file.hpp"
-#include "core/story_meshes.hpp"
 #include "data/data_paths.hpp"
 #include "data/gazetteer.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
-#include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
-#include "ui/export_decorations.hpp"
-#include "ui/map_decorations.hpp"
-#include "ui/story_overlay.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
 #include "ui/ui_context.hpp"
 
 namespace {
 
 using namespace storyplot;
 
+// The seed story in a scene, drawn as the window draws it: into a framebuffer, inside a UI frame.
 struct StoryBench {
     HeadlessContext context;
-    MapRenderer renderer;
     Story story = read_story_file((data_root() / "assets" / "stories" / "vladivostok-2019.story.json").string());
-    ContextLabels labels;
+    MapScene scene;
     UiContext ui{nullptr, nullptr};
-    StoryOverlay overlay;
     StoryBench() {
-        for (DetailLevel level : all_detail_levels) renderer.set_basemap(load_natural_earth(level));
-        renderer.set_routes(build_route_meshes(story));
-        labels.countries = load_country_labels();
-        labels.towns = load_towns(gazetteer_path(), 1000);
+        for (DetailLevel level : all_detail_levels) scene.set_basemap(load_natural_earth(level));
+        scene.set_context(std::make_shared<const ContextLabels>(load_context_labels()));
+        scene.set_story(&story);
+    }
+    FrameResult frame(const FrameView& view, const OffscreenTarget& framebuffer) {
+        WindowTarget target(&framebuffer);
+        ui.begin_frame(view.camera.width(), view.camera.height());
+        FrameResult result = scene.draw(view, target);
+        ui.end_frame();
+        glFinish();
+        return result;
     }
 };
 
@@ -53,28 +54,18 @@ void story_frames(benchmark::State& state, const Camera& camera) {
     StoryBench& b = bench();
     OffscreenTarget target(camera.width(), camera.height());
     double placement = 0;
-    StoryOverlayStats stats;
-    const StoryMotion paths(b.story);  // the routes' geometry, once (as the window does per revision)
+    std::size_t requested = 0, placed = 0;
+    FrameView view;
+    view.camera = camera;
     for (auto _ : state) {
-        target.bind();
-        b.renderer.draw(camera);
-        b.ui.begin_frame(camera.width(), camera.height());
-        StoryOverlayOptions options;
-        ExportDecorations decorations;
-        decorations.show = DecorationSet{false, true, false, false, false, true};
-        decorations.credits = map_credits(true);
-        const DecorationLayout layout = layout_decorations(camera, 1.0f, decorations);
-        options.reserved = layout.boxes();
-        options.paths = &paths;
-        stats = b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
-        add_export_decorations(*ImGui::GetForegroundDrawList(), camera, 1.0f, decorations, layout);
-        b.ui.end_frame();
-        glFinish();
-        placement += stats.placement_ms;
+        const FrameResult result = b.frame(view, target);
+        placement += result.overlay.placement_ms;
+        requested = result.overlay.label_records.size();
+        placed = result.overlay.labels.size();
     }
     state.counters["label_placement_ms"] = placement / static_cast<double>(state.iterations());
-    state.counters["labels_requested"] = stats.labels_requested;
-    state.counters["labels_placed"] = stats.labels_placed;
+    state.counters["labels_requested"] = static_cast<double>(requested);
+    state.counters["labels_placed"] = static_cast<double>(placed);
 }
 
 void BM_StoryFrame_Region_1080p(benchmark::State& state) {
@@ -144,29 +135,20 @@ BENCHMARK(BM_RouteGeometry_Flight)->Unit(benchmark::kMicrosecond);
 // the slowest frame as a counter (the goal: none over 33 ms).
 void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) {
     StoryBench& b = bench();
-    const StoryMotion motion(b.story);
+    const StoryMotion& motion = *b.scene.motion();
     const RouteMotion* train = motion.motion("armoured-train-2019");
     OffscreenTarget target(1920, 1080);
-    const StoryClock clock(b.story);
     double t = train->start_time();
     const double step = (train->end_time() - train->start_time()) / 240.0;
     double slowest = 0, slowest_after_first = 0;
     int frame = 0;
     for (auto _ : state) {
         const auto begin = std::chrono::steady_clock::now();
-        const auto moving = motion.at(t);
-        b.renderer.show_motion(moving);
-        const Camera camera = motion.follow_camera(t, 1920, 1080).value_or(Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080));
-        target.bind();
-        b.renderer.draw(camera);
-        b.ui.begin_frame(1920, 1080);
-        StoryOverlayOptions options;
-        options.motion = moving;
-        options.clock = &clock;
-        options.paths = &motion;
-        b.overlay.draw(*ImGui::GetForegroundDrawList(), &b.story, &b.labels, camera, options);
-        b.ui.end_frame();
-        glFinish();
+        FrameView view;
+        view.camera = motion.follow_camera(t, 1920, 1080).value_or(Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080));
+        view.time = t;
+        view.decorations = {false, false, false, false, false, false};
+        b.frame(view, target);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
         slowest = std::max(slowest, ms);
         if (frame++ > 0) slowest_after_first = std::max(slowest_after_first, ms);
@@ -175,7 +157,6 @@ void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) {
     }
     state.counters["slowest_ms"] = slowest;
     state.counters["slowest_after_first_ms"] = slowest_after_first;
-    b.renderer.show_motion({});
 }
 BENCHMARK(BM_AnimatedStoryFrame_Follow_1080p)->Unit(benchmark::kMillisecond)->Iterations(240);
 

@@ -14,12 +14,13 @@
 #include "core/mercator.hpp"
 #include "core/story_camera.hpp"
 #include "core/story_file.hpp"
-#include "core/story_meshes.hpp"
 #include "core/story_motion.hpp"
 #include "data/natural_earth.hpp"
 #include "export/animation.hpp"
-#include "export/frame_renderer.hpp"
+#include "data/gazetteer.hpp"
 #include "render/headless_context.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
 
 namespace storyplot {
 
@@ -89,12 +90,14 @@ int run_animate(const AnimateOptions& o) {
     // The sink first: a bad path or a missing encoder fails before any drawing.
     std::unique_ptr<FrameSink> sink = open_frame_sink(o.output, *format, w, h, o.fps);
 
-    const ContextLabels context = o.context_labels ? load_context_labels() : ContextLabels{};
     HeadlessContext gl;
-    MapRenderer renderer;
-    for (DetailLevel level : all_detail_levels) renderer.set_basemap(load_natural_earth(level));
-    renderer.set_routes(build_route_meshes(story));
-    FrameRenderer frame_renderer(renderer, &story, &context, o.scale, o.local_names);
+    MapScene scene;
+    for (DetailLevel level : all_detail_levels) scene.set_basemap(load_natural_earth(level));
+    scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels() : ContextLabels{}));
+    scene.set_story(&story);
+    scene.state().local_names = o.local_names;
+    scene.state().context_labels = o.context_labels;
+    ImageTarget target;
 
     // A Ctrl+C or SIGTERM stops the program wherever it is (core/interrupt.hpp): ffmpeg is killed
     // and the temporary output removed by the handler.
@@ -105,8 +108,13 @@ int run_animate(const AnimateOptions& o) {
         Camera frame_camera = camera;
         if (o.follow)
             if (const auto follow = motion.follow_camera(t, w, h)) frame_camera = *follow;
-        FrameSpec spec{frame_camera, t, o.local_names, o.context_labels, o.trail, o.decorations};
-        sink->write(frame_renderer.render(spec));
+        FrameView view;
+        view.camera = frame_camera;
+        view.time = t;
+        view.scale = o.scale;
+        view.trail = o.trail;
+        view.decorations = o.decorations;
+        sink->write(target.render(scene, view));
         if (tty) {
             const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             const double rate = (k + 1) / std::max(elapsed, 1e-6);

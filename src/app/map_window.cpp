@@ -19,10 +19,11 @@
 #include "core/story_camera.hpp"
 #include "core/story_file.hpp"
 #include "core/story_meshes.hpp"
+#include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
 #include "ui/export_decorations.hpp"
-#include "ui/map_decorations.hpp"
+#include "core/map_decorations.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/timeline_panel.hpp"
 
@@ -60,7 +61,7 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     // The coarse world loads in a blink and shows at once; the level the view needs follows in the
     // background, then the others, so zooming later does not wait.
     try {
-        m_renderer.set_basemap(load_natural_earth(DetailLevel::coarse_110m));
+        m_scene.set_basemap(load_natural_earth(DetailLevel::coarse_110m));
     } catch (const InputError& e) {
         m_messages.error(e.what());
     }
@@ -192,7 +193,7 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
         m_panel.chapter = -1;
         sync_story();
         if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height()));
-        if (m_context) m_ui.request_fonts(label_glyphs(story(), m_context.get(), 0));
+        if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
         m_journal.emplace(path);
     }
 }
@@ -203,7 +204,7 @@ void MapWindow::load_basemap_level(DetailLevel level) {
     m_jobs.post(label, [this, level]() -> BackgroundJobs::Finish {
         try {
             auto meshes = std::make_shared<BasemapMeshes>(load_natural_earth(level));
-            return [this, meshes] { m_renderer.set_basemap(*meshes); };
+            return [this, meshes] { m_scene.set_basemap(*meshes); };
         } catch (const std::exception& e) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
         }
@@ -216,7 +217,7 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
         try {
             auto source = std::make_shared<LoadedSource>(load_source(path, color_index));
             return [this, source, frame_it] {
-                for (const auto& layer : source->layers) m_renderer.add_overlay(layer);
+                for (const auto& layer : source->layers) m_scene.add_overlay(layer);
                 m_messages.note("added " + source->path);
                 if (frame_it) fly_to_box(source->bounds);
             };
@@ -231,8 +232,8 @@ void MapWindow::load_context_labels() {
         try {
             auto context = std::make_shared<const ContextLabels>(storyplot::load_context_labels());
             return [this, context] {
-                m_context = context;
-                m_ui.request_fonts(label_glyphs(story(), m_context.get(), 0));
+                m_scene.set_context(context);
+                m_ui.request_fonts(m_scene.glyphs());
             };
         } catch (const std::exception& e) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
@@ -245,9 +246,7 @@ void MapWindow::sync_story() {
     const Story* s = story();
     if (!s || m_editor->revision() == m_synced_revision) return;
     m_synced_revision = m_editor->revision();
-    m_renderer.set_routes(build_route_meshes(*s));
-    m_clock.emplace(*s);
-    m_motion.emplace(*s);
+    m_scene.set_story(s);
     const std::string title = "storyplot — " + (s->title.empty() ? m_story_path : s->title) + (m_editor->modified() ? " •" : "");
     SDL_SetWindowTitle(m_window, title.c_str());
 }
@@ -332,7 +331,7 @@ void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
         return;
     }
     m_press = px;
-    m_pressed_place = m_overlay.place_at(px).value_or("");
+    m_pressed_place = m_shown.place_at(px).value_or("");
     m_dragging_map = m_pressed_place.empty();
     m_dragging_place = false;
 }
@@ -384,11 +383,11 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
     case SDLK_UP: user_moved_camera(); m_camera.pan_pixels(0, key_pan_px); break;
     case SDLK_DOWN: user_moved_camera(); m_camera.pan_pixels(0, -key_pan_px); break;
     case SDLK_SPACE:
-        if (m_clock) toggle_play(m_timeline, *m_clock);
+        if (m_scene.clock()) toggle_play(m_timeline, *m_scene.clock());
         break;
     case SDLK_LEFTBRACKET:
     case SDLK_RIGHTBRACKET:
-        if (m_clock) step_to_event(m_timeline, *m_clock, e.keysym.sym == SDLK_RIGHTBRACKET);
+        if (m_scene.clock()) step_to_event(m_timeline, *m_scene.clock(), e.keysym.sym == SDLK_RIGHTBRACKET);
         break;
     case SDLK_f: m_timeline.follow = !m_timeline.follow; break;
     case SDLK_t: m_timeline.trail = !m_timeline.trail; break;
@@ -576,15 +575,13 @@ void MapWindow::frame() {
     sync_story();
     journal_edits();
     if (m_export) step_export();
-    m_renderer.set_pixel_scale(1.0f);
     const double real_now = now();
-    if (m_clock) advance(m_timeline, *m_clock, real_now - m_last_frame);
+    const StoryClock* clock = m_scene.clock();
+    const StoryMotion* motion = m_scene.motion();
+    if (clock) advance(m_timeline, *clock, real_now - m_last_frame);
     m_last_frame = real_now;
-    std::vector<RouteAt> moving;
-    if (m_motion && m_timeline.active) moving = m_motion->at(m_timeline.time);
-    m_renderer.show_motion(moving, m_timeline.trail ? 250.0 * m_camera.resolution() : 0.0);
-    if (m_timeline.follow && m_motion && m_timeline.active) {
-        if (const auto follow = m_motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {
+    if (m_timeline.follow && motion && m_timeline.active) {
+        if (const auto follow = motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {
             cancel_fly();
             m_camera = framed(*follow);
         }
@@ -594,21 +591,17 @@ void MapWindow::frame() {
         m_camera = m_fly->at(ease_in_out(t));
         if (t >= 1.0) m_fly.reset();
     }
-    if (!m_press && m_cursor && !m_ui.wants_mouse()) m_hovered = m_overlay.place_at(*m_cursor).value_or("");
-
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, m_camera.width(), m_camera.height());
-    const DrawStats stats = m_renderer.draw(m_camera);
+    if (!m_press && m_cursor && !m_ui.wants_mouse()) m_hovered = m_shown.place_at(*m_cursor).value_or("");
 
     m_ui.begin_frame(m_camera.width(), m_camera.height());
     StatusInfo status;
     status.cursor_px = m_cursor;
-    if (m_renderer.level_for(m_camera)) status.level = stats.level;
+    if (m_scene.level_for(m_camera)) status.level = m_shown_level;
     status.frame_ms = m_frame_ms;
     status.label_ms = m_label_ms;
     status.loading = m_jobs.busy();
     m_status_height = draw_status_bar(m_camera, status);
-    m_timeline_height = story() && m_clock ? draw_timeline(m_timeline, *m_clock, *story(), story_panel_width, m_status_height) : 0.0f;
+    m_timeline_height = story() && clock ? draw_timeline(m_timeline, *clock, *story(), story_panel_width, m_status_height) : 0.0f;
 
     PanelContext panel_context;
     if (m_editor) {
@@ -617,34 +610,21 @@ void MapWindow::frame() {
         panel_context.can_redo = m_editor->can_redo();
     }
     panel_context.path = m_story_path;
-    const PanelActions actions = draw_story_panel(story(), m_panel, panel_context, m_renderer.routes(), m_renderer.overlays(), m_status_height);
+    const PanelActions actions = draw_story_panel(story(), m_panel, panel_context, m_scene.routes(), m_scene.overlays(), m_status_height);
 
-    // The story and the decorations under the panels, labels kept clear of them.
-    // The scale bar and credits, and the labels, keep to the map area.
+    // The map under the panels: its labels, scale bar and credits keep to the map area.
     const Box area = map_area();
-    ExportDecorations decorations;
-    decorations.show = DecorationSet{false, true, false, false, false, true};
-    decorations.credits = map_credits(m_context && m_panel.context_labels);
-    const DecorationLayout layout =
-        layout_decorations(m_camera, 1.0f, decorations, {area.min_x, m_camera.width() - area.max_x, m_camera.height() - area.max_y});
-    StoryOverlayOptions options;
-    options.local_names = m_panel.local_names;
-    options.context_labels = m_panel.context_labels;
-    options.hovered = m_hovered;
-    options.selected = m_panel.selected;
-    for (const auto& r : m_renderer.routes())
-        if (!r.visible) options.hidden_routes.insert(r.id);
-    options.reserved = layout.boxes();
-    options.reserved.push_back(Box::of(0, 0, area.min_x, m_camera.height()));
-    options.reserved.push_back(Box::of(area.max_x, 0, m_camera.width(), m_camera.height()));
-    options.reserved.push_back(Box::of(0, area.max_y, m_camera.width(), m_camera.height()));
-    options.motion = moving;
-    options.caption_left = static_cast<float>(area.min_x);
-    options.clock = m_clock ? &*m_clock : nullptr;
-    options.paths = m_motion ? &*m_motion : nullptr;
-    const StoryOverlayStats overlay_stats = m_overlay.draw(*ImGui::GetBackgroundDrawList(), story(), m_context.get(), m_camera, options);
-    m_label_ms = overlay_stats.placement_ms;
-    add_export_decorations(*ImGui::GetBackgroundDrawList(), m_camera, 1.0f, decorations, layout);
+    m_scene.state() = SceneState{m_panel.local_names, m_panel.context_labels, m_hovered, m_panel.selected};
+    FrameView view;
+    view.camera = m_camera;
+    if (m_timeline.active) view.time = m_timeline.time;
+    view.trail = m_timeline.trail;
+    view.highlights = true;
+    view.insets = {area.min_x, m_camera.width() - area.max_x, m_camera.height() - area.max_y};
+    FrameResult shown = m_scene.draw(view, m_target);
+    m_shown_level = shown.map.level;
+    m_label_ms = shown.overlay.placement_ms;
+    m_shown = std::move(shown.overlay);
 
     if (m_review && story()) {
         const ReviewActions review = draw_article_review(*m_review, *story(), m_status_height);
@@ -676,7 +656,7 @@ void MapWindow::frame() {
             ImGui::EndTooltip();
         }
     draw_popups();
-    if (const auto request = m_export_dialog.draw(m_camera.width(), m_camera.height(), m_motion && m_motion->any_timed()))
+    if (const auto request = m_export_dialog.draw(m_camera.width(), m_camera.height(), m_scene.motion() && m_scene.motion()->any_timed()))
         start_export(*request);
     if (m_export) {
         const ExportJob& job = *m_export;
@@ -697,7 +677,7 @@ void MapWindow::frame() {
     m_ui.end_frame();
     SDL_GL_SwapWindow(m_window);
     apply(actions);
-    if (actions.labels_changed && m_context) m_ui.request_fonts(label_glyphs(story(), m_context.get(), 0));
+    if (actions.labels_changed && m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
     m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 

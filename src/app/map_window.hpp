@@ -17,18 +17,15 @@
 #include "core/fly_to.hpp"
 #include "core/mercator.hpp"
 #include "core/playback.hpp"
-#include "core/story_clock.hpp"
 #include "core/story_editor.hpp"
 #include "core/story_journal.hpp"
-#include "core/story_motion.hpp"
 #include "data/gazetteer_index.hpp"
 #include "export/animation.hpp"
-#include "export/frame_renderer.hpp"
-#include "render/map_renderer.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
 #include "ui/article_review.hpp"
 #include "ui/export_dialog.hpp"
 #include "ui/message_log.hpp"
-#include "ui/story_overlay.hpp"
 #include "ui/story_panel.hpp"
 #include "ui/ui_context.hpp"
 
@@ -89,20 +86,19 @@ private:
 
     SDL_Window* m_window;
     UiContext m_ui;
-    MapRenderer m_renderer;
+    MapScene m_scene;
+    WindowTarget m_target;
+    OverlayPlan m_shown;  // the overlay of the last frame: what the pointer hits
+    DetailLevel m_shown_level = DetailLevel::coarse_110m;
     BackgroundJobs m_jobs;
     MessageLog m_messages;
-    StoryOverlay m_overlay;
     PanelState m_panel;
     std::optional<StoryEditor> m_editor;
     std::string m_story_path;
     long m_synced_revision = -1;
-    std::optional<StoryClock> m_clock;
-    std::optional<StoryMotion> m_motion;
     TimelineState m_timeline;
     double m_last_frame = 0;
     float m_timeline_height = 0.0f;
-    std::shared_ptr<const ContextLabels> m_context;
 
     Camera m_camera;
     std::optional<FlyTo> m_fly;
@@ -131,9 +127,9 @@ private:
     // An export under way: frames drawn a tile at a time between the window's own frames.
     struct ExportJob {
         ExportRequest request;
-        std::unique_ptr<FrameRenderer> frames;
+        std::unique_ptr<ImageTarget> frames;
         std::unique_ptr<FrameSink> sink;  // animations
-        FrameSpec spec;
+        FrameView view;
         int frame = 0, frame_count = 1;
         double from = 0, to = 0;
     };

@@ -21,7 +21,7 @@
 #include "core/story_meshes.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
-#include "ui/map_decorations.hpp"
+#include "core/map_decorations.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/timeline_panel.hpp"
 

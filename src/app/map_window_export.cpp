@@ -20,7 +20,7 @@
 #include "core/story_meshes.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
-#include "ui/map_decorations.hpp"
+#include "core/map_decorations.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/timeline_panel.hpp"
 
@@ -35,17 +35,22 @@ void MapWindow::start_export(const ExportRequest& request) {
         const Vec2 a = m_camera.screen_to_world({area.min_x, area.max_y}), b = m_camera.screen_to_world({area.max_x, area.min_y});
         const Box shown = Box::of(a.x, a.y, b.x, b.y);
         const Camera camera = Camera::fit(shown, request.width, request.height);
-        job->spec = FrameSpec{camera, std::nullopt, m_panel.local_names, m_panel.context_labels, m_timeline.trail, request.decorations};
-        if (m_timeline.active) job->spec.time = m_timeline.time;
+        job->view.camera = camera;
+        if (m_timeline.active) job->view.time = m_timeline.time;
+        job->view.scale = request.scale;
+        job->view.trail = m_timeline.trail;
+        job->view.decorations = request.decorations;
+        const StoryClock* clock = m_scene.clock();
+        const StoryMotion* motion = m_scene.motion();
         if (request.animation) {
             const auto format = animation_format_for(request.path);
             if (!format || *format == AnimationFormat::png_frames) throw InputError(request.path, "an animation is .mp4, .webm or .gif");
-            if (!m_clock || m_clock->empty()) throw InputError(request.path, "the story has no times to animate");
+            if (!clock || clock->empty()) throw InputError(request.path, "the story has no times to animate");
             // The journey the clock is in (or the first), over its own times.
-            job->from = m_clock->start();
-            job->to = m_clock->end();
-            if (m_motion)
-                for (const auto& r : m_motion->at(m_timeline.active ? m_timeline.time : m_clock->start())) {
+            job->from = clock->start();
+            job->to = clock->end();
+            if (motion)
+                for (const auto& r : motion->at(m_timeline.active ? m_timeline.time : clock->start())) {
                     job->from = r.motion->start_time();
                     job->to = r.motion->end_time();
                     if (!r.state.finished && !r.state.before_start) break;
@@ -55,7 +60,7 @@ void MapWindow::start_export(const ExportRequest& request) {
         } else {
             check_image_target(request.path);
         }
-        job->frames = std::make_unique<FrameRenderer>(m_renderer, story(), m_context.get(), request.scale, m_panel.local_names, 1024);
+        job->frames = std::make_unique<ImageTarget>(1024);
         m_export = std::move(job);
     } catch (const InputError& e) {
         m_messages.error(e.what());
@@ -69,13 +74,14 @@ void MapWindow::step_export() {
         // Draw for about 40 ms a window frame, so the window stays responsive.
         while (std::chrono::duration<double>(Clock::now() - start).count() < 0.04) {
             if (job.frames->tiles_total() == 0 || job.frames->tiles_done() == job.frames->tiles_total()) {
-                FrameSpec spec = job.spec;
+                FrameView view = job.view;
                 if (job.request.animation) {
-                    spec.time = frame_time(job.from, job.to, job.frame, job.frame_count);
-                    if (job.request.follow && m_motion)
-                        if (const auto follow = m_motion->follow_camera(*spec.time, spec.camera.width(), spec.camera.height())) spec.camera = *follow;
+                    view.time = frame_time(job.from, job.to, job.frame, job.frame_count);
+                    if (job.request.follow && m_scene.motion())
+                        if (const auto follow = m_scene.motion()->follow_camera(*view.time, view.camera.width(), view.camera.height()))
+                            view.camera = *follow;
                 }
-                job.frames->begin(spec);
+                m_scene.draw(view, *job.frames);
             }
             if (!job.frames->step()) continue;
             Image image = job.frames->finish();
@@ -83,7 +89,7 @@ void MapWindow::step_export() {
                 // Encoding a large PNG takes longer than drawing it: off the UI thread.
                 auto shared = std::make_shared<Image>(std::move(image));
                 const ExportRequest request = job.request;
-                const Box bounds = job.spec.camera.visible_box();
+                const Box bounds = job.view.camera.visible_box();
                 m_jobs.post("writing " + request.path + "…", [this, shared, request, bounds]() -> BackgroundJobs::Finish {
                     try {
                         write_image(request.path, *shared, bounds);

@@ -10,22 +10,14 @@
 #include "core/mercator.hpp"
 #include "core/story_camera.hpp"
 #include "core/story_file.hpp"
-#include "core/story_meshes.hpp"
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
-#include "export/frame_renderer.hpp"
 #include "render/headless_context.hpp"
-#include "render/offscreen_target.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
 
 namespace storyplot {
-
-ContextLabels load_context_labels() {
-    ContextLabels context;
-    context.countries = load_country_labels();
-    context.towns = load_towns(gazetteer_path(), 1000);
-    return context;
-}
 
 namespace {
 using Clock = std::chrono::steady_clock;
@@ -63,25 +55,32 @@ void run_render(const RenderOptions& options) {
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
     const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(camera.resolution() / options.scale)));
-    const ContextLabels context = options.context_labels ? load_context_labels() : ContextLabels{};
+    auto context = std::make_shared<const ContextLabels>(options.context_labels ? load_context_labels() : ContextLabels{});
     const double t_load = seconds_since(t_start);
 
     HeadlessContext gl_context;
-    MapRenderer renderer;
-    renderer.set_basemap(basemap);
+    MapScene scene;
+    scene.set_basemap(basemap);
     if (options.decorations.inset && detail_for_resolution(camera.resolution()) != DetailLevel::coarse_110m)
-        renderer.set_basemap(load_natural_earth(DetailLevel::coarse_110m));  // the inset's world
+        scene.set_basemap(load_natural_earth(DetailLevel::coarse_110m));  // the inset's world
     for (const auto& source : sources)
-        for (const auto& layer : source.layers) renderer.add_overlay(layer);
-    if (story) renderer.set_routes(build_route_meshes(*story));
+        for (const auto& layer : source.layers) scene.add_overlay(layer);
+    scene.set_context(std::move(context));
+    scene.set_story(story ? &*story : nullptr);
+    scene.state().local_names = options.local_names;
+    scene.state().context_labels = options.context_labels;
 
     const auto t_gl = Clock::now();
-    FrameRenderer frames(renderer, story ? &*story : nullptr, &context, options.scale, options.local_names);
+    ImageTarget target;
     const double t_setup = seconds_since(t_gl);
     const auto t_draw = Clock::now();
-    FrameSpec spec{camera, clock, options.local_names, options.context_labels, false, options.decorations};
-    const bool show_progress = !options.quiet && isatty(STDERR_FILENO) && (w > frames.tile_size() || h > frames.tile_size());
-    const Image image = frames.render(spec, [&](int done, int total) {
+    FrameView view;
+    view.camera = camera;
+    view.time = clock;
+    view.scale = options.scale;
+    view.decorations = options.decorations;
+    const bool show_progress = !options.quiet && isatty(STDERR_FILENO) && (w > target.tile_size() || h > target.tile_size());
+    const Image image = target.render(scene, view, [&](int done, int total) {
         if (show_progress) std::cerr << "\rstoryplot: drawing tile " << done << "/" << total << std::flush;
         return true;
     });

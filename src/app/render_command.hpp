@@ -8,7 +8,7 @@
 #include "app/cli_values.hpp"
 #include "core/context_labels.hpp"
 #include "core/level_of_detail.hpp"
-#include "ui/export_decorations.hpp"
+#include "core/map_decorations.hpp"
 
 namespace storyplot {
 
@@ -29,9 +29,6 @@ struct RenderOptions {
     std::optional<DetailLevel> detail;      // force a Natural Earth level (benchmarks, comparisons)
     bool timings = false;                   // print where the time went to stderr
 };
-
-// Country label points and GeoNames towns (throws InputError when the data is missing).
-ContextLabels load_context_labels();
 
 // Throws InputError for bad files, UsageError for bad values; writes the file or nothing.
 void run_render(const RenderOptions& options);

@@ -177,4 +177,11 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
 
 }  // namespace
 
+ContextLabels load_context_labels() {
+    ContextLabels context;
+    context.countries = load_country_labels();
+    context.towns = load_towns(gazetteer_path(), 1000);
+    return context;
+}
+
 }  // namespace storyplot

@@ -35,4 +35,7 @@ std::vector<Town> load_towns(const std::string& path, long min_population);
 // Country names and label points from Natural Earth 1:50m.
 std::vector<CountryLabel> load_country_labels();
 
+// What the basemap names: the country labels and the towns of 1,000 people or more.
+ContextLabels load_context_labels();
+
 }  // namespace storyplot

@@ -52,18 +52,6 @@ void MapRenderer::set_routes(const std::vector<RouteMeshes>& routes) {
     m_routes = std::move(next);
 }
 
-void MapRenderer::show_motion(const std::vector<RouteAt>& moving, double trail_m) {
-    for (auto& layer : m_routes) {
-        layer.progress_m = -1;
-        layer.trail_m = 0;
-        for (const auto& r : moving)
-            if (r.route->id == layer.id) {
-                layer.progress_m = r.projected_m;
-                layer.trail_m = r.state.finished ? 0.0 : trail_m;
-            }
-    }
-}
-
 template <typename SetUp>
 void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up) {
     if (mesh.empty()) return;
@@ -101,19 +89,19 @@ void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
     each_visible_chunk(mesh, camera, m_fill, [&](ShaderProgram& p) { p.set("u_color", color); });
 }
 
-void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px, float dash_on, float dash_off) {
+void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float width_px, float dash_on, float dash_off) {
     LineStyle plain;
     plain.width_px = width_px;
     plain.dash_on = dash_on;
     plain.dash_off = dash_off;
-    lines(mesh, camera, color, plain);
+    lines(mesh, camera, color, scale, plain);
 }
 
-void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, const LineStyle& line) {
+void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, const LineStyle& line) {
     each_visible_chunk(mesh, camera, m_line, [&](ShaderProgram& p) {
         p.set("u_color", color);
-        p.set("u_dash", line.dash_on * m_scale, line.dash_off * m_scale);
-        const float width = line.width_px * m_scale;
+        p.set("u_dash", line.dash_on * scale, line.dash_off * scale);
+        const float width = line.width_px * scale;
         p.set("u_half_width", std::max(width, 1.0f) / 2);
         p.set("u_opacity", std::min(width, 1.0f));
         p.set("u_progress", line.progress_m);
@@ -122,55 +110,56 @@ void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, 
     });
 }
 
-void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color, float radius_px) {
+void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px) {
     each_visible_chunk(mesh, camera, m_point, [&](ShaderProgram& p) {
         p.set("u_color", color);
-        p.set("u_radius", radius_px * m_scale);
+        p.set("u_radius", radius_px * scale);
     });
 }
 
 // Routes by mode, over a white casing that lifts them off the basemap: rail as the classic
 // railway line (a white dash inside), roads solid, flights dashed, sea routes dotted.
-void MapRenderer::draw_route(const RouteLayer& route, const Camera& camera) {
+void MapRenderer::draw_route(const RouteLayer& route, const RouteProgress* progress, const Camera& camera, float scale) {
     // The way still ahead of a moving vehicle is drawn faint; behind it strong (or fading).
     auto styled = [&](float width, float on = 0, float off = 0, float ahead = 0.3f) {
         LineStyle s;
         s.width_px = width;
         s.dash_on = on;
         s.dash_off = off;
-        s.progress_m = static_cast<float>(route.progress_m);
-        s.trail_m = static_cast<float>(route.trail_m);
-        s.ahead = route.progress_m >= 0 ? ahead : 1.0f;
+        s.progress_m = progress ? static_cast<float>(progress->progress_m) : -1.0f;
+        s.trail_m = progress ? static_cast<float>(progress->trail_m) : 0.0f;
+        s.ahead = progress && progress->progress_m >= 0 ? ahead : 1.0f;
         return s;
     };
     const Color casing{1, 1, 1, 0.9f};
     switch (route.mode) {
     case TravelMode::train:
-        lines(route.line, camera, casing, styled(6.5f, 0, 0, 0.5f));
-        lines(route.line, camera, route.color, styled(4.0f));
-        lines(route.line, camera, Color{1, 1, 1, 0.95f}, styled(1.4f, 7.0f, 7.0f));
+        lines(route.line, camera, casing, scale, styled(6.5f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, scale, styled(4.0f));
+        lines(route.line, camera, Color{1, 1, 1, 0.95f}, scale, styled(1.4f, 7.0f, 7.0f));
         break;
     case TravelMode::car:
-        lines(route.line, camera, casing, styled(6.0f, 0, 0, 0.5f));
-        lines(route.line, camera, route.color, styled(3.5f));
+        lines(route.line, camera, casing, scale, styled(6.0f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, scale, styled(3.5f));
         break;
     case TravelMode::plane:
-        lines(route.line, camera, casing, styled(5.0f, 10.0f, 4.0f, 0.5f));
-        lines(route.line, camera, route.color, styled(2.8f, 9.0f, 5.0f));
+        lines(route.line, camera, casing, scale, styled(5.0f, 10.0f, 4.0f, 0.5f));
+        lines(route.line, camera, route.color, scale, styled(2.8f, 9.0f, 5.0f));
         break;
     case TravelMode::ship:
-        lines(route.line, camera, casing, styled(5.0f, 0, 0, 0.5f));
-        lines(route.line, camera, route.color, styled(3.0f, 3.5f, 3.5f));
+        lines(route.line, camera, casing, scale, styled(5.0f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, scale, styled(3.0f, 3.5f, 3.5f));
         break;
     case TravelMode::walk:
-        lines(route.line, camera, casing, styled(4.5f, 0, 0, 0.5f));
-        lines(route.line, camera, route.color, styled(2.5f, 2.0f, 3.0f));
+        lines(route.line, camera, casing, scale, styled(4.5f, 0, 0, 0.5f));
+        lines(route.line, camera, route.color, scale, styled(2.5f, 2.0f, 3.0f));
         break;
     }
 }
 
 DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     m_stats = DrawStats{};
+    const float scale = options.scale;
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
@@ -185,18 +174,23 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
         fill(base.land, camera, style.land);
         for (const auto& layer : m_overlays)
             if (options.overlays && layer.visible) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
-        lines(base.borders, camera, style.border, style.border_width_px);
-        lines(base.coast, camera, style.coast, style.coast_width_px);
+        lines(base.borders, camera, style.border, scale, style.border_width_px);
+        lines(base.coast, camera, style.coast, scale, style.coast_width_px);
     }
     for (const auto& layer : m_overlays) {
         if (!options.overlays || !layer.visible) continue;
         if (!level) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
-        lines(layer.outline, camera, layer.color, 1.2f);
-        lines(layer.lines, camera, layer.color, 2.0f);
-        points(layer.points, camera, layer.color, 4.5f);
+        lines(layer.outline, camera, layer.color, scale, 1.2f);
+        lines(layer.lines, camera, layer.color, scale, 2.0f);
+        points(layer.points, camera, layer.color, scale, 4.5f);
     }
-    for (const auto& route : m_routes)
-        if (options.routes && route.visible) draw_route(route, camera);
+    for (const auto& route : m_routes) {
+        if (!options.routes || !route.visible) continue;
+        const RouteProgress* progress = nullptr;
+        for (const auto& p : options.motion)
+            if (p.id == route.id) progress = &p;
+        draw_route(route, progress, camera, scale);
+    }
     glBindVertexArray(0);
     return m_stats;
 }

@@ -9,7 +9,7 @@
 
 #include "core/camera.hpp"
 #include "core/map_layers.hpp"
-#include "core/story_motion.hpp"
+#include "core/story.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/shader_program.hpp"
 
@@ -29,9 +29,13 @@ struct RouteLayer {
     TravelMode mode = TravelMode::train;
     bool visible = true;
     GpuMesh line;
-    // Motion: projected metres travelled along the path (< 0: the route is drawn whole, strong),
-    // and the length of a fading trail behind the vehicle (0: no fading).
-    double progress_m = -1;
+};
+
+// A route under way in the frame drawn: projected metres travelled along its path, and the
+// length of a fading trail behind the vehicle (0: no fading). Routes not listed are drawn whole.
+struct RouteProgress {
+    std::string id;
+    double progress_m = 0;
     double trail_m = 0;
 };
 
@@ -54,22 +58,21 @@ public:
 
     // The story's routes, replacing any before (visibility is kept by id).
     void set_routes(const std::vector<RouteMeshes>& routes);
-    // Where the vehicles are: each moving route drawn travelled / ahead, with a fading trail of
-    // `trail_m` projected metres while it is under way; the other routes drawn whole.
-    void show_motion(const std::vector<RouteAt>& moving, double trail_m = 0);
     std::vector<RouteLayer>& routes() { return m_routes; }
+    const std::vector<RouteLayer>& routes() const { return m_routes; }
 
+    // Everything of one draw that is not the loaded layers: the renderer keeps none of it.
     struct DrawOptions {
         bool overlays = true;  // --basemap layers
         bool routes = true;    // the story's routes
+        float scale = 1.0f;    // multiplies line widths and point sizes (2 for print or high-DPI)
+        // Where the vehicles are: each route listed drawn travelled / ahead, with its fading trail.
+        std::vector<RouteProgress> motion;
     };
     // Draws into the bound framebuffer, whose viewport is the camera's (a scissor, if set, limits
     // the clear too: a panel of a larger image).
     DrawStats draw(const Camera& camera, const DrawOptions& options);
     DrawStats draw(const Camera& camera) { return draw(camera, DrawOptions{}); }
-
-    // Line widths and point sizes are multiplied by this (2 for print or high-DPI images).
-    void set_pixel_scale(float scale) { m_scale = scale; }
 
     BasemapStyle style;
 
@@ -84,10 +87,10 @@ private:
         float dash_on = 0, dash_off = 0;
         float progress_m = -1, trail_m = 0, ahead = 1;
     };
-    void lines(const GpuMesh& mesh, const Camera& camera, Color color, float width_px, float dash_on = 0, float dash_off = 0);
-    void lines(const GpuMesh& mesh, const Camera& camera, Color color, const LineStyle& style);
-    void draw_route(const RouteLayer& route, const Camera& camera);
-    void points(const GpuMesh& mesh, const Camera& camera, Color color, float radius_px);
+    void lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float width_px, float dash_on = 0, float dash_off = 0);
+    void lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, const LineStyle& style);
+    void draw_route(const RouteLayer& route, const RouteProgress* progress, const Camera& camera, float scale);
+    void points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px);
     template <typename SetUp>
     void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
 
@@ -98,7 +101,6 @@ private:
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;
     DrawStats m_stats;
-    float m_scale = 1.0f;
 };
 
 }  // namespace storyplot

@@ -1,18 +1,15 @@
 #pragma once
-// A headless scene for render tests: GL context, basemap at every level, a story's routes, and
-// its overlay drawn through a long-lived ImGui context (as the window does).
+// A headless scene for render tests: GL context, basemap at every level, a story with its context
+// labels, drawn through the one scene call every picture of the program uses.
 #include <memory>
 #include <optional>
 
 #include "core/camera.hpp"
-#include "core/context_labels.hpp"
 #include "core/image.hpp"
 #include "core/story.hpp"
-#include "core/story_motion.hpp"
 #include "render/headless_context.hpp"
-#include "render/map_renderer.hpp"
-#include "ui/story_overlay.hpp"
-#include "ui/ui_context.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
 
 namespace storyplot::test_support {
 
@@ -20,17 +17,16 @@ class StoryScene {
 public:
     explicit StoryScene(const Story& story);
     // The story at clock time `utc_seconds` when given: vehicles where they are, routes travelled.
+    // The decorations every map carries (scale bar, credits).
     Image render(const Camera& camera, std::optional<double> utc_seconds = std::nullopt);
-    const StoryOverlay& overlay() const { return m_overlay; }
+    // The overlay of the last render.
+    const OverlayPlan& overlay() const { return m_last.overlay; }
 
 private:
-    const Story& m_story;
     HeadlessContext m_context;
-    MapRenderer m_renderer;
-    ContextLabels m_labels;
-    std::unique_ptr<UiContext> m_ui;
-    StoryOverlay m_overlay;
-    StoryMotion m_motion;
+    MapScene m_scene;
+    ImageTarget m_target;
+    FrameResult m_last;
 };
 
 }  // namespace storyplot::test_support

@@ -10,9 +10,8 @@
 #include "data/natural_earth.hpp"
 #include "image_compare.hpp"
 #include "render/headless_context.hpp"
-#include "render/map_renderer.hpp"
-#include "render/offscreen_target.hpp"
-#include "export/frame_renderer.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
 
 using namespace storyplot;
 
@@ -22,26 +21,22 @@ class MapRender : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         context = std::make_unique<HeadlessContext>();
-        renderer = std::make_unique<MapRenderer>();
-        for (DetailLevel level : all_detail_levels) renderer->set_basemap(load_natural_earth(level));
+        scene = std::make_unique<MapScene>();
+        for (DetailLevel level : all_detail_levels) scene->set_basemap(load_natural_earth(level));
     }
     static void TearDownTestSuite() {
-        renderer.reset();
+        scene.reset();
         context.reset();
     }
 
     static Image render(const Box& lonlat, int width, int height, bool decorations = true) {
         camera = Camera::fit(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height);
-        if (decorations) {
-            // The basemap with the decorations every map carries: the scale bar and the credits.
-            const DecorationSet only{false, true, false, false, false, true};
-            FrameRenderer frames(*renderer, nullptr, nullptr, 1.0f, false);
-            return frames.render(FrameSpec{camera, std::nullopt, false, false, false, only});
-        }
-        OffscreenTarget target(width, height);
-        target.bind();
-        renderer->draw(camera);
-        return target.read();
+        // The basemap with the decorations every map carries (the scale bar and the credits), or bare.
+        FrameView view;
+        view.camera = camera;
+        view.decorations = decorations ? DecorationSet::on_screen() : DecorationSet{false, false, false, false, false, false};
+        ImageTarget target;
+        return target.render(*scene, view);
     }
 
     static const std::uint8_t* pixel_at(const Image& image, LonLat p) {
@@ -56,13 +51,13 @@ protected:
     }
 
     static inline std::unique_ptr<HeadlessContext> context;
-    static inline std::unique_ptr<MapRenderer> renderer;
+    static inline std::unique_ptr<MapScene> scene;
     static inline Camera camera;
 };
 
 TEST_F(MapRender, Region) {
     const Image image = render(Box::of(124, 37, 136, 46), 480, 300);
-    EXPECT_EQ(renderer->level_for(camera), DetailLevel::medium_50m);
+    EXPECT_EQ(scene->level_for(camera), DetailLevel::medium_50m);
     const BasemapStyle style;
     EXPECT_TRUE(is_colour(pixel_at(image, {133.0, 40.0}), style.ocean));  // Sea of Japan
     EXPECT_TRUE(is_colour(pixel_at(image, {126.5, 40.5}), style.land));   // North Korea
@@ -75,7 +70,7 @@ TEST_F(MapRender, Region) {
 TEST_F(MapRender, CloseInAtOneToTenMillion) {
     // The border country of the story: Khasan, the Tumen mouth and Vladivostok.
     const Image image = render(Box::of(129.5, 41.8, 133.5, 44.0), 480, 300);
-    EXPECT_EQ(renderer->level_for(camera), DetailLevel::fine_10m);
+    EXPECT_EQ(scene->level_for(camera), DetailLevel::fine_10m);
     const BasemapStyle style;
     EXPECT_TRUE(is_colour(pixel_at(image, {131.0, 42.3}), style.ocean));  // Peter the Great Gulf
     EXPECT_TRUE(is_colour(pixel_at(image, {131.0, 43.6}), style.land));   // Primorye
@@ -87,7 +82,7 @@ TEST_F(MapRender, CloseInAtOneToTenMillion) {
 
 TEST_F(MapRender, World) {
     const Image image = render(Box::of(-180, -70, 180, 75), 480, 270);
-    EXPECT_EQ(renderer->level_for(camera), DetailLevel::coarse_110m);
+    EXPECT_EQ(scene->level_for(camera), DetailLevel::coarse_110m);
     const BasemapStyle style;
     EXPECT_TRUE(is_colour(pixel_at(image, {-140.0, 0.0}), style.ocean));  // Pacific, along the equator too
     EXPECT_TRUE(is_colour(pixel_at(image, {175.0, 1.0}), style.ocean));   // no band from Kiribati's antimeridian ring
@@ -104,9 +99,9 @@ TEST_F(MapRender, OverlayLayersStyledByGeometry) {
     layer.lines.push_back(Path{{129.0, 41.0}, {130.0, 41.0}});
     layer.points.push_back(LonLat{127.0, 39.0});
     const Color colour{0.8f, 0.1f, 0.1f, 1.0f};
-    renderer->add_overlay(build_layer_meshes(layer, colour));
+    scene->add_overlay(build_layer_meshes(layer, colour));
     const Image image = render(Box::of(124, 37, 136, 46), 480, 300, false);
-    renderer->overlays().clear();
+    scene->overlays().clear();
 
     const std::uint8_t* point = pixel_at(image, {127.0, 39.0});
     EXPECT_GT(point[0], 150);

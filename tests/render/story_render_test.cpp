@@ -54,7 +54,7 @@ TEST_F(StoryRender, LabelsNeverOverlapAndOnlyGiveWayToMoreImportantOnes) {
     for (double zoom : {3.0, 5.0, 6.5, 8.0, 10.5}) {
         const Camera camera(region.center(), resolution_for_zoom(zoom), 1280, 800);
         scene->render(camera);
-        const auto& labels = scene->overlay().labels();
+        const auto& labels = scene->overlay().label_records;
         std::vector<const LabelRecord*> placed;
         for (const auto& l : labels)
             if (l.placed) placed.push_back(&l);
@@ -67,7 +67,7 @@ TEST_F(StoryRender, LabelsNeverOverlapAndOnlyGiveWayToMoreImportantOnes) {
             for (const Box& candidate : label_candidates(l.request)) {
                 const bool off_screen = candidate.min_x < 0 || candidate.min_y < 0 || candidate.max_x > 1280 || candidate.max_y > 800;
                 bool blocked = off_screen;
-                for (const Box& o : scene->overlay().obstacles()) blocked |= overlap(o, candidate);
+                for (const Box& o : scene->overlay().obstacles) blocked |= overlap(o, candidate);
                 // Padding keeps clear space around a label: its own and each placed one's.
                 auto grown = [](const Box& b, double pad) { return Box::of(b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad); };
                 for (const auto* p : placed)
@@ -125,7 +125,7 @@ TEST_F(StoryRender, StoryPlacesAreLabelledAtTheirChapters) {
             const Place* place = story->place(id);
             if (!place) continue;
             bool labelled = false;
-            for (const auto& l : scene->overlay().labels())
+            for (const auto& l : scene->overlay().label_records)
                 if (l.text == place->name && l.placed) labelled = true;
             EXPECT_TRUE(labelled) << chapter.id << ": " << place->name;
         }

@@ -4,32 +4,32 @@
 
 #include "core/mercator.hpp"
 #include "core/story_file.hpp"
-#include "core/story_meshes.hpp"
 #include "data/gazetteer.hpp"
 #include "data/natural_earth.hpp"
-#include "export/frame_renderer.hpp"
 #include "image_compare.hpp"
 #include "render/headless_context.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
 
 using namespace storyplot;
 
 TEST(TiledFrame, EqualsTheUntiledFrame) {
     const Story story = read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json");
-    ContextLabels context;
-    context.countries = load_country_labels();
-    context.towns = load_towns(gazetteer_path(), 1000);
     HeadlessContext gl;
-    MapRenderer renderer;
-    for (DetailLevel level : all_detail_levels) renderer.set_basemap(load_natural_earth(level));
-    renderer.set_routes(build_route_meshes(story));
+    MapScene scene;
+    for (DetailLevel level : all_detail_levels) scene.set_basemap(load_natural_earth(level));
+    scene.set_context(std::make_shared<const ContextLabels>(load_context_labels()));
+    scene.set_story(&story);
 
-    FrameSpec spec{Camera::fit(mercator::forward(124, 37, 136, 46), 900, 700), std::nullopt, false, true, false, DecorationSet{}};
-    spec.time = static_cast<double>(parse_story_time("2019-04-24T06:00+10:00")->utc_seconds);
-    FrameRenderer whole(renderer, &story, &context, 1.0f, false, 4096);
-    FrameRenderer tiled(renderer, &story, &context, 1.0f, false, 256);
-    const Image a = whole.render(spec);
+    FrameView view;
+    view.camera = Camera::fit(mercator::forward(124, 37, 136, 46), 900, 700);
+    view.time = static_cast<double>(parse_story_time("2019-04-24T06:00+10:00")->utc_seconds);
+    view.decorations = DecorationSet{};
+    ImageTarget whole(4096);
+    ImageTarget tiled(256);
+    const Image a = whole.render(scene, view);
     int tiles = 0;
-    const Image b = tiled.render(spec, [&](int, int total) {
+    const Image b = tiled.render(scene, view, [&](int, int total) {
         tiles = total;
         return true;
     });
@@ -51,11 +51,13 @@ TEST(TiledFrame, EqualsTheUntiledFrame) {
 
 TEST(TiledFrame, CancelStopsBetweenTiles) {
     HeadlessContext gl;
-    MapRenderer renderer;
-    renderer.set_basemap(load_natural_earth(DetailLevel::coarse_110m));
-    FrameRenderer frames(renderer, nullptr, nullptr, 1.0f, false, 128);
-    const FrameSpec spec{Camera::fit(mercator::forward(-180, -80, 180, 80), 600, 400), std::nullopt, false, false, false, DecorationSet{}};
+    MapScene scene;
+    scene.set_basemap(load_natural_earth(DetailLevel::coarse_110m));
+    ImageTarget frames(128);
+    FrameView view;
+    view.camera = Camera::fit(mercator::forward(-180, -80, 180, 80), 600, 400);
+    view.decorations = DecorationSet{};
     int calls = 0;
-    EXPECT_THROW(frames.render(spec, [&](int done, int) { return ++calls, done < 3; }), Cancelled);
+    EXPECT_THROW(frames.render(scene, view, [&](int done, int) { return ++calls, done < 3; }), Cancelled);
     EXPECT_EQ(calls, 4);
 }

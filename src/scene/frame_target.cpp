@@ -1,0 +1,103 @@
+#include "scene/frame_target.hpp"
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+
+#include <cstring>
+
+namespace storyplot {
+
+ImDrawList& WindowTarget::begin(int width, int height, float, const std::string*) {
+    m_width = width;
+    m_height = height;
+    return *ImGui::GetBackgroundDrawList();  // under the window's panels
+}
+
+DrawStats WindowTarget::end(MapScene& scene, MapPaint map) {
+    if (m_framebuffer) m_framebuffer->bind();
+    else glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, m_width, m_height);
+    return scene.paint_map(map, Box::of(0, 0, m_width, m_height));
+}
+
+ImageTarget::ImageTarget(int max_tile) : m_tile(std::min(max_tile, OffscreenTarget::max_size())) {}
+
+ImageTarget::~ImageTarget() {
+    m_keep.reset();
+    const KeepCurrentUi keep;
+    m_ui.reset();
+}
+
+ImDrawList& ImageTarget::begin(int width, int height, float scale, const std::string* glyphs) {
+    m_keep.emplace();  // the window may be in the middle of its own frame
+    if (!m_ui || scale != m_scale) {
+        m_ui = std::make_unique<UiContext>(nullptr, nullptr, scale);
+        m_scale = scale;
+        m_glyphs.clear();
+    }
+    if (glyphs && *glyphs != m_glyphs) {
+        m_ui->request_fonts(*glyphs);  // carried out as the frame begins
+        m_glyphs = *glyphs;
+    }
+    m_ui->begin_frame(width, height);
+    m_image = Image{width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)};
+    return *ImGui::GetForegroundDrawList();
+}
+
+DrawStats ImageTarget::end(MapScene& scene, MapPaint map) {
+    m_ui->finish_frame();
+    m_keep.reset();
+    m_scene = &scene;
+    m_map = std::move(map);
+    m_stats = {};
+    const int width = m_image.width, height = m_image.height;
+    m_tiles_x = (width + m_tile - 1) / m_tile;
+    m_tiles_y = (height + m_tile - 1) / m_tile;
+    m_done = 0;
+    const int target_w = std::min(width, m_tile), target_h = std::min(height, m_tile);
+    if (!m_target || m_target->width() != target_w || m_target->height() != target_h)
+        m_target = std::make_unique<OffscreenTarget>(target_w, target_h);
+    return m_stats;  // nothing painted yet: step() paints
+}
+
+bool ImageTarget::step() {
+    if (!m_scene || m_done >= tiles_total()) return true;
+    const KeepCurrentUi keep;
+    const int width = m_image.width, height = m_image.height;
+    const int tx = m_done % m_tiles_x, ty = m_done / m_tiles_x;
+    const int x = tx * m_tile, y = ty * m_tile;
+    const int tw = std::min(m_tile, width - x), th = std::min(m_tile, height - y);
+    m_target->bind();
+    const DrawStats stats = m_scene->paint_map(m_map, Box::of(x, y, x + tw, y + th));
+    if (m_done == 0) m_stats = stats;
+    // The overlay's window onto this tile (the backend sets its own viewport: the tile's).
+    m_ui->draw_region(static_cast<float>(x), static_cast<float>(y), static_cast<float>(tw), static_cast<float>(th));
+    const Image part = m_target->read_region(tw, th);
+    for (int row = 0; row < th; ++row)
+        std::memcpy(m_image.rgba.data() + (static_cast<std::size_t>(y + row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4,
+                    part.rgba.data() + static_cast<std::size_t>(row) * static_cast<std::size_t>(tw) * 4, static_cast<std::size_t>(tw) * 4);
+    ++m_done;
+    return m_done >= tiles_total();
+}
+
+Image ImageTarget::finish() {
+    m_scene = nullptr;
+    return std::move(m_image);
+}
+
+Image ImageTarget::render(MapScene& scene, const FrameView& view, const FrameProgress& progress, FrameResult* result) {
+    FrameResult drawn = scene.draw(view, *this);
+    for (;;) {
+        if (progress && !progress(m_done, tiles_total())) {
+            finish();
+            throw Cancelled();
+        }
+        if (step()) break;
+    }
+    if (progress) progress(m_done, tiles_total());
+    drawn.map = m_stats;
+    if (result) *result = std::move(drawn);
+    return finish();
+}
+
+}  // namespace storyplot

@@ -1,0 +1,154 @@
+#include "scene/map_scene.hpp"
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/story_meshes.hpp"
+#include "scene/frame_target.hpp"
+#include "ui/export_decorations.hpp"
+#include "ui/story_overlay.hpp"
+
+namespace storyplot {
+
+MapScene::MapScene() = default;
+MapScene::~MapScene() = default;
+
+void MapScene::set_basemap(const BasemapMeshes& meshes) { m_renderer.set_basemap(meshes); }
+
+void MapScene::add_overlay(const LayerMeshes& layer) { m_renderer.add_overlay(layer); }
+
+void MapScene::set_story(const Story* story) {
+    m_story = story;
+    m_motion.reset();
+    m_clock.reset();
+    m_legend.clear();
+    if (story) {
+        m_renderer.set_routes(build_route_meshes(*story));
+        m_motion.emplace(*story);
+        m_clock.emplace(*story);
+        m_legend = legend_for(*story);
+    } else {
+        m_renderer.set_routes({});
+    }
+    m_glyphs = label_glyphs(m_story, m_context.get(), 0);
+}
+
+void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
+    m_context = std::move(context);
+    m_glyphs = label_glyphs(m_story, m_context.get(), 0);
+}
+
+namespace {
+
+// Each moving route's progress for the renderer, with a trail of `trail_m` projected metres while
+// it is under way.
+std::vector<RouteProgress> route_progress(const std::vector<RouteAt>& moving, double trail_m) {
+    std::vector<RouteProgress> out;
+    for (const auto& r : moving) out.push_back({r.route->id, r.projected_m, r.state.finished ? 0.0 : trail_m});
+    return out;
+}
+
+}  // namespace
+
+Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
+    Frame frame;
+    frame.camera = view.camera;
+    frame.scale = view.scale;
+    const Camera& camera = view.camera;
+    const double width = camera.width(), height = camera.height();
+    std::vector<RouteAt> moving;
+    if (view.time && m_motion) moving = m_motion->at(*view.time);
+
+    // Decorations first: the overlay's labels keep clear of them.
+    ExportDecorations& d = frame.decorations;
+    d.show = view.decorations;
+    d.credits = map_credits(m_context && m_state.context_labels && !m_context->towns.empty());
+    if (m_story) {
+        d.title = m_story->title;
+        d.legend = m_legend;
+        if (view.time && m_clock)
+            d.date = m_clock->format(*view.time) + " " + m_clock->zone_name();
+        else if (!m_story->published.empty())
+            d.date = m_story->published;
+    }
+    frame.layout = layout_decorations(camera, view.scale, d, text, view.insets);
+
+    OverlayOptions options;
+    options.local_names = m_state.local_names;
+    options.context_labels = m_state.context_labels;
+    if (view.highlights) {
+        options.hovered = m_state.hovered;
+        options.selected = m_state.selected;
+    }
+    for (const auto& r : m_renderer.routes())
+        if (!r.visible) options.hidden_routes.insert(r.id);
+    options.reserved = frame.layout.boxes();
+    const DecorationInsets& in = view.insets;
+    if (in.left > 0) options.reserved.push_back(Box::of(0, 0, in.left, height));
+    if (in.right > 0) options.reserved.push_back(Box::of(width - in.right, 0, width, height));
+    if (in.bottom > 0) options.reserved.push_back(Box::of(0, height - in.bottom, width, height));
+    options.motion = moving;
+    options.clock = m_clock ? &*m_clock : nullptr;
+    options.paths = m_motion ? &*m_motion : nullptr;
+    options.caption_left = static_cast<float>(frame.layout.title.empty() ? in.left : frame.layout.title.max_x);
+    options.scale = view.scale;
+    frame.overlay = plan_overlay(m_story, m_context.get(), camera, options, text);
+
+    MapRenderer::DrawOptions main;
+    main.scale = view.scale;
+    main.motion = route_progress(moving, view.trail ? 250.0 * view.scale * camera.resolution() : 0.0);
+    frame.map.panels.push_back({Box::of(0, 0, width, height), camera, std::move(main)});
+    if (!frame.layout.inset.empty()) {
+        MapRenderer::DrawOptions inset;
+        inset.overlays = inset.routes = false;
+        inset.scale = view.scale;
+        frame.map.panels.push_back({frame.layout.inset, inset_camera(camera, frame.layout.inset), std::move(inset)});
+    }
+    return frame;
+}
+
+DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
+    DrawStats main;
+    const int tw = static_cast<int>(std::lround(tile.width())), th = static_cast<int>(std::lround(tile.height()));
+    bool first = true;
+    for (const auto& panel : map.panels) {
+        const Box& rect = panel.rect;
+        const double x0 = std::max(rect.min_x, tile.min_x), y0 = std::max(rect.min_y, tile.min_y);
+        const double x1 = std::min(rect.max_x, tile.max_x), y1 = std::min(rect.max_y, tile.max_y);
+        const bool is_main = first;
+        first = false;
+        if (x1 <= x0 || y1 <= y0) continue;
+        const int w = static_cast<int>(std::lround(x1 - x0)), h = static_cast<int>(std::lround(y1 - y0));
+        // The same projection as the whole panel: the piece's centre, at the panel's resolution.
+        const Vec2 centre = panel.camera.screen_to_world({(x0 + x1) / 2 - rect.min_x, (y0 + y1) / 2 - rect.min_y});
+        const Camera piece(centre, panel.camera.resolution(), w, h);
+        const int vx = static_cast<int>(std::lround(x0 - tile.min_x));
+        const int vy = th - static_cast<int>(std::lround(y1 - tile.min_y));  // GL rows run bottom-up
+        glViewport(vx, vy, w, h);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(vx, vy, w, h);
+        const DrawStats stats = m_renderer.draw(piece, panel.options);
+        glDisable(GL_SCISSOR_TEST);
+        if (is_main) main = stats;
+    }
+    glViewport(0, 0, tw, th);
+    return main;
+}
+
+FrameResult MapScene::draw(const FrameView& view, FrameTarget& target) {
+    const Camera& camera = view.camera;
+    ImDrawList& list = target.begin(camera.width(), camera.height(), view.scale, m_state.local_names ? &m_glyphs : nullptr);
+    const ImGuiTextMeasure text;  // fonts are known only inside a UI frame
+    Frame frame = compose(view, text);
+    paint_overlay(list, frame.overlay);
+    add_export_decorations(list, camera, view.scale, frame.decorations, frame.layout);
+    FrameResult result;
+    result.map = target.end(*this, std::move(frame.map));
+    result.overlay = std::move(frame.overlay);
+    return result;
+}
+
+}  // namespace storyplot

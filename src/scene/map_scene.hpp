@@ -1,0 +1,123 @@
+#pragma once
+// The map and the story as one scene. It owns what is derived from a story and its sources, once
+// per revision: the basemap, layer and route meshes on the GPU, the routes' geometry and motion,
+// the clock, the legend, the glyphs the labels need, and the view state that is not the camera
+// (local names, context labels, hover, selection; layer visibility lives with the layers).
+//
+// One call, draw(), makes every picture: the window, `render`, `animate`, the Export dialog, the
+// render tests and the benchmarks. It takes a plain value (camera, story time, pixel scale, what
+// to show), decides the frame in core (compose: the overlay plan and the decorations' layout, no
+// GL), then paints it into a target (frame_target.hpp). Nothing of a frame stays in the renderer.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/camera.hpp"
+#include "core/context_labels.hpp"
+#include "core/map_decorations.hpp"
+#include "core/overlay_plan.hpp"
+#include "core/story.hpp"
+#include "core/story_clock.hpp"
+#include "core/story_motion.hpp"
+#include "core/text_measure.hpp"
+#include "render/map_renderer.hpp"
+
+namespace storyplot {
+
+class FrameTarget;
+
+// What one frame shows, as a value.
+struct FrameView {
+    Camera camera;
+    std::optional<double> time;  // the story's clock (UTC seconds); none: routes whole, nothing moves
+    float scale = 1.0f;          // line widths, markers and text (2 for print)
+    bool trail = false;          // a fading trail behind each vehicle
+    DecorationSet decorations = DecorationSet::on_screen();
+    DecorationInsets insets;     // the window's panels: labels and decorations keep clear of them
+    bool highlights = false;     // the hovered and selected places lit (the window's own view)
+};
+
+// The view state that is not the camera.
+struct SceneState {
+    bool local_names = false;    // Владивосток, 평양 where known
+    bool context_labels = true;  // countries and towns
+    std::string hovered;         // place id
+    std::string selected;        // place id
+};
+
+// The map part of a frame: panels (the main map, the inset locator) and how each is drawn.
+struct MapPaint {
+    struct Panel {
+        Box rect;  // frame pixels
+        Camera camera;
+        MapRenderer::DrawOptions options;
+    };
+    std::vector<Panel> panels;
+};
+
+// One frame decided.
+struct Frame {
+    Camera camera;
+    float scale = 1.0f;
+    MapPaint map;
+    OverlayPlan overlay;
+    ExportDecorations decorations;
+    DecorationLayout layout;
+};
+
+struct FrameResult {
+    DrawStats map;       // of the main panel, once painted (an image target paints it tile by tile)
+    OverlayPlan overlay; // what the overlay showed: markers for hit tests, labels for tests
+};
+
+class MapScene {
+public:
+    MapScene();  // a GL context must be current, now and for every call that draws
+    ~MapScene();
+    MapScene(const MapScene&) = delete;
+    MapScene& operator=(const MapScene&) = delete;
+
+    // Sources.
+    void set_basemap(const BasemapMeshes& meshes);
+    void add_overlay(const LayerMeshes& layer);
+    // The story (null: none) at a new revision: everything derived from it is rebuilt, here and
+    // only here. The story must stay alive and unchanged until the next call.
+    void set_story(const Story* story);
+    void set_context(std::shared_ptr<const ContextLabels> context);
+
+    const Story* story() const { return m_story; }
+    const StoryMotion* motion() const { return m_motion ? &*m_motion : nullptr; }
+    const StoryClock* clock() const { return m_clock ? &*m_clock : nullptr; }
+    const ContextLabels* context() const { return m_context.get(); }
+    // Every character the labels may need beyond the fonts' built-in ranges.
+    const std::string& glyphs() const { return m_glyphs; }
+
+    bool has_level(DetailLevel level) const { return m_renderer.has_level(level); }
+    std::optional<DetailLevel> level_for(const Camera& camera) const { return m_renderer.level_for(camera); }
+    std::vector<RouteLayer>& routes() { return m_renderer.routes(); }
+    std::vector<OverlayLayer>& overlays() { return m_renderer.overlays(); }
+    SceneState& state() { return m_state; }
+    const SceneState& state() const { return m_state; }
+
+    // Decide: the whole frame, without GL (text measured by `text`).
+    Frame compose(const FrameView& view, const TextMeasure& text) const;
+    // Paint: the part of the map inside `tile` (frame pixels) into the bound framebuffer, whose
+    // viewport is the tile's.
+    DrawStats paint_map(const MapPaint& map, const Box& tile);
+
+    // The one call: compose the frame and paint it into `target`.
+    FrameResult draw(const FrameView& view, FrameTarget& target);
+
+private:
+    MapRenderer m_renderer;
+    SceneState m_state;
+    const Story* m_story = nullptr;
+    std::optional<StoryMotion> m_motion;
+    std::optional<StoryClock> m_clock;
+    std::vector<LegendEntry> m_legend;
+    std::shared_ptr<const ContextLabels> m_context;
+    std::string m_glyphs;
+};
+
+}  // namespace storyplot
