@@ -1,0 +1,117 @@
+// The decorations' layout, decided without GL: corners, stacking, the window's panels, and what is
+// left out when there is no room.
+#include "core/map_decorations.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/mercator.hpp"
+
+using namespace storyplot;
+
+namespace {
+
+class FixedWidthText final : public TextMeasure {
+public:
+    Vec2 size(TextStyle, std::string_view text, float wrap) const override {
+        const double w = 7.0 * static_cast<double>(text.size());
+        if (wrap > 0 && w > wrap) return {wrap, 14.0 * std::ceil(w / wrap)};
+        return {w, 14.0};
+    }
+    float font_size(TextStyle) const override { return 14.0f; }
+};
+
+bool inside(const Box& inner, const Box& outer) {
+    return inner.min_x >= outer.min_x && inner.min_y >= outer.min_y && inner.max_x <= outer.max_x && inner.max_y <= outer.max_y;
+}
+bool overlap(const Box& a, const Box& b) { return a.min_x < b.max_x && a.max_x > b.min_x && a.min_y < b.max_y && a.max_y > b.min_y; }
+
+ExportDecorations everything() {
+    ExportDecorations d;
+    d.title = "Kim Jong Un's train to Vladivostok";
+    d.date = "24 April 2019";
+    d.legend = {{"Armoured train", {0.8f, 0.1f, 0.1f, 1}, TravelMode::train}, {"Motorcade", {0.1f, 0.3f, 0.8f, 1}, TravelMode::car}};
+    d.credits = map_credits(true);
+    return d;
+}
+
+}  // namespace
+
+TEST(MapDecorations, EachInItsCornerInsideTheImageWithoutOverlapping) {
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 1600, 1000);
+    const FixedWidthText text;
+    const DecorationLayout layout = layout_decorations(camera, 1.0f, everything(), text);
+    const Box image = Box::of(0, 0, 1600, 1000);
+    const auto boxes = layout.boxes();
+    ASSERT_EQ(boxes.size(), 5u);  // title, legend, inset, scale bar, credits
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        EXPECT_TRUE(inside(boxes[i], image)) << i;
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) EXPECT_FALSE(overlap(boxes[i], boxes[j])) << i << " " << j;
+    }
+    EXPECT_LT(layout.title.max_y, 200);         // top left
+    EXPECT_LT(layout.title.min_x, 50);
+    EXPECT_GT(layout.credits.min_x, 800);       // bottom right
+    EXPECT_GT(layout.credits.min_y, 900);
+    EXPECT_LT(layout.scale_bar.max_x, 400);     // bottom left, the legend stacked above it
+    EXPECT_GT(layout.scale_bar.min_y, 900);
+    EXPECT_LT(layout.legend.max_y, layout.scale_bar.min_y);
+    EXPECT_LT(layout.inset.max_y, layout.credits.min_y);  // above the credits
+    // The title's box holds its text and the date's line.
+    EXPECT_GE(layout.title.width(), 7.0 * static_cast<double>(everything().title.size()));
+    EXPECT_GE(layout.title.height(), 28.0);
+}
+
+TEST(MapDecorations, OnlyWhatIsAskedForAndTheWindowsPanelsKeptClear) {
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 1600, 1000);
+    const FixedWidthText text;
+    ExportDecorations d = everything();
+    d.show = DecorationSet::on_screen();
+    const DecorationInsets panels{400, 0, 60};
+    const DecorationLayout layout = layout_decorations(camera, 1.0f, d, text, panels);
+    EXPECT_TRUE(layout.title.empty());
+    EXPECT_TRUE(layout.legend.empty());
+    EXPECT_TRUE(layout.inset.empty());
+    ASSERT_FALSE(layout.scale_bar.empty());
+    ASSERT_FALSE(layout.credits.empty());
+    EXPECT_GE(layout.scale_bar.min_x, 400);
+    EXPECT_LE(layout.scale_bar.max_y, 1000 - 60);
+    EXPECT_LE(layout.credits.max_y, 1000 - 60);
+}
+
+TEST(MapDecorations, ScaleMakesEverythingBiggerAndASmallImageHasNoInset) {
+    const FixedWidthText text;
+    const Camera big = Camera::fit(mercator::forward(124, 37, 136, 46), 800, 500);
+    const DecorationLayout one = layout_decorations(big, 1.0f, everything(), text);
+    const DecorationLayout two = layout_decorations(big, 2.0f, everything(), text);
+    EXPECT_GT(two.scale_bar.height(), one.scale_bar.height() * 1.5);
+    EXPECT_GT(two.inset.width(), one.inset.width());
+    const Camera small = Camera::fit(mercator::forward(124, 37, 136, 46), 240, 160);
+    EXPECT_TRUE(layout_decorations(small, 1.0f, everything(), text).inset.empty());
+}
+
+TEST(MapDecorations, TheInsetShowsTheViewsSurroundings) {
+    const Camera camera = Camera::fit(mercator::forward(130, 42, 133, 44), 1200, 800);
+    const Box inset = Box::of(900, 500, 1180, 700);
+    const Camera around = inset_camera(camera, inset);
+    EXPECT_EQ(around.width(), 280);
+    EXPECT_EQ(around.height(), 200);
+    EXPECT_NEAR(around.center().x, camera.center().x, 1e-6);
+    EXPECT_GT(around.resolution(), camera.resolution() * 4);
+    const Box seen = around.visible_box();
+    const Box view = camera.visible_box();
+    EXPECT_TRUE(inside(view, seen));
+}
+
+TEST(MapDecorations, ScaleBarIsARoundLengthTrueAtTheCentre) {
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 1600, 1000);
+    const ScaleBar bar = choose_scale_bar(camera, 140);
+    EXPECT_LE(bar.pixels, 140);
+    EXPECT_GT(bar.pixels, 140 / 2.5 - 1);
+    const double mantissa = bar.metres / std::pow(10.0, std::floor(std::log10(bar.metres)));
+    EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9) << bar.metres;
+    EXPECT_NEAR(bar.pixels * camera.ground_resolution(), bar.metres, 1e-6);
+    EXPECT_NE(bar.label.find("km"), std::string::npos);
+    EXPECT_EQ(map_credits(false), "Map data: Natural Earth");
+    EXPECT_NE(map_credits(true).find("GeoNames"), std::string::npos);
+}

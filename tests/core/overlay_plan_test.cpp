@@ -1,0 +1,231 @@
+// The overlay decided without GL: markers, labels and their priorities, arrows, vehicles and
+// captions, measured with a fixed-width fake font.
+#include "core/overlay_plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/mercator.hpp"
+#include "core/story_file.hpp"
+#include "core/story_meshes.hpp"
+
+using namespace storyplot;
+
+namespace {
+
+// 7 px a byte, 14 px a line; wrapped text takes as many lines as it needs.
+class FixedWidthText final : public TextMeasure {
+public:
+    Vec2 size(TextStyle style, std::string_view text, float wrap) const override {
+        const double w = 7.0 * static_cast<double>(text.size()) * (style == TextStyle::label_bold ? 1.2 : 1.0);
+        if (wrap > 0 && w > wrap) return {wrap, 14.0 * std::ceil(w / wrap)};
+        return {w, 14.0};
+    }
+    float font_size(TextStyle) const override { return 14.0f; }
+};
+
+const std::string story_text = R"({"type": "FeatureCollection", "story": {"title": "A test", "timezone": "+00:00"}, "features": [
+  {"type": "Feature", "id": "west", "geometry": {"type": "Point", "coordinates": [10.0, 10.0]},
+   "properties": {"kind": "place", "name": "Westport", "category": "capital", "local_name": "Вестпорт"}},
+  {"type": "Feature", "id": "east", "geometry": {"type": "Point", "coordinates": [20.0, 10.0]},
+   "properties": {"kind": "place", "name": "Eastham", "category": "station"}},
+  {"type": "Feature", "id": "north", "geometry": {"type": "Point", "coordinates": [15.0, 14.0]},
+   "properties": {"kind": "place", "name": "Northby", "category": "venue"}},
+  {"type": "Feature", "id": "road", "geometry": null, "properties": {"kind": "route", "name": "The road", "mode": "car",
+   "color": "#1f77b4", "stops": ["west", "east"], "times": ["2020-01-01T00:00+00:00", "2020-01-01T10:00+00:00"]}}]})";
+
+class OverlayPlanTest : public ::testing::Test {
+protected:
+    Story story = parse_story(story_text, "test.story.json");
+    Camera camera = Camera::fit(mercator::forward(8, 6, 22, 16), 800, 600);
+    FixedWidthText measure;
+
+    OverlayPlan plan(const OverlayOptions& options = {}, const ContextLabels* context = nullptr) const {
+        return plan_overlay(&story, context, camera, options, measure);
+    }
+    static const OverlayPlan::Marker* marker(const OverlayPlan& p, const std::string& id) {
+        for (const auto& m : p.markers)
+            if (m.id == id) return &m;
+        return nullptr;
+    }
+    static const LabelRecord* record(const OverlayPlan& p, const std::string& text) {
+        for (const auto& r : p.label_records)
+            if (r.text == text) return &r;
+        return nullptr;
+    }
+};
+
+bool overlap(const Box& a, const Box& b) { return a.min_x < b.max_x && a.max_x > b.min_x && a.min_y < b.max_y && a.max_y > b.min_y; }
+
+}  // namespace
+
+TEST_F(OverlayPlanTest, MarkersSitOnTheirPlacesShapedByCategoryAndColouredByTheirRoute) {
+    const OverlayPlan p = plan();
+    ASSERT_EQ(p.markers.size(), 3u);
+    const auto* west = marker(p, "west");
+    ASSERT_NE(west, nullptr);
+    const Vec2 expected = camera.world_to_screen(mercator::forward(LonLat{10, 10}));
+    EXPECT_NEAR(west->px.x, expected.x, 1e-9);
+    EXPECT_NEAR(west->px.y, expected.y, 1e-9);
+    EXPECT_EQ(west->shape, MarkerShape::capital);
+    EXPECT_EQ(marker(p, "east")->shape, MarkerShape::station);
+    EXPECT_EQ(marker(p, "north")->shape, MarkerShape::venue);
+    // Stops take their route's colour; a place no route passes stays ink.
+    EXPECT_EQ(west->fill, to_rgba8(route_color(story.routes[0])));
+    EXPECT_EQ(marker(p, "north")->fill, overlay_ink::text);
+    // A place off screen (with its margin) has no marker.
+    const Camera far = Camera::fit(mercator::forward(100, 40, 110, 50), 800, 600);
+    EXPECT_TRUE(plan_overlay(&story, nullptr, far, {}, measure).markers.empty());
+}
+
+TEST_F(OverlayPlanTest, EveryPlaceIsLabelledBesideItsMarkerAndNoLabelCoversAMarker) {
+    const OverlayPlan p = plan();
+    for (const char* name : {"Westport", "Eastham", "Northby"}) {
+        const auto* r = record(p, name);
+        ASSERT_NE(r, nullptr) << name;
+        ASSERT_TRUE(r->placed) << name;
+        for (const auto& m : p.markers) {
+            const Box hit = Box::of(m.px.x - m.hit_radius, m.px.y - m.hit_radius, m.px.x + m.hit_radius, m.px.y + m.hit_radius);
+            EXPECT_FALSE(overlap(*r->placed, hit)) << name << " over " << m.id;
+        }
+    }
+    // The text is drawn one pixel into its box.
+    const auto* r = record(p, "Westport");
+    const auto drawn = std::find_if(p.labels.begin(), p.labels.end(), [](const auto& l) { return l.text == "Westport"; });
+    ASSERT_NE(drawn, p.labels.end());
+    EXPECT_DOUBLE_EQ(drawn->at.x, r->placed->min_x + 1);
+    EXPECT_EQ(drawn->style, TextStyle::label_bold);
+}
+
+TEST_F(OverlayPlanTest, ArrowsRunTheWayTheRouteRunsEvery150Pixels) {
+    const OverlayPlan p = plan();
+    const Vec2 a = camera.world_to_screen(mercator::forward(LonLat{10, 10}));
+    const Vec2 b = camera.world_to_screen(mercator::forward(LonLat{20, 10}));
+    const double length_px = std::abs(b.x - a.x);
+    ASSERT_FALSE(p.arrows.empty());
+    EXPECT_EQ(p.arrows.size(), static_cast<std::size_t>(std::floor(length_px / 150.0 + 0.5)));
+    for (const auto& arrow : p.arrows) {
+        EXPECT_GT(arrow.tip.x, arrow.left.x);  // west to east: pointing right
+        EXPECT_NEAR(arrow.tip.y, a.y, 1.0);
+    }
+    // The route's name is asked for, in italics and its colour.
+    const auto* name = record(p, "The road");
+    ASSERT_NE(name, nullptr);
+    EXPECT_DOUBLE_EQ(name->request.priority, 900);
+}
+
+TEST_F(OverlayPlanTest, AHiddenRouteHasNoArrowsNoNameAndGivesNoColour) {
+    OverlayOptions options;
+    options.hidden_routes = {"road"};
+    const OverlayPlan p = plan(options);
+    EXPECT_TRUE(p.arrows.empty());
+    EXPECT_EQ(record(p, "The road"), nullptr);
+    EXPECT_EQ(marker(p, "west")->fill, overlay_ink::text);
+}
+
+TEST_F(OverlayPlanTest, TheSelectedAndHoveredPlacesAreLitAndWinTheirPlace) {
+    OverlayOptions options;
+    options.selected = "east";
+    options.hovered = "north";
+    const OverlayPlan p = plan(options);
+    const auto* east = marker(p, "east");
+    EXPECT_TRUE(east->selected);
+    EXPECT_EQ(east->ring, overlay_ink::highlight);
+    EXPECT_FLOAT_EQ(east->radius, 5.0f * 1.3f);
+    EXPECT_EQ(marker(p, "north")->ring, overlay_ink::highlight);
+    EXPECT_FALSE(marker(p, "north")->selected);
+    EXPECT_EQ(marker(p, "west")->ring, overlay_ink::text);
+    EXPECT_GT(record(p, "Eastham")->request.priority, record(p, "Northby")->request.priority);
+    EXPECT_GT(record(p, "Northby")->request.priority, record(p, "Westport")->request.priority);
+    // What the pointer hits: the nearest marker within a few pixels, nothing farther.
+    EXPECT_EQ(p.place_at(east->px + Vec2{3, 2}).value_or(""), "east");
+    EXPECT_FALSE(p.place_at(east->px + Vec2{40, 0}));
+}
+
+TEST_F(OverlayPlanTest, TownsGiveWayToTheStoryAndAreThinnedBySpace) {
+    ContextLabels context;
+    // A town right beside Westport's marker is left out; one in open country is labelled with its dot.
+    context.towns = {{"Besideton", "", {10.05, 10.02}, 900000, "XX"}, {"Openfield", "", {15.0, 7.5}, 800000, "XX"}};
+    context.countries = {{"Testland", {12.0, 12.0}, 1e13}};
+    const OverlayPlan p = plan({}, &context);
+    EXPECT_EQ(record(p, "Besideton"), nullptr);
+    const auto* open = record(p, "Openfield");
+    ASSERT_NE(open, nullptr);
+    EXPECT_TRUE(open->placed);
+    ASSERT_EQ(p.town_dots.size(), 1u);
+    EXPECT_NEAR(p.town_dots[0].x, camera.world_to_screen(mercator::forward(LonLat{15.0, 7.5})).x, 1e-9);
+    // Countries are upper case, centred, and rank between towns and the story.
+    const auto* country = record(p, "TESTLAND");
+    ASSERT_NE(country, nullptr);
+    EXPECT_TRUE(country->request.centered);
+    EXPECT_GT(country->request.priority, open->request.priority);
+    EXPECT_LT(country->request.priority, record(p, "Westport")->request.priority);
+    // Without context labels, none of them.
+    OverlayOptions off;
+    off.context_labels = false;
+    const OverlayPlan bare = plan(off, &context);
+    EXPECT_EQ(record(bare, "Openfield"), nullptr);
+    EXPECT_EQ(record(bare, "TESTLAND"), nullptr);
+}
+
+TEST_F(OverlayPlanTest, AVehicleUnderWayHasACaptionCentredInTheMapAreaThatLabelsKeepClearOf) {
+    const StoryMotion motion(story);
+    const StoryClock clock(story);
+    OverlayOptions options;
+    options.motion = motion.at(static_cast<double>(parse_story_time("2020-01-01T05:00+00:00")->utc_seconds));
+    options.clock = &clock;
+    options.paths = &motion;
+    options.caption_left = 200;
+    const OverlayPlan p = plan(options);
+    ASSERT_EQ(p.vehicles.size(), 1u);
+    EXPECT_EQ(p.vehicles[0].mode, TravelMode::car);
+    EXPECT_NEAR(p.vehicles[0].heading, 0.0f, 0.05f);  // heading east
+    const Vec2 half = camera.world_to_screen(mercator::forward(LonLat{15, 10}));
+    EXPECT_NEAR(p.vehicles[0].px.x, half.x, 20.0);
+    ASSERT_EQ(p.captions.size(), 1u);
+    const auto& caption = p.captions[0];
+    EXPECT_NE(caption.text.find("Westport \xE2\x86\x92 Eastham"), std::string::npos) << caption.text;
+    EXPECT_NE(caption.text.find("00:00"), std::string::npos) << caption.text;  // times from the clock
+    ASSERT_TRUE(caption.dot);
+    EXPECT_EQ(*caption.dot, to_rgba8(route_color(story.routes[0])));
+    EXPECT_NEAR((caption.box.min_x + caption.box.max_x) / 2, 200 + (800 - 200) / 2.0, 0.5);
+    EXPECT_NE(std::find_if(p.obstacles.begin(), p.obstacles.end(), [&](const Box& b) { return b.min_x == caption.box.min_x && b.max_y == caption.box.max_y; }),
+              p.obstacles.end());
+    for (const auto& r : p.label_records) {
+        if (!r.placed) continue;
+        EXPECT_FALSE(overlap(*r.placed, caption.box)) << r.text;
+    }
+    // Before the start and after the end nothing moves and there is no caption.
+    options.motion = motion.at(static_cast<double>(parse_story_time("2020-01-02T00:00+00:00")->utc_seconds));
+    const OverlayPlan after = plan(options);
+    EXPECT_TRUE(after.vehicles.empty());
+    EXPECT_TRUE(after.captions.empty());
+}
+
+TEST_F(OverlayPlanTest, AScaleGrowsMarkersAndTheGapsBetweenArrows) {
+    OverlayOptions options;
+    options.scale = 2.0f;
+    const OverlayPlan p = plan(options);
+    EXPECT_FLOAT_EQ(marker(p, "east")->radius, 10.0f);
+    EXPECT_FLOAT_EQ(marker(p, "west")->radius, 9.0f);
+    const OverlayPlan one = plan();
+    EXPECT_LT(p.arrows.size(), one.arrows.size());
+}
+
+TEST_F(OverlayPlanTest, LocalNamesWhereTheStoryHasThem) {
+    OverlayOptions options;
+    options.local_names = true;
+    const OverlayPlan p = plan(options);
+    EXPECT_NE(record(p, "Вестпорт"), nullptr);
+    EXPECT_NE(record(p, "Eastham"), nullptr);  // none known: the name
+    EXPECT_NE(label_glyphs(&story, nullptr, 0).find("Вестпорт"), std::string::npos);
+}
+
+TEST(NearestTown, TheClosestPopulousEnoughWithinReach) {
+    const std::vector<Town> towns = {{"Big", "", {10.0, 10.0}, 500000, ""}, {"Small", "", {10.01, 10.0}, 6000, ""}, {"Tiny", "", {10.0, 10.0}, 100, ""}};
+    EXPECT_EQ(nearest_town(towns, {10.011, 10.0}, 40.0)->name, "Small");
+    EXPECT_EQ(nearest_town(towns, {10.011, 10.0}, 40.0, 10000)->name, "Big");
+    EXPECT_EQ(nearest_town(towns, {12.0, 10.0}, 40.0), nullptr);
+}
