@@ -299,12 +299,11 @@ void MapWindow::go_to_chapter(int index) {
     index = std::clamp(index, 0, static_cast<int>(s->chapters.size()) - 1);
     m_panel.chapter = index;
     const Chapter& chapter = s->chapters[static_cast<std::size_t>(index)];
-    if (chapter.time)
-        if (const auto t = parse_story_time(*chapter.time, s->timezone_minutes())) {
-            m_timeline.time = static_cast<double>(t->utc_seconds);
-            m_timeline.active = true;
-            m_timeline.playing = false;
-        }
+    if (chapter.time) {
+        m_timeline.time = chapter.time->utc();
+        m_timeline.active = true;
+        m_timeline.playing = false;
+    }
     m_timeline.follow = false;
     fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height())));
 }
@@ -644,9 +643,7 @@ void MapWindow::frame() {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(p->name.c_str());
             std::string line = p->category;
-            if (p->time)
-                if (const auto t = parse_story_time(*p->time, story()->timezone_minutes()))
-                    line += (line.empty() ? "" : " · ") + format_story_time(*t, true);
+            if (p->time) line += (line.empty() ? "" : " · ") + format_story_time(p->time->time, true);
             if (!line.empty()) ImGui::TextDisabled("%s", line.c_str());
             if (!p->fact.empty()) {
                 ImGui::PushTextWrapPos(340.0f);

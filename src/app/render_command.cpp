@@ -49,8 +49,7 @@ void run_render(const RenderOptions& options) {
         const Chapter* chapter = story->chapter(*options.chapter);
         if (!chapter) throw UsageError("--chapter: the story has no chapter \"" + *options.chapter + "\"");
         camera = chapter_camera(*story, *chapter, w, h);
-        if (!clock && chapter->time)
-            if (const auto t = parse_story_time(*chapter->time, story->timezone_minutes())) clock = static_cast<double>(t->utc_seconds);
+        if (!clock && chapter->time) clock = chapter->time->utc();
     }
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);

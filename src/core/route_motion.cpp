@@ -66,13 +66,10 @@ RouteMotion::RouteMotion(const Story& story, const Route& route) : m_route_id(ro
         from = best;
     }
 
-    const int zone = story.timezone_minutes();
     for (std::size_t s = 0; s < route.times.size() && s < m_stop_vertex.size(); ++s) {
         const double d = m_path.empty() ? 0 : m_cumulative[m_stop_vertex[s]];
-        for (const auto& text : {route.times[s].arrive, route.times[s].depart})
-            if (text)
-                if (const auto t = parse_story_time(*text, zone))
-                    m_knots.push_back({static_cast<double>(t->utc_seconds), d, static_cast<int>(s)});
+        for (const auto* moment : {&route.times[s].arrive, &route.times[s].depart})
+            if (*moment) m_knots.push_back({(*moment)->utc(), d, static_cast<int>(s)});
     }
 }
 

@@ -34,15 +34,15 @@ struct Place {
     std::string category;  // capital, city, town, village, station, venue, border, …
     LonLat position;
     std::string fact;       // why the place is in the story, in the story's own words
-    std::optional<std::string> time;
+    std::optional<StoryMoment> time;
     std::vector<Mention> mentions;
     Json json;  // the feature as read, unknown members included
 };
 
 // When a route is at a stop: a single time, or an arrival and a departure (it waits between).
 struct StopTime {
-    std::optional<std::string> arrive;
-    std::optional<std::string> depart;
+    std::optional<StoryMoment> arrive;
+    std::optional<StoryMoment> depart;
     bool approximate = false;
 };
 
@@ -61,7 +61,7 @@ struct Chapter {
     std::string id;
     std::string title;
     std::string text;
-    std::optional<std::string> time;
+    std::optional<StoryMoment> time;
     std::vector<std::string> focus;  // place or route ids
     std::optional<double> zoom;      // web map zoom level (0 = the world in 256 px)
     Json json;

@@ -8,10 +8,9 @@
 namespace storyplot {
 
 StoryClock::StoryClock(const Story& story, double gap_cap_seconds) : m_cap(gap_cap_seconds), m_zone(story.timezone_minutes()) {
-    auto add = [&](const std::optional<std::string>& text, ClockEvent::Kind kind, const std::string& id, const std::string& label,
+    auto add = [&](const std::optional<StoryMoment>& moment, ClockEvent::Kind kind, const std::string& id, const std::string& label,
                    int stop = -1) {
-        if (!text) return;
-        if (const auto t = parse_story_time(*text, m_zone)) m_events.push_back({static_cast<double>(t->utc_seconds), kind, id, label, stop});
+        if (moment) m_events.push_back({moment->utc(), kind, id, label, stop});
     };
     for (const auto& route : story.routes)
         for (std::size_t i = 0; i < route.times.size() && i < route.stops.size(); ++i) {

@@ -43,14 +43,14 @@ public:
         return text;
     }
 
-    std::optional<std::string> time_member(const Json& object, const char* key, const std::string& subject, int zone) const {
+    std::optional<StoryMoment> time_member(const Json& object, const char* key, const std::string& subject, int zone) const {
         const auto it = object.find(key);
         if (it == object.end() || it->is_null()) return std::nullopt;
         const std::string text = string_member(object, key, subject);
         if (text.empty()) fail(subject, std::string("\"") + key + "\" is empty: give a time or leave it out");
-        if (!parse_story_time(text, zone))
-            fail(subject, std::string("\"") + key + "\" is not an ISO 8601 time: \"" + text + "\" (e.g. 2019-04-24T18:00+10:00)");
-        return text;
+        auto moment = parse_story_moment(text, zone);
+        if (!moment) fail(subject, std::string("\"") + key + "\" is not an ISO 8601 time: \"" + text + "\" (e.g. 2019-04-24T18:00+10:00)");
+        return moment;
     }
 
     LonLat position(const Json& coords, const std::string& subject) const {
@@ -238,7 +238,7 @@ Route read_route(const Json& feature, std::string id, const StoryChecker& check,
     return route;
 }
 
-void check_route_against_places(const Story& story, const Route& route, const StoryChecker& check, int zone) {
+void check_route_against_places(const Story& story, const Route& route, const StoryChecker& check) {
     const std::string subject = StoryChecker::feature(route.id);
     for (const auto& stop : route.stops)
         if (!story.place(stop)) check.fail(subject, "stop \"" + stop + "\" names no place");
@@ -246,14 +246,14 @@ void check_route_against_places(const Story& story, const Route& route, const St
     std::optional<StoryTime> last;
     std::string last_text, last_stop;
     for (std::size_t i = 0; i < route.times.size(); ++i)
-        for (const auto& text : {route.times[i].arrive, route.times[i].depart}) {
-            if (!text) continue;
-            const StoryTime t = *parse_story_time(*text, zone);
+        for (const auto* moment : {&route.times[i].arrive, &route.times[i].depart}) {
+            if (!*moment) continue;
+            const StoryTime t = (*moment)->time;
             if (last && t < *last)
-                check.fail(subject, "times not in order: \"" + *text + "\" at \"" + route.stops[i] + "\" is before \"" +
+                check.fail(subject, "times not in order: \"" + (*moment)->text + "\" at \"" + route.stops[i] + "\" is before \"" +
                                         last_text + "\" at \"" + last_stop + "\"");
             last = t;
-            last_text = *text;
+            last_text = (*moment)->text;
             last_stop = route.stops[i];
         }
 }
@@ -329,7 +329,7 @@ Story parse_story_checked(const std::string& text, const std::string& name) {
         else
             check.fail(StoryChecker::feature(id), "properties.kind must be \"place\" or \"route\"");
     }
-    for (const auto& route : story.routes) check_route_against_places(story, route, check, zone);
+    for (const auto& route : story.routes) check_route_against_places(story, route, check);
 
     if (const auto c = meta.find("chapters"); c != meta.end()) {
         if (!c->is_array()) check.fail("story", "\"chapters\" must be a list");
@@ -379,10 +379,10 @@ void write_id(Json& feature, const std::string& id) {
 }
 
 Json stop_time_json(const StopTime& t) {
-    if (t.arrive && !t.depart && !t.approximate) return *t.arrive;
+    if (t.arrive && !t.depart && !t.approximate) return t.arrive->text;
     Json j = Json::object();
-    if (t.arrive) j["arrive"] = *t.arrive;
-    if (t.depart) j["depart"] = *t.depart;
+    if (t.arrive) j["arrive"] = t.arrive->text;
+    if (t.depart) j["depart"] = t.depart->text;
     if (t.approximate) j["approximate"] = true;
     return j;
 }
@@ -398,7 +398,7 @@ Json place_json(const Place& place) {
     props["name"] = place.name;
     set_or_erase(props, "category", place.category);
     set_or_erase(props, "fact", place.fact);
-    if (place.time) props["time"] = *place.time;
+    if (place.time) props["time"] = place.time->text;
     return j;
 }
 
@@ -435,7 +435,7 @@ Json chapter_json(const Chapter& chapter) {
     j["id"] = chapter.id;
     j["title"] = chapter.title;
     set_or_erase(j, "text", chapter.text);
-    if (chapter.time) j["time"] = *chapter.time;
+    if (chapter.time) j["time"] = chapter.time->text;
     j["focus"] = chapter.focus;
     if (chapter.zoom) j["zoom"] = *chapter.zoom;
     return j;

@@ -62,11 +62,7 @@ std::optional<Camera> StoryMotion::follow_camera(double t, int width, int height
             const double before = leg_resolution(*r.motion, s.leg - 1, width, height);
             const double after = leg_resolution(*r.motion, s.leg, width, height);
             const StopTime& st = r.route->times[static_cast<std::size_t>(s.leg)];
-            const int zone = m_story->timezone_minutes();
-            auto seconds = [&](const std::optional<std::string>& text) {
-                const auto parsed = text ? parse_story_time(*text, zone) : std::nullopt;
-                return parsed ? static_cast<double>(parsed->utc_seconds) : std::nan("");
-            };
+            auto seconds = [](const std::optional<StoryMoment>& moment) { return moment ? moment->utc() : std::nan(""); };
             const double arrive = seconds(st.arrive), depart = seconds(st.depart);
             const double f = depart > arrive ? std::clamp((t - arrive) / (depart - arrive), 0.0, 1.0) : 1.0;  // false for NaN
             if (before > 0 && after > 0) res = std::exp(std::log(before) + (std::log(after) - std::log(before)) * f);

@@ -14,12 +14,10 @@ std::string leg_caption(const Story& story, const Route& route, const MotionStat
     auto time_of = [&](int stop, bool depart) -> std::string {
         if (stop < 0 || stop >= static_cast<int>(route.times.size())) return {};
         const StopTime& t = route.times[static_cast<std::size_t>(stop)];
-        const auto& text = depart ? (t.depart ? t.depart : t.arrive) : (t.arrive ? t.arrive : t.depart);
-        if (!text) return {};
-        const auto parsed = parse_story_time(*text, story.timezone_minutes());
-        if (!parsed) return {};
+        const auto& moment = depart ? (t.depart ? t.depart : t.arrive) : (t.arrive ? t.arrive : t.depart);
+        if (!moment) return {};
         std::string out = t.approximate ? "~" : "";
-        out += format(static_cast<double>(parsed->utc_seconds));
+        out += format(moment->utc());
         return out;
     };
     const int last = static_cast<int>(route.stops.size()) - 1;

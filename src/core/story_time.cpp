@@ -111,4 +111,10 @@ std::string format_story_time(const StoryTime& time, bool with_zone) {
     return out;
 }
 
+std::optional<StoryMoment> parse_story_moment(std::string_view text, int default_offset_minutes) {
+    const auto t = parse_story_time(text, default_offset_minutes);
+    if (!t) return std::nullopt;
+    return StoryMoment{std::string(text), *t};
+}
+
 }  // namespace storyplot

@@ -16,8 +16,17 @@ struct StoryTime {
     friend bool operator==(const StoryTime& a, const StoryTime& b) { return a.utc_seconds == b.utc_seconds; }
 };
 
+// A time in a story: as written (saved back unchanged) and the instant it names, parsed once, when
+// the story is read.
+struct StoryMoment {
+    std::string text;  // "2019-04-24T18:00+10:00"
+    StoryTime time;
+    double utc() const { return static_cast<double>(time.utc_seconds); }
+};
+
 // `default_offset_minutes` applies when the text has no zone. Nothing for text that is not a time.
 std::optional<StoryTime> parse_story_time(std::string_view text, int default_offset_minutes = 0);
+std::optional<StoryMoment> parse_story_moment(std::string_view text, int default_offset_minutes = 0);
 
 // "+10:00" -> 600; nothing for anything else.
 std::optional<int> parse_utc_offset(std::string_view text);

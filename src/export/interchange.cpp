@@ -88,9 +88,7 @@ std::string story_to_kml(const Story& story) {
     for (const auto& p : story.places) {
         k << "    <Placemark id=\"" << xml(p.id) << "\"><name>" << xml(p.name) << "</name>";
         if (!p.fact.empty()) k << "<description>" << xml(p.fact) << "</description>";
-        if (p.time)
-            if (const auto t = parse_story_time(*p.time, story.timezone_minutes()))
-                k << "<TimeStamp><when>" << iso_utc(static_cast<double>(t->utc_seconds)) << "</when></TimeStamp>";
+        if (p.time) k << "<TimeStamp><when>" << iso_utc(p.time->utc()) << "</when></TimeStamp>";
         k << "<Point><coordinates>" << number(p.position.lon) << "," << number(p.position.lat) << ",0</coordinates></Point></Placemark>\n";
     }
     k << "  </Folder>\n  <Folder><name>Routes</name>\n";
@@ -125,9 +123,7 @@ std::string story_to_gpx(const Story& story) {
       << "  <metadata><name>" << xml(story.title) << "</name></metadata>\n";
     for (const auto& p : story.places) {
         g << "  <wpt lat=\"" << number(p.position.lat) << "\" lon=\"" << number(p.position.lon) << "\">";
-        if (p.time)
-            if (const auto t = parse_story_time(*p.time, story.timezone_minutes()))
-                g << "<time>" << iso_utc(static_cast<double>(t->utc_seconds)) << "</time>";
+        if (p.time) g << "<time>" << iso_utc(p.time->utc()) << "</time>";
         g << "<name>" << xml(p.name) << "</name>";
         if (!p.fact.empty()) g << "<desc>" << xml(p.fact) << "</desc>";
         g << "</wpt>\n";
@@ -153,7 +149,7 @@ std::string story_to_geojson(const Story& story) {
         Json props = {{"name", p.name}};
         if (!p.category.empty()) props["category"] = p.category;
         if (!p.fact.empty()) props["fact"] = p.fact;
-        if (p.time) props["time"] = *p.time;
+        if (p.time) props["time"] = p.time->text;
         doc["features"].push_back({{"type", "Feature"}, {"id", p.id},
                                    {"geometry", {{"type", "Point"}, {"coordinates", {p.position.lon, p.position.lat}}}},
                                    {"properties", props}});

@@ -12,11 +12,7 @@ namespace {
 
 ImVec4 vec4(Color c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
 
-std::string when(const std::optional<std::string>& time, int zone) {
-    if (!time) return {};
-    const auto t = parse_story_time(*time, zone);
-    return t ? format_story_time(*t) : *time;
-}
+std::string when(const std::optional<StoryMoment>& time) { return time ? format_story_time(time->time) : std::string(); }
 
 void chapters_section(const Story& story, PanelState& state, PanelActions& actions) {
     if (!ImGui::CollapsingHeader("Chapters", ImGuiTreeNodeFlags_DefaultOpen)) return;
@@ -27,7 +23,7 @@ void chapters_section(const Story& story, PanelState& state, PanelActions& actio
         if (ImGui::Selectable(label.c_str(), state.chapter == i)) actions.chapter = i;
         if (state.chapter == i) {
             ImGui::Indent();
-            if (c.time) ImGui::TextDisabled("%s", when(c.time, story.timezone_minutes()).c_str());
+            if (c.time) ImGui::TextDisabled("%s", when(c.time).c_str());
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(c.text.c_str());
             ImGui::PopTextWrapPos();

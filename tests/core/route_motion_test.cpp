@@ -58,7 +58,7 @@ TEST(RouteMotion, AtEachStopTimeItIsAtTheStop) {
         for (std::size_t s = 0; s < route.stops.size(); ++s)
             for (const auto& text : {route.times[s].arrive, route.times[s].depart}) {
                 if (!text) continue;
-                const MotionState state = motion.at(static_cast<double>(parse_story_time(*text)->utc_seconds));
+                const MotionState state = motion.at(text->utc());
                 EXPECT_LT(km(state.position, story.place(route.stops[s])->position), 0.5) << route.id << " " << route.stops[s];
             }
     }

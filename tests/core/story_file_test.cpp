@@ -61,6 +61,12 @@ TEST(StoryFile, ReadsAGoodStory) {
     EXPECT_EQ(story.routes[0].mode, TravelMode::train);
     ASSERT_EQ(story.routes[0].times.size(), 2u);
     EXPECT_TRUE(story.routes[0].times[1].approximate);
+    // Times are read once into instants, and keep their text for the save.
+    ASSERT_TRUE(story.routes[0].times[0].arrive);
+    EXPECT_EQ(story.routes[0].times[0].arrive->text, "2019-04-24T11:40+10:00");
+    EXPECT_EQ(story.routes[0].times[0].arrive->time.utc_seconds, 1556070000);
+    EXPECT_EQ(story.routes[0].times[0].arrive->time.offset_minutes, 600);
+    EXPECT_FALSE(story.routes[0].times[0].depart);
     EXPECT_EQ(route_path(story, story.routes[0]).size(), 2u);  // made from the stops
     ASSERT_EQ(story.chapters.size(), 1u);
     EXPECT_EQ(*story.chapters[0].zoom, 9.0);
