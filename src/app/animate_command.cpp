@@ -49,7 +49,7 @@ int run_animate(const AnimateOptions& o) {
 
     // What is animated: a route, a chapter, an explicit span, or by default the first timed route.
     std::optional<double> from, to;
-    Camera camera = story_camera(story, w, h);
+    Camera camera = story_camera(story, w, h, &motion);
     std::vector<std::string> focus;
     if (o.route) {
         const RouteMotion* m = motion.motion(*o.route);
@@ -61,7 +61,7 @@ int run_animate(const AnimateOptions& o) {
     } else if (o.chapter) {
         const Chapter* chapter = story.chapter(*o.chapter);
         if (!chapter) throw UsageError("--chapter: the story has no chapter \"" + *o.chapter + "\"");
-        camera = chapter_camera(story, *chapter, w, h);
+        camera = chapter_camera(story, *chapter, w, h, &motion);
         for (const auto& id : chapter->focus)
             if (const RouteMotion* m = motion.motion(id); m && m->timed()) {
                 from = from ? std::min(*from, m->start_time()) : m->start_time();
@@ -82,7 +82,7 @@ int run_animate(const AnimateOptions& o) {
     if (!from || !to) throw UsageError("the story has no timed route: give --from and --to");
     if (!(*to > *from)) throw UsageError("--to must come after --from");
     if (!focus.empty() && !o.chapter) {
-        const Box box = focus_box(story, focus);
+        const Box box = focus_box(story, focus, &motion);
         if (!box.empty()) camera = fit_with_margin(box, w, h, 0.08);
     }
     if (o.bbox) camera = Camera::fit(mercator::forward(o.bbox->min_x, o.bbox->min_y, o.bbox->max_x, o.bbox->max_y), w, h);

@@ -192,7 +192,7 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
         m_panel = PanelState{m_panel.chapter, {}, m_panel.local_names, m_panel.context_labels, {}, {}};
         m_panel.chapter = -1;
         sync_story();
-        if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height()));
+        if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height(), m_scene.motion()));
         if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
         m_journal.emplace(path);
     }
@@ -305,7 +305,7 @@ void MapWindow::go_to_chapter(int index) {
         m_timeline.playing = false;
     }
     m_timeline.follow = false;
-    fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height())));
+    fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height(), m_scene.motion())));
 }
 
 double MapWindow::pixel_ratio() const {
@@ -393,7 +393,7 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
     case SDLK_PAGEDOWN: go_to_chapter(m_panel.chapter + 1); break;
     case SDLK_PAGEUP: go_to_chapter(std::max(0, m_panel.chapter - 1)); break;
     case SDLK_HOME:
-        if (story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height())));
+        if (story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height(), m_scene.motion())));
         break;
     case SDLK_ESCAPE:
         cancel_fly();
@@ -468,13 +468,13 @@ void MapWindow::handle(const SDL_Event& event) {
 
 void MapWindow::apply(const PanelActions& actions) {
     if (actions.chapter) go_to_chapter(*actions.chapter);
-    if (actions.overview && story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height())));
+    if (actions.overview && story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height(), m_scene.motion())));
     if (actions.fly_to_place && story())
         if (const Place* p = story()->place(*actions.fly_to_place)) {
             const Vec2 at = mercator::forward(p->position);
             fly_to(framed(Camera(at, resolution_for_zoom(10), m_camera.width(), m_camera.height())));
         }
-    if (actions.fly_to_route && story()) fly_to_box(focus_box(*story(), {*actions.fly_to_route}), 0.08);
+    if (actions.fly_to_route && story()) fly_to_box(focus_box(*story(), {*actions.fly_to_route}, m_scene.motion()), 0.08);
     if (actions.fly_to_box) fly_to_box(*actions.fly_to_box);
     if (actions.rename && m_editor) m_editor->rename_place(actions.rename->first, actions.rename->second);
     if (actions.remove && m_editor) {

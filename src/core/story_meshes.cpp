@@ -17,11 +17,12 @@ Color route_color(const Route& route) {
     return Color{};
 }
 
-std::vector<RouteMeshes> build_route_meshes(const Story& story) {
+std::vector<RouteMeshes> build_route_meshes(const Story& story, const StoryMotion& routes) {
     std::vector<RouteMeshes> out;
     for (const auto& route : story.routes) {
         MeshBuilder builder(route_line_vertex_floats, regional_cell);
-        for (const auto& part : mercator::project_path(route_geometry(story, route))) append_polyline(builder, part);
+        const RouteMotion* built = routes.motion(route.id);
+        for (const auto& part : mercator::project_path(built ? built->path() : route_geometry(story, route))) append_polyline(builder, part);
         out.push_back({route.id, builder.finish(), route_color(route), route.mode});
     }
     return out;

@@ -5,10 +5,12 @@
 
 #include "core/map_layers.hpp"
 #include "core/story.hpp"
+#include "core/story_motion.hpp"
 
 namespace storyplot {
 
 Color route_color(const Route& route);
-std::vector<RouteMeshes> build_route_meshes(const Story& story);
+// From the routes' geometry built once per story revision (`routes`, from the same story).
+std::vector<RouteMeshes> build_route_meshes(const Story& story, const StoryMotion& routes);
 
 }  // namespace storyplot

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "core/mercator.hpp"
-#include "core/route_motion.hpp"
+#include "core/story_motion.hpp"
 #include "core/story_camera.hpp"
 #include "core/story_meshes.hpp"
 
@@ -76,6 +76,7 @@ std::string kml_color(Color c) {
 }  // namespace
 
 std::string story_to_kml(const Story& story) {
+    const StoryMotion routes(story);  // each route's geometry, once: the lines and the tour's views
     std::ostringstream k;
     k << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:gx=\"http://www.google.com/kml/ext/2.2\">\n<Document>\n"
@@ -95,14 +96,14 @@ std::string story_to_kml(const Story& story) {
     for (const auto& route : story.routes) {
         k << "    <Placemark id=\"" << xml(route.id) << "\"><name>" << xml(route.name) << "</name><styleUrl>#route-" << xml(route.id)
           << "</styleUrl><LineString><tessellate>1</tessellate><coordinates>";
-        for (LonLat p : route_geometry(story, route)) k << number(wrap_lon(p.lon)) << "," << number(p.lat) << ",0 ";
+        for (LonLat p : routes.motion(route.id)->path()) k << number(wrap_lon(p.lon)) << "," << number(p.lat) << ",0 ";
         k << "</coordinates></LineString></Placemark>\n";
     }
     k << "  </Folder>\n";
     // The tour: a smooth flight to each chapter's view, a pause to read it.
     k << "  <gx:Tour><name>" << xml(story.title) << "</name><gx:Playlist>\n";
     for (const auto& chapter : story.chapters) {
-        const Camera cam = chapter_camera(story, chapter, 1280, 800);
+        const Camera cam = chapter_camera(story, chapter, 1280, 800, &routes);
         const LonLat centre = mercator::inverse(cam.center());
         // The view's height on the ground, seen with Google Earth's ~60 degree field of view.
         const double ground_height = cam.visible_box().height() * mercator::ground_scale(centre.lat);

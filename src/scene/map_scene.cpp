@@ -26,8 +26,8 @@ void MapScene::set_story(const Story* story) {
     m_clock.reset();
     m_legend.clear();
     if (story) {
-        m_renderer.set_routes(build_route_meshes(*story));
-        m_motion.emplace(*story);
+        m_motion.emplace(*story);  // the routes' geometry, once: meshes, motion, overlay and cameras read it
+        m_renderer.set_routes(build_route_meshes(*story, *m_motion));
         m_clock.emplace(*story);
         m_legend = legend_for(*story);
     } else {
