@@ -48,7 +48,8 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
       m_wake_event(SDL_RegisterEvents(1)) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);
-    m_camera = region_camera(w, h);
+    m_session = MapSession(w, h);
+    update_map_area();
     open_story(options.story.value_or(seed_story_path()), true);
     if (options.script) {
         std::ifstream in(*options.script);
@@ -65,7 +66,7 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     } catch (const InputError& e) {
         m_messages.error(e.what());
     }
-    const DetailLevel wanted = detail_for_resolution(m_camera.resolution());
+    const DetailLevel wanted = detail_for_resolution(m_session.camera().resolution());
     load_basemap_level(wanted);
     for (DetailLevel level : {DetailLevel::medium_50m, DetailLevel::fine_10m})
         if (level != wanted) load_basemap_level(level);
@@ -96,7 +97,7 @@ void MapWindow::offer_unsaved_edits(const std::string& path) {
     ask("The story " + path + " has edits that were never saved (autosaved " + when_text + ", before the program stopped).\nRestore them?",
         [this, shared, path] {
             set_story(std::move(*shared), path, false);
-            m_editor->mark_unsaved();
+            editor()->mark_unsaved();
             m_synced_revision = -1;
             m_messages.note("restored the unsaved edits of " + path);
         },
@@ -108,17 +109,18 @@ void MapWindow::offer_unsaved_edits(const std::string& path) {
 
 // Every edit is journaled when it is made; a drag at most every two seconds, and when it ends.
 void MapWindow::journal_edits() {
-    if (!m_editor || !m_journal) return;
-    if (!m_editor->modified()) {
+    StoryEditor* editor = m_session.editor();
+    if (!editor || !m_journal) return;
+    if (!editor->modified()) {
         if (m_journal->written()) m_journal->discard();  // undone back to the file: nothing to restore
         return;
     }
     if (m_dragging_place && now() - m_journaled_at < 2.0) return;
     std::string error;
-    if (m_journal->write(m_editor->story(), m_editor->revision(), &error)) {
+    if (m_journal->write(editor->story(), editor->revision(), &error)) {
         m_journaled_at = now();
         m_journal_error.clear();
-        if (m_scripted) std::cerr << "storyplot: journaled revision " << m_editor->revision() << std::endl;
+        if (m_scripted) std::cerr << "storyplot: journaled revision " << editor->revision() << std::endl;
     } else if (!error.empty() && error != m_journal_error) {
         m_messages.error(error);
         m_journal_error = error;
@@ -146,20 +148,20 @@ void MapWindow::run_script_line() {
             std::string id;
             LonLat at{};
             in >> id >> at.lon >> at.lat;
-            m_editor->move_place(id, at);
-            m_editor->finish_move();
+            editor()->move_place(id, at);
+            editor()->finish_move();
         } else if (verb == "rename") {
             std::string id;
             in >> id;
-            m_editor->rename_place(id, rest());
+            editor()->rename_place(id, rest());
         } else if (verb == "add") {
             LonLat at{};
             in >> at.lon >> at.lat;
-            m_editor->add_place(rest(), at);
+            editor()->add_place(rest(), at);
         } else if (verb == "undo") {
-            m_editor->undo();
+            editor()->undo();
         } else if (verb == "redo") {
-            m_editor->redo();
+            editor()->redo();
         } else if (verb == "save") {
             save();
         } else if (verb == "answer") {
@@ -171,8 +173,8 @@ void MapWindow::run_script_line() {
         } else if (verb == "open") {
             m_script_open = rest();  // opened where the Open dialog opens it, inside the frame
         } else if (verb == "state") {
-            std::cerr << "storyplot: state: modified " << (m_editor && m_editor->modified() ? 1 : 0) << ", revision "
-                      << (m_editor ? m_editor->revision() : -1) << std::endl;
+            std::cerr << "storyplot: state: modified " << (editor() && editor()->modified() ? 1 : 0) << ", revision "
+                      << (editor() ? editor()->revision() : -1) << std::endl;
         } else if (verb == "quit") {
             m_running = false;
         } else {
@@ -186,13 +188,14 @@ void MapWindow::run_script_line() {
 
 void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) {
     {
-        m_editor.emplace(std::move(opened));
+        m_session.open(std::move(opened));
         m_story_path = path;
         m_synced_revision = -1;
-        m_panel = PanelState{m_panel.chapter, {}, m_panel.local_names, m_panel.context_labels, {}, {}};
-        m_panel.chapter = -1;
+        m_panel = PanelState{};
+        m_scene.state().selected.clear();
+        m_scene.state().hovered.clear();
         sync_story();
-        if (frame_it) m_camera = framed(story_camera(m_editor->story(), m_camera.width(), m_camera.height(), m_scene.motion()));
+        if (frame_it) m_session.show_story();
         if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
         m_journal.emplace(path);
     }
@@ -219,7 +222,7 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_scene.add_overlay(layer);
                 m_messages.note("added " + source->path);
-                if (frame_it) fly_to_box(source->bounds);
+                if (frame_it) m_session.fly_to_box(source->bounds);
             };
         } catch (const std::exception& e) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
@@ -244,18 +247,19 @@ void MapWindow::load_context_labels() {
 // Derived views of the story (route meshes, the title) follow its revision.
 void MapWindow::sync_story() {
     const Story* s = story();
-    if (!s || m_editor->revision() == m_synced_revision) return;
-    m_synced_revision = m_editor->revision();
+    if (!s || editor()->revision() == m_synced_revision) return;
+    m_synced_revision = editor()->revision();
     m_scene.set_story(s);
-    const std::string title = "storyplot — " + (s->title.empty() ? m_story_path : s->title) + (m_editor->modified() ? " •" : "");
+    m_session.set_derived(m_scene.clock(), m_scene.motion());
+    const std::string title = "storyplot — " + (s->title.empty() ? m_story_path : s->title) + (editor()->modified() ? " •" : "");
     SDL_SetWindowTitle(m_window, title.c_str());
 }
 
 void MapWindow::save() {
-    if (!m_editor) return;
+    if (!editor()) return;
     try {
-        write_story_file(m_editor->story(), m_story_path);  // a failure leaves the file and the edits as they were
-        m_editor->mark_saved();
+        write_story_file(editor()->story(), m_story_path);  // a failure leaves the file and the edits as they were
+        editor()->mark_saved();
         if (m_journal) m_journal->discard();
         m_synced_revision = -1;  // refresh the title
         m_messages.note("saved " + m_story_path);
@@ -265,47 +269,13 @@ void MapWindow::save() {
     }
 }
 
-Box MapWindow::map_area() const {
+void MapWindow::update_map_area() {
+    const Camera& camera = m_session.camera();
     const double right = m_review ? static_cast<double>(review_panel_width) : 0.0;
     const double bottom = static_cast<double>(m_status_height + m_timeline_height);
-    const double w = m_camera.width(), h = m_camera.height();
-    return Box::of(story_panel_width, 0, std::max(static_cast<double>(story_panel_width) + 100, w - right), std::max(100.0, h - bottom));
-}
-
-Camera MapWindow::framed(const Camera& target) const {
-    // `target` was fitted to the whole window; refit it to the map area, centred there.
-    const Box area = map_area();
-    const Box box = target.visible_box();
-    const double res = std::max(box.width() / area.width(), box.height() / area.height());
-    Camera out(target.center(), res, m_camera.width(), m_camera.height());
-    const Vec2 offset = area.center() - Vec2{m_camera.width() / 2.0, m_camera.height() / 2.0};  // pixels, y down
-    out.set_center({target.center().x - offset.x * res, target.center().y + offset.y * res});
-    return out;
-}
-
-void MapWindow::fly_to(const Camera& target) {
-    m_fly.emplace(m_camera, target);
-    m_fly_start = now();
-}
-
-void MapWindow::fly_to_box(const Box& box, double margin) {
-    if (box.empty()) return;
-    fly_to(framed(fit_with_margin(box, m_camera.width(), m_camera.height(), margin)));
-}
-
-void MapWindow::go_to_chapter(int index) {
-    const Story* s = story();
-    if (!s || s->chapters.empty()) return;
-    index = std::clamp(index, 0, static_cast<int>(s->chapters.size()) - 1);
-    m_panel.chapter = index;
-    const Chapter& chapter = s->chapters[static_cast<std::size_t>(index)];
-    if (chapter.time) {
-        m_timeline.time = chapter.time->utc();
-        m_timeline.active = true;
-        m_timeline.playing = false;
-    }
-    m_timeline.follow = false;
-    fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height(), m_scene.motion())));
+    const double w = camera.width(), h = camera.height();
+    m_session.set_map_area(
+        Box::of(story_panel_width, 0, std::max(static_cast<double>(story_panel_width) + 100, w - right), std::max(100.0, h - bottom)));
 }
 
 double MapWindow::pixel_ratio() const {
@@ -323,10 +293,9 @@ void MapWindow::ask(std::string question, std::function<void()> yes, std::functi
 
 void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
     const Vec2 px = to_pixels(e.x, e.y);
-    cancel_fly();
+    m_session.stop();
     if (e.clicks == 2) {
-        m_timeline.follow = false;
-        m_camera.zoom_around(px, 2.0);
+        m_session.zoom_around(px, 2.0);
         return;
     }
     m_press = px;
@@ -336,15 +305,13 @@ void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
 }
 
 void MapWindow::on_left_up(const SDL_MouseButtonEvent&) {
-    if (!m_pressed_place.empty() && m_editor) {
+    if (!m_pressed_place.empty() && editor()) {
         if (m_dragging_place) {
-            m_editor->finish_move();
-        } else if (const Place* p = m_editor->story().place(m_pressed_place)) {
+            editor()->finish_move();
+        } else if (story()->place(m_pressed_place)) {
             // A click on a marker: select the place and fly close to it.
-            m_panel.selected = p->id;
-            const Vec2 at = mercator::forward(p->position);
-            const double res = std::min(m_camera.resolution(), resolution_for_zoom(11));
-            fly_to(framed(Camera(at, res, m_camera.width(), m_camera.height())));
+            m_scene.state().selected = m_pressed_place;
+            m_session.fly_to_place(m_pressed_place, 11);
         }
     }
     m_press.reset();
@@ -355,14 +322,13 @@ void MapWindow::on_left_up(const SDL_MouseButtonEvent&) {
 void MapWindow::on_key(const SDL_KeyboardEvent& e) {
     const bool ctrl = (e.keysym.mod & KMOD_CTRL) != 0;
     const bool shift = (e.keysym.mod & KMOD_SHIFT) != 0;
-    const Vec2 middle{m_camera.width() / 2.0, m_camera.height() / 2.0};
     if (ctrl) {
         switch (e.keysym.sym) {
         case SDLK_z:
-            if (m_editor) shift ? m_editor->redo() : m_editor->undo();
+            if (editor()) shift ? editor()->redo() : editor()->undo();
             break;
         case SDLK_y:
-            if (m_editor) m_editor->redo();
+            if (editor()) editor()->redo();
             break;
         case SDLK_s: save(); break;
         case SDLK_o: m_open_dialog = true; break;
@@ -374,30 +340,24 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
     switch (e.keysym.sym) {
     case SDLK_PLUS:
     case SDLK_EQUALS:
-    case SDLK_KP_PLUS: user_moved_camera(); m_camera.zoom_around(middle, 2.0); break;
+    case SDLK_KP_PLUS: m_session.zoom_in(); break;
     case SDLK_MINUS:
-    case SDLK_KP_MINUS: user_moved_camera(); m_camera.zoom_around(middle, 0.5); break;
-    case SDLK_LEFT: user_moved_camera(); m_camera.pan_pixels(key_pan_px, 0); break;
-    case SDLK_RIGHT: user_moved_camera(); m_camera.pan_pixels(-key_pan_px, 0); break;
-    case SDLK_UP: user_moved_camera(); m_camera.pan_pixels(0, key_pan_px); break;
-    case SDLK_DOWN: user_moved_camera(); m_camera.pan_pixels(0, -key_pan_px); break;
-    case SDLK_SPACE:
-        if (m_scene.clock()) toggle_play(m_timeline, *m_scene.clock());
-        break;
+    case SDLK_KP_MINUS: m_session.zoom_out(); break;
+    case SDLK_LEFT: m_session.pan_pixels(key_pan_px, 0); break;
+    case SDLK_RIGHT: m_session.pan_pixels(-key_pan_px, 0); break;
+    case SDLK_UP: m_session.pan_pixels(0, key_pan_px); break;
+    case SDLK_DOWN: m_session.pan_pixels(0, -key_pan_px); break;
+    case SDLK_SPACE: m_session.toggle_play(); break;
     case SDLK_LEFTBRACKET:
-    case SDLK_RIGHTBRACKET:
-        if (m_scene.clock()) step_to_event(m_timeline, *m_scene.clock(), e.keysym.sym == SDLK_RIGHTBRACKET);
-        break;
-    case SDLK_f: m_timeline.follow = !m_timeline.follow; break;
-    case SDLK_t: m_timeline.trail = !m_timeline.trail; break;
-    case SDLK_PAGEDOWN: go_to_chapter(m_panel.chapter + 1); break;
-    case SDLK_PAGEUP: go_to_chapter(std::max(0, m_panel.chapter - 1)); break;
-    case SDLK_HOME:
-        if (story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height(), m_scene.motion())));
-        break;
+    case SDLK_RIGHTBRACKET: m_session.step_to_event(e.keysym.sym == SDLK_RIGHTBRACKET); break;
+    case SDLK_f: m_session.toggle_follow(); break;
+    case SDLK_t: m_session.toggle_trail(); break;
+    case SDLK_PAGEDOWN: m_session.next_chapter(); break;
+    case SDLK_PAGEUP: m_session.previous_chapter(); break;
+    case SDLK_HOME: m_session.overview(); break;
     case SDLK_ESCAPE:
-        cancel_fly();
-        m_panel.selected.clear();
+        m_session.stop();
+        m_scene.state().selected.clear();
         break;
     default: break;
     }
@@ -407,7 +367,7 @@ void MapWindow::handle(const SDL_Event& event) {
     m_ui.process_event(event);
     switch (event.type) {
     case SDL_QUIT:
-        if (m_editor && m_editor->modified())
+        if (editor() && editor()->modified())
             ask("Quit without saving the changes to the story?", [this] { m_running = false; });
         else
             m_running = false;
@@ -416,8 +376,8 @@ void MapWindow::handle(const SDL_Event& event) {
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             int w = 0, h = 0;
             SDL_GL_GetDrawableSize(m_window, &w, &h);
-            m_camera.set_viewport(w, h);
-            cancel_fly();
+            m_session.resize(w, h);
+            update_map_area();
         } else if (event.window.event == SDL_WINDOWEVENT_LEAVE) {
             m_cursor.reset();
         }
@@ -442,12 +402,11 @@ void MapWindow::handle(const SDL_Event& event) {
     case SDL_MOUSEMOTION: {
         const Vec2 px = to_pixels(event.motion.x, event.motion.y);
         m_cursor = px;
-        if (m_press && !m_pressed_place.empty() && m_editor) {
+        if (m_press && !m_pressed_place.empty() && editor()) {
             if (!m_dragging_place && length(px - *m_press) > drag_threshold_px) m_dragging_place = true;
-            if (m_dragging_place) m_editor->move_place(m_pressed_place, lonlat_at(px));
+            if (m_dragging_place) editor()->move_place(m_pressed_place, lonlat_at(px));
         } else if (m_dragging_map) {
-            m_timeline.follow = false;
-            m_camera.pan_pixels(event.motion.xrel * pixel_ratio(), event.motion.yrel * pixel_ratio());
+            m_session.pan_pixels(event.motion.xrel * pixel_ratio(), event.motion.yrel * pixel_ratio());
         }
         break;
     }
@@ -455,8 +414,7 @@ void MapWindow::handle(const SDL_Event& event) {
         if (m_ui.wants_mouse()) break;
         int x = 0, y = 0;
         SDL_GetMouseState(&x, &y);
-        user_moved_camera();
-        m_camera.zoom_around(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
+        m_session.zoom_around(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
         break;
     }
     case SDL_KEYDOWN:
@@ -467,21 +425,17 @@ void MapWindow::handle(const SDL_Event& event) {
 }
 
 void MapWindow::apply(const PanelActions& actions) {
-    if (actions.chapter) go_to_chapter(*actions.chapter);
-    if (actions.overview && story()) fly_to(framed(story_camera(*story(), m_camera.width(), m_camera.height(), m_scene.motion())));
-    if (actions.fly_to_place && story())
-        if (const Place* p = story()->place(*actions.fly_to_place)) {
-            const Vec2 at = mercator::forward(p->position);
-            fly_to(framed(Camera(at, resolution_for_zoom(10), m_camera.width(), m_camera.height())));
-        }
-    if (actions.fly_to_route && story()) fly_to_box(focus_box(*story(), {*actions.fly_to_route}, m_scene.motion()), 0.08);
-    if (actions.fly_to_box) fly_to_box(*actions.fly_to_box);
-    if (actions.rename && m_editor) m_editor->rename_place(actions.rename->first, actions.rename->second);
-    if (actions.remove && m_editor) {
-        if (const auto refused = m_editor->delete_place(*actions.remove)) m_messages.error("cannot delete: " + *refused);
+    if (actions.chapter) m_session.go_to_chapter(*actions.chapter);
+    if (actions.overview) m_session.overview();
+    if (actions.fly_to_place) m_session.fly_to_place(*actions.fly_to_place, 10);
+    if (actions.fly_to_route && story()) m_session.fly_to_box(focus_box(*story(), {*actions.fly_to_route}, m_scene.motion()), 0.08);
+    if (actions.fly_to_box) m_session.fly_to_box(*actions.fly_to_box);
+    if (actions.rename && editor()) editor()->rename_place(actions.rename->first, actions.rename->second);
+    if (actions.remove && editor()) {
+        if (const auto refused = editor()->delete_place(*actions.remove)) m_messages.error("cannot delete: " + *refused);
     }
-    if (actions.undo && m_editor) m_editor->undo();
-    if (actions.redo && m_editor) m_editor->redo();
+    if (actions.undo && editor()) editor()->undo();
+    if (actions.redo && editor()) editor()->redo();
     if (actions.save) save();
     if (actions.open) m_open_dialog = true;
     if (actions.export_image) m_export_dialog.open();
@@ -496,13 +450,13 @@ void MapWindow::draw_popups() {
     }
     if (ImGui::BeginPopup("map-menu")) {
         ImGui::TextDisabled("%s", format_lonlat(m_add_at).c_str());
-        if (ImGui::MenuItem("Add a place here", nullptr, false, m_editor.has_value())) {
-            const std::string id = m_editor->add_place("New place", m_add_at);
-            m_panel.selected = id;
+        if (ImGui::MenuItem("Add a place here", nullptr, false, editor() != nullptr)) {
+            const std::string id = editor()->add_place("New place", m_add_at);
+            m_scene.state().selected = id;
             m_panel.renaming = id;
             m_panel.rename_text = "New place";
         }
-        if (ImGui::MenuItem("Centre the map here")) fly_to(Camera(mercator::forward(m_add_at), m_camera.resolution(), m_camera.width(), m_camera.height()));
+        if (ImGui::MenuItem("Centre the map here")) m_session.centre_on(m_add_at);
         ImGui::EndPopup();
     }
     if (m_open_dialog) {
@@ -574,52 +528,43 @@ void MapWindow::frame() {
     sync_story();
     journal_edits();
     if (m_export) step_export();
-    const double real_now = now();
+    m_session.tick(now());  // the clock, following, flights
+    const Camera& camera = m_session.camera();
     const StoryClock* clock = m_scene.clock();
-    const StoryMotion* motion = m_scene.motion();
-    if (clock) advance(m_timeline, *clock, real_now - m_last_frame);
-    m_last_frame = real_now;
-    if (m_timeline.follow && motion && m_timeline.active) {
-        if (const auto follow = motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {
-            cancel_fly();
-            m_camera = framed(*follow);
-        }
-    }
-    if (m_fly) {
-        const double t = (now() - m_fly_start) / m_fly->duration_seconds();
-        m_camera = m_fly->at(ease_in_out(t));
-        if (t >= 1.0) m_fly.reset();
-    }
-    if (!m_press && m_cursor && !m_ui.wants_mouse()) m_hovered = m_shown.place_at(*m_cursor).value_or("");
+    ViewState& view_state = m_scene.state();
+    if (!m_press && m_cursor && !m_ui.wants_mouse()) view_state.hovered = m_shown.place_at(*m_cursor).value_or("");
 
-    m_ui.begin_frame(m_camera.width(), m_camera.height());
+    m_ui.begin_frame(camera.width(), camera.height());
     StatusInfo status;
     status.cursor_px = m_cursor;
-    if (m_scene.level_for(m_camera)) status.level = m_shown_level;
+    if (m_scene.level_for(camera)) status.level = m_shown_level;
     status.frame_ms = m_frame_ms;
     status.label_ms = m_label_ms;
     status.loading = m_jobs.busy();
-    m_status_height = draw_status_bar(m_camera, status);
-    m_timeline_height = story() && clock ? draw_timeline(m_timeline, *clock, *story(), story_panel_width, m_status_height) : 0.0f;
+    m_status_height = draw_status_bar(camera, status);
+    m_timeline_height =
+        story() && clock ? draw_timeline(m_session.timeline(), *clock, *story(), story_panel_width, m_status_height) : 0.0f;
 
     PanelContext panel_context;
-    if (m_editor) {
-        panel_context.modified = m_editor->modified();
-        panel_context.can_undo = m_editor->can_undo();
-        panel_context.can_redo = m_editor->can_redo();
+    panel_context.chapter = m_session.chapter();
+    if (const StoryEditor* e = editor()) {
+        panel_context.modified = e->modified();
+        panel_context.can_undo = e->can_undo();
+        panel_context.can_redo = e->can_redo();
     }
     panel_context.path = m_story_path;
-    const PanelActions actions = draw_story_panel(story(), m_panel, panel_context, m_scene.routes(), m_scene.overlays(), m_status_height);
+    const PanelActions actions =
+        draw_story_panel(story(), m_panel, view_state, panel_context, m_scene.routes(), m_scene.overlays(), m_status_height);
 
     // The map under the panels: its labels, scale bar and credits keep to the map area.
-    const Box area = map_area();
-    m_scene.state() = SceneState{m_panel.local_names, m_panel.context_labels, m_hovered, m_panel.selected};
+    update_map_area();
+    const Box area = m_session.map_area();
     FrameView view;
-    view.camera = m_camera;
-    if (m_timeline.active) view.time = m_timeline.time;
-    view.trail = m_timeline.trail;
+    view.camera = camera;
+    view.time = m_session.time();
+    view.trail = m_session.timeline().trail;
     view.highlights = true;
-    view.insets = {area.min_x, m_camera.width() - area.max_x, m_camera.height() - area.max_y};
+    view.insets = {area.min_x, camera.width() - area.max_x, camera.height() - area.max_y};
     FrameResult shown = m_scene.draw(view, m_target);
     m_shown_level = shown.map.level;
     m_label_ms = shown.overlay.placement_ms;
@@ -627,19 +572,17 @@ void MapWindow::frame() {
 
     if (m_review && story()) {
         const ReviewActions review = draw_article_review(*m_review, *story(), m_status_height);
-        if (review.hovered) m_hovered = *review.hovered;
-        if (review.fly_to)
-            if (const Place* p = story()->place(*review.fly_to)) {
-                m_panel.selected = p->id;
-                fly_to(framed(Camera(mercator::forward(p->position), std::min(m_camera.resolution(), resolution_for_zoom(9)),
-                                     m_camera.width(), m_camera.height())));
-            }
-        if (review.reject) m_editor->reject_place(*review.reject);
-        if (review.replace) m_editor->replace_place(review.replace->id, review.replace->name, review.replace->position, review.replace->geonames_id);
+        if (review.hovered) view_state.hovered = *review.hovered;
+        if (review.fly_to && story()->place(*review.fly_to)) {
+            view_state.selected = *review.fly_to;
+            m_session.fly_to_place(*review.fly_to, 9);
+        }
+        if (review.reject) editor()->reject_place(*review.reject);
+        if (review.replace) editor()->replace_place(review.replace->id, review.replace->name, review.replace->position, review.replace->geonames_id);
         if (review.close) m_review.reset();
     }
-    if (!m_hovered.empty() && story() && !m_press)
-        if (const Place* p = story()->place(m_hovered)) {
+    if (!view_state.hovered.empty() && story() && !m_press)
+        if (const Place* p = story()->place(view_state.hovered)) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(p->name.c_str());
             std::string line = p->category;
@@ -653,7 +596,7 @@ void MapWindow::frame() {
             ImGui::EndTooltip();
         }
     draw_popups();
-    if (const auto request = m_export_dialog.draw(m_camera.width(), m_camera.height(), m_scene.motion() && m_scene.motion()->any_timed()))
+    if (const auto request = m_export_dialog.draw(camera.width(), camera.height(), m_scene.motion() && m_scene.motion()->any_timed()))
         start_export(*request);
     if (m_export) {
         const ExportJob& job = *m_export;

@@ -14,10 +14,8 @@
 
 #include "app/background_jobs.hpp"
 #include "app/window_app.hpp"
-#include "core/fly_to.hpp"
+#include "core/map_session.hpp"
 #include "core/mercator.hpp"
-#include "core/playback.hpp"
-#include "core/story_editor.hpp"
 #include "core/story_journal.hpp"
 #include "data/gazetteer_index.hpp"
 #include "export/animation.hpp"
@@ -50,15 +48,9 @@ private:
     void sync_story();
     void save();
 
-    // Camera
     double now() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
-    // The part of the window the map shows between the panels, in screen pixels.
-    Box map_area() const;
-    Camera framed(const Camera& target) const;  // moved so `target`'s view sits in the free area
-    void fly_to(const Camera& target);
-    void fly_to_box(const Box& box, double margin = 0.1);
-    void go_to_chapter(int index);
-    void cancel_fly() { m_fly.reset(); }
+    // The part of the window the map shows between the panels, in screen pixels, told to the session.
+    void update_map_area();
 
     // Input and frame
     void handle(const SDL_Event& event);
@@ -74,15 +66,12 @@ private:
     void apply(const PanelActions& actions);
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
-    LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_camera.screen_to_world(px)); }
-    const Story* story() const { return m_editor ? &m_editor->story() : nullptr; }
-    bool busy() const { return m_fly.has_value() || m_timeline.playing || m_export || !m_jobs.busy().empty(); }
+    LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_session.camera().screen_to_world(px)); }
+    const Story* story() const { return m_session.story(); }
+    StoryEditor* editor() { return m_session.editor(); }
+    bool busy() const { return m_session.animating() || m_export || !m_jobs.busy().empty(); }
     void start_export(const ExportRequest& request);
     void step_export();
-    void user_moved_camera() {
-        cancel_fly();
-        m_timeline.follow = false;
-    }
 
     SDL_Window* m_window;
     UiContext m_ui;
@@ -93,23 +82,16 @@ private:
     BackgroundJobs m_jobs;
     MessageLog m_messages;
     PanelState m_panel;
-    std::optional<StoryEditor> m_editor;
+    MapSession m_session;  // the story being edited, the camera, the clock: all the window drives
     std::string m_story_path;
     long m_synced_revision = -1;
-    TimelineState m_timeline;
-    double m_last_frame = 0;
     float m_timeline_height = 0.0f;
-
-    Camera m_camera;
-    std::optional<FlyTo> m_fly;
-    double m_fly_start = 0;
 
     std::optional<Vec2> m_cursor;
     std::optional<Vec2> m_press;       // where the left button went down
     std::string m_pressed_place;       // a marker under the press
     bool m_dragging_map = false;
     bool m_dragging_place = false;
-    std::string m_hovered;
     std::optional<LonLat> m_context_menu_at;
     LonLat m_add_at;
     bool m_open_dialog = false;

@@ -73,11 +73,11 @@ void MapWindow::open_dropped(const std::string& path) {
         return;
     }
     auto open = [this, path] {
-        if (m_journal && m_editor && m_editor->modified()) m_journal->discard();  // the user chose to drop those edits
+        if (m_journal && editor() && editor()->modified()) m_journal->discard();  // the user chose to drop those edits
         open_story(path, true);
         m_messages.note("opened " + path);
     };
-    if (m_editor && m_editor->modified())
+    if (editor() && editor()->modified())
         ask("Open " + path + " and discard the unsaved changes?", open);
     else
         open();

@@ -31,14 +31,15 @@ void MapWindow::start_export(const ExportRequest& request) {
         auto job = std::make_unique<ExportJob>();
         job->request = request;
         // The view the window shows (without its panels), at the requested size.
-        const Box area = map_area();
-        const Vec2 a = m_camera.screen_to_world({area.min_x, area.max_y}), b = m_camera.screen_to_world({area.max_x, area.min_y});
+        const Box area = m_session.map_area();
+        const Camera& shown_camera = m_session.camera();
+        const Vec2 a = shown_camera.screen_to_world({area.min_x, area.max_y}), b = shown_camera.screen_to_world({area.max_x, area.min_y});
         const Box shown = Box::of(a.x, a.y, b.x, b.y);
         const Camera camera = Camera::fit(shown, request.width, request.height);
         job->view.camera = camera;
-        if (m_timeline.active) job->view.time = m_timeline.time;
+        job->view.time = m_session.time();
         job->view.scale = request.scale;
-        job->view.trail = m_timeline.trail;
+        job->view.trail = m_session.timeline().trail;
         job->view.decorations = request.decorations;
         const StoryClock* clock = m_scene.clock();
         const StoryMotion* motion = m_scene.motion();
@@ -50,7 +51,7 @@ void MapWindow::start_export(const ExportRequest& request) {
             job->from = clock->start();
             job->to = clock->end();
             if (motion)
-                for (const auto& r : motion->at(m_timeline.active ? m_timeline.time : clock->start())) {
+                for (const auto& r : motion->at(m_session.time().value_or(clock->start()))) {
                     job->from = r.motion->start_time();
                     job->to = r.motion->end_time();
                     if (!r.state.finished && !r.state.before_start) break;

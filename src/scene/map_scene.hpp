@@ -21,6 +21,7 @@
 #include "core/story_clock.hpp"
 #include "core/story_motion.hpp"
 #include "core/text_measure.hpp"
+#include "core/view_state.hpp"
 #include "render/map_renderer.hpp"
 
 namespace storyplot {
@@ -36,14 +37,6 @@ struct FrameView {
     DecorationSet decorations = DecorationSet::on_screen();
     DecorationInsets insets;     // the window's panels: labels and decorations keep clear of them
     bool highlights = false;     // the hovered and selected places lit (the window's own view)
-};
-
-// The view state that is not the camera.
-struct SceneState {
-    bool local_names = false;    // Владивосток, 평양 where known
-    bool context_labels = true;  // countries and towns
-    std::string hovered;         // place id
-    std::string selected;        // place id
 };
 
 // The map part of a frame: panels (the main map, the inset locator) and how each is drawn.
@@ -97,8 +90,8 @@ public:
     std::optional<DetailLevel> level_for(const Camera& camera) const { return m_renderer.level_for(camera); }
     std::vector<RouteLayer>& routes() { return m_renderer.routes(); }
     std::vector<OverlayLayer>& overlays() { return m_renderer.overlays(); }
-    SceneState& state() { return m_state; }
-    const SceneState& state() const { return m_state; }
+    ViewState& state() { return m_state; }
+    const ViewState& state() const { return m_state; }
 
     // Decide: the whole frame, without GL (text measured by `text`).
     Frame compose(const FrameView& view, const TextMeasure& text) const;
@@ -111,7 +104,7 @@ public:
 
 private:
     MapRenderer m_renderer;
-    SceneState m_state;
+    ViewState m_state;
     const Story* m_story = nullptr;
     std::optional<StoryMotion> m_motion;
     std::optional<StoryClock> m_clock;

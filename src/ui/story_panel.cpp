@@ -14,14 +14,14 @@ ImVec4 vec4(Color c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
 
 std::string when(const std::optional<StoryMoment>& time) { return time ? format_story_time(time->time) : std::string(); }
 
-void chapters_section(const Story& story, PanelState& state, PanelActions& actions) {
+void chapters_section(const Story& story, int chapter, PanelActions& actions) {
     if (!ImGui::CollapsingHeader("Chapters", ImGuiTreeNodeFlags_DefaultOpen)) return;
     for (int i = 0; i < static_cast<int>(story.chapters.size()); ++i) {
         const Chapter& c = story.chapters[static_cast<std::size_t>(i)];
         ImGui::PushID(i);
         const std::string label = std::to_string(i + 1) + ". " + c.title;
-        if (ImGui::Selectable(label.c_str(), state.chapter == i)) actions.chapter = i;
-        if (state.chapter == i) {
+        if (ImGui::Selectable(label.c_str(), chapter == i)) actions.chapter = i;
+        if (chapter == i) {
             ImGui::Indent();
             if (c.time) ImGui::TextDisabled("%s", when(c.time).c_str());
             ImGui::PushTextWrapPos(0.0f);
@@ -35,7 +35,7 @@ void chapters_section(const Story& story, PanelState& state, PanelActions& actio
     ImGui::TextDisabled("PageDown / PageUp: next / previous");
 }
 
-void places_section(const Story& story, PanelState& state, PanelActions& actions) {
+void places_section(const Story& story, PanelState& state, ViewState& view, PanelActions& actions) {
     if (!ImGui::CollapsingHeader("Places", ImGuiTreeNodeFlags_DefaultOpen)) return;
     for (const auto& place : story.places) {
         ImGui::PushID(place.id.c_str());
@@ -50,8 +50,8 @@ void places_section(const Story& story, PanelState& state, PanelActions& actions
             }
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) state.renaming.clear();
         } else {
-            if (ImGui::Selectable(place.name.c_str(), state.selected == place.id)) {
-                state.selected = place.id;
+            if (ImGui::Selectable(place.name.c_str(), view.selected == place.id)) {
+                view.selected = place.id;
                 actions.fly_to_place = place.id;
             }
             if (ImGui::IsItemHovered() && !place.fact.empty()) {
@@ -61,7 +61,7 @@ void places_section(const Story& story, PanelState& state, PanelActions& actions
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
-            if (state.selected == place.id) {
+            if (view.selected == place.id) {
                 ImGui::Indent();
                 if (!place.category.empty()) ImGui::TextDisabled("%s", place.category.c_str());
                 if (ImGui::SmallButton("Rename")) {
@@ -114,7 +114,7 @@ void layers_section(std::vector<OverlayLayer>& layers, PanelActions& actions) {
 
 }  // namespace
 
-PanelActions draw_story_panel(const Story* story, PanelState& state, const PanelContext& context, std::vector<RouteLayer>& routes,
+PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& view, const PanelContext& context, std::vector<RouteLayer>& routes,
                               std::vector<OverlayLayer>& layers, float bottom_inset) {
     PanelActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -159,14 +159,14 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, const Panel
         if (context.modified) ImGui::TextColored(ImVec4(0.65f, 0.35f, 0.0f, 1.0f), "Unsaved changes (Ctrl+S)");
         ImGui::Separator();
         if (story) {
-            chapters_section(*story, state, actions);
-            places_section(*story, state, actions);
+            chapters_section(*story, context.chapter, actions);
+            places_section(*story, state, view, actions);
             routes_section(*story, routes, actions);
         }
         layers_section(layers, actions);
         if (ImGui::CollapsingHeader("Labels")) {
-            actions.labels_changed |= ImGui::Checkbox("Names in local script", &state.local_names);
-            actions.labels_changed |= ImGui::Checkbox("Countries and towns", &state.context_labels);
+            actions.labels_changed |= ImGui::Checkbox("Names in local script", &view.local_names);
+            actions.labels_changed |= ImGui::Checkbox("Countries and towns", &view.context_labels);
         }
     }
     ImGui::End();

@@ -7,15 +7,13 @@
 #include <vector>
 
 #include "core/story.hpp"
+#include "core/view_state.hpp"
 #include "render/map_renderer.hpp"
 
 namespace storyplot {
 
+// The panel's own state; what it shows of the map's (selection, label toggles) is the scene's.
 struct PanelState {
-    int chapter = -1;          // the chapter shown, -1 before the first
-    std::string selected;      // place id
-    bool local_names = false;
-    bool context_labels = true;
     std::string renaming;      // place id whose name is being edited
     std::string rename_text;
 };
@@ -38,6 +36,7 @@ struct PanelActions {
 };
 
 struct PanelContext {
+    int chapter = -1;  // the chapter shown, -1 before the first
     bool modified = false;
     bool can_undo = false;
     bool can_redo = false;
@@ -47,7 +46,7 @@ struct PanelContext {
 inline constexpr float story_panel_width = 310.0f;
 
 // `story` may be null (no story open). Returns the actions and the panel's width on screen.
-PanelActions draw_story_panel(const Story* story, PanelState& state, const PanelContext& context, std::vector<RouteLayer>& routes,
-                              std::vector<OverlayLayer>& layers, float bottom_inset);
+PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& view, const PanelContext& context,
+                              std::vector<RouteLayer>& routes, std::vector<OverlayLayer>& layers, float bottom_inset);
 
 }  // namespace storyplot

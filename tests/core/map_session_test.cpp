@@ -1,0 +1,186 @@
+// The window's map driven by commands, no window: the camera, flights, chapters, the clock and
+// following, as the keys, mouse, panels and scripts drive them.
+#include "core/map_session.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/mercator.hpp"
+#include "core/story_camera.hpp"
+#include "core/story_clock.hpp"
+#include "core/story_file.hpp"
+
+using namespace storyplot;
+
+namespace {
+
+class MapSessionTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        session.open(read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json"));
+        clock.emplace(*session.story());
+        motion.emplace(*session.story());
+        session.set_derived(&*clock, &*motion);
+        session.set_map_area(area);
+    }
+    // Ticks until the flight lands (at most `seconds`), 60 a second.
+    void land(double seconds = 5) {
+        for (int i = 0; i <= seconds * 60 && session.flying(); ++i) session.tick(now += 1.0 / 60);
+    }
+    bool same_view(const Camera& a, const Camera& b) const {
+        return length(a.center() - b.center()) < a.resolution() * 0.5 && std::abs(a.resolution() / b.resolution() - 1) < 1e-6;
+    }
+
+    MapSession session{1600, 900};
+    const Box area = Box::of(310, 0, 1600, 860);  // the story panel on the left, the status bar below
+    std::optional<StoryClock> clock;
+    std::optional<StoryMotion> motion;
+    double now = 100;
+};
+
+}  // namespace
+
+TEST_F(MapSessionTest, OpensOnTheRegionAndShowsTheWholeStoryInTheMapArea) {
+    MapSession fresh(1600, 900);
+    EXPECT_TRUE(same_view(fresh.camera(), region_camera(1600, 900)));
+    EXPECT_FALSE(fresh.has_story());
+    session.show_story();
+    EXPECT_FALSE(session.flying());
+    for (const auto& place : session.story()->places) {
+        const Vec2 px = session.camera().world_to_screen(mercator::forward(place.position));
+        EXPECT_GE(px.x, area.min_x) << place.id;
+        EXPECT_LE(px.x, area.max_x) << place.id;
+        EXPECT_GE(px.y, area.min_y) << place.id;
+        EXPECT_LE(px.y, area.max_y) << place.id;
+    }
+}
+
+TEST_F(MapSessionTest, KeysZoomAboutTheCentreAndPanByPixels) {
+    const Camera before = session.camera();
+    session.zoom_in();
+    EXPECT_NEAR(session.camera().resolution(), before.resolution() / 2, 1e-9);
+    EXPECT_NEAR(length(session.camera().center() - before.center()), 0, 1e-6);
+    session.zoom_out();
+    EXPECT_NEAR(session.camera().resolution(), before.resolution(), 1e-9);
+    session.pan_pixels(120, 0);  // the map moves right: the view goes west
+    EXPECT_NEAR(session.camera().center().x, before.center().x - 120 * before.resolution(), 1e-6);
+    // Zooming about a point keeps the point under the pointer.
+    const Vec2 px{400, 300};
+    const Vec2 world = session.camera().screen_to_world(px);
+    session.zoom_around(px, 1.25);
+    const Vec2 after = session.camera().world_to_screen(world);
+    EXPECT_NEAR(after.x, px.x, 1e-6);
+    EXPECT_NEAR(after.y, px.y, 1e-6);
+}
+
+TEST_F(MapSessionTest, AChapterSetsTheClockAndFliesToItsViewFramedInTheMapArea) {
+    session.go_to_chapter(2);
+    EXPECT_EQ(session.chapter(), 2);
+    const Chapter& chapter = session.story()->chapters[2];
+    ASSERT_TRUE(chapter.time);
+    ASSERT_TRUE(session.time());
+    EXPECT_EQ(*session.time(), chapter.time->utc());
+    EXPECT_FALSE(session.timeline().playing);
+    EXPECT_TRUE(session.flying());
+    EXPECT_TRUE(session.animating());
+    land();
+    EXPECT_FALSE(session.flying());
+    const Camera expected = session.framed(chapter_camera(*session.story(), chapter, 1600, 900, &*motion));
+    EXPECT_TRUE(same_view(session.camera(), expected));
+    // Framed: the chapter's focus is centred in the map area, not in the window.
+    const Vec2 focus = session.camera().world_to_screen(focus_box(*session.story(), chapter.focus).center());
+    EXPECT_NEAR(focus.x, area.center().x, 2.0);
+    // Next and previous stop at the ends.
+    session.go_to_chapter(99);
+    EXPECT_EQ(session.chapter(), static_cast<int>(session.story()->chapters.size()) - 1);
+    session.next_chapter();
+    EXPECT_EQ(session.chapter(), static_cast<int>(session.story()->chapters.size()) - 1);
+    session.go_to_chapter(0);
+    session.previous_chapter();
+    EXPECT_EQ(session.chapter(), 0);
+}
+
+TEST_F(MapSessionTest, TheUserMovingTheMapStopsAFlightAndFollowing) {
+    session.go_to_chapter(1);
+    session.tick(now += 0.1);
+    ASSERT_TRUE(session.flying());
+    session.toggle_follow();
+    session.pan_pixels(10, 0);
+    EXPECT_FALSE(session.flying());
+    EXPECT_FALSE(session.timeline().follow);
+    const Camera where = session.camera();
+    session.tick(now += 1);
+    EXPECT_TRUE(same_view(session.camera(), where));  // nothing moves it any more
+    session.overview();
+    session.stop();  // Escape
+    EXPECT_FALSE(session.flying());
+}
+
+TEST_F(MapSessionTest, PlayingAdvancesTheClockByRealTimeAndFollowingKeepsTheTrainInView) {
+    session.go_to_chapter(1);  // the train leaves Pyongyang
+    land();
+    const double start = *session.time();
+    session.toggle_play();
+    ASSERT_TRUE(session.timeline().playing);
+    session.tick(now += 1.0);
+    const double after_one_second = *session.time();
+    EXPECT_GT(after_one_second, start);
+    session.toggle_follow();
+    session.tick(now += 1.0);
+    ASSERT_TRUE(session.timeline().follow);
+    EXPECT_FALSE(session.flying());
+    // The train sits in the middle of the map area.
+    for (const auto& r : motion->at(*session.time()))
+        if (r.route->id == "armoured-train-2019") {
+            const Vec2 px = session.camera().world_to_screen(mercator::forward(r.state.position));
+            EXPECT_NEAR(px.x, area.center().x, area.width() * 0.1);
+            EXPECT_NEAR(px.y, area.center().y, area.height() * 0.1);
+        }
+    session.toggle_play();
+    EXPECT_FALSE(session.timeline().playing);
+    const double paused = *session.time();
+    session.tick(now += 5);
+    EXPECT_EQ(*session.time(), paused);
+}
+
+TEST_F(MapSessionTest, StepsGoFromStopToStop) {
+    session.step_to_event(true);
+    ASSERT_TRUE(session.time());
+    const double first = *session.time();
+    EXPECT_EQ(first, clock->start());
+    session.step_to_event(true);
+    EXPECT_GT(*session.time(), first);
+    session.step_to_event(false);
+    EXPECT_EQ(*session.time(), first);
+}
+
+TEST_F(MapSessionTest, FlyingToAPlaceNeverZoomsOut) {
+    session.fly_to_place("vladivostok", 10);
+    land();
+    EXPECT_NEAR(session.camera().resolution(), resolution_for_zoom(10), 1e-6);
+    session.zoom_in();
+    session.zoom_in();
+    const double close = session.camera().resolution();
+    session.fly_to_place("khasan", 10);
+    land();
+    EXPECT_NEAR(session.camera().resolution(), close, 1e-6);
+    const Vec2 px = session.camera().world_to_screen(mercator::forward(session.story()->place("khasan")->position));
+    EXPECT_NEAR(px.x, area.center().x, 1.0);
+    session.fly_to_place("no-such-place", 10);
+    EXPECT_FALSE(session.flying());
+}
+
+TEST_F(MapSessionTest, EditsGoThroughTheEditorAndOpeningStartsAnew) {
+    StoryEditor* editor = session.editor();
+    ASSERT_NE(editor, nullptr);
+    editor->rename_place("khasan", "Khasan station");
+    EXPECT_TRUE(editor->modified());
+    EXPECT_EQ(session.story()->place("khasan")->name, "Khasan station");
+    session.go_to_chapter(1);
+    session.open(read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json"));
+    EXPECT_FALSE(session.editor()->modified());
+    EXPECT_FALSE(session.editor()->can_undo());
+    EXPECT_EQ(session.chapter(), -1);
+    EXPECT_EQ(session.clock(), nullptr);  // the derived values of the old story are gone
+}
