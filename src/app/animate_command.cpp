@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/render_command.hpp"
+#include "core/animation_span.hpp"
 #include "core/input_error.hpp"
 #include "core/mercator.hpp"
 #include "core/story_camera.hpp"
@@ -47,41 +48,21 @@ int run_animate(const AnimateOptions& o) {
     const int zone = story.timezone_minutes();
     const int w = o.size.width, h = o.size.height;
 
-    // What is animated: a route, a chapter, an explicit span, or by default the first timed route.
-    std::optional<double> from, to;
-    Camera camera = story_camera(story, w, h, &motion);
-    std::vector<std::string> focus;
-    if (o.route) {
-        const RouteMotion* m = motion.motion(*o.route);
-        if (!m) throw UsageError("--route: the story has no route \"" + *o.route + "\"");
-        if (!m->timed()) throw UsageError("--route: \"" + *o.route + "\" has no times to animate");
-        from = m->start_time();
-        to = m->end_time();
-        focus = {*o.route};
-    } else if (o.chapter) {
-        const Chapter* chapter = story.chapter(*o.chapter);
-        if (!chapter) throw UsageError("--chapter: the story has no chapter \"" + *o.chapter + "\"");
-        camera = chapter_camera(story, *chapter, w, h, &motion);
-        for (const auto& id : chapter->focus)
-            if (const RouteMotion* m = motion.motion(id); m && m->timed()) {
-                from = from ? std::min(*from, m->start_time()) : m->start_time();
-                to = to ? std::max(*to, m->end_time()) : m->end_time();
-            }
-        if (!from) throw UsageError("--chapter: \"" + *o.chapter + "\" has no timed route in its focus (give --from and --to)");
-    } else {
-        for (const auto& r : story.routes)
-            if (const RouteMotion* m = motion.motion(r.id); m && m->timed()) {
-                from = m->start_time();
-                to = m->end_time();
-                focus = {r.id};
-                break;
-            }
+    // What is animated (core/animation_span.hpp), or an explicit span.
+    AnimationSpan span;
+    try {
+        span = choose_animation(story, motion, AnimationChoice{o.route, o.route ? std::nullopt : o.chapter, std::nullopt});
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string(o.route ? "--route: " : "--chapter: ") + e.what() + (o.route ? "" : " (give --from and --to)"));
     }
+    std::optional<double> from = span.from, to = span.to;
+    const std::vector<std::string>& focus = span.focus;
+    Camera camera = span.chapter ? chapter_camera(story, *span.chapter, w, h, &motion) : story_camera(story, w, h, &motion);
     if (o.from) from = parse_time_option("--from", *o.from, zone);
     if (o.to) to = parse_time_option("--to", *o.to, zone);
     if (!from || !to) throw UsageError("the story has no timed route: give --from and --to");
     if (!(*to > *from)) throw UsageError("--to must come after --from");
-    if (!focus.empty() && !o.chapter) {
+    if (!focus.empty()) {
         const Box box = focus_box(story, focus, &motion);
         if (!box.empty()) camera = fit_with_margin(box, w, h, 0.08);
     }

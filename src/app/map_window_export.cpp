@@ -13,6 +13,7 @@
 #include "app/map_sources.hpp"
 #include "app/render_command.hpp"
 #include "core/geoparser.hpp"
+#include "core/animation_span.hpp"
 #include "core/input_error.hpp"
 #include "core/mercator.hpp"
 #include "core/story_camera.hpp"
@@ -46,16 +47,11 @@ void MapWindow::start_export(const ExportRequest& request) {
         if (request.animation) {
             const auto format = animation_format_for(request.path);
             if (!format || *format == AnimationFormat::png_frames) throw InputError(request.path, "an animation is .mp4, .webm or .gif");
-            if (!clock || clock->empty()) throw InputError(request.path, "the story has no times to animate");
-            // The journey the clock is in (or the first), over its own times.
-            job->from = clock->start();
-            job->to = clock->end();
-            if (motion)
-                for (const auto& r : motion->at(m_session.time().value_or(clock->start()))) {
-                    job->from = r.motion->start_time();
-                    job->to = r.motion->end_time();
-                    if (!r.state.finished && !r.state.before_start) break;
-                }
+            if (!clock || !motion || clock->empty()) throw InputError(request.path, "the story has no times to animate");
+            // The journey under way at the clock's time, else the first (core/animation_span.hpp).
+            const AnimationSpan span = choose_animation(*story(), *motion, AnimationChoice{{}, {}, m_session.time()});
+            job->from = span.from.value_or(clock->start());
+            job->to = span.to.value_or(clock->end());
             job->frame_count = static_cast<int>(std::lround(request.fps * request.seconds));
             job->sink = open_frame_sink(request.path, *format, request.width, request.height, request.fps);
         } else {

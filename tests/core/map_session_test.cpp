@@ -1,6 +1,7 @@
 // The window's map driven by commands, no window: the camera, flights, chapters, the clock and
 // following, as the keys, mouse, panels and scripts drive them.
 #include "core/map_session.hpp"
+#include "core/animation_span.hpp"
 
 #include <gtest/gtest.h>
 
@@ -183,4 +184,48 @@ TEST_F(MapSessionTest, EditsGoThroughTheEditorAndOpeningStartsAnew) {
     EXPECT_FALSE(session.editor()->can_undo());
     EXPECT_EQ(session.chapter(), -1);
     EXPECT_EQ(session.clock(), nullptr);  // the derived values of the old story are gone
+}
+
+// One policy for what an animation shows, for the command line and the Export dialog.
+TEST(AnimationSpan, ARouteAChapterOrTheJourneyUnderWay) {
+    const Story story = read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json");
+    const StoryMotion motion(story);
+    const RouteMotion* train = motion.motion("armoured-train-2019");
+    ASSERT_NE(train, nullptr);
+    // A route: its own times, framed.
+    const AnimationSpan route = choose_animation(story, motion, {std::string("armoured-train-2019"), {}, {}});
+    EXPECT_EQ(*route.from, train->start_time());
+    EXPECT_EQ(*route.to, train->end_time());
+    EXPECT_EQ(route.focus, std::vector<std::string>{"armoured-train-2019"});
+    // By default the first timed journey; at a time inside another journey, that one.
+    const AnimationSpan first = choose_animation(story, motion, {});
+    ASSERT_TRUE(first.from);
+    const std::string first_id = first.focus.at(0);
+    for (const auto& r : story.routes) {
+        const RouteMotion* m = motion.motion(r.id);
+        if (!m || !m->timed() || r.id == first_id) continue;
+        const double middle = (m->start_time() + m->end_time()) / 2;
+        bool other_under_way = false;  // journeys may overlap: then the first under way wins
+        for (const auto& at : motion.at(middle))
+            if (at.route->id != r.id && !at.state.before_start && !at.state.finished) other_under_way = true;
+        if (other_under_way) continue;
+        const AnimationSpan now = choose_animation(story, motion, {{}, {}, middle});
+        EXPECT_EQ(now.focus.at(0), r.id);
+        EXPECT_EQ(*now.from, m->start_time());
+    }
+    // A chapter: the times of the routes in its focus.
+    for (const auto& chapter : story.chapters) {
+        bool timed = false;
+        for (const auto& id : chapter.focus)
+            if (const RouteMotion* m = motion.motion(id); m && m->timed()) timed = true;
+        if (timed) {
+            const AnimationSpan span = choose_animation(story, motion, {{}, chapter.id, {}});
+            EXPECT_EQ(span.chapter, &chapter);
+            EXPECT_LT(*span.from, *span.to);
+        } else {
+            EXPECT_THROW(choose_animation(story, motion, {{}, chapter.id, {}}), std::invalid_argument) << chapter.id;
+        }
+    }
+    EXPECT_THROW(choose_animation(story, motion, {std::string("no-such-route"), {}, {}}), std::invalid_argument);
+    EXPECT_THROW(choose_animation(story, motion, {{}, std::string("no-such-chapter"), {}}), std::invalid_argument);
 }
