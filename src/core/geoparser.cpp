@@ -434,12 +434,13 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
 }
 
 Story draft_story(const Extraction& extraction, const std::string& source_name) {
-    Json doc = {{"type", "FeatureCollection"},
-                {"story", {{"title", extraction.title.empty() ? source_name : extraction.title},
-                           {"source", {{"title", extraction.title}, {"file", source_name}}},
-                           {"timezone", "+00:00"},
-                           {"chapters", Json::array()}}},
-                {"features", Json::array()}};
+    Story story;
+    story.title = extraction.title.empty() ? source_name : extraction.title;
+    story.source_title = extraction.title;
+    story.timezone = "+00:00";
+    // The article's file is a member storyplot keeps but does not read.
+    story.json = {{"type", "FeatureCollection"},
+                  {"story", {{"title", story.title}, {"source", {{"title", extraction.title}, {"file", source_name}}}}}};
     std::vector<std::string> ids;
     std::set<std::string> taken;
     for (const auto& p : extraction.places) {
@@ -454,39 +455,35 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
         }
         taken.insert(id);
         ids.push_back(id);
-        Json mentions = Json::array();
-        for (const auto& m : p.mentions) mentions.push_back({{"offset", m.offset}, {"length", m.length}, {"sentence", m.sentence}});
-        Json alternatives = Json::array();
-        for (const auto* a : p.alternatives)
-            alternatives.push_back({{"name", a->name}, {"geonames_id", a->id}, {"country", a->country},
-                                    {"coordinates", {a->position.lon, a->position.lat}}, {"population", a->population}});
-        const std::string category = p.entry->feature_code == "PPLC" ? "capital" : p.entry->population >= 100000 ? "city" : "town";
-        doc["features"].push_back({{"type", "Feature"}, {"id", id},
-                                   {"geometry", {{"type", "Point"}, {"coordinates", {p.entry->position.lon, p.entry->position.lat}}}},
-                                   {"properties", {{"kind", "place"}, {"name", p.entry->name}, {"category", category},
-                                                   {"country", p.entry->country}, {"geonames_id", p.entry->id},
-                                                   {"confidence", std::round(p.confidence * 1000) / 1000}, {"mentions", mentions},
-                                                   {"alternatives", alternatives}}}});
+        Place place;
+        place.id = id;
+        place.name = p.entry->name;
+        place.category = p.entry->feature_code == "PPLC" ? "capital" : p.entry->population >= 100000 ? "city" : "town";
+        place.position = p.entry->position;
+        place.country = p.entry->country;
+        place.geonames_id = p.entry->id;
+        place.confidence = std::round(p.confidence * 1000) / 1000;
+        place.mentions = p.mentions;
+        for (const auto* a : p.alternatives) place.alternatives.push_back({a->name, a->id, a->country, a->position, a->population});
+        story.places.push_back(std::move(place));
     }
     int n = 0;
     for (const auto& route : extraction.routes) {
-        if (doc["features"].size() >= max_features) break;  // the draft stays a story storyplot reads
-        Json stops = Json::array();
-        std::string name;
+        if (story.places.size() + story.routes.size() >= max_features) break;  // the draft stays a story storyplot reads
+        Route r;
         for (std::size_t k : route.stops) {
-            if (k >= ids.size() || stops.size() >= max_route_stops) break;
-            stops.push_back(ids[k]);
-            name += (name.empty() ? "" : " \xE2\x80\x93 ") + extraction.places[k].entry->name;
+            if (k >= ids.size() || r.stops.size() >= max_route_stops) break;
+            r.stops.push_back(ids[k]);
+            r.name += (r.name.empty() ? "" : " \xE2\x80\x93 ") + extraction.places[k].entry->name;
         }
-        if (stops.size() < 2) continue;
-        std::string id = "journey-" + std::to_string(++n);
-        while (taken.count(id)) id += "-route";
-        taken.insert(id);
-        doc["features"].push_back({{"type", "Feature"}, {"id", id}, {"geometry", nullptr},
-                                   {"properties", {{"kind", "route"}, {"name", name}, {"mode", std::string(travel_mode_name(route.mode))},
-                                                   {"stops", stops}}}});
+        if (r.stops.size() < 2) continue;
+        r.id = "journey-" + std::to_string(++n);
+        while (taken.count(r.id)) r.id += "-route";
+        taken.insert(r.id);
+        r.mode = route.mode;
+        story.routes.push_back(std::move(r));
     }
-    return parse_story(doc.dump(-1, ' ', false, Json::error_handler_t::replace), source_name);
+    return story;
 }
 
 }  // namespace storyplot

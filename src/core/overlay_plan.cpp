@@ -25,13 +25,7 @@ MarkerShape marker_shape(const std::string& category) {
     return MarkerShape::dot;
 }
 
-std::string display_name(const Place& place, bool local) {
-    if (local && place.json.contains("properties")) {
-        const auto& props = place.json["properties"];
-        if (props.contains("local_name") && props["local_name"].is_string()) return props["local_name"].get<std::string>();
-    }
-    return place.name;
-}
+std::string display_name(const Place& place, bool local) { return local && !place.local_name.empty() ? place.local_name : place.name; }
 
 std::string label_glyphs(const Story* story, const ContextLabels* context, double resolution) {
     std::string text;

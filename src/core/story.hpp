@@ -3,6 +3,7 @@
 // Every JSON object read is kept whole, so members storyplot does not know survive a save.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <map>
 #include <string>
@@ -26,6 +27,17 @@ struct Mention {
     int offset = 0;
     int length = 0;
     std::string sentence;
+    friend bool operator==(const Mention&, const Mention&) = default;
+};
+
+// Another gazetteer entry a draft's place name may mean, for the reviewer to pick instead.
+struct Alternative {
+    std::string name;
+    std::int64_t geonames_id = 0;
+    std::string country;
+    LonLat position;
+    long population = 0;
+    friend bool operator==(const Alternative&, const Alternative&) = default;
 };
 
 struct Place {
@@ -36,6 +48,11 @@ struct Place {
     std::string fact;       // why the place is in the story, in the story's own words
     std::optional<StoryMoment> time;
     std::vector<Mention> mentions;
+    std::string local_name;                   // in the local script, when known (Владивосток)
+    std::string country;                      // ISO 3166 alpha-2, when known
+    std::optional<std::int64_t> geonames_id;  // the gazetteer entry it is
+    std::optional<double> confidence;         // how sure the article reader was, 0 to 1
+    std::vector<Alternative> alternatives;    // what else the reader found the name may mean
     Json json;  // the feature as read, unknown members included
 };
 

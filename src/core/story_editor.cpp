@@ -105,7 +105,7 @@ void StoryEditor::replace_place(const std::string& id, const std::string& name, 
     Place& p = *m_story.place(id);
     p.name = name;
     p.position = position;
-    if (p.json.is_object()) p.json["properties"]["geonames_id"] = geonames_id;
+    p.geonames_id = geonames_id;
 }
 
 void StoryEditor::undo() {

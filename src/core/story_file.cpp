@@ -1,5 +1,6 @@
 #include "core/story_file.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -156,6 +157,44 @@ StopTime read_stop_time(const Json& entry, const std::string& subject, const Sto
     return t;
 }
 
+// The members a draft carries for its review (which gazetteer entry, how sure, what else it may
+// be): read when they hold what they should; otherwise left as the file has them, so a story
+// edited by hand still opens and saves unchanged.
+std::optional<std::int64_t> review_geonames_id(const Json& props) {
+    const auto it = props.find("geonames_id");
+    if (it == props.end() || !it->is_number_integer()) return std::nullopt;
+    return it->get<std::int64_t>();
+}
+
+std::optional<double> review_confidence(const Json& props) {
+    const auto it = props.find("confidence");
+    if (it == props.end() || !it->is_number()) return std::nullopt;
+    const double v = it->get<double>();
+    if (!(v >= 0 && v <= 1)) return std::nullopt;
+    return v;
+}
+
+std::vector<Alternative> review_alternatives(const Json& props) {
+    std::vector<Alternative> out;
+    const auto it = props.find("alternatives");
+    if (it == props.end() || !it->is_array()) return out;
+    for (const auto& a : *it) {
+        if (!a.is_object()) return {};
+        const auto name = a.find("name"), c = a.find("coordinates"), id = a.find("geonames_id");
+        const auto country = a.find("country"), population = a.find("population");
+        if (name == a.end() || !name->is_string() || c == a.end() || !c->is_array() || c->size() != 2 || !(*c)[0].is_number() ||
+            !(*c)[1].is_number() || (id != a.end() && !id->is_number_integer()) || (country != a.end() && !country->is_string()) ||
+            (population != a.end() && !population->is_number_integer()))
+            return {};
+        const LonLat at{(*c)[0].get<double>(), (*c)[1].get<double>()};
+        if (!std::isfinite(at.lon) || !std::isfinite(at.lat)) return {};
+        out.push_back({name->get<std::string>(), id != a.end() ? id->get<std::int64_t>() : 0,
+                       country != a.end() ? country->get<std::string>() : std::string(), at,
+                       population != a.end() ? population->get<long>() : 0L});
+    }
+    return out;
+}
+
 Place read_place(const Json& feature, std::string id, const StoryChecker& check, int zone) {
     const std::string subject = StoryChecker::feature(id);
     const Json& geometry = feature.contains("geometry") ? feature["geometry"] : Json();
@@ -168,7 +207,8 @@ Place read_place(const Json& feature, std::string id, const StoryChecker& check,
     if (place.name.empty()) place.name = place.id;
     place.category = check.string_member(props, "category", subject);
     place.fact = check.string_member(props, "fact", subject);
-    (void)check.string_member(props, "local_name", subject);  // drawn with --local-names: a string of bounded length
+    place.local_name = check.string_member(props, "local_name", subject);  // drawn with --local-names
+    place.country = check.string_member(props, "country", subject);
     place.time = check.time_member(props, "time", subject, zone);
     if (const auto m = props.find("mentions"); m != props.end() && !m->is_null()) {
         if (!m->is_array()) check.fail(subject, "\"mentions\" must be a list");
@@ -185,6 +225,9 @@ Place read_place(const Json& feature, std::string id, const StoryChecker& check,
             place.mentions.push_back({count("offset"), count("length"), check.string_member(mention, "sentence", subject)});
         }
     }
+    place.geonames_id = review_geonames_id(props);
+    place.confidence = review_confidence(props);
+    place.alternatives = review_alternatives(props);
     place.json = feature;
     return place;
 }
@@ -387,6 +430,23 @@ Json stop_time_json(const StopTime& t) {
     return j;
 }
 
+// The mentions as the file holds them (already checked when it was read).
+std::vector<Mention> stored_mentions(const Json& props) {
+    std::vector<Mention> out;
+    const auto m = props.find("mentions");
+    if (m == props.end() || !m->is_array()) return out;
+    for (const auto& mention : *m) {
+        if (!mention.is_object()) return {};
+        auto count = [&](const char* key) {
+            const auto v = mention.find(key);
+            return v != mention.end() && v->is_number_integer() ? static_cast<int>(v->get<std::int64_t>()) : 0;
+        };
+        const auto sentence = mention.find("sentence");
+        out.push_back({count("offset"), count("length"), sentence != mention.end() && sentence->is_string() ? sentence->get<std::string>() : ""});
+    }
+    return out;
+}
+
 Json place_json(const Place& place) {
     Json j = place.json.is_object() ? place.json : Json::object();
     j["type"] = "Feature";
@@ -399,6 +459,35 @@ Json place_json(const Place& place) {
     set_or_erase(props, "category", place.category);
     set_or_erase(props, "fact", place.fact);
     if (place.time) props["time"] = place.time->text;
+    for (const auto& [key, value] : {std::pair{"local_name", &place.local_name}, std::pair{"country", &place.country}}) {
+        const auto it = props.find(key);
+        const std::string stored = it != props.end() && it->is_string() ? it->get<std::string>() : std::string();
+        if (*value != stored) set_or_erase(props, key, *value);
+    }
+    // The typed members are written where they differ from what the file held: a member the
+    // story did not change keeps its bytes.
+    if (place.geonames_id != review_geonames_id(props)) {
+        if (place.geonames_id) props["geonames_id"] = *place.geonames_id;
+        else props.erase("geonames_id");
+    }
+    if (place.confidence != review_confidence(props)) {
+        if (place.confidence) props["confidence"] = *place.confidence;
+        else props.erase("confidence");
+    }
+    if (place.mentions != stored_mentions(props)) {
+        Json mentions = Json::array();
+        for (const auto& m : place.mentions) mentions.push_back({{"offset", m.offset}, {"length", m.length}, {"sentence", m.sentence}});
+        if (place.mentions.empty()) props.erase("mentions");
+        else props["mentions"] = std::move(mentions);
+    }
+    if (place.alternatives != review_alternatives(props)) {
+        Json alternatives = Json::array();
+        for (const auto& a : place.alternatives)
+            alternatives.push_back({{"name", a.name}, {"geonames_id", a.geonames_id}, {"country", a.country},
+                                    {"coordinates", {a.position.lon, a.position.lat}}, {"population", a.population}});
+        if (place.alternatives.empty()) props.erase("alternatives");
+        else props["alternatives"] = std::move(alternatives);
+    }
     return j;
 }
 

@@ -9,23 +9,6 @@
 
 namespace storyplot {
 
-namespace {
-
-// A draft's own members (confidence, country, alternatives) are read as they are: a value of
-// another type (a story edited by hand) falls back rather than stop the window.
-template <typename T>
-T member_or(const Json& object, const char* key, T fallback) {
-    if (!object.is_object()) return fallback;
-    const auto it = object.find(key);
-    if (it == object.end()) return fallback;
-    try {
-        return it->get<T>();
-    } catch (const Json::exception&) {
-        return fallback;
-    }
-}
-
-}  // namespace
 
 namespace {
 
@@ -113,9 +96,8 @@ ReviewActions draw_article_review(ArticleReview& review, const Story& story, flo
         ImGui::BeginChild("candidates", ImVec2(0, 0), false);
         for (const auto& place : story.places) {
             ImGui::PushID(place.id.c_str());
-            const auto& props = place.json.contains("properties") ? place.json["properties"] : Json();
-            const double confidence = member_or(props, "confidence", 1.0);
-            const std::string country = member_or(props, "country", std::string());
+            const double confidence = place.confidence.value_or(1.0);
+            const std::string& country = place.country;
             const bool accepted = review.accepted.count(place.id) > 0;
             ImGui::PushFont(fonts().label_bold);
             ImGui::TextUnformatted(place.name.c_str());
@@ -127,20 +109,13 @@ ReviewActions draw_article_review(ArticleReview& review, const Story& story, flo
             if (ImGui::SmallButton("Reject")) actions.reject = place.id;
             ImGui::SameLine();
             if (ImGui::SmallButton("Show")) actions.fly_to = place.id;
-            if (props.contains("alternatives") && props["alternatives"].is_array() && !props["alternatives"].empty()) {
+            if (!place.alternatives.empty()) {
                 ImGui::SameLine();
                 ImGui::SetNextItemWidth(150);
                 if (ImGui::BeginCombo("##alternatives", "or rather…")) {
-                    for (const auto& a : props["alternatives"]) {
-                        if (!a.is_object()) continue;
-                        const std::string label = member_or(a, "name", std::string("?")) + " (" + member_or(a, "country", std::string()) +
-                                                  ", " + std::to_string(member_or(a, "population", 0L)) + " people)";
-                        const auto c = a.find("coordinates");
-                        const bool located = c != a.end() && c->is_array() && c->size() >= 2 && (*c)[0].is_number() && (*c)[1].is_number();
-                        if (ImGui::Selectable(label.c_str()) && located)
-                            actions.replace = ReviewActions::Replacement{place.id, member_or(a, "name", place.name),
-                                                                         {(*c)[0].get<double>(), (*c)[1].get<double>()},
-                                                                         member_or(a, "geonames_id", std::int64_t{0})};
+                    for (const auto& a : place.alternatives) {
+                        const std::string label = a.name + " (" + a.country + ", " + std::to_string(a.population) + " people)";
+                        if (ImGui::Selectable(label.c_str())) actions.replace = ReviewActions::Replacement{place.id, a.name, a.position, a.geonames_id};
                     }
                     ImGui::EndCombo();
                 }

@@ -126,7 +126,8 @@ TEST(StoryEditor, RejectingAStopDropsItFromRoutesAndShortRoutesGo) {
     EXPECT_EQ(editor.story().routes.size(), 1u);
     editor.replace_place("b", "Vladivostok (Primorsky Krai)", {131.9, 43.1}, 2013348);
     EXPECT_EQ(editor.story().place("b")->name, "Vladivostok (Primorsky Krai)");
-    EXPECT_EQ(editor.story().place("b")->json["properties"]["geonames_id"], 2013348);
+    EXPECT_EQ(editor.story().place("b")->geonames_id, 2013348);
+    EXPECT_NE(serialize_story(editor.story()).find("\"geonames_id\": 2013348"), std::string::npos);  // and saved
     editor.undo();
     EXPECT_EQ(editor.story().place("b")->position, (LonLat{131.88, 43.11}));
 }

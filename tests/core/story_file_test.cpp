@@ -254,3 +254,43 @@ TEST(StoryFile, WhatIsNoStoryAtAllIsTypedSoTheWindowCanOpenItAsALayer) {
     EXPECT_EQ(kind(replaced(good, R"("mode": "train")", R"("mode": "hovercraft")")), "a broken story");
     EXPECT_EQ(kind(good), "a story");
 }
+
+TEST(StoryFile, ADraftsReviewMembersAreTypedAndSaveUnchanged) {
+    const std::string text = R"({"type": "FeatureCollection", "story": {"title": "T"}, "features": [
+  {"type": "Feature", "id": "vvo", "geometry": {"type": "Point", "coordinates": [131.88, 43.11]},
+   "properties": {"kind": "place", "name": "Vladivostok", "local_name": "Владивосток", "country": "RU", "geonames_id": 2013348,
+    "confidence": 0.875, "alternatives": [{"name": "Vladivostok", "geonames_id": 7, "country": "RU", "coordinates": [132.0, 43.0],
+    "population": 12}], "mentions": [{"offset": 10, "length": 11, "sentence": "To Vladivostok."}]}},
+  {"type": "Feature", "id": "odd", "geometry": {"type": "Point", "coordinates": [1, 2]},
+   "properties": {"kind": "place", "name": "Odd", "confidence": "high", "geonames_id": "x", "alternatives": [1, 2]}}]})";
+    const Story story = parse_story(text, "t.story.json");
+    const Place& vvo = *story.place("vvo");
+    EXPECT_EQ(vvo.local_name, "Владивосток");
+    EXPECT_EQ(vvo.country, "RU");
+    EXPECT_EQ(vvo.geonames_id, 2013348);
+    EXPECT_EQ(vvo.confidence, 0.875);
+    ASSERT_EQ(vvo.alternatives.size(), 1u);
+    EXPECT_EQ(vvo.alternatives[0].position, (LonLat{132.0, 43.0}));
+    EXPECT_EQ(vvo.alternatives[0].population, 12);
+    ASSERT_EQ(vvo.mentions.size(), 1u);
+    EXPECT_EQ(vvo.mentions[0].sentence, "To Vladivostok.");
+    // Members of another type (a story edited by hand) are not read, and are saved as they were.
+    const Place& odd = *story.place("odd");
+    EXPECT_FALSE(odd.confidence);
+    EXPECT_FALSE(odd.geonames_id);
+    EXPECT_TRUE(odd.alternatives.empty());
+    const std::string saved = serialize_story(story);
+    EXPECT_NE(saved.find("\"confidence\": \"high\""), std::string::npos);
+    EXPECT_NE(saved.find("\"alternatives\": [\n"), std::string::npos);
+    const Story again = parse_story(saved, "t");
+    EXPECT_EQ(again.place("vvo")->alternatives, vvo.alternatives);
+    EXPECT_EQ(again.place("vvo")->confidence, 0.875);
+    EXPECT_EQ(serialize_story(again), saved);
+    // A changed member is written; a removed one goes.
+    Story edited = again;
+    edited.places[0].confidence.reset();
+    edited.places[0].country = "KP";
+    const std::string changed = serialize_story(edited);
+    EXPECT_EQ(changed.find("0.875"), std::string::npos);
+    EXPECT_NE(changed.find("\"country\": \"KP\""), std::string::npos);
+}

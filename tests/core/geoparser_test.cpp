@@ -1,0 +1,123 @@
+// The article reader's stages on a fake gazetteer: names found and told from people and common
+// words, resolved near each other, journeys in travel order, and the draft story they make.
+#include "core/geoparser.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/name_folding.hpp"
+#include "core/story_file.hpp"
+
+using namespace storyplot;
+
+namespace {
+
+class FakeGazetteer final : public Gazetteer {
+public:
+    explicit FakeGazetteer(std::vector<GazetteerEntry> entries) : m_entries(std::move(entries)) {
+        for (const auto& e : m_entries) m_by_name[fold_name(e.name)].push_back(&e);
+    }
+    std::vector<const GazetteerEntry*> find(const std::string& folded) const override {
+        const auto it = m_by_name.find(folded);
+        return it == m_by_name.end() ? std::vector<const GazetteerEntry*>{} : it->second;
+    }
+
+private:
+    std::vector<GazetteerEntry> m_entries;
+    std::map<std::string, std::vector<const GazetteerEntry*>> m_by_name;
+};
+
+const FakeGazetteer& gazetteer() {
+    static const FakeGazetteer g({{1, "Pyongyang", {125.75, 39.03}, 3000000, "PPLC", "KP"},
+                                  {2, "Vladivostok", {131.88, 43.11}, 600000, "PPLA", "RU"},
+                                  {3, "Khasan", {130.65, 42.42}, 700, "PPL", "RU"},
+                                  {4, "Kim", {-103.9, 37.25}, 70, "PPL", "US"},          // a village in Colorado
+                                  {5, "Portland", {-122.68, 45.52}, 650000, "PPL", "US"},  // Oregon
+                                  {6, "Portland", {-70.25, 43.66}, 68000, "PPL", "US"},    // Maine
+                                  {7, "Augusta", {-69.78, 44.31}, 19000, "PPLA", "US"},
+                                  {8, "Reading", {-0.97, 51.45}, 230000, "PPL", "GB"}});
+    return g;
+}
+
+GeoparserResources resources() {
+    GeoparserResources r;
+    r.gazetteer = &gazetteer();
+    r.countries = {{"russia", "RU"}, {"north korea", "KP"}, {"russian", "RU"}};
+    r.common_words = {"reading", "the", "he", "after", "from"};
+    return r;
+}
+
+const FoundPlace* found(const Extraction& e, const std::string& name) {
+    for (const auto& p : e.places)
+        if (p.entry->name == name) return &p;
+    return nullptr;
+}
+
+const std::string train = "Leader takes the train to Russia\n"
+                          "Kim Jong Un left Pyongyang by armoured train on Tuesday. He crossed into Russia at Khasan "
+                          "and arrived in Vladivostok in the evening, reading his notes.\n";
+
+}  // namespace
+
+TEST(Geoparser, FindsThePlacesAndTellsThemFromPeopleAndWords) {
+    const Extraction e = extract_places(train, resources());
+    EXPECT_EQ(e.title, "Leader takes the train to Russia");
+    ASSERT_NE(found(e, "Pyongyang"), nullptr);
+    ASSERT_NE(found(e, "Khasan"), nullptr);  // a village, but after "at" in a country the text names
+    ASSERT_NE(found(e, "Vladivostok"), nullptr);
+    EXPECT_EQ(found(e, "Kim"), nullptr);      // a person's name
+    EXPECT_EQ(found(e, "Reading"), nullptr);  // a common word, uncapitalised
+    EXPECT_NE(std::find(e.countries.begin(), e.countries.end(), "RU"), e.countries.end());
+    // Mentions point at the name in the text.
+    const FoundPlace& vvo = *found(e, "Vladivostok");
+    ASSERT_EQ(vvo.mentions.size(), 1u);
+    EXPECT_EQ(train.substr(static_cast<std::size_t>(vvo.mentions[0].offset), static_cast<std::size_t>(vvo.mentions[0].length)), "Vladivostok");
+    EXPECT_NE(vvo.mentions[0].sentence.find("arrived in Vladivostok"), std::string::npos);
+    // In order of first mention.
+    EXPECT_EQ(e.places[0].entry->name, "Pyongyang");
+}
+
+TEST(Geoparser, AJourneyRunsInTravelOrderByItsMode) {
+    const Extraction e = extract_places(train, resources());
+    ASSERT_FALSE(e.routes.empty());
+    std::vector<std::string> stops;
+    for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
+    EXPECT_EQ(stops, (std::vector<std::string>{"Pyongyang", "Khasan", "Vladivostok"}));
+    EXPECT_EQ(e.routes[0].mode, TravelMode::train);
+}
+
+TEST(Geoparser, AnAmbiguousNameIsResolvedNearTheOthersWithItsRunnersUp) {
+    const std::string text = "A ferry from Portland reached the harbour in Augusta on Friday.";
+    const Extraction e = extract_places(text, resources());
+    const FoundPlace* portland = found(e, "Portland");
+    ASSERT_NE(portland, nullptr);
+    EXPECT_EQ(portland->entry->id, 6);  // Maine's, next to Augusta, not Oregon's larger one
+    ASSERT_EQ(portland->alternatives.size(), 1u);
+    EXPECT_EQ(portland->alternatives[0]->id, 5);
+    EXPECT_GT(portland->confidence, 0.5);
+    EXPECT_LT(portland->confidence, 1.0);
+}
+
+TEST(Geoparser, TheDraftIsATypedStoryThatSavesAndReadsBack) {
+    const Extraction e = extract_places(train, resources());
+    const Story draft = draft_story(e, "train.txt");
+    EXPECT_EQ(draft.title, "Leader takes the train to Russia");
+    const Place* vvo = draft.place("vladivostok");
+    ASSERT_NE(vvo, nullptr);
+    EXPECT_EQ(vvo->geonames_id, 2);
+    EXPECT_EQ(vvo->country, "RU");
+    ASSERT_TRUE(vvo->confidence);
+    EXPECT_GT(*vvo->confidence, 0.0);
+    EXPECT_EQ(vvo->category, "city");
+    EXPECT_EQ(draft.place("pyongyang")->category, "capital");
+    ASSERT_EQ(draft.routes.size(), 1u);
+    EXPECT_EQ(draft.routes[0].stops, (std::vector<std::string>{"pyongyang", "khasan", "vladivostok"}));
+    const std::string saved = serialize_story(draft);
+    EXPECT_NE(saved.find("\"file\": \"train.txt\""), std::string::npos);
+    const Story again = parse_story(saved, "draft.story.json");
+    EXPECT_EQ(again.place("vladivostok")->mentions, vvo->mentions);
+    EXPECT_EQ(again.place("vladivostok")->geonames_id, 2);
+    EXPECT_EQ(serialize_story(again), saved);
+}
