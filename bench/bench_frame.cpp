@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
 #include "render/map_renderer.hpp"

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/shared_edges.hpp"
+#include "core/mesh/shared_edges.hpp"
 #include "data/data_paths.hpp"
 #include "data/layer_meshes.hpp"
 #include "data/natural_earth.hpp"

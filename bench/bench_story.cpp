@@ -7,10 +7,10 @@
 #include <chrono>
 #include <memory>
 
-#include "core/mercator.hpp"
-#include "core/route_motion.hpp"
-#include "core/story_camera.hpp"
-#include "core/story_file.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/motion/route_motion.hpp"
+#include "core/story/story_camera.hpp"
+#include "core/story/story_file.hpp"
 #include "data/data_paths.hpp"
 #include "data/gazetteer.hpp"
 #include "data/natural_earth.hpp"

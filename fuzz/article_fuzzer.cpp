@@ -6,11 +6,11 @@
 #include <map>
 #include <string>
 
-#include "core/article_text.hpp"
-#include "core/geoparser.hpp"
-#include "core/input_error.hpp"
-#include "core/name_folding.hpp"
-#include "core/story_file.hpp"
+#include "core/geoparse/article_text.hpp"
+#include "core/geoparse/geoparser.hpp"
+#include "core/files/input_error.hpp"
+#include "core/geoparse/name_folding.hpp"
+#include "core/story/story_file.hpp"
 
 namespace {
 

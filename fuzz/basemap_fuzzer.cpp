@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/color.hpp"
-#include "core/input_error.hpp"
+#include "core/geo/color.hpp"
+#include "core/files/input_error.hpp"
 #include "data/layer_meshes.hpp"
 #include "data/vector_source.hpp"
 

@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/input_error.hpp"
-#include "core/story_file.hpp"
-#include "core/story_motion.hpp"
+#include "core/files/input_error.hpp"
+#include "core/story/story_file.hpp"
+#include "core/motion/story_motion.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -10,12 +10,12 @@
 #include <iostream>
 
 #include "app/render_command.hpp"
-#include "core/animation_span.hpp"
-#include "core/input_error.hpp"
-#include "core/mercator.hpp"
-#include "core/story_camera.hpp"
-#include "core/story_file.hpp"
-#include "core/story_motion.hpp"
+#include "core/motion/animation_span.hpp"
+#include "core/files/input_error.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_camera.hpp"
+#include "core/story/story_file.hpp"
+#include "core/motion/story_motion.hpp"
 #include "data/natural_earth.hpp"
 #include "export/animation.hpp"
 #include "data/gazetteer.hpp"

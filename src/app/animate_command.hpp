@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/cli_values.hpp"
-#include "core/map_decorations.hpp"
+#include "core/labels/map_decorations.hpp"
 
 namespace storyplot {
 

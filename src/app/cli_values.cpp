@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 namespace storyplot {
 

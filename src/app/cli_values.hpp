@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/geometry.hpp"
+#include "core/geo/geometry.hpp"
 
 namespace storyplot {
 

@@ -4,13 +4,13 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/atomic_file.hpp"
-#include "core/article_text.hpp"
-#include "core/file_input.hpp"
-#include "core/geoparser.hpp"
-#include "core/input_error.hpp"
-#include "core/local_names.hpp"
-#include "core/story_file.hpp"
+#include "core/files/atomic_file.hpp"
+#include "core/geoparse/article_text.hpp"
+#include "core/files/file_input.hpp"
+#include "core/geoparse/geoparser.hpp"
+#include "core/files/input_error.hpp"
+#include "core/geoparse/local_names.hpp"
+#include "core/story/story_file.hpp"
 #include "data/gazetteer_index.hpp"
 
 namespace storyplot {

@@ -11,12 +11,12 @@
 #include "app/extract_command.hpp"
 #include "app/render_command.hpp"
 #include "app/window_app.hpp"
-#include "core/atomic_file.hpp"
-#include "core/file_input.hpp"
-#include "core/input_error.hpp"
-#include "core/interrupt.hpp"
+#include "core/files/atomic_file.hpp"
+#include "core/files/file_input.hpp"
+#include "core/files/input_error.hpp"
+#include "core/files/interrupt.hpp"
 #include "export/interchange.hpp"
-#include "core/story_file.hpp"
+#include "core/story/story_file.hpp"
 
 namespace {
 

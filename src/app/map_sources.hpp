@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/map_layers.hpp"
+#include "core/mesh/map_layers.hpp"
 
 namespace storyplot {
 

@@ -14,9 +14,9 @@
 
 #include "app/background_jobs.hpp"
 #include "app/window_app.hpp"
-#include "core/map_session.hpp"
-#include "core/mercator.hpp"
-#include "core/story_journal.hpp"
+#include "core/session/map_session.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_journal.hpp"
 #include "data/gazetteer_index.hpp"
 #include "export/animation.hpp"
 #include "scene/frame_target.hpp"

@@ -6,10 +6,10 @@
 #include <iostream>
 
 #include "app/map_sources.hpp"
-#include "core/input_error.hpp"
-#include "core/mercator.hpp"
-#include "core/story_camera.hpp"
-#include "core/story_file.hpp"
+#include "core/files/input_error.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_camera.hpp"
+#include "core/story/story_file.hpp"
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"

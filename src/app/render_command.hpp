@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "app/cli_values.hpp"
-#include "core/context_labels.hpp"
-#include "core/level_of_detail.hpp"
-#include "core/map_decorations.hpp"
+#include "core/labels/context_labels.hpp"
+#include "core/geo/level_of_detail.hpp"
+#include "core/labels/map_decorations.hpp"
 
 namespace storyplot {
 

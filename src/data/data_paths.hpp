@@ -2,7 +2,7 @@
 // Where storyplot finds what set-up installed: the npm data packages and the shipped assets.
 #include <filesystem>
 
-#include "core/level_of_detail.hpp"
+#include "core/geo/level_of_detail.hpp"
 
 namespace storyplot {
 

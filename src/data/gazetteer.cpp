@@ -7,11 +7,11 @@
 #include <optional>
 #include <sstream>
 
-#include "core/cache_file.hpp"
-#include "core/content_hash.hpp"
-#include "core/input_error.hpp"
-#include "core/local_names.hpp"
-#include "core/mercator.hpp"
+#include "core/files/cache_file.hpp"
+#include "core/files/content_hash.hpp"
+#include "core/files/input_error.hpp"
+#include "core/geoparse/local_names.hpp"
+#include "core/geo/mercator.hpp"
 #include "data/data_paths.hpp"
 #include "data/gdal_support.hpp"
 #include "data/mesh_cache.hpp"

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/context_labels.hpp"
+#include "core/labels/context_labels.hpp"
 
 namespace storyplot {
 

@@ -7,11 +7,11 @@
 #include <sstream>
 #include <unordered_set>
 
-#include "core/cache_file.hpp"
-#include "core/content_hash.hpp"
-#include "core/input_error.hpp"
-#include "core/mercator.hpp"
-#include "core/name_folding.hpp"
+#include "core/files/cache_file.hpp"
+#include "core/files/content_hash.hpp"
+#include "core/files/input_error.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/geoparse/name_folding.hpp"
 #include "data/data_paths.hpp"
 #include "data/gazetteer.hpp"
 #include "data/mesh_cache.hpp"

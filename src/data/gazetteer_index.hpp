@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/geoparser.hpp"
+#include "core/geoparse/geoparser.hpp"
 
 namespace storyplot {
 

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/atomic_file.hpp"
-#include "core/input_error.hpp"
+#include "core/files/atomic_file.hpp"
+#include "core/files/input_error.hpp"
 #include "data/gdal_support.hpp"
 
 namespace storyplot {

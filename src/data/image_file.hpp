@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "core/geometry.hpp"
-#include "core/image.hpp"
+#include "core/geo/geometry.hpp"
+#include "core/files/image.hpp"
 
 namespace storyplot {
 

@@ -6,8 +6,8 @@
 #include <future>
 #include <thread>
 
-#include "core/mercator.hpp"
-#include "core/shared_edges.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/mesh/shared_edges.hpp"
 #include "data/tessellate.hpp"
 
 namespace storyplot {

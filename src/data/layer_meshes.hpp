@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "core/geometry.hpp"
-#include "core/level_of_detail.hpp"
-#include "core/map_layers.hpp"
-#include "core/mesh.hpp"
+#include "core/geo/geometry.hpp"
+#include "core/geo/level_of_detail.hpp"
+#include "core/mesh/map_layers.hpp"
+#include "core/mesh/mesh.hpp"
 
 namespace storyplot {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/content_hash.hpp"
+#include "core/files/content_hash.hpp"
 
 namespace storyplot {
 

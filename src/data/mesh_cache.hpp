@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <optional>
 
-#include "core/cache_file.hpp"
-#include "core/map_layers.hpp"
+#include "core/files/cache_file.hpp"
+#include "core/mesh/map_layers.hpp"
 
 namespace storyplot {
 

@@ -1,6 +1,6 @@
 #include "data/natural_earth.hpp"
 
-#include "core/input_error.hpp"
+#include "core/files/input_error.hpp"
 #include "data/data_paths.hpp"
 #include "data/mesh_cache.hpp"
 #include "data/vector_source.hpp"

@@ -5,7 +5,7 @@
 // more than a few thousand vertices are cut in halves first, recursively, and the pieces tessellated.
 #include <vector>
 
-#include "core/geometry.hpp"
+#include "core/geo/geometry.hpp"
 
 namespace storyplot {
 

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "core/file_input.hpp"
-#include "core/input_error.hpp"
+#include "core/files/file_input.hpp"
+#include "core/files/input_error.hpp"
 #include "data/gdal_support.hpp"
 
 namespace storyplot {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/geometry.hpp"
+#include "core/geo/geometry.hpp"
 
 namespace storyplot {
 

@@ -17,9 +17,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/atomic_file.hpp"
-#include "core/input_error.hpp"
-#include "core/interrupt.hpp"
+#include "core/files/atomic_file.hpp"
+#include "core/files/input_error.hpp"
+#include "core/files/interrupt.hpp"
 #include "data/image_file.hpp"
 
 namespace storyplot {

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "core/image.hpp"
+#include "core/files/image.hpp"
 
 namespace storyplot {
 

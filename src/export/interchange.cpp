@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <sstream>
 
-#include "core/mercator.hpp"
-#include "core/story_motion.hpp"
-#include "core/story_camera.hpp"
-#include "core/story_meshes.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/motion/story_motion.hpp"
+#include "core/story/story_camera.hpp"
+#include "core/mesh/story_meshes.hpp"
 
 namespace storyplot {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "core/story.hpp"
+#include "core/story/story.hpp"
 
 namespace storyplot {
 

@@ -3,7 +3,7 @@
 // on the CPU for the per-draw offset and for culling.
 #include <vector>
 
-#include "core/mesh.hpp"
+#include "core/mesh/mesh.hpp"
 #include "render/gl_handle.hpp"
 
 namespace storyplot {

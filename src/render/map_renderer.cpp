@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 #include "shader_sources.hpp"
 
 namespace storyplot {

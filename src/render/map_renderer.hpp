@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/camera.hpp"
-#include "core/map_layers.hpp"
-#include "core/story.hpp"
+#include "core/geo/camera.hpp"
+#include "core/mesh/map_layers.hpp"
+#include "core/story/story.hpp"
 #include "render/gpu_mesh.hpp"
 #include "render/shader_program.hpp"
 

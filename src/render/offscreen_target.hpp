@@ -1,6 +1,6 @@
 #pragma once
 // A framebuffer of a given size to draw into without a window, and to read back as an Image.
-#include "core/image.hpp"
+#include "core/files/image.hpp"
 #include "render/gl_handle.hpp"
 
 namespace storyplot {

@@ -3,7 +3,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/color.hpp"
+#include "core/geo/color.hpp"
 #include "render/gl_handle.hpp"
 
 namespace storyplot {

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/image.hpp"
+#include "core/files/image.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "scene/map_scene.hpp"

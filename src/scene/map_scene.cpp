@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/story_meshes.hpp"
+#include "core/mesh/story_meshes.hpp"
 #include "scene/frame_target.hpp"
 #include "ui/export_decorations.hpp"
 #include "ui/story_overlay.hpp"

@@ -13,15 +13,15 @@
 #include <string>
 #include <vector>
 
-#include "core/camera.hpp"
-#include "core/context_labels.hpp"
-#include "core/map_decorations.hpp"
-#include "core/overlay_plan.hpp"
-#include "core/story.hpp"
-#include "core/story_clock.hpp"
-#include "core/story_motion.hpp"
-#include "core/text_measure.hpp"
-#include "core/view_state.hpp"
+#include "core/geo/camera.hpp"
+#include "core/labels/context_labels.hpp"
+#include "core/labels/map_decorations.hpp"
+#include "core/labels/overlay_plan.hpp"
+#include "core/story/story.hpp"
+#include "core/motion/story_clock.hpp"
+#include "core/motion/story_motion.hpp"
+#include "core/labels/text_measure.hpp"
+#include "core/session/view_state.hpp"
 #include "render/map_renderer.hpp"
 
 namespace storyplot {

@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "core/story.hpp"
+#include "core/story/story.hpp"
 
 namespace storyplot {
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 #include "ui/fonts.hpp"
 
 namespace storyplot {

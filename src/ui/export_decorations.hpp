@@ -1,6 +1,6 @@
 #pragma once
 // Paints a map's decorations (core/map_decorations.hpp lays them out) into an ImGui draw list.
-#include "core/map_decorations.hpp"
+#include "core/labels/map_decorations.hpp"
 
 struct ImDrawList;
 

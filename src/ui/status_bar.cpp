@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 namespace storyplot {
 

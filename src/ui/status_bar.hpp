@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "core/camera.hpp"
-#include "core/level_of_detail.hpp"
+#include "core/geo/camera.hpp"
+#include "core/geo/level_of_detail.hpp"
 
 namespace storyplot {
 

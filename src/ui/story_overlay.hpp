@@ -1,8 +1,8 @@
 #pragma once
 // Paints a story overlay's plan (core/overlay_plan.hpp) into an ImGui draw list, so windows and
 // headless renders alike get it; and measures text with the fonts it paints with.
-#include "core/overlay_plan.hpp"
-#include "core/text_measure.hpp"
+#include "core/labels/overlay_plan.hpp"
+#include "core/labels/text_measure.hpp"
 
 struct ImDrawList;
 struct ImFont;

@@ -3,7 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "core/story_meshes.hpp"
+#include "core/mesh/story_meshes.hpp"
 #include "ui/fonts.hpp"
 
 namespace storyplot {

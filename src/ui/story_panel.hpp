@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/story.hpp"
-#include "core/view_state.hpp"
+#include "core/story/story.hpp"
+#include "core/session/view_state.hpp"
 #include "render/map_renderer.hpp"
 
 namespace storyplot {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/story_meshes.hpp"
+#include "core/mesh/story_meshes.hpp"
 #include "ui/fonts.hpp"
 
 namespace storyplot {

@@ -3,9 +3,9 @@
 // chapter, speed, loop, follow and trail, and a slider over the story's span with a tick for each
 // stop (in its route's colour) and chapter (dark), and a break mark where a long quiet gap is
 // shortened. Dragging the slider sets the clock at once.
-#include "core/story.hpp"
-#include "core/playback.hpp"
-#include "core/story_clock.hpp"
+#include "core/story/story.hpp"
+#include "core/motion/playback.hpp"
+#include "core/motion/story_clock.hpp"
 
 namespace storyplot {
 

@@ -12,7 +12,7 @@
 
 #include "cli_run.hpp"
 #include "raster.hpp"
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 namespace fs = std::filesystem;
 using storyplot::test_support::TempDir;

@@ -13,7 +13,7 @@
 
 #include "cli_run.hpp"
 #include "raster.hpp"
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 namespace fs = std::filesystem;
 using namespace storyplot::test_support;

@@ -1,8 +1,8 @@
-#include "core/article_text.hpp"
+#include "core/geoparse/article_text.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/input_error.hpp"
+#include "core/files/input_error.hpp"
 
 using storyplot::check_article_text;
 

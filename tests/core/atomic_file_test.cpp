@@ -1,5 +1,5 @@
 // Outputs are whole or absent, caches are verified, inputs are regular files within limits.
-#include "core/atomic_file.hpp"
+#include "core/files/atomic_file.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -9,10 +9,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/cache_file.hpp"
-#include "core/content_hash.hpp"
-#include "core/file_input.hpp"
-#include "core/input_error.hpp"
+#include "core/files/cache_file.hpp"
+#include "core/files/content_hash.hpp"
+#include "core/files/file_input.hpp"
+#include "core/files/input_error.hpp"
 #include "fixture_writer.hpp"
 
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/camera.hpp"
-#include "core/mercator.hpp"
+#include "core/geo/camera.hpp"
+#include "core/geo/mercator.hpp"
 
 using namespace storyplot;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/color.hpp"
+#include "core/geo/color.hpp"
 
 using namespace storyplot;
 

@@ -1,14 +1,14 @@
 // The article reader's stages on a fake gazetteer: names found and told from people and common
 // words, resolved near each other, journeys in travel order, and the draft story they make.
-#include "core/geoparser.hpp"
+#include "core/geoparse/geoparser.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
 
-#include "core/name_folding.hpp"
-#include "core/story_file.hpp"
+#include "core/geoparse/name_folding.hpp"
+#include "core/story/story_file.hpp"
 
 using namespace storyplot;
 

@@ -1,4 +1,4 @@
-#include "core/label_placement.hpp"
+#include "core/labels/label_placement.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/context_labels.hpp"
+#include "core/labels/context_labels.hpp"
 
 using namespace storyplot;
 

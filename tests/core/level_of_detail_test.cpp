@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/camera.hpp"
-#include "core/level_of_detail.hpp"
-#include "core/mercator.hpp"
+#include "core/geo/camera.hpp"
+#include "core/geo/level_of_detail.hpp"
+#include "core/geo/mercator.hpp"
 
 using namespace storyplot;
 

@@ -1,4 +1,4 @@
-#include "core/local_names.hpp"
+#include "core/geoparse/local_names.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
 // The decorations' layout, decided without GL: corners, stacking, the window's panels, and what is
 // left out when there is no room.
-#include "core/map_decorations.hpp"
+#include "core/labels/map_decorations.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 using namespace storyplot;
 

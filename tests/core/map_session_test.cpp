@@ -1,16 +1,16 @@
 // The window's map driven by commands, no window: the camera, flights, chapters, the clock and
 // following, as the keys, mouse, panels and scripts drive them.
-#include "core/map_session.hpp"
-#include "core/animation_span.hpp"
+#include "core/session/map_session.hpp"
+#include "core/motion/animation_span.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/mercator.hpp"
-#include "core/story_camera.hpp"
-#include "core/story_clock.hpp"
-#include "core/story_file.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_camera.hpp"
+#include "core/motion/story_clock.hpp"
+#include "core/story/story_file.hpp"
 
 using namespace storyplot;
 

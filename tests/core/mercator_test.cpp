@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 using namespace storyplot;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/mesh.hpp"
+#include "core/mesh/mesh.hpp"
 
 using namespace storyplot;
 

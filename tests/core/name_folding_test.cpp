@@ -1,4 +1,4 @@
-#include "core/name_folding.hpp"
+#include "core/geoparse/name_folding.hpp"
 
 #include <gtest/gtest.h>
 

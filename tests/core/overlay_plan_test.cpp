@@ -1,15 +1,15 @@
 // The overlay decided without GL: markers, labels and their priorities, arrows, vehicles and
 // captions, measured with a fixed-width fake font.
-#include "core/overlay_plan.hpp"
+#include "core/labels/overlay_plan.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/mercator.hpp"
-#include "core/story_file.hpp"
-#include "core/story_meshes.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_file.hpp"
+#include "core/mesh/story_meshes.hpp"
 
 using namespace storyplot;
 

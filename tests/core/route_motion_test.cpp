@@ -1,12 +1,12 @@
-#include "core/route_motion.hpp"
+#include "core/motion/route_motion.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/geodesic.hpp"
-#include "core/story_clock.hpp"
-#include "core/story_file.hpp"
+#include "core/geo/geodesic.hpp"
+#include "core/motion/story_clock.hpp"
+#include "core/story/story_file.hpp"
 
 using namespace storyplot;
 
@@ -134,7 +134,7 @@ TEST(StoryClock, SpansTheStoryAndCompressesGaps) {
     EXPECT_EQ(clock.format(at_time("2019-04-24T18:00+10:00")), "Wed 24 Apr 2019 18:00");
 }
 
-#include "core/playback.hpp"
+#include "core/motion/playback.hpp"
 
 TEST(Playback, RealSpeedInsideAJourneyAndStopsAtTheEnd) {
     const Story story = seed();

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/shared_edges.hpp"
+#include "core/mesh/shared_edges.hpp"
 
 using namespace storyplot;
 

@@ -1,10 +1,10 @@
-#include "core/story_camera.hpp"
+#include "core/story/story_camera.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/fly_to.hpp"
-#include "core/mercator.hpp"
-#include "core/story_file.hpp"
+#include "core/motion/fly_to.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_file.hpp"
 
 using namespace storyplot;
 

@@ -1,8 +1,8 @@
-#include "core/story_editor.hpp"
+#include "core/story/story_editor.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/story_file.hpp"
+#include "core/story/story_file.hpp"
 
 using namespace storyplot;
 

@@ -1,11 +1,11 @@
-#include "core/story_file.hpp"
+#include "core/story/story_file.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "core/input_error.hpp"
+#include "core/files/input_error.hpp"
 
 using namespace storyplot;
 

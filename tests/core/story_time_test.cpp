@@ -1,4 +1,4 @@
-#include "core/story_time.hpp"
+#include "core/story/story_time.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/input_error.hpp"
+#include "core/files/input_error.hpp"
 #include "fixture_writer.hpp"
 
 using namespace storyplot;

@@ -9,9 +9,9 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/geodesic.hpp"
-#include "core/geoparser.hpp"
-#include "core/name_folding.hpp"
+#include "core/geo/geodesic.hpp"
+#include "core/geoparse/geoparser.hpp"
+#include "core/geoparse/name_folding.hpp"
 #include "data/gazetteer_index.hpp"
 
 using namespace storyplot;

@@ -6,8 +6,8 @@
 
 #include <filesystem>
 
-#include "core/input_error.hpp"
-#include "core/mercator.hpp"
+#include "core/files/input_error.hpp"
+#include "core/geo/mercator.hpp"
 #include "fixture_writer.hpp"
 
 using namespace storyplot;

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 #include "data/data_paths.hpp"
 
 using namespace storyplot;

@@ -3,7 +3,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
-#include "core/input_error.hpp"
+#include "core/files/input_error.hpp"
 #include "fixture_writer.hpp"
 
 using namespace storyplot;

@@ -4,9 +4,9 @@
 #include <memory>
 #include <optional>
 
-#include "core/camera.hpp"
-#include "core/image.hpp"
-#include "core/story.hpp"
+#include "core/geo/camera.hpp"
+#include "core/files/image.hpp"
+#include "core/story/story.hpp"
 #include "render/headless_context.hpp"
 #include "scene/frame_target.hpp"
 #include "scene/map_scene.hpp"

@@ -5,7 +5,7 @@
 // render-failures/. STORYPLOT_REBASELINE=1 writes the actual image as the new expected one.
 #include <string>
 
-#include "core/image.hpp"
+#include "core/files/image.hpp"
 
 namespace storyplot::test_support {
 

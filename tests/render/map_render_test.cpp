@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 #include "data/layer_meshes.hpp"
 #include "data/natural_earth.hpp"
 #include "image_compare.hpp"

@@ -7,11 +7,11 @@
 #include <memory>
 
 #include "app_free_render.hpp"
-#include "core/label_placement.hpp"
-#include "core/mercator.hpp"
-#include "core/story_camera.hpp"
-#include "core/story_file.hpp"
-#include "core/story_motion.hpp"
+#include "core/labels/label_placement.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_camera.hpp"
+#include "core/story/story_file.hpp"
+#include "core/motion/story_motion.hpp"
 #include "image_compare.hpp"
 
 using namespace storyplot;

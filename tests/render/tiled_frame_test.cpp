@@ -2,8 +2,8 @@
 // continuous across tile edges.
 #include <gtest/gtest.h>
 
-#include "core/mercator.hpp"
-#include "core/story_file.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_file.hpp"
 #include "data/gazetteer.hpp"
 #include "data/natural_earth.hpp"
 #include "image_compare.hpp"

@@ -1,0 +1,86 @@
+#include "core/files/cache_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/files/atomic_file.hpp"
+#include "core/files/content_hash.hpp"
+
+namespace storyplot {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Header {
+    char magic[8];
+    std::uint32_t version;
+    std::uint32_t reserved;
+    std::uint64_t key;
+    std::uint64_t payload_size;
+    std::uint64_t payload_hash;
+};
+static_assert(sizeof(Header) == 40);
+
+constexpr std::uint64_t max_payload = 4ull << 30;
+
+}  // namespace
+
+std::optional<std::string> read_cache_file(const fs::path& file, const CacheKind& kind, std::uint64_t key) {
+    // O_NONBLOCK: a FIFO put in the cache's place must not block the open.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    Header header{};
+    std::optional<std::string> payload;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) >= sizeof header &&
+        ::read(fd, &header, sizeof header) == static_cast<ssize_t>(sizeof header) && std::memcmp(header.magic, kind.magic, 8) == 0 &&
+        header.version == kind.version && header.key == key && header.payload_size <= max_payload &&
+        header.payload_size == static_cast<std::uint64_t>(st.st_size) - sizeof header) {
+        std::string bytes(static_cast<std::size_t>(header.payload_size), '\0');
+        std::size_t have = 0;
+        while (have < bytes.size()) {
+            const ssize_t n = ::read(fd, bytes.data() + have, bytes.size() - have);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            have += static_cast<std::size_t>(n);
+        }
+        if (have == bytes.size() && content_hash(bytes) == header.payload_hash) payload = std::move(bytes);
+    }
+    ::close(fd);
+    return payload;
+}
+
+bool write_cache_file(const fs::path& file, const CacheKind& kind, std::uint64_t key, std::string_view payload) {
+    try {
+        std::error_code ec;
+        fs::create_directories(file.parent_path(), ec);
+        Header header{};
+        std::memcpy(header.magic, kind.magic, 8);
+        header.version = kind.version;
+        header.key = key;
+        header.payload_size = payload.size();
+        header.payload_hash = content_hash(payload);
+        OutputFile out(file);
+        out.write(std::string_view(reinterpret_cast<const char*>(&header), sizeof header));
+        out.write(payload);
+        out.commit();
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+fs::path cache_folder() {
+    if (const char* dir = std::getenv("STORYPLOT_CACHE"); dir && *dir) return dir;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "storyplot";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "storyplot";
+    return fs::temp_directory_path() / "storyplot-cache";
+}
+
+}  // namespace storyplot

@@ -1,0 +1,50 @@
+#include "core/geo/geodesic.hpp"
+
+#include <geodesic.h>
+
+#include <cmath>
+
+namespace storyplot {
+
+namespace {
+const geod_geodesic& wgs84() {
+    static const geod_geodesic g = [] {
+        geod_geodesic out;
+        geod_init(&out, 6378137.0, 1 / 298.257223563);
+        return out;
+    }();
+    return g;
+}
+}  // namespace
+
+double geodesic_distance(LonLat a, LonLat b) {
+    double s12 = 0;
+    geod_inverse(&wgs84(), a.lat, a.lon, b.lat, b.lon, &s12, nullptr, nullptr);
+    return s12;
+}
+
+double geodesic_bearing(LonLat a, LonLat b) {
+    double s12 = 0, azi1 = 0, azi2 = 0;
+    geod_inverse(&wgs84(), a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2);
+    return azi1;
+}
+
+Path great_circle(LonLat a, LonLat b, double max_step_m) {
+    geod_geodesicline line;
+    geod_inverseline(&line, &wgs84(), a.lat, a.lon, b.lat, b.lon, GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_DISTANCE_IN);
+    const double total = line.s13;
+    const int steps = std::max(1, static_cast<int>(std::ceil(total / max_step_m)));
+    Path path;
+    path.reserve(static_cast<std::size_t>(steps) + 1);
+    for (int i = 0; i <= steps; ++i) {
+        double lat = 0, lon = 0;
+        // GEOD_LONG_UNROLL: longitudes continue from a.lon instead of wrapping into [-180, 180].
+        geod_genposition(&line, GEOD_LONG_UNROLL, total * i / steps, &lat, &lon, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
+        path.push_back({lon, lat});
+    }
+    path.front() = a;
+    path.back().lat = b.lat;
+    return path;
+}
+
+}  // namespace storyplot

@@ -1,0 +1,38 @@
+#include "core/geo/mercator.hpp"
+
+#include <numbers>
+
+namespace storyplot::mercator {
+
+namespace {
+constexpr double deg = std::numbers::pi / 180.0;
+}
+
+Vec2 forward(LonLat p) {
+    const double lat = std::clamp(p.lat, -max_latitude, max_latitude);
+    return {earth_radius * p.lon * deg, earth_radius * std::log(std::tan(std::numbers::pi / 4 + lat * deg / 2))};
+}
+
+LonLat inverse(Vec2 m) {
+    return {m.x / earth_radius / deg, (2 * std::atan(std::exp(m.y / earth_radius)) - std::numbers::pi / 2) / deg};
+}
+
+Box forward(double west, double south, double east, double north) {
+    Box b;
+    b.add(forward(LonLat{west, south}));
+    b.add(forward(LonLat{east, north}));
+    return b;
+}
+
+std::vector<std::vector<Vec2>> project_path(const Path& path) {
+    std::vector<std::vector<Vec2>> parts(1);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i > 0 && std::abs(path[i].lon - path[i - 1].lon) > 180.0) parts.emplace_back();
+        parts.back().push_back(forward(path[i]));
+    }
+    return parts;
+}
+
+double ground_scale(double lat) { return std::cos(std::clamp(lat, -max_latitude, max_latitude) * deg); }
+
+}  // namespace storyplot::mercator

@@ -1,0 +1,26 @@
+#pragma once
+// Spherical Web Mercator (EPSG:3857), the default projection: metres on the sphere of radius 6378137.
+#include <vector>
+
+#include "core/geo/geometry.hpp"
+
+namespace storyplot::mercator {
+
+inline constexpr double earth_radius = 6378137.0;
+inline constexpr double max_latitude = 85.051128779806604;  // atan(sinh(pi)): the square world
+inline constexpr double half_world = 20037508.342789244;     // pi * earth_radius
+inline constexpr double world_width = 2 * half_world;
+
+// Latitudes beyond +-max_latitude are clamped: Natural Earth reaches the poles.
+Vec2 forward(LonLat p);
+LonLat inverse(Vec2 m);
+
+Box forward(double west, double south, double east, double north);
+
+// A lon/lat path in Web Mercator, split where it jumps across the antimeridian.
+std::vector<std::vector<Vec2>> project_path(const Path& path);
+
+// Metres on the ground per projected metre at a latitude (the Mercator scale factor's inverse).
+double ground_scale(double lat);
+
+}  // namespace storyplot::mercator

@@ -1,0 +1,490 @@
+#include "core/geoparse/geoparser.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "core/geo/geodesic.hpp"
+#include "core/geoparse/local_names.hpp"
+#include "core/geoparse/name_folding.hpp"
+#include "core/story/story_file.hpp"
+
+namespace storyplot {
+
+namespace {
+
+struct Token {
+    std::size_t begin, end;  // bytes
+    std::string text;
+    std::string folded;
+    bool capitalised = false;
+    bool all_caps = false;
+    int sentence = 0;
+};
+
+bool is_upper_start(std::string_view word) {
+    const auto cps = utf8_code_points(word.substr(0, std::min<std::size_t>(word.size(), 4)));
+    if (cps.empty()) return false;
+    const char32_t c = cps[0];
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+    if ((c >= 0x100 && c <= 0x17F) || (c >= 0x1E00 && c <= 0x1EFF)) return c % 2 == 0;
+    return false;
+}
+
+bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    int sentence = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '.' || c == '!' || c == '?' || (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n')) {
+            // "U.S." and "St." do not end sentences: a single letter or a short capitalised word before the dot.
+            const bool abbreviation = !tokens.empty() && tokens.back().end == i && tokens.back().text.size() <= 2;
+            if (!abbreviation) ++sentence;
+            ++i;
+            continue;
+        }
+        // Curly quotes and other punctuation outside ASCII are not word bytes.
+        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+            const unsigned char d = static_cast<unsigned char>(text[i + 2]);
+            if (d == 0x99 && !tokens.empty() && tokens.back().end == i) {  // ’ inside a word
+                i += 3;
+                continue;
+            }
+            i += 3;
+            continue;
+        }
+        if (!word_byte(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size()) {
+            const unsigned char d = static_cast<unsigned char>(text[j]);
+            if (word_byte(d)) {
+                if (d == 0xE2 && j + 2 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0x80) break;
+                ++j;
+            } else if ((d == '-' || d == '\'') && j + 1 < text.size() && word_byte(static_cast<unsigned char>(text[j + 1]))) {
+                ++j;
+            } else {
+                break;
+            }
+        }
+        std::string word(text.substr(i, j - i));
+        // A possessive ("Kim's") names the same thing.
+        if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) word.resize(word.size() - 2);
+        Token t{i, i + word.size(), word, fold_name(word), is_upper_start(word), false, sentence};
+        t.all_caps = word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char ch) { return !std::islower(static_cast<unsigned char>(ch)); });
+        tokens.push_back(std::move(t));
+        i = j;
+    }
+    return tokens;
+}
+
+const std::set<std::string> connectors{"on", "upon", "de", "del", "la", "le", "les", "am", "an", "der", "sur", "al", "el", "da", "do", "dos", "of"};
+const std::set<std::string> calendar{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                                     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                                     "november", "december"};
+const std::set<std::string> titles{"president", "mr", "mrs", "ms", "dr", "leader", "chairman", "minister", "king", "queen", "pope",
+                                   "general", "senator", "governor", "mayor", "prince", "princess", "sir", "lady", "chancellor",
+                                   "premier", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "captain", "colonel",
+                                   "sheikh", "emperor", "saint"};
+const std::set<std::string> organisation_words{"university", "ministry", "agency", "company", "corporation", "corp", "bank", "party",
+                                               "council", "committee", "house", "office", "times", "post", "news", "guardian", "reuters",
+                                               "afp", "ap", "bbc", "cnn", "xinhua", "kcna", "tass", "press", "institute", "association",
+                                               "foundation", "group", "airlines", "airways", "railways", "federation", "union",
+                                               "department", "army", "navy", "command", "court", "parliament", "assembly", "journal",
+                                               "telegraph", "herald", "tribune", "daily", "weekly", "magazine", "television", "radio",
+                                               "club", "fc", "inc", "ltd", "museum", "hospital", "school", "college", "church", "cathedral",
+                                               "airport", "station", "hotel", "palace", "stadium", "summit", "forum", "conference", "street"};
+const std::set<std::string> feature_words{"island", "islands", "river", "bay", "sea", "lake", "mountain", "mountains", "peninsula", "strait",
+                                          "gulf", "valley", "bridge", "region", "province", "krai", "oblast", "county", "state", "district"};
+const std::set<std::string> place_cues{"in", "at", "to", "from", "near", "via", "into", "towards", "toward", "outside", "across", "through",
+                                       "between", "reached", "reaching", "visited", "visiting", "left", "leaving", "for", "around"};
+// Words that name no settlement on their own: geographic features, oceans, numbers.
+const std::set<std::string> not_settlements{"lake", "island", "islands", "river", "bay", "sea", "ocean", "mount", "mountain", "mountains",
+                                            "cape", "gulf", "strait", "valley", "desert", "forest", "atlantic", "pacific", "arctic",
+                                            "antarctic", "indian", "mediterranean", "baltic", "caribbean", "north", "south", "east", "west",
+                                            "northern", "southern", "eastern", "western", "central", "one", "two", "three", "four", "five",
+                                            "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "hundred", "thousand", "million",
+                                            "first", "second", "third", "new", "old", "great", "grand", "little", "upper", "lower"};
+// Verbs of travel in their common forms.
+const std::set<std::string> travel_words{
+    "leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing", "reach", "reaches", "reached", "reaching",
+    "arrive", "arrives", "arrived", "arriving", "continue", "continues", "continued", "continuing", "cross", "crosses", "crossed",
+    "crossing", "head", "heads", "headed", "heading", "travel", "travels", "travelled", "traveled", "travelling", "traveling", "fly",
+    "flies", "flew", "flying", "sail", "sails", "sailed", "sailing", "drive", "drives", "drove", "driving", "run", "runs", "ran",
+    "return", "returns", "returned", "returning", "stop", "stops", "stopped", "call", "calls", "called", "visit", "visits", "visited",
+    "visiting", "onward", "onwards", "journey", "trip", "tour", "via", "through", "then"};
+const std::set<std::string> origin_words{"from", "leave", "leaves", "left", "leaving", "depart", "departs", "departed", "departing"};
+const std::set<std::string> arrival_words{"arrive", "arrives", "arrived", "arriving", "landed", "lands", "stop", "stops", "stopped",
+                                          "docked", "docks", "called", "calls", "stayed", "stays"};
+
+TravelMode mode_of_sentence(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, bool& found) {
+    found = true;
+    for (std::size_t i = begin; i < end; ++i) {
+        const std::string& w = tokens[i].folded;
+        if (w == "train" || w == "rail" || w == "railway" || w == "railroad" || w == "locomotive") return TravelMode::train;
+        if (w == "flew" || w == "flight" || w == "flights" || w == "plane" || w == "jet" || w == "airliner" || w == "flying" || w == "landed")
+            return TravelMode::plane;
+        if (w == "ship" || w == "ferry" || w == "sailed" || w == "vessel" || w == "boat" || w == "cruise" || w == "voyage" || w == "sailing")
+            return TravelMode::ship;
+        if (w == "car" || w == "motorcade" || w == "drove" || w == "convoy" || w == "bus" || w == "road" || w == "limousine")
+            return TravelMode::car;
+        if (w == "walked" || w == "hiked" || w == "marched") return TravelMode::walk;
+    }
+    found = false;
+    return TravelMode::car;
+}
+
+struct Candidate {
+    std::size_t first, last;  // token range, inclusive
+    std::string folded;
+    bool cued = false;        // a place word comes before it
+    std::string country;      // a country or demonym, not a settlement
+};
+
+}  // namespace
+
+Extraction extract_places(std::string_view text, const GeoparserResources& r) {
+    Extraction out;
+    // A short first line with more text after it is a headline; a one-line article is all body.
+    const auto nl = text.find('\n');
+    const bool has_body = nl != std::string_view::npos && text.find_first_not_of(" \t\r\n", nl) != std::string_view::npos;
+    const std::string_view first_line = text.substr(0, nl == std::string_view::npos ? text.size() : nl);
+    if (!first_line.empty() && first_line.size() < 200) out.title = std::string(first_line);
+    const std::vector<Token> tokens = tokenize(text);
+    const std::size_t title_end = has_body && first_line.size() < 200 ? nl : 0;
+
+    // People: the words of a person's name, learnt from titles and from full names in the text.
+    std::set<std::string> person_words;
+    // Whether the gazetteer has a name, remembered: a text that repeats a run of capitalised words
+    // asks the same few names millions of times (bounded, so memory stays linear at worst).
+    std::unordered_map<std::string, bool> in_gazetteer;
+    auto gazetteer_has = [&](const std::string& folded) {
+        if (const auto it = in_gazetteer.find(folded); it != in_gazetteer.end()) return it->second;
+        if (in_gazetteer.size() > 200000) in_gazetteer.clear();
+        return in_gazetteer[folded] = !r.gazetteer->find(folded).empty();
+    };
+    auto known = [&](const std::string& folded) { return r.countries.count(folded) || gazetteer_has(folded); };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!tokens[i].capitalised) continue;
+        // A capitalised ordinary word opening a sentence ("From", "After") is not part of a name.
+        const bool sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
+        if (sentence_start && r.common_words.count(tokens[i].folded)) continue;
+        std::size_t j = i;
+        while (j + 1 < tokens.size() && tokens[j + 1].capitalised && tokens[j + 1].sentence == tokens[i].sentence && tokens[j + 1].begin - tokens[j].end <= 1) ++j;
+        const bool titled = i > 0 && titles.count(tokens[i - 1].folded);
+        bool organisation = false, feature = false;
+        for (std::size_t k = i; k <= j; ++k) {
+            organisation |= organisation_words.count(tokens[k].folded) > 0;
+            feature |= feature_words.count(tokens[k].folded) > 0;
+        }
+        std::string whole;
+        for (std::size_t k = i; k <= j; ++k) whole += (k > i ? " " : "") + tokens[k].folded;
+        // A run that is a place as a whole, or begins with a country ("Russian Navy"), is no person.
+        const bool place_run = known(whole) ||
+                               (j > i && (r.countries.count(tokens[i].folded) || r.countries.count(tokens[i].folded + " " + tokens[i + 1].folded)));
+        if (!organisation && !feature && !place_run && (titled || (j > i && tokens[i].begin >= title_end)))
+            for (std::size_t k = i; k <= j; ++k) person_words.insert(tokens[k].folded);
+        if (titled && i == j) person_words.insert(tokens[i].folded);
+        i = j;
+    }
+
+    // Candidates: the longest gazetteer or country match at each position of a capitalised run.
+    std::vector<Candidate> candidates;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!tokens[i].capitalised || tokens[i].begin < title_end) continue;
+        const Token& t = tokens[i];
+        if (calendar.count(t.folded)) continue;
+        bool matched = false;
+        for (std::size_t n = 5; n >= 1 && !matched; --n) {
+            if (i + n > tokens.size()) continue;
+            std::string name;
+            bool ok = true;
+            for (std::size_t k = i; k < i + n; ++k) {
+                const Token& w = tokens[k];
+                if (w.sentence != t.sentence) ok = false;
+                if (k > i && !w.capitalised && !(k + 1 < i + n && connectors.count(w.folded))) ok = false;
+                if (k > i && w.begin - tokens[k - 1].end > 2) ok = false;
+                name += (k > i ? " " : "") + w.folded;
+            }
+            if (!ok) continue;
+            Candidate c{i, i + n - 1, name, i > 0 && place_cues.count(tokens[i - 1].folded), {}};
+            if (const auto it = r.countries.find(name); it != r.countries.end()) {
+                c.country = it->second;
+                candidates.push_back(c);
+                matched = true;
+            } else if (gazetteer_has(name)) {
+                candidates.push_back(c);
+                matched = true;
+            }
+        }
+        if (matched) i = candidates.back().last;
+    }
+
+    // Countries named, for context.
+    std::set<std::string> countries;
+    for (const auto& c : candidates)
+        if (!c.country.empty()) countries.insert(c.country);
+    out.countries.assign(countries.begin(), countries.end());
+
+    // Filter what is not a settlement mention.
+    std::vector<Candidate> kept;
+    for (const auto& c : candidates) {
+        if (!c.country.empty()) continue;
+        const Token& first = tokens[c.first];
+        const bool single = c.first == c.last;
+        const bool preceded_by_the = c.first > 0 && tokens[c.first - 1].folded == "the";
+        const bool followed_by_feature_or_org = c.last + 1 < tokens.size() && tokens[c.last + 1].capitalised &&
+                                                (organisation_words.count(tokens[c.last + 1].folded) > 0);
+        if (single && first.all_caps && first.text.size() <= 5) continue;                   // AFP, UN, KCNA
+        if (single && not_settlements.count(c.folded)) continue;                              // Lake, Atlantic, Seven
+        if (single && person_words.count(c.folded)) continue;                                 // Kim, Putin
+        if (preceded_by_the && single) continue;                                              // the Guardian
+        if (followed_by_feature_or_org) continue;                                            // Washington Post
+        if (single && r.common_words.count(c.folded) && !c.cued) continue;                   // Nice, Reading, Mobile
+        if (single && c.first > 0 && tokens[c.first - 1].capitalised && tokens[c.first - 1].sentence == first.sentence &&
+            tokens[c.first].begin - tokens[c.first - 1].end <= 1 && !known(tokens[c.first - 1].folded))
+            continue;  // the second word of an unknown name ("Donald Trump")
+        kept.push_back(c);
+    }
+
+    // Resolve: score every entry of every name, twice (the second time near the first's answers).
+    struct Scored {
+        const GazetteerEntry* entry;
+        double score;
+    };
+    // What speaks for an entry before nearness: its size, its rank, a country the text names.
+    auto base_score = [&](const GazetteerEntry& e) {
+        double s = std::log10(static_cast<double>(e.population) + 10.0);
+        if (e.feature_code == "PPLC") s += 2.5;
+        else if (e.feature_code == "PPLA") s += 1.0;
+        else if (e.feature_code == "PPLA2") s += 0.4;
+        if (countries.count(e.country)) s += 2.0;
+        return s;
+    };
+    std::map<std::string, std::vector<Scored>> options;
+    for (const auto& c : kept)
+        if (!options.count(c.folded))
+            for (const auto* e : r.gazetteer->find(c.folded)) options[c.folded].push_back({e, base_score(*e)});
+    std::map<std::string, const GazetteerEntry*> best;
+    for (auto& [name, list] : options) {
+        std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+        best[name] = list.front().entry;
+    }
+    // The context a name is resolved near: the best answers of the most mentioned other names (at
+    // most 64, so a text naming thousands of places stays linear in its length).
+    std::map<std::string, int> mention_count;
+    for (const auto& c : kept) ++mention_count[c.folded];
+    std::vector<std::string> context_names;
+    for (const auto& [name, list] : options) context_names.push_back(name);
+    std::stable_sort(context_names.begin(), context_names.end(),
+                     [&](const std::string& a, const std::string& b) { return mention_count[a] > mention_count[b]; });
+    if (context_names.size() > 64) context_names.resize(64);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (auto& [name, list] : options) {
+            std::vector<LonLat> others;
+            for (const auto& other : context_names)
+                if (other != name) others.push_back(best[other]->position);
+            if (others.empty()) continue;
+            for (auto& s : list) {
+                // Near the nearest other place: a story's places cluster, even when it also names far ones.
+                double nearest = 1e9;
+                for (LonLat p : others) nearest = std::min(nearest, geodesic_distance(s.entry->position, p) / 1000.0);
+                const double near = 3.0 * std::exp(-nearest / 300.0);
+                s.score = base_score(*s.entry) + near;
+            }
+            std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+            best[name] = list.front().entry;
+        }
+    }
+
+    // A weakly attested place — one word, no place word before it, a small town, in no country the
+    // text names — is more likely a name than a place: left out.
+    std::map<std::string, std::size_t> index;
+    std::set<std::string> cued_names;
+    for (const auto& c : kept)
+        if (c.cued) cued_names.insert(c.folded);
+    for (const auto& c : kept) {
+        const auto& list = options[c.folded];
+        if (list.empty()) continue;
+        const GazetteerEntry* e = list.front().entry;
+        const bool cued = cued_names.count(c.folded) > 0;
+        if (c.first == c.last && !cued && e->population < 100000 && !countries.count(e->country) && e->feature_code != "PPLC") continue;
+        auto [it, inserted] = index.try_emplace(c.folded, out.places.size());
+        if (inserted) {
+            FoundPlace place;
+            place.entry = e;
+            double total = 0;
+            for (const auto& s : list) total += std::exp(s.score - list.front().score);
+            place.confidence = 1.0 / total;
+            for (std::size_t k = 1; k < list.size() && k <= 3; ++k) place.alternatives.push_back(list[k].entry);
+            out.places.push_back(std::move(place));
+        }
+        // The first mentions of a place are enough to review it: a long text naming it thousands of
+        // times keeps its draft (and memory) small.
+        if (out.places[it->second].mentions.size() >= 200) continue;
+        const Token& a = tokens[c.first];
+        const Token& b = tokens[c.last];
+        // The sentence around the mention, for the reviewer, looked for within 300 bytes each side
+        // (a text without full stops must not make each mention scan the whole text).
+        const std::size_t reach = 300;
+        const std::size_t lo = a.begin > reach ? a.begin - reach : 0;
+        const std::size_t before = text.substr(lo, a.begin - lo).find_last_of(".!?\n");
+        std::size_t s0 = before == std::string_view::npos ? lo : lo + before + 1;
+        while (s0 < a.begin && (static_cast<unsigned char>(text[s0]) & 0xC0) == 0x80) ++s0;  // whole characters
+        const std::size_t after_in = text.substr(b.end, reach).find_first_of(".!?\n");
+        std::size_t s1 = after_in == std::string_view::npos ? std::min(text.size(), b.end + reach) : b.end + after_in + 1;
+        while (s1 > b.end && s1 < text.size() && (static_cast<unsigned char>(text[s1]) & 0xC0) == 0x80) --s1;
+        std::string sentence(text.substr(s0, s1 - s0));
+        while (!sentence.empty() && std::isspace(static_cast<unsigned char>(sentence.front()))) sentence.erase(sentence.begin());
+        out.places[it->second].mentions.push_back({static_cast<int>(a.begin), static_cast<int>(b.end - a.begin), sentence});
+    }
+
+    // Journeys: sentences that travel ("from X to Y", "via", "then on to", "flew to"…), chained
+    // while they follow one another, with the mode their words name.
+    struct Stop {
+        std::size_t place;
+        bool origin;
+    };
+    std::vector<std::vector<Stop>> journeys;
+    std::vector<TravelMode> modes;
+    std::vector<bool> mode_known;
+    int last_travel_sentence = -10;
+    // Tokens come in sentence order, and so do the kept candidates: one walk over each.
+    std::size_t next_token = 0, next_candidate = 0;
+    while (next_token < tokens.size()) {
+        const int s = tokens[next_token].sentence;
+        const std::size_t begin = next_token;
+        std::size_t end = begin;
+        while (end < tokens.size() && tokens[end].sentence == s) ++end;
+        next_token = end;
+        while (next_candidate < kept.size() && kept[next_candidate].first < begin) ++next_candidate;
+        std::size_t candidates_end = next_candidate;
+        while (candidates_end < kept.size() && kept[candidates_end].first < end) ++candidates_end;
+        std::vector<Stop> stops;
+        bool travel_verb = false;
+        for (std::size_t i = begin; i < end; ++i) travel_verb |= travel_words.count(tokens[i].folded) > 0;
+        bool mode_found = false;
+        const TravelMode mode = mode_of_sentence(tokens, begin, end, mode_found);
+        // A sentence travels when it has a verb of travel or a mode of transport, or when it follows
+        // closely on one that did.
+        const bool travels = travel_verb || mode_found || s - last_travel_sentence <= 1;
+        for (std::size_t ci = next_candidate; travels && ci < candidates_end; ++ci) {
+            const Candidate& c = kept[ci];
+            const auto it = index.find(c.folded);
+            if (it == index.end()) continue;
+            // The words just before the name say what role it plays in the journey.
+            const std::string w1 = c.first > begin ? tokens[c.first - 1].folded : "";
+            const std::string w2 = c.first > begin + 1 ? tokens[c.first - 2].folded : "";
+            const bool origin = origin_words.count(w1) > 0;
+            // A name right after another stop of the same sentence continues a list ("Tianjin, Wuhan and Changsha").
+            const bool listed = !stops.empty() && c.first > begin && tokens[c.first - 1].capitalised &&
+                                tokens[c.first - 1].end < tokens[c.first].begin &&
+                                text.substr(tokens[c.first - 1].end, tokens[c.first].begin - tokens[c.first - 1].end).find(',') != std::string_view::npos;
+            // "the port of Odessa", "the border station of Dong Dang"
+            const bool place_of = w1 == "of" && (w2 == "port" || w2 == "station" || w2 == "town" || w2 == "city" || w2 == "village" ||
+                                                 w2 == "capital" || w2 == "harbour" || w2 == "harbor" || w2 == "island");
+            const bool stop = listed || place_of || w1 == "to" || w1 == "via" || w1 == "through" || w1 == "into" || w1 == "at" || w1 == "reached" ||
+                              w1 == "reaches" || w1 == "reaching" || w1 == "visited" || w1 == "visiting" || w1 == "then" ||
+                              (w1 == "in" && arrival_words.count(w2)) ||
+                              (w1 == "for" && (origin_words.count(w2) || w2 == "headed" || w2 == "bound" || (!stops.empty() && stops.back().origin))) ||
+                              ((w1 == "and" || w1 == ",") && !stops.empty());
+            if (origin || stop) stops.push_back({it->second, origin});
+        }
+        if (stops.empty()) continue;
+        // An origin leads its sentence's stops.
+        std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return st.origin; });
+        const bool continues = !journeys.empty() && s - last_travel_sentence <= 2 && !(stops.front().origin && journeys.back().size() >= 2 &&
+                                                                                      journeys.back().back().place != stops.front().place);
+        if (!continues) {
+            journeys.emplace_back();
+            modes.push_back(mode);
+            mode_known.push_back(mode_found);
+        } else if (!mode_known.back() && mode_found) {
+            modes.back() = mode;
+            mode_known.back() = true;
+        }
+        for (const auto& st : stops)
+            if (journeys.back().empty() || journeys.back().back().place != st.place) journeys.back().push_back(st);
+        last_travel_sentence = s;
+    }
+    for (std::size_t j = 0; j < journeys.size(); ++j) {
+        FoundRoute route;
+        for (const auto& st : journeys[j]) route.stops.push_back(st.place);
+        if (route.stops.size() < 2) continue;
+        route.mode = modes[j];
+        if (!mode_known[j]) {
+            // No mode word: a long hop is a flight, a short one a road.
+            double longest = 0;
+            for (std::size_t k = 1; k < route.stops.size(); ++k)
+                longest = std::max(longest, geodesic_distance(out.places[route.stops[k - 1]].entry->position,
+                                                              out.places[route.stops[k]].entry->position));
+            route.mode = longest > 800e3 ? TravelMode::plane : TravelMode::car;
+        }
+        out.routes.push_back(std::move(route));
+    }
+    return out;
+}
+
+Story draft_story(const Extraction& extraction, const std::string& source_name) {
+    Story story;
+    story.title = extraction.title.empty() ? source_name : extraction.title;
+    story.source_title = extraction.title;
+    story.timezone = "+00:00";
+    // The article's file is a member storyplot keeps but does not read.
+    story.json = {{"type", "FeatureCollection"},
+                  {"story", {{"title", story.title}, {"source", {{"title", extraction.title}, {"file", source_name}}}}}};
+    std::vector<std::string> ids;
+    std::set<std::string> taken;
+    for (const auto& p : extraction.places) {
+        if (ids.size() >= max_features / 2) break;  // half the story for places, the rest for journeys
+        std::string id = fold_name(p.entry->name);
+        for (char& c : id)
+            if (c == ' ') c = '-';
+        if (id.empty() || !is_latin_name(fold_name(p.entry->name))) id = "place-" + std::to_string(p.entry->id);
+        while (taken.count(id)) {
+            id += '-';
+            id += std::to_string(p.entry->id);
+        }
+        taken.insert(id);
+        ids.push_back(id);
+        Place place;
+        place.id = id;
+        place.name = p.entry->name;
+        place.category = p.entry->feature_code == "PPLC" ? "capital" : p.entry->population >= 100000 ? "city" : "town";
+        place.position = p.entry->position;
+        place.country = p.entry->country;
+        place.geonames_id = p.entry->id;
+        place.confidence = std::round(p.confidence * 1000) / 1000;
+        place.mentions = p.mentions;
+        for (const auto* a : p.alternatives) place.alternatives.push_back({a->name, a->id, a->country, a->position, a->population});
+        story.places.push_back(std::move(place));
+    }
+    int n = 0;
+    for (const auto& route : extraction.routes) {
+        if (story.places.size() + story.routes.size() >= max_features) break;  // the draft stays a story storyplot reads
+        Route r;
+        for (std::size_t k : route.stops) {
+            if (k >= ids.size() || r.stops.size() >= max_route_stops) break;
+            r.stops.push_back(ids[k]);
+            r.name += (r.name.empty() ? "" : " \xE2\x80\x93 ") + extraction.places[k].entry->name;
+        }
+        if (r.stops.size() < 2) continue;
+        r.id = "journey-" + std::to_string(++n);
+        while (taken.count(r.id)) r.id += "-route";
+        taken.insert(r.id);
+        r.mode = route.mode;
+        story.routes.push_back(std::move(r));
+    }
+    return story;
+}
+
+}  // namespace storyplot
+

@@ -1,0 +1,70 @@
+#pragma once
+// Reading the article: the places English news text names, resolved to gazetteer entries, and the
+// journeys it describes. Pure C++: the gazetteer and the word lists are given to it.
+//
+// Candidates are runs of capitalised words, matched against the gazetteer longest first. What is not
+// a place is left out: people (titled, or named in full elsewhere in the text), organisations and
+// media ("the Guardian", "AFP", anything named "... University"), days and months, and ordinary
+// English words that are also town names somewhere, unless a place word ("in", "to", "near"…)
+// comes before them. Each candidate is resolved to one entry by population, capital status, the
+// countries the text mentions, and nearness to the other places found; its confidence and the
+// runners-up are kept.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/story/story.hpp"
+
+namespace storyplot {
+
+struct GazetteerEntry {
+    std::int64_t id = 0;
+    std::string name;
+    LonLat position;
+    long population = 0;
+    std::string feature_code;  // PPLC capital, PPLA first-order seat, PPL…
+    std::string country;       // ISO 3166 alpha-2
+};
+
+class Gazetteer {
+public:
+    virtual ~Gazetteer() = default;
+    // Populated places whose name (any Latin form) folds to `folded`.
+    virtual std::vector<const GazetteerEntry*> find(const std::string& folded) const = 0;
+};
+
+struct GeoparserResources {
+    const Gazetteer* gazetteer = nullptr;
+    std::unordered_map<std::string, std::string> countries;  // folded country name or demonym -> ISO alpha-2
+    std::unordered_set<std::string> common_words;            // lower-case English words
+};
+
+struct FoundPlace {
+    const GazetteerEntry* entry = nullptr;
+    double confidence = 0;
+    std::vector<const GazetteerEntry*> alternatives;  // the runners-up, best first
+    std::vector<Mention> mentions;                    // offsets and lengths in bytes
+};
+
+struct FoundRoute {
+    std::vector<std::size_t> stops;  // indices into Extraction::places, in travel order
+    TravelMode mode = TravelMode::car;
+};
+
+struct Extraction {
+    std::string title;
+    std::vector<FoundPlace> places;  // in order of first mention
+    std::vector<FoundRoute> routes;
+    std::vector<std::string> countries;  // ISO codes the text names
+};
+
+Extraction extract_places(std::string_view text, const GeoparserResources& resources);
+
+// The draft story: a place feature per resolved place (kind, name, geonames_id, confidence,
+// mentions, alternatives), a route feature per journey, the article's title as the story's title.
+Story draft_story(const Extraction& extraction, const std::string& source_name);
+
+}  // namespace storyplot

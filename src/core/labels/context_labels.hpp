@@ -1,0 +1,34 @@
+#pragma once
+// What the basemap names so the map is never blank of context: countries (Natural Earth) and towns
+// (GeoNames), with their names in local script where known.
+#include <string>
+#include <vector>
+
+#include "core/geo/geometry.hpp"
+
+namespace storyplot {
+
+struct Town {
+    std::string name;
+    std::string local_name;  // empty when the country writes Latin or GeoNames has none
+    LonLat position;
+    long population = 0;
+    std::string country;  // ISO 3166 alpha-2
+};
+
+struct CountryLabel {
+    std::string name;
+    LonLat anchor;      // well inside the country's largest part
+    double area = 0;    // of that part, in square projected metres: bigger countries label first
+};
+
+struct ContextLabels {
+    std::vector<CountryLabel> countries;
+    std::vector<Town> towns;  // most populous first
+};
+
+// A point well inside a polygon (an approximate pole of inaccessibility: the point farthest from
+// its edges found on successively finer grids), in the polygon's own planar coordinates.
+Vec2 label_point(const std::vector<std::vector<Vec2>>& rings);
+
+}  // namespace storyplot

@@ -1,0 +1,103 @@
+#include "core/labels/map_decorations.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/geo/mercator.hpp"
+#include "core/mesh/story_meshes.hpp"
+
+namespace storyplot {
+
+std::vector<Box> DecorationLayout::boxes() const {
+    std::vector<Box> out;
+    for (const Box& b : {title, legend, inset, scale_bar, credits})
+        if (!b.empty()) out.push_back(b);
+    return out;
+}
+
+std::vector<LegendEntry> legend_for(const Story& story) {
+    std::vector<LegendEntry> out;
+    for (const auto& route : story.routes) out.push_back({route.name, route_color(route), route.mode});
+    return out;
+}
+
+DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& d, const TextMeasure& text,
+                                    const DecorationInsets& insets) {
+    DecorationLayout layout;
+    const double w = camera.width() - insets.right, h = camera.height() - insets.bottom;
+    const double margin = 14.0 * scale, pad = 8.0 * scale;
+    const double left = insets.left + margin;  // where the left-hand decorations start
+    const double max_w = std::max(120.0, (w - insets.left) * 0.45);
+    double bottom_left = h - margin;  // stacks upwards from the bottom-left corner
+    double bottom_right = h - margin;
+
+    if (d.show.credits && !d.credits.empty()) {
+        const Vec2 s = text.size(TextStyle::label, d.credits);
+        layout.credits = Box::of(w - margin - s.x - 2 * pad, bottom_right - s.y - pad, w - margin, bottom_right);
+        bottom_right = layout.credits.min_y - 6 * scale;
+    }
+    if (d.show.scale_bar) {
+        const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
+        const double bh = 13.0 * scale + 14.0 * scale;
+        layout.scale_bar = Box::of(left, bottom_left - bh - pad, left + bar.pixels + 2 * pad, bottom_left);
+        bottom_left = layout.scale_bar.min_y - 6 * scale;
+    }
+    if (d.show.legend && !d.legend.empty()) {
+        double lw = 0, lh = pad;
+        for (const auto& e : d.legend) {
+            const Vec2 s = text.size(TextStyle::label, e.name, static_cast<float>(max_w - 40 * scale));
+            lw = std::max(lw, static_cast<double>(s.x));
+            lh += s.y + 4 * scale;
+        }
+        lw += 34 * scale + 2 * pad;
+        lh += pad;
+        layout.legend = Box::of(left, bottom_left - lh, left + lw, bottom_left);
+        bottom_left = layout.legend.min_y - 6 * scale;
+    }
+    if (d.show.inset) {
+        const double side = std::clamp(std::min(w - insets.left, h) * 0.22, 90.0 * scale, 360.0 * scale);
+        layout.inset = Box::of(w - margin - side * 1.4, bottom_right - side, w - margin, bottom_right);
+        if (layout.inset.min_y < margin || layout.inset.min_x < (insets.left + w) / 2) layout.inset = Box{};  // no room: left out
+    }
+    if (d.show.title && !d.title.empty()) {
+        const Vec2 t = text.size(TextStyle::label_bold, d.title, static_cast<float>(max_w));
+        const Vec2 s = d.date.empty() ? Vec2{0, 0} : text.size(TextStyle::label, d.date, static_cast<float>(max_w));
+        const double tw = std::max(t.x, s.x) + 2 * pad;
+        const double th = t.y + (d.date.empty() ? 0 : s.y + 2 * scale) + 2 * pad;
+        layout.title = Box::of(left, margin, left + tw, margin + th);
+    }
+    return layout;
+}
+
+Camera inset_camera(const Camera& main, const Box& inset_px) {
+    const Box view = main.visible_box();
+    const double span = std::max(view.width(), view.height()) * 8.0;
+    const double res = std::max(span / inset_px.width(), span / inset_px.height());
+    return Camera(view.center(), std::min(res, mercator::world_width / inset_px.width()), static_cast<int>(inset_px.width()),
+                  static_cast<int>(inset_px.height()));
+}
+
+ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
+    const double metres_per_px = camera.ground_resolution();
+    const double max_metres = max_px * metres_per_px;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(max_metres)));
+    double metres = magnitude;
+    for (double step : {5.0, 2.0, 1.0})
+        if (step * magnitude <= max_metres) {
+            metres = step * magnitude;
+            break;
+        }
+    char label[32];
+    if (metres >= 1000)
+        std::snprintf(label, sizeof label, "%g km", metres / 1000);
+    else
+        std::snprintf(label, sizeof label, "%g m", metres);
+    return {metres, metres / metres_per_px, label};
+}
+
+std::string map_credits(bool geonames) {
+    return geonames ? "Map data: Natural Earth \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth";
+}
+
+}  // namespace storyplot

@@ -1,0 +1,75 @@
+#pragma once
+// The decorations of a map, each switchable: a title with its date, the scale bar, a north arrow
+// (only where north is not straight up: never in Web Mercator), a legend of the routes shown, an
+// inset locator map (its map is drawn by the renderer into `inset`), and the credits. Laid out here
+// inside the image with a margin, so nothing is cut off at the edge; ui/export_decorations.hpp
+// paints the layout.
+#include <string>
+#include <vector>
+
+#include "core/geo/camera.hpp"
+#include "core/geo/color.hpp"
+#include "core/story/story.hpp"
+#include "core/labels/text_measure.hpp"
+
+namespace storyplot {
+
+struct DecorationSet {
+    bool title = true;
+    bool scale_bar = true;
+    bool north_arrow = true;
+    bool legend = true;
+    bool inset = true;
+    bool credits = true;
+
+    // What every map carries, in the window as in tests: the scale bar and the credits.
+    static DecorationSet on_screen() { return {false, true, false, false, false, true}; }
+};
+
+struct LegendEntry {
+    std::string name;
+    Color color;
+    TravelMode mode = TravelMode::train;
+};
+
+struct ExportDecorations {
+    DecorationSet show;
+    std::string title;
+    std::string date;  // under the title
+    std::vector<LegendEntry> legend;
+    std::string credits;
+};
+
+// Where each decoration goes, in image pixels (empty when not shown).
+struct DecorationLayout {
+    Box title, legend, inset, scale_bar, credits;
+    std::vector<Box> boxes() const;  // the non-empty ones, for labels to avoid
+};
+
+// Screen space the decorations keep clear of: panels along the window's edges (none in exports).
+struct DecorationInsets {
+    double left = 0, right = 0, bottom = 0;
+};
+
+DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& decorations, const TextMeasure& text,
+                                    const DecorationInsets& insets = {});
+
+// The camera of the inset's map: the main view's surroundings, about eight times wider.
+Camera inset_camera(const Camera& main, const Box& inset_px);
+
+// Legend entries for a story's routes.
+std::vector<LegendEntry> legend_for(const Story& story);
+
+// A round length (1, 2 or 5 x 10^n metres) no longer than `max_px` at the camera's centre,
+// and its length in pixels.
+struct ScaleBar {
+    double metres = 0;
+    double pixels = 0;
+    std::string label;  // "200 km", "500 m"
+};
+ScaleBar choose_scale_bar(const Camera& camera, double max_px);
+
+// Credits for what a map shows: Natural Earth always, GeoNames when towns are named.
+std::string map_credits(bool geonames);
+
+}  // namespace storyplot

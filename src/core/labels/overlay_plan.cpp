@@ -1,0 +1,332 @@
+#include "core/labels/overlay_plan.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numbers>
+
+#include "core/geo/mercator.hpp"
+#include "core/motion/route_motion.hpp"
+#include "core/mesh/story_meshes.hpp"
+#include "core/motion/story_motion_caption.hpp"
+
+namespace storyplot {
+
+Rgba8 to_rgba8(Color c, float alpha) {
+    auto channel = [](float v) { return static_cast<std::uint8_t>(std::clamp(static_cast<int>(v * 255), 0, 255)); };
+    return {channel(c.r), channel(c.g), channel(c.b), channel(c.a * alpha)};
+}
+
+MarkerShape marker_shape(const std::string& category) {
+    if (category == "station") return MarkerShape::station;
+    if (category == "border") return MarkerShape::border;
+    if (category == "venue") return MarkerShape::venue;
+    if (category == "capital") return MarkerShape::capital;
+    return MarkerShape::dot;
+}
+
+std::string display_name(const Place& place, bool local) { return local && !place.local_name.empty() ? place.local_name : place.name; }
+
+std::string label_glyphs(const Story* story, const ContextLabels* context, double resolution) {
+    std::string text;
+    if (story)
+        for (const auto& place : story->places) text += display_name(place, true);
+    if (context) {
+        const long min_population = resolution > 2500 ? 300000 : resolution > 600 ? 50000 : 10000;
+        for (const auto& town : context->towns) {
+            if (town.population < min_population) break;
+            text += town.local_name;
+        }
+    }
+    return text;
+}
+
+const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_km, long min_population) {
+    const Town* best = nullptr;
+    double best_d = max_km * max_km;
+    const double k = std::cos(at.lat * std::numbers::pi / 180);
+    for (const auto& town : towns) {
+        if (town.population < min_population) break;  // most populous first
+        const double dx = std::remainder(town.position.lon - at.lon, 360.0) * k * 111.32;
+        const double dy = (town.position.lat - at.lat) * 110.57;
+        const double d = dx * dx + dy * dy;
+        if (d < best_d) {
+            best_d = d;
+            best = &town;
+        }
+    }
+    return best;
+}
+
+std::optional<std::string> OverlayPlan::place_at(Vec2 px) const {
+    std::optional<std::string> best;
+    double best_d = 1e18;
+    for (const auto& m : markers) {
+        const double d = length(m.px - px);
+        if (d <= m.hit_radius + 4 && d < best_d) {
+            best_d = d;
+            best = m.id;
+        }
+    }
+    return best;
+}
+
+namespace {
+
+// Screen position of a lon/lat, in the copy of the world nearest the camera's centre.
+Vec2 to_screen(const Camera& camera, LonLat p) {
+    Vec2 m = mercator::forward(p);
+    m.x += std::round((camera.center().x - m.x) / mercator::world_width) * mercator::world_width;
+    return camera.world_to_screen(m);
+}
+
+bool on_screen(const Camera& camera, Vec2 px, double margin) {
+    return px.x >= -margin && px.y >= -margin && px.x <= camera.width() + margin && px.y <= camera.height() + margin;
+}
+
+// The part [t0, t1] of segment a-b inside `box` (Liang-Barsky); false when it misses the box.
+bool clip_segment(Vec2 a, Vec2 b, const Box& box, double& t0, double& t1) {
+    t0 = 0;
+    t1 = 1;
+    const Vec2 d = b - a;
+    const double p[4] = {-d.x, d.x, -d.y, d.y};
+    const double q[4] = {a.x - box.min_x, box.max_x - a.x, a.y - box.min_y, box.max_y - a.y};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double r = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, r);
+        else t1 = std::min(t1, r);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+// Chevrons along a screen polyline pointing the way the route runs, every 150 px from its start;
+// only those inside `view` are made (a long route seen close up is mostly off-screen).
+void add_arrows(std::vector<OverlayPlan::Arrow>& out, const std::vector<Vec2>& px, Rgba8 colour, float scale, const Box& view) {
+    const double spacing = 150.0 * scale;
+    const double s = 6.0 * scale;
+    const Box box = Box::of(view.min_x - 2 * s, view.min_y - 2 * s, view.max_x + 2 * s, view.max_y + 2 * s);
+    double walked = 0;  // along the polyline to the start of segment i; chevron k sits at (k + 0.5) x spacing
+    for (std::size_t i = 0; i + 1 < px.size(); ++i) {
+        const Vec2 a = px[i], b = px[i + 1];
+        const double len = length(b - a);
+        double t0 = 0, t1 = 0;
+        if (len > 0 && std::isfinite(len) && clip_segment(a, b, box, t0, t1)) {
+            const double from = walked + t0 * len, to = walked + t1 * len;
+            const Vec2 dir = (b - a) * (1.0 / len);
+            const Vec2 n{-dir.y, dir.x};
+            for (double k = std::ceil(from / spacing - 0.5); (k + 0.5) * spacing <= to; k += 1) {
+                const Vec2 at = a + dir * ((k + 0.5) * spacing - walked);
+                out.push_back({at + dir * s, at - dir * s + n * s * 0.9, at - dir * s - n * s * 0.9, colour});
+            }
+        }
+        if (std::isfinite(len)) walked += len;
+    }
+}
+
+// Everything a label needs until it is placed.
+class LabelRequests {
+public:
+    explicit LabelRequests(const TextMeasure& text) : m_text(text) {}
+    std::size_t add(Vec2 anchor, const std::string& text, TextStyle style, Rgba8 colour, double gap, double priority, bool centered,
+                    double padding = 0) {
+        const Vec2 size = m_text.size(style, text);
+        requests.push_back({anchor, {size.x + 2, size.y}, gap, priority, centered, padding});
+        looks.push_back({text, style, colour, {}});
+        return requests.size() - 1;
+    }
+    std::vector<LabelRequest> requests;
+    std::vector<OverlayPlan::Label> looks;
+
+private:
+    const TextMeasure& m_text;
+};
+
+// Story markers: each keeps every label off it.
+void plan_markers(OverlayPlan& plan, const Story& story, const Camera& camera, const OverlayOptions& options, LabelRequests& labels,
+                  std::vector<Box>& obstacles) {
+    const float scale = options.scale;
+    for (const auto& place : story.places) {
+        const Vec2 px = to_screen(camera, place.position);
+        if (!on_screen(camera, px, 40)) continue;
+        const float r = (place.category == "capital" ? 4.5f : 5.0f) * scale;
+        obstacles.push_back(Box::of(px.x - r - 3, px.y - r - 3, px.x + r + 3, px.y + r + 3));
+        const double priority = 1000 + (place.id == options.selected ? 100 : 0) + (place.id == options.hovered ? 50 : 0);
+        labels.add(px, display_name(place, options.local_names), TextStyle::label_bold, overlay_ink::text, r + 6, priority, false);
+
+        OverlayPlan::Marker m;
+        m.id = place.id;
+        m.shape = marker_shape(place.category);
+        m.px = px;
+        m.hit_radius = r + 3;
+        const bool lit = place.id == options.hovered || place.id == options.selected;
+        m.radius = (m.hit_radius - 3) * (lit ? 1.3f : 1.0f);
+        m.selected = place.id == options.selected;
+        m.ring = lit ? overlay_ink::highlight : overlay_ink::text;
+        // A stop takes the colour of the first visible route through it.
+        m.fill = overlay_ink::text;
+        for (const auto& route : story.routes)
+            if (!options.hidden_routes.count(route.id) && std::find(route.stops.begin(), route.stops.end(), place.id) != route.stops.end()) {
+                m.fill = to_rgba8(route_color(route));
+                break;
+            }
+        plan.markers.push_back(std::move(m));
+    }
+}
+
+// Each visible route's arrows, and its name beside the middle of its visible part.
+void plan_routes(OverlayPlan& plan, const Story& story, const Camera& camera, const OverlayOptions& options, LabelRequests& labels) {
+    const float scale = options.scale;
+    const Box view = Box::of(0, 0, camera.width(), camera.height());
+    for (const auto& route : story.routes) {
+        if (options.hidden_routes.count(route.id)) continue;
+        const RouteMotion* built = options.paths ? options.paths->motion(route.id) : nullptr;
+        const Path derived = built ? Path{} : route_geometry(story, route);
+        const Path& path = built ? built->path() : derived;
+        std::vector<Vec2> px;
+        px.reserve(path.size());
+        for (LonLat p : path) px.push_back(to_screen(camera, p));
+        double total = 0;
+        for (std::size_t i = 0; i + 1 < px.size(); ++i) total += length(px[i + 1] - px[i]);
+        if (total > 120 * scale) {
+            // The visible point nearest the middle of the path.
+            double walked = 0, best = 1e18;
+            Vec2 anchor{};
+            for (std::size_t i = 0; i + 1 < px.size(); ++i) {
+                const double len = length(px[i + 1] - px[i]);
+                for (int k = 0; k < 8; ++k) {
+                    const Vec2 p = px[i] + (px[i + 1] - px[i]) * (k / 8.0);
+                    const double d = std::abs(walked + len * k / 8.0 - total / 2);
+                    if (on_screen(camera, p, -40) && d < best) {
+                        best = d;
+                        anchor = p;
+                    }
+                }
+                walked += len;
+            }
+            if (best < 1e18) labels.add(anchor, route.name, TextStyle::italic, to_rgba8(route_color(route)), 9 * scale, 900, false);
+        }
+        add_arrows(plan.arrows, px, to_rgba8(route_color(route)), scale, view);
+    }
+}
+
+// Context: countries by area, towns by population, thinned by the placement itself. Returns each
+// town dot with its label's request.
+std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, const ContextLabels& context, const Camera& camera,
+                                                       const OverlayOptions& options, const TextMeasure& text, LabelRequests& labels) {
+    const float scale = options.scale;
+    const double res = camera.resolution();
+    for (const auto& country : context.countries) {
+        const Vec2 px = to_screen(camera, country.anchor);
+        if (!on_screen(camera, px, 0)) continue;
+        // Only where the country is big enough on screen to carry its name.
+        const double side_px = std::sqrt(country.area) / res;
+        std::string name = country.name;
+        for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (side_px < text.size(TextStyle::italic, name).x * 0.9) continue;
+        labels.add(px, name, TextStyle::italic, overlay_ink::country, 0, 500 + std::log10(country.area), true);
+    }
+    std::vector<std::pair<Vec2, std::size_t>> dots;
+    const long min_population = res > 8000 ? 3000000 : res > 2500 ? 500000 : res > 600 ? 100000 : res > 150 ? 20000 : res > 40 ? 5000 : 1000;
+    int considered = 0;
+    for (const auto& town : context.towns) {
+        if (town.population < min_population || considered >= 400) break;
+        const Vec2 px = to_screen(camera, town.position);
+        if (!on_screen(camera, px, 0)) continue;
+        bool near_story = false;
+        for (const auto& m : plan.markers)
+            if (length(m.px - px) < 14 * scale) near_story = true;
+        if (near_story) continue;
+        ++considered;
+        const std::string& name = options.local_names && !town.local_name.empty() ? town.local_name : town.name;
+        dots.emplace_back(px, labels.add(px, name, TextStyle::label, overlay_ink::town, 4 * scale,
+                                         std::log10(static_cast<double>(town.population) + 1), false, 14 * scale));
+    }
+    return dots;
+}
+
+// Vehicles under way, and a caption for each at the top of the map (after the clock's line),
+// wrapped to the map area: laid out before the labels, so labels keep clear of the captions.
+void plan_motion(OverlayPlan& plan, const Story* story, const ContextLabels* context, const Camera& camera, const OverlayOptions& options,
+                 const TextMeasure& text, std::vector<Box>& obstacles) {
+    const float scale = options.scale;
+    std::vector<std::pair<std::string, Rgba8>> captions;
+    for (const auto& r : options.motion) {
+        if (!story || !r.route || options.hidden_routes.count(r.route->id) || r.state.before_start || r.state.finished) continue;
+        const Path& path = r.motion->path();
+        float heading = 0;
+        if (path.size() >= 2) {
+            const std::size_t i = std::min(r.state.segment, path.size() - 2);
+            const Vec2 d = mercator::forward(path[i + 1]) - mercator::forward(path[i]);
+            heading = static_cast<float>(std::atan2(-d.y, d.x));  // screen y grows down
+        }
+        const Rgba8 colour = to_rgba8(route_color(*r.route));
+        const Vec2 px = to_screen(camera, r.state.position);
+        if (on_screen(camera, px, 20)) plan.vehicles.push_back({r.route->mode, px, heading, colour});
+        const StoryClock* clock = options.clock;
+        std::string caption = leg_caption(*story, *r.route, r.state, [clock](double t) { return clock ? clock->format(t, false) : std::string(); });
+        if (context && !r.state.waiting)
+            if (const Town* near = nearest_town(context->towns, r.state.position, 40.0))
+                caption += " \xC2\xB7 near " + (options.local_names && !near->local_name.empty() ? near->local_name : near->name);
+        captions.emplace_back(std::move(caption), colour);
+    }
+    const float left = options.caption_left;
+    const float width = static_cast<float>(camera.width()) - left;
+    const float wrap = std::max(200.0f, width - 80.0f * scale);
+    const float pad = 8.0f * scale;
+    float y = 10.0f * scale;
+    auto add_line = [&](TextStyle style, const std::string& line, std::optional<Rgba8> dot) {
+        const float dot_w = dot ? 14.0f * scale : 0.0f;
+        const Vec2 measured = text.size(style, line, wrap - dot_w);
+        const float sx = static_cast<float>(measured.x), sy = static_cast<float>(measured.y);
+        const float x0 = left + (width - sx - dot_w) / 2 - pad;
+        const float ax = x0, ay = y, bx = x0 + sx + dot_w + 2 * pad, by = y + sy + pad;
+        OverlayPlan::Caption c{line, style, dot, Box::of(ax, ay, bx, by), bx - ax - 2 * pad - dot_w + 1};
+        plan.captions.push_back(std::move(c));
+        obstacles.push_back(Box::of(ax, ay, bx, by));
+        y = by + 4 * scale;
+    };
+    if (!options.clock_text.empty() && !options.motion.empty()) add_line(TextStyle::label_bold, options.clock_text, std::nullopt);
+    for (const auto& [line, colour] : captions) add_line(TextStyle::label, line, colour);
+}
+
+}  // namespace
+
+OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const Camera& camera, const OverlayOptions& options,
+                         const TextMeasure& text) {
+    OverlayPlan plan;
+    plan.scale = options.scale;
+    LabelRequests labels(text);
+    std::vector<Box> obstacles = options.reserved;
+    if (story) {
+        plan_markers(plan, *story, camera, options, labels, obstacles);
+        plan_routes(plan, *story, camera, options, labels);
+    }
+    std::vector<std::pair<Vec2, std::size_t>> town_dots;
+    if (context && options.context_labels) town_dots = plan_context(plan, *context, camera, options, text, labels);
+    plan_motion(plan, story, context, camera, options, text, obstacles);
+
+    const auto start = std::chrono::steady_clock::now();
+    const auto placed = place_labels(labels.requests, obstacles, {static_cast<double>(camera.width()), static_cast<double>(camera.height())});
+    plan.placement_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+
+    for (std::size_t i = 0; i < labels.requests.size(); ++i) plan.label_records.push_back({labels.looks[i].text, labels.requests[i], std::nullopt});
+    std::vector<bool> shown(labels.requests.size(), false);
+    for (const auto& p : placed) {
+        plan.label_records[p.request].placed = p.box;
+        shown[p.request] = true;
+        OverlayPlan::Label label = labels.looks[p.request];
+        label.at = {p.box.min_x + 1, p.box.min_y};
+        plan.labels.push_back(std::move(label));
+    }
+    for (const auto& [px, index] : town_dots)
+        if (shown[index]) plan.town_dots.push_back(px);
+    plan.obstacles = std::move(obstacles);
+    return plan;
+}
+
+}  // namespace storyplot

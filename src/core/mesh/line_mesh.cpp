@@ -1,0 +1,34 @@
+#include "core/mesh/mesh.hpp"
+
+namespace storyplot {
+
+void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path) {
+    double along = 0;
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+        const Vec2 a = path[i];
+        const Vec2 b = path[i + 1];
+        const double len = length(b - a);
+        if (len <= 0) continue;
+        const auto dx = static_cast<float>((b.x - a.x) / len);
+        const auto dy = static_cast<float>((b.y - a.y) / len);
+        MeshChunk& chunk = builder.chunk_at(a);
+        std::uint32_t i0, i1, i2, i3;
+        if (builder.floats_per_vertex() >= route_line_vertex_floats) {
+            const auto d0 = static_cast<float>(along);
+            const auto d1 = static_cast<float>(along + len);
+            i0 = MeshBuilder::add_vertex(chunk, a, {dx, dy, -1.0f, -1.0f, d0});
+            i1 = MeshBuilder::add_vertex(chunk, a, {dx, dy, 1.0f, -1.0f, d0});
+            i2 = MeshBuilder::add_vertex(chunk, b, {dx, dy, -1.0f, 1.0f, d1});
+            i3 = MeshBuilder::add_vertex(chunk, b, {dx, dy, 1.0f, 1.0f, d1});
+        } else {
+            i0 = MeshBuilder::add_vertex(chunk, a, {dx, dy, -1.0f, -1.0f});
+            i1 = MeshBuilder::add_vertex(chunk, a, {dx, dy, 1.0f, -1.0f});
+            i2 = MeshBuilder::add_vertex(chunk, b, {dx, dy, -1.0f, 1.0f});
+            i3 = MeshBuilder::add_vertex(chunk, b, {dx, dy, 1.0f, 1.0f});
+        }
+        chunk.indices.insert(chunk.indices.end(), {i0, i1, i2, i1, i3, i2});
+        along += len;
+    }
+}
+
+}  // namespace storyplot

@@ -1,0 +1,50 @@
+#pragma once
+// What the map draws, as plain CPU meshes: `data` builds them, `render` uploads and draws them.
+#include <string>
+
+#include "core/geo/color.hpp"
+#include "core/geo/level_of_detail.hpp"
+#include "core/mesh/mesh.hpp"
+#include "core/story/story.hpp"
+
+namespace storyplot {
+
+// An overlay layer, styled by geometry type: polygons filled and outlined, lines, point discs.
+struct LayerMeshes {
+    std::string name;
+    Mesh fill;
+    Mesh outline;
+    Mesh lines;
+    Mesh points;
+    Color color;
+
+    std::size_t byte_size() const { return fill.byte_size() + outline.byte_size() + lines.byte_size() + points.byte_size(); }
+    Box bounds() const {
+        Box b = fill.bounds();
+        b.add(outline.bounds());
+        b.add(lines.bounds());
+        b.add(points.bounds());
+        return b;
+    }
+};
+
+// A story's route, drawn over everything else in its colour, styled by its mode.
+struct RouteMeshes {
+    std::string id;
+    Mesh line;
+    Color color;
+    TravelMode mode = TravelMode::train;
+};
+
+// The Natural Earth base at one level of detail: land filled from the countries, coastlines and
+// borders each drawn once (see core/shared_edges.hpp).
+struct BasemapMeshes {
+    DetailLevel level = DetailLevel::coarse_110m;
+    Mesh land;
+    Mesh coast;
+    Mesh borders;
+
+    std::size_t byte_size() const { return land.byte_size() + coast.byte_size() + borders.byte_size(); }
+};
+
+}  // namespace storyplot

@@ -1,0 +1,140 @@
+#include "core/session/map_session.hpp"
+
+#include <algorithm>
+
+#include "core/geo/mercator.hpp"
+#include "core/story/story_camera.hpp"
+
+namespace storyplot {
+
+MapSession::MapSession(int width, int height) : m_camera(region_camera(width, height)) {}
+
+void MapSession::open(Story story) {
+    m_editor.emplace(std::move(story));
+    m_clock = nullptr;
+    m_motion = nullptr;
+    m_chapter = -1;
+}
+
+void MapSession::set_derived(const StoryClock* clock, const StoryMotion* motion) {
+    m_clock = clock;
+    m_motion = motion;
+}
+
+Box MapSession::map_area() const {
+    if (m_area.empty()) return Box::of(0, 0, m_camera.width(), m_camera.height());
+    return m_area;
+}
+
+Camera MapSession::framed(const Camera& target) const {
+    // `target` was fitted to the whole window; refit it to the map area, centred there.
+    const Box area = map_area();
+    const Box box = target.visible_box();
+    return centred(target.center(), std::max(box.width() / area.width(), box.height() / area.height()));
+}
+
+Camera MapSession::centred(Vec2 world, double resolution) const {
+    Camera out(world, resolution, m_camera.width(), m_camera.height());
+    const Vec2 offset = map_area().center() - Vec2{m_camera.width() / 2.0, m_camera.height() / 2.0};  // pixels, y down
+    out.set_center({world.x - offset.x * resolution, world.y + offset.y * resolution});
+    return out;
+}
+
+void MapSession::user_moved() {
+    m_fly.reset();
+    m_timeline.follow = false;
+}
+
+void MapSession::resize(int width, int height) {
+    m_camera.set_viewport(width, height);
+    m_fly.reset();
+}
+
+void MapSession::pan_pixels(double dx, double dy) {
+    user_moved();
+    m_camera.pan_pixels(dx, dy);
+}
+
+void MapSession::zoom_around(Vec2 px, double factor) {
+    user_moved();
+    m_camera.zoom_around(px, factor);
+}
+
+void MapSession::fly_to(const Camera& target) {
+    m_fly.emplace(m_camera, target);
+    m_fly_begun_at.reset();
+}
+
+void MapSession::fly_to_box(const Box& box, double margin) {
+    if (box.empty()) return;
+    fly_to(framed(fit_with_margin(box, m_camera.width(), m_camera.height(), margin)));
+}
+
+void MapSession::fly_to_place(const std::string& id, double zoom) {
+    const Story* s = story();
+    const Place* p = s ? s->place(id) : nullptr;
+    if (!p) return;
+    fly_to(centred(mercator::forward(p->position), std::min(m_camera.resolution(), resolution_for_zoom(zoom))));
+}
+
+void MapSession::centre_on(LonLat at) { fly_to(centred(mercator::forward(at), m_camera.resolution())); }
+
+void MapSession::overview() {
+    if (const Story* s = story()) fly_to(framed(story_camera(*s, m_camera.width(), m_camera.height(), m_motion)));
+}
+
+void MapSession::show_story() {
+    m_fly.reset();
+    if (const Story* s = story()) m_camera = framed(story_camera(*s, m_camera.width(), m_camera.height(), m_motion));
+}
+
+void MapSession::stop() { m_fly.reset(); }
+
+void MapSession::go_to_chapter(int index) {
+    const Story* s = story();
+    if (!s || s->chapters.empty()) return;
+    index = std::clamp(index, 0, static_cast<int>(s->chapters.size()) - 1);
+    m_chapter = index;
+    const Chapter& chapter = s->chapters[static_cast<std::size_t>(index)];
+    if (chapter.time) {
+        m_timeline.time = chapter.time->utc();
+        m_timeline.active = true;
+        m_timeline.playing = false;
+    }
+    m_timeline.follow = false;
+    fly_to(framed(chapter_camera(*s, chapter, m_camera.width(), m_camera.height(), m_motion)));
+}
+
+std::optional<double> MapSession::time() const {
+    if (!m_timeline.active) return std::nullopt;
+    return m_timeline.time;
+}
+
+void MapSession::toggle_play() {
+    if (m_clock) storyplot::toggle_play(m_timeline, *m_clock);
+}
+
+void MapSession::step_to_event(bool forward) {
+    if (m_clock) storyplot::step_to_event(m_timeline, *m_clock, forward);
+}
+
+void MapSession::tick(double now) {
+    const double elapsed = m_last_tick ? now - *m_last_tick : 0.0;
+    m_last_tick = now;
+    if (m_clock) advance(m_timeline, *m_clock, elapsed);
+    if (m_timeline.follow && m_motion && m_timeline.active)
+        if (const auto follow = m_motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {
+            m_fly.reset();
+            m_camera = framed(*follow);
+        }
+    if (m_fly) {
+        // A flight starts at the tick after it was asked for: the time spent until then (a slow
+        // frame, a load) does not jump it forward.
+        if (!m_fly_begun_at) m_fly_begun_at = now;
+        const double t = (now - *m_fly_begun_at) / m_fly->duration_seconds();
+        m_camera = m_fly->at(ease_in_out(t));
+        if (t >= 1.0) m_fly.reset();
+    }
+}
+
+}  // namespace storyplot

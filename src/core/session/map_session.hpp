@@ -1,0 +1,99 @@
+#pragma once
+// The window's map as a library type: the story being edited, the camera and its flights, the
+// story's clock, following a vehicle, and the chapter shown. The window turns mouse, keys, panel
+// clicks and script lines into these commands and draws what results; it holds none of this
+// itself. Pure: no SDL, GL or ImGui, so tests drive it with commands and check the state.
+#include <optional>
+#include <string>
+
+#include "core/geo/camera.hpp"
+#include "core/motion/fly_to.hpp"
+#include "core/motion/playback.hpp"
+#include "core/story/story_editor.hpp"
+#include "core/motion/story_motion.hpp"
+
+namespace storyplot {
+
+class MapSession {
+public:
+    // A window of this many pixels, open on the story region.
+    explicit MapSession(int width = 1, int height = 1);
+
+    // The story. Opening puts a new editor in place (its undo history starts anew).
+    void open(Story story);
+    bool has_story() const { return m_editor.has_value(); }
+    const Story* story() const { return m_editor ? &m_editor->story() : nullptr; }
+    StoryEditor* editor() { return m_editor ? &*m_editor : nullptr; }
+    const StoryEditor* editor() const { return m_editor ? &*m_editor : nullptr; }
+    // What is derived from the story at its current revision, built once by whoever holds it (the
+    // scene): the clock and the routes' geometry and motion. Null: none yet.
+    void set_derived(const StoryClock* clock, const StoryMotion* motion);
+    const StoryClock* clock() const { return m_clock; }
+    const StoryMotion* motion() const { return m_motion; }
+
+    // The part of the window the map shows between the panels (screen pixels): views are framed in it.
+    void set_map_area(const Box& area) { m_area = area; }
+    Box map_area() const;
+
+    const Camera& camera() const { return m_camera; }
+    // A view fitted to the whole window, moved so it sits in the map area.
+    Camera framed(const Camera& target) const;
+    // A point of the map (projected metres) in the middle of the map area, at this resolution.
+    Camera centred(Vec2 world, double resolution) const;
+
+    // The user moving the map: each stops a flight and following.
+    void resize(int width, int height);
+    void pan_pixels(double dx, double dy);
+    void zoom_around(Vec2 px, double factor);
+    void zoom_in() { zoom_around(centre(), 2.0); }
+    void zoom_out() { zoom_around(centre(), 0.5); }
+
+    // Flights: from the view shown to another, animated by tick().
+    void fly_to(const Camera& target);
+    void fly_to_box(const Box& box, double margin = 0.1);
+    // Close to a place: at `zoom`, or nearer if the view already is.
+    void fly_to_place(const std::string& id, double zoom);
+    void centre_on(LonLat at);
+    void overview();    // the whole story, flown to
+    void show_story();  // the whole story, at once
+    void stop();      // Escape: the flight stops where it is
+    bool flying() const { return m_fly.has_value(); }
+
+    // Chapters: the view and, when it has one, the time of each (index clamped to the story's).
+    void go_to_chapter(int index);
+    void next_chapter() { go_to_chapter(m_chapter + 1); }
+    void previous_chapter() { go_to_chapter(std::max(0, m_chapter - 1)); }
+    int chapter() const { return m_chapter; }
+
+    // The story's clock.
+    TimelineState& timeline() { return m_timeline; }
+    const TimelineState& timeline() const { return m_timeline; }
+    std::optional<double> time() const;  // the clock's time once it is in use
+    void toggle_play();
+    void step_to_event(bool forward);
+    void toggle_follow() { m_timeline.follow = !m_timeline.follow; }
+    void toggle_trail() { m_timeline.trail = !m_timeline.trail; }
+
+    // A frame at `now` (seconds on any steady clock): the playing clock advances by the real time
+    // since the last tick, the camera follows the vehicle when asked, and a flight moves on.
+    void tick(double now);
+    // Something moves by itself: frames are needed even without input.
+    bool animating() const { return m_fly.has_value() || m_timeline.playing; }
+
+private:
+    Vec2 centre() const { return {m_camera.width() / 2.0, m_camera.height() / 2.0}; }
+    void user_moved();
+
+    Camera m_camera;
+    Box m_area;  // empty: the whole window
+    std::optional<StoryEditor> m_editor;
+    const StoryClock* m_clock = nullptr;
+    const StoryMotion* m_motion = nullptr;
+    TimelineState m_timeline;
+    int m_chapter = -1;
+    std::optional<FlyTo> m_fly;
+    std::optional<double> m_fly_begun_at;  // set by the first tick of a flight
+    std::optional<double> m_last_tick;
+};
+
+}  // namespace storyplot

@@ -1,0 +1,61 @@
+#include "core/story/story_camera.hpp"
+
+#include <cmath>
+
+#include "core/geo/mercator.hpp"
+#include "core/motion/story_motion.hpp"
+
+namespace storyplot {
+
+namespace {
+
+// Adds a route's path to `box`: the one built when `routes` holds it, else derived.
+void add_route(Box& box, const Story& story, const Route& route, const StoryMotion* routes) {
+    if (const RouteMotion* built = routes ? routes->motion(route.id) : nullptr) {
+        for (LonLat p : built->path()) box.add(mercator::forward(p));
+        return;
+    }
+    for (LonLat p : route_geometry(story, route)) box.add(mercator::forward(p));
+}
+
+}  // namespace
+
+double resolution_for_zoom(double zoom) { return mercator::world_width / (256.0 * std::pow(2.0, zoom)); }
+double zoom_for_resolution(double resolution) { return std::log2(mercator::world_width / (256.0 * resolution)); }
+
+Box focus_box(const Story& story, const std::vector<std::string>& ids, const StoryMotion* routes) {
+    Box box;
+    for (const auto& id : ids) {
+        if (const Place* p = story.place(id)) box.add(mercator::forward(p->position));
+        if (const Route* r = story.route(id)) add_route(box, story, *r, routes);
+    }
+    return box;
+}
+
+Camera fit_with_margin(const Box& box, int width, int height, double margin, double min_metres) {
+    const double pad_x = std::max(box.width() * margin, (min_metres - box.width()) / 2);
+    const double pad_y = std::max(box.height() * margin, (min_metres - box.height()) / 2);
+    return Camera::fit(Box::of(box.min_x - pad_x, box.min_y - pad_y, box.max_x + pad_x, box.max_y + pad_y), width, height);
+}
+
+Camera chapter_camera(const Story& story, const Chapter& chapter, int width, int height, const StoryMotion* routes) {
+    const Box box = focus_box(story, chapter.focus, routes);
+    if (box.empty()) return story_camera(story, width, height, routes);
+    if (chapter.zoom) return Camera(box.center(), resolution_for_zoom(*chapter.zoom), width, height);
+    return fit_with_margin(box, width, height);
+}
+
+Camera region_camera(int width, int height) {
+    const Box r = story_region();
+    return Camera::fit(mercator::forward(r.min_x, r.min_y, r.max_x, r.max_y), width, height);
+}
+
+Camera story_camera(const Story& story, int width, int height, const StoryMotion* routes) {
+    Box box;
+    for (const auto& p : story.places) box.add(mercator::forward(p.position));
+    for (const auto& r : story.routes) add_route(box, story, r, routes);
+    if (box.empty()) return region_camera(width, height);
+    return fit_with_margin(box, width, height, 0.06);
+}
+
+}  // namespace storyplot
