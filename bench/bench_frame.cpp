@@ -1,5 +1,6 @@
-// Frame time of the map at 1920x1080, drawn offscreen and finished (glFinish), for a world view
-// and the story region; the GL renderer is printed in the context (Mesa llvmpipe here).
+// Frame time of the basemap alone at 1920x1080 and 4K, drawn through the scene as the window draws
+// it (into a framebuffer, inside a UI frame; no story, no decorations) and finished (glFinish), for
+// a world view and the story region; the GL renderer is printed in the context (Mesa llvmpipe here).
 #include <benchmark/benchmark.h>
 #include <epoxy/gl.h>
 
@@ -8,8 +9,10 @@
 #include "core/geo/mercator.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
-#include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
+#include "ui/ui_context.hpp"
 
 namespace {
 
@@ -17,9 +20,10 @@ using namespace storyplot;
 
 struct Scene {
     HeadlessContext context;
-    MapRenderer renderer;
+    MapScene map;
+    UiContext ui{nullptr, nullptr};
     Scene() {
-        for (DetailLevel level : all_detail_levels) renderer.set_basemap(load_natural_earth(level));
+        for (DetailLevel level : all_detail_levels) map.set_basemap(load_natural_earth(level));
         benchmark::AddCustomContext("gl", context.renderer());
     }
 };
@@ -32,11 +36,15 @@ Scene& scene() {
 void draw_frames(benchmark::State& state, const Box& lonlat, int width, int height) {
     Scene& s = scene();
     OffscreenTarget target(width, height);
-    const Camera camera = Camera::fit(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height);
+    FrameView view;
+    view.camera = Camera::fit(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height);
+    view.decorations = {false, false, false, false, false, false};
+    WindowTarget window(&target);
     DrawStats stats;
     for (auto _ : state) {
-        target.bind();
-        stats = s.renderer.draw(camera);
+        s.ui.begin_frame(width, height);
+        stats = s.map.draw(view, window).map;
+        s.ui.end_frame();
         glFinish();
     }
     state.counters["draw_calls"] = stats.draw_calls;
