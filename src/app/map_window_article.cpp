@@ -11,7 +11,7 @@
 
 #include "app/extract_command.hpp"
 #include "core/geoparse/article_text.hpp"
-#include "app/map_sources.hpp"
+#include "data/map_sources.hpp"
 #include "app/render_command.hpp"
 #include "core/geoparse/geoparser.hpp"
 #include "core/files/input_error.hpp"

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "app/extract_command.hpp"
-#include "app/map_sources.hpp"
+#include "data/map_sources.hpp"
 #include "app/render_command.hpp"
 #include "core/geoparse/geoparser.hpp"
 #include "core/motion/animation_span.hpp"

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "app/map_sources.hpp"
+#include "data/map_sources.hpp"
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_camera.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // What a map shows besides Natural Earth and the story: --basemap files (and dropped ones),
-// loaded to meshes. Shared by the window and the headless commands.
+// loaded to meshes, in the background in the window. Shared by the window and the headless commands.
 #include <optional>
 #include <string>
 #include <vector>

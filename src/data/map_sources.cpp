@@ -1,4 +1,4 @@
-#include "app/map_sources.hpp"
+#include "data/map_sources.hpp"
 
 #include "data/layer_meshes.hpp"
 #include "data/vector_source.hpp"
