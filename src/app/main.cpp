@@ -224,6 +224,7 @@ int main(int argc, char** argv) {
             view.output = headless_view_file;
             view.size = {window.width, window.height};
             view.story = window.story.value_or(seed_story_path());
+            view.opening = true;
             run_render(view);
             return 0;
         }

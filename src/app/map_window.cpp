@@ -31,7 +31,7 @@ namespace storyplot {
 
 namespace {
 
-constexpr double wheel_step = 1.25;   // zoom factor per wheel notch
+constexpr double wheel_step = 2.0;    // zoom factor per wheel notch, eased (as map apps do)
 constexpr double key_pan_px = 120.0;  // arrow keys
 constexpr double drag_threshold_px = 3.0;
 
@@ -129,7 +129,7 @@ void MapWindow::journal_edits() {
 
 // Editing commands for tests, one a frame once loading is done:
 //   move ID LON LAT | rename ID NAME | add LON LAT NAME | undo | redo | save | open PATH | answer yes|no |
-//   state (prints whether the story has unsaved edits) | quit
+//   state (prints whether the story has unsaved edits) | ruler LON LAT (a ruler point) | help | chapter N | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -175,6 +175,17 @@ void MapWindow::run_script_line() {
         } else if (verb == "state") {
             std::cerr << "storyplot: state: modified " << (editor() && editor()->modified() ? 1 : 0) << ", revision "
                       << (editor() ? editor()->revision() : -1) << std::endl;
+        } else if (verb == "ruler") {
+            LonLat at{};
+            in >> at.lon >> at.lat;
+            m_measuring = true;
+            m_session.ruler_add(at);
+        } else if (verb == "help") {
+            m_help = true;
+        } else if (verb == "chapter") {
+            int index = 0;
+            in >> index;
+            m_session.go_to_chapter(index);
         } else if (verb == "quit") {
             m_running = false;
         } else {
@@ -195,7 +206,7 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
         m_scene.state().selected.clear();
         m_scene.state().hovered.clear();
         sync_story();
-        if (frame_it) m_session.show_story();
+        if (frame_it) m_session.show_opening();
         if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
         m_journal.emplace(path);
     }
@@ -251,7 +262,9 @@ void MapWindow::sync_story() {
     m_synced_revision = editor()->revision();
     m_scene.set_story(s);
     m_session.set_derived(m_scene.clock(), m_scene.motion());
-    const std::string title = "storyplot — " + (s->title.empty() ? m_story_path : s->title) + (editor()->modified() ? " •" : "");
+    // "• Title — file.story.json — storyplot": unsaved edits first, as desktop apps mark them.
+    const std::string file = std::filesystem::path(m_story_path).filename().string();
+    const std::string title = (editor()->modified() ? "• " : "") + (s->title.empty() ? file : s->title + " — " + file) + " — storyplot";
     SDL_SetWindowTitle(m_window, title.c_str());
 }
 
@@ -304,8 +317,11 @@ void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
     m_dragging_place = false;
 }
 
-void MapWindow::on_left_up(const SDL_MouseButtonEvent&) {
-    if (!m_pressed_place.empty() && editor()) {
+void MapWindow::on_left_up(const SDL_MouseButtonEvent& e) {
+    const bool click = m_press && length(to_pixels(e.x, e.y) - *m_press) <= drag_threshold_px;
+    if (m_measuring && click && !m_dragging_place) {
+        m_session.ruler_add(lonlat_at(*m_press));  // on a marker too: measuring between places
+    } else if (!m_pressed_place.empty() && editor()) {
         if (m_dragging_place) {
             editor()->finish_move();
         } else if (story()->place(m_pressed_place)) {
@@ -358,6 +374,22 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
     case SDLK_ESCAPE:
         m_session.stop();
         m_scene.state().selected.clear();
+        if (m_measuring) {
+            m_measuring = false;
+            m_session.ruler_clear();
+        }
+        break;
+    case SDLK_m:
+        m_measuring = !m_measuring;
+        if (!m_measuring) m_session.ruler_clear();
+        else m_messages.note("ruler: click points on the map; Backspace removes the last, Esc ends");
+        break;
+    case SDLK_BACKSPACE:
+        if (m_measuring) m_session.ruler_undo();
+        break;
+    case SDLK_F1: m_help = !m_help; break;
+    case SDLK_SLASH:
+        if (e.keysym.mod & KMOD_SHIFT) m_help = !m_help;  // ?
         break;
     default: break;
     }
@@ -414,7 +446,7 @@ void MapWindow::handle(const SDL_Event& event) {
         if (m_ui.wants_mouse()) break;
         int x = 0, y = 0;
         SDL_GetMouseState(&x, &y);
-        m_session.zoom_around(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
+        m_session.zoom_smoothly(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
         break;
     }
     case SDL_KEYDOWN:
@@ -547,6 +579,7 @@ void MapWindow::frame() {
 
     PanelContext panel_context;
     panel_context.chapter = m_session.chapter();
+    panel_context.routes = m_scene.motion();
     if (const StoryEditor* e = editor()) {
         panel_context.modified = e->modified();
         panel_context.can_undo = e->can_undo();
@@ -564,6 +597,7 @@ void MapWindow::frame() {
     view.time = m_session.time();
     view.trail = m_session.timeline().trail;
     view.highlights = true;
+    view.ruler = m_session.ruler();
     view.insets = {area.min_x, camera.width() - area.max_x, camera.height() - area.max_y};
     FrameResult shown = m_scene.draw(view, m_target);
     m_shown_level = shown.map.level;
@@ -596,6 +630,7 @@ void MapWindow::frame() {
             ImGui::EndTooltip();
         }
     draw_popups();
+    draw_shortcuts(m_help);
     if (const auto request = m_export_dialog.draw(camera.width(), camera.height(), m_scene.motion() && m_scene.motion()->any_timed()))
         start_export(*request);
     if (m_export) {

@@ -24,6 +24,7 @@
 #include "ui/article_review.hpp"
 #include "ui/export_dialog.hpp"
 #include "ui/message_log.hpp"
+#include "ui/shortcuts.hpp"
 #include "ui/story_panel.hpp"
 #include "ui/ui_context.hpp"
 
@@ -95,6 +96,8 @@ private:
     std::optional<LonLat> m_context_menu_at;
     LonLat m_add_at;
     bool m_open_dialog = false;
+    bool m_help = false;       // the keys and mouse help
+    bool m_measuring = false;  // clicks on the map add ruler points
     std::string m_open_path;
     std::string m_question;
     std::function<void()> m_on_yes;

@@ -51,6 +51,8 @@ void run_render(const RenderOptions& options) {
         camera = chapter_camera(*story, *chapter, w, h);
         if (!clock && chapter->time) clock = chapter->time->utc();
     }
+    if (options.opening && story && !options.chapter && !story->chapters.empty())
+        camera = chapter_camera(*story, story->chapters.front(), w, h);
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
     const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(camera.resolution() / options.scale)));

@@ -28,6 +28,7 @@ struct RenderOptions {
     DecorationSet decorations;
     std::optional<DetailLevel> detail;      // force a Natural Earth level (benchmarks, comparisons)
     bool timings = false;                   // print where the time went to stderr
+    bool opening = false;                   // the window's first view: the first chapter's (clock idle)
 };
 
 // Throws InputError for bad files, UsageError for bad values; writes the file or nothing.

@@ -92,6 +92,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     if (in.bottom > 0) options.reserved.push_back(Box::of(0, height - in.bottom, width, height));
     options.motion = moving;
     options.clock = m_clock ? &*m_clock : nullptr;
+    options.ruler = view.ruler;
     options.paths = m_motion ? &*m_motion : nullptr;
     options.caption_left = static_cast<float>(frame.layout.title.empty() ? in.left : frame.layout.title.max_x);
     options.scale = view.scale;

@@ -37,6 +37,7 @@ struct FrameView {
     DecorationSet decorations = DecorationSet::on_screen();
     DecorationInsets insets;     // the window's panels: labels and decorations keep clear of them
     bool highlights = false;     // the hovered and selected places lit (the window's own view)
+    std::vector<LonLat> ruler;   // the window's ruler, when measuring
 };
 
 // The map part of a frame: panels (the main map, the inset locator) and how each is drawn.

@@ -137,6 +137,17 @@ void paint_overlay(ImDrawList& list, const OverlayPlan& plan) {
         draw_marker(list, m.shape, im(m.px), m.radius, im(m.fill), im(m.ring));
     }
     for (const auto& v : plan.vehicles) draw_vehicle(list, v.mode, im(v.px), v.heading, im(v.colour), scale);
+    if (plan.ruler) {
+        std::vector<ImVec2> points;
+        for (const Vec2 p : plan.ruler->px) points.push_back(im(p));
+        list.AddPolyline(points.data(), static_cast<int>(points.size()), white, 0, 4.5f * scale);
+        list.AddPolyline(points.data(), static_cast<int>(points.size()), im(overlay_ink::text), 0, 2.0f * scale);
+        for (const ImVec2 p : points) {
+            list.AddCircleFilled(p, 4.5f * scale, white, 12);
+            list.AddCircleFilled(p, 3.0f * scale, im(overlay_ink::text), 12);
+        }
+        text_with_halo(list, font_for(TextStyle::label_bold), im(plan.ruler->text_at), im(overlay_ink::text), plan.ruler->text);
+    }
     for (const auto& c : plan.captions) {
         ImFont* font = font_for(c.style);
         const float pad = 8.0f * scale;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/motion/story_motion.hpp"
 #include "core/story/story.hpp"
 #include "core/session/view_state.hpp"
 #include "render/map_renderer.hpp"
@@ -37,6 +38,7 @@ struct PanelActions {
 
 struct PanelContext {
     int chapter = -1;  // the chapter shown, -1 before the first
+    const StoryMotion* routes = nullptr;  // each route's length, duration and speed
     bool modified = false;
     bool can_undo = false;
     bool can_redo = false;

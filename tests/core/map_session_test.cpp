@@ -1,13 +1,13 @@
 // The window's map driven by commands, no window: the camera, flights, chapters, the clock and
 // following, as the keys, mouse, panels and scripts drive them.
 #include "core/session/map_session.hpp"
-#include "core/motion/animation_span.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "core/geo/mercator.hpp"
+#include "core/motion/animation_span.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/motion/story_clock.hpp"
 #include "core/story/story_file.hpp"
@@ -228,4 +228,84 @@ TEST(AnimationSpan, ARouteAChapterOrTheJourneyUnderWay) {
     }
     EXPECT_THROW(choose_animation(story, motion, {std::string("no-such-route"), {}, {}}), std::invalid_argument);
     EXPECT_THROW(choose_animation(story, motion, {{}, std::string("no-such-chapter"), {}}), std::invalid_argument);
+}
+
+TEST_F(MapSessionTest, AStoryOpensOnItsFirstChapterWithTheClockIdle) {
+    session.show_opening();
+    EXPECT_EQ(session.chapter(), 0);
+    EXPECT_FALSE(session.flying());
+    EXPECT_FALSE(session.time());
+    const Camera expected = session.framed(chapter_camera(*session.story(), session.story()->chapters[0], 1600, 900, &*motion));
+    EXPECT_TRUE(same_view(session.camera(), expected));
+    session.next_chapter();  // on to the second
+    EXPECT_EQ(session.chapter(), 1);
+}
+
+TEST_F(MapSessionTest, AWheelNotchDoublesTheZoomEasedAboutThePointer) {
+    const Vec2 px{500, 400};
+    const Vec2 world = session.camera().screen_to_world(px);
+    const double before = session.camera().resolution();
+    session.tick(now += 1.0 / 60);  // the window ticks every frame
+    session.zoom_smoothly(px, 2.0);
+    EXPECT_TRUE(session.animating());
+    session.tick(now += 1.0 / 60);
+    const double first = session.camera().resolution();
+    EXPECT_LT(first, before);              // on its way,
+    EXPECT_GT(first, before / 2 * 1.01);  // not there at once
+    session.zoom_smoothly(px, 2.0);        // a second notch adds up
+    for (int i = 0; i < 60 && session.zooming(); ++i) {
+        session.tick(now += 1.0 / 60);
+        const Vec2 at = session.camera().world_to_screen(world);
+        ASSERT_NEAR(at.x, px.x, 1e-6);  // the point stays under the pointer throughout
+        ASSERT_NEAR(at.y, px.y, 1e-6);
+    }
+    EXPECT_FALSE(session.zooming());
+    EXPECT_NEAR(session.camera().resolution(), before / 4, 1e-9);
+    // Dragging the map ends it where it is.
+    session.zoom_smoothly(px, 0.5);
+    session.tick(now += 1.0 / 60);
+    session.pan_pixels(5, 0);
+    EXPECT_FALSE(session.zooming());
+    // At the deepest zoom, a notch in goes nowhere and ends.
+    for (int i = 0; i < 40; ++i) session.zoom_around(px, 2.0);
+    session.zoom_smoothly(px, 2.0);
+    session.tick(now += 1.0);
+    EXPECT_FALSE(session.zooming());
+    EXPECT_EQ(session.camera().resolution(), Camera::min_resolution);
+}
+
+TEST_F(MapSessionTest, TheRulerMeasuresAlongTheEllipsoid) {
+    EXPECT_EQ(session.measure().metres, 0);
+    EXPECT_FALSE(session.measure().bearing_deg);
+    const LonLat pyongyang = session.story()->place("pyongyang")->position;
+    const LonLat vladivostok = session.story()->place("vladivostok")->position;
+    session.ruler_add(pyongyang);
+    session.ruler_add(vladivostok);
+    const auto m = session.measure();
+    EXPECT_NEAR(m.metres / 1000, 690, 20);   // Pyongyang to Vladivostok, as the crow flies
+    ASSERT_TRUE(m.bearing_deg);
+    EXPECT_NEAR(*m.bearing_deg, 45, 10);     // north-east
+    session.ruler_add(pyongyang);
+    EXPECT_NEAR(session.measure().metres, 2 * m.metres, 1.0);
+    session.ruler_undo();
+    EXPECT_NEAR(session.measure().metres, m.metres, 1e-6);
+    session.ruler_clear();
+    EXPECT_TRUE(session.ruler().empty());
+}
+
+TEST(DescribeRoute, LengthDurationAndSpeed) {
+    const Story story = read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json");
+    const StoryMotion motion(story);
+    const RouteMotion& train = *motion.motion("armoured-train-2019");
+    const std::string text = describe_route(train);
+    const double km = train.length_m() / 1000, hours = (train.end_time() - train.start_time()) / 3600;
+    EXPECT_EQ(text.find(std::to_string(std::lround(km)) + " km \xC2\xB7 "), 0u) << text;
+    EXPECT_NE(text.find(std::to_string(std::lround(km / hours)) + " km/h"), std::string::npos) << text;
+    // Over a thousand kilometres, grouped; over two days, in days.
+    const RouteMotion& father = *motion.motion("kim-jong-il-2001");
+    const std::string long_text = describe_route(father);
+    ASSERT_GT(father.length_m(), 1e6);
+    EXPECT_EQ(long_text.find(std::to_string(std::lround(father.length_m() / 1000))), std::string::npos) << long_text;
+    EXPECT_NE(long_text.find(","), std::string::npos) << long_text;
+    EXPECT_NE(long_text.find(" days"), std::string::npos) << long_text;
 }

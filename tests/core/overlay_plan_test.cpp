@@ -229,3 +229,23 @@ TEST(NearestTown, TheClosestPopulousEnoughWithinReach) {
     EXPECT_EQ(nearest_town(towns, {10.011, 10.0}, 40.0, 10000)->name, "Big");
     EXPECT_EQ(nearest_town(towns, {12.0, 10.0}, 40.0), nullptr);
 }
+
+TEST_F(OverlayPlanTest, TheRulerShowsItsLengthAndBearingAndLabelsKeepClear) {
+    OverlayOptions options;
+    options.ruler = {{10, 10}, {20, 10}};
+    const OverlayPlan p = plan(options);
+    ASSERT_TRUE(p.ruler);
+    ASSERT_EQ(p.ruler->px.size(), 2u);
+    EXPECT_NE(p.ruler->text.find("km"), std::string::npos) << p.ruler->text;
+    EXPECT_NE(p.ruler->text.find("08"), std::string::npos) << p.ruler->text;  // about east (88°), not north
+    EXPECT_EQ(p.ruler->text.substr(0, 5), "1,096") << p.ruler->text;          // 10° of longitude at 10°N
+    const Box text_box = p.obstacles.back();
+    for (const auto& r : p.label_records) {
+        if (!r.placed) continue;
+        EXPECT_FALSE(overlap(*r.placed, text_box)) << r.text;
+    }
+    EXPECT_FALSE(plan().ruler);
+    EXPECT_EQ(format_distance(850), "850 m");
+    EXPECT_EQ(format_distance(12345), "12.3 km");
+    EXPECT_EQ(format_distance(1234567), "1,235 km");
+}

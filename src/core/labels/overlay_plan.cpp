@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 
+#include "core/geo/geodesic.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/motion/route_motion.hpp"
 #include "core/mesh/story_meshes.hpp"
@@ -56,6 +58,21 @@ const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_k
         }
     }
     return best;
+}
+
+std::string format_distance(double metres) {
+    char text[32];
+    if (metres < 1000) std::snprintf(text, sizeof text, "%.0f m", metres);
+    else if (metres < 100000) std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
+    else {
+        std::string digits = std::to_string(std::lround(metres / 1000)), out;
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+            out += digits[i];
+        }
+        return out + " km";
+    }
+    return text;
 }
 
 std::optional<std::string> OverlayPlan::place_at(Vec2 px) const {
@@ -294,6 +311,33 @@ void plan_motion(OverlayPlan& plan, const Story* story, const ContextLabels* con
     for (const auto& [line, colour] : captions) add_line(TextStyle::label, line, colour);
 }
 
+// The ruler's line through its points (the path between them drawn straight on the map), with
+// its total and the last leg's bearing beside the last point; labels keep clear of the text.
+void plan_ruler(OverlayPlan& plan, const Camera& camera, const OverlayOptions& options, const TextMeasure& text,
+                std::vector<Box>& obstacles) {
+    if (options.ruler.empty()) return;
+    OverlayPlan::Ruler ruler;
+    double metres = 0;
+    for (std::size_t i = 0; i < options.ruler.size(); ++i) {
+        ruler.px.push_back(to_screen(camera, options.ruler[i]));
+        if (i > 0) metres += geodesic_distance(options.ruler[i - 1], options.ruler[i]);
+    }
+    ruler.text = format_distance(metres);
+    if (options.ruler.size() >= 2) {
+        double bearing = geodesic_bearing(options.ruler[options.ruler.size() - 2], options.ruler.back());
+        if (bearing < 0) bearing += 360;
+        char degrees[16];
+        std::snprintf(degrees, sizeof degrees, "%03.0f\xC2\xB0", std::fmod(std::round(bearing), 360.0));
+        ruler.text += " \xC2\xB7 " + std::string(degrees);
+    } else {
+        ruler.text = "click the next point";
+    }
+    const Vec2 size = text.size(TextStyle::label_bold, ruler.text);
+    ruler.text_at = ruler.px.back() + Vec2{10.0 * options.scale, -size.y - 6.0 * options.scale};
+    obstacles.push_back(Box::of(ruler.text_at.x - 2, ruler.text_at.y - 2, ruler.text_at.x + size.x + 2, ruler.text_at.y + size.y + 2));
+    plan.ruler = std::move(ruler);
+}
+
 }  // namespace
 
 OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const Camera& camera, const OverlayOptions& options,
@@ -309,6 +353,7 @@ OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const
     std::vector<std::pair<Vec2, std::size_t>> town_dots;
     if (context && options.context_labels) town_dots = plan_context(plan, *context, camera, options, text, labels);
     plan_motion(plan, story, context, camera, options, text, obstacles);
+    plan_ruler(plan, camera, options, text, obstacles);
 
     const auto start = std::chrono::steady_clock::now();
     const auto placed = place_labels(labels.requests, obstacles, {static_cast<double>(camera.width()), static_cast<double>(camera.height())});

@@ -49,6 +49,7 @@ struct OverlayOptions {
     // The routes' geometry (great circles densified), built once per story revision by whoever
     // holds the story; without it the plan derives each route's path itself.
     const StoryMotion* paths = nullptr;
+    std::vector<LonLat> ruler;    // points measured with the ruler (the window's)
     std::string clock_text;       // the clock's time, shown above the captions
     float caption_left = 0.0f;    // the captions are centred in the map area right of this
     float scale = 1.0f;
@@ -98,13 +99,20 @@ struct OverlayPlan {
         float wrap = 0;  // the text's wrap width
     };
 
+    struct Ruler {  // the measured line, its points, and its length and last bearing
+        std::vector<Vec2> px;
+        std::string text;  // "12.3 km · 045°"
+        Vec2 text_at;      // the text's top-left
+    };
+
     float scale = 1.0f;
-    // Painted from the back: town dots, arrows, labels, markers, vehicles, captions.
+    // Painted from the back: town dots, arrows, labels, markers, vehicles, the ruler, captions.
     std::vector<Vec2> town_dots;  // only those whose town is labelled
     std::vector<Arrow> arrows;
     std::vector<Label> labels;
     std::vector<Marker> markers;
     std::vector<Vehicle> vehicles;
+    std::optional<Ruler> ruler;
     std::vector<Caption> captions;
 
     // How the labels were decided, for tests and diagnostics.
@@ -126,6 +134,9 @@ const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_k
 // names of the story's places and of the towns populous enough to be labelled at `resolution`
 // (0: all towns of 10,000 people or more).
 std::string label_glyphs(const Story* story, const ContextLabels* context, double resolution);
+
+// A distance as the ruler and the panels write it: "850 m", "12.3 km", "1,234 km".
+std::string format_distance(double metres);
 
 // The place's name as the overlay shows it.
 std::string display_name(const Place& place, bool local);

@@ -18,6 +18,10 @@ struct RouteAt {
     double projected_m = 0;  // for RouteLayer::progress_m
 };
 
+// A route in a line for its panel: "1,170 km · 19 h 20 min · 61 km/h" (length along its path; its
+// time from first to last stop and the average speed, when it has times).
+std::string describe_route(const RouteMotion& motion);
+
 class StoryMotion {
 public:
     explicit StoryMotion(const Story& story);

@@ -5,6 +5,7 @@
 // itself. Pure: no SDL, GL or ImGui, so tests drive it with commands and check the state.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/geo/camera.hpp"
 #include "core/motion/fly_to.hpp"
@@ -47,6 +48,10 @@ public:
     void zoom_around(Vec2 px, double factor);
     void zoom_in() { zoom_around(centre(), 2.0); }
     void zoom_out() { zoom_around(centre(), 0.5); }
+    // A wheel notch or pinch: zooms by `factor` about `px`, eased over the next ticks (notches in
+    // quick succession add up); the point under `px` stays under it throughout.
+    void zoom_smoothly(Vec2 px, double factor);
+    bool zooming() const { return m_zoom.has_value(); }
 
     // Flights: from the view shown to another, animated by tick().
     void fly_to(const Camera& target);
@@ -56,6 +61,8 @@ public:
     void centre_on(LonLat at);
     void overview();    // the whole story, flown to
     void show_story();  // the whole story, at once
+    // Where a story opens: its first chapter's view (the clock left idle), else the whole story.
+    void show_opening();
     void stop();      // Escape: the flight stops where it is
     bool flying() const { return m_fly.has_value(); }
 
@@ -78,7 +85,20 @@ public:
     // since the last tick, the camera follows the vehicle when asked, and a flight moves on.
     void tick(double now);
     // Something moves by itself: frames are needed even without input.
-    bool animating() const { return m_fly.has_value() || m_timeline.playing; }
+    bool animating() const { return m_fly.has_value() || m_zoom.has_value() || m_timeline.playing; }
+
+    // The ruler: points clicked on the map, measured along the ellipsoid.
+    struct Measure {
+        double metres = 0;                  // along all the legs
+        std::optional<double> bearing_deg;  // of the last leg, clockwise from north
+    };
+    void ruler_add(LonLat at) { m_ruler.push_back(at); }
+    void ruler_undo() {
+        if (!m_ruler.empty()) m_ruler.pop_back();
+    }
+    void ruler_clear() { m_ruler.clear(); }
+    const std::vector<LonLat>& ruler() const { return m_ruler; }
+    Measure measure() const;
 
 private:
     Vec2 centre() const { return {m_camera.width() / 2.0, m_camera.height() / 2.0}; }
@@ -92,6 +112,13 @@ private:
     TimelineState m_timeline;
     int m_chapter = -1;
     std::optional<FlyTo> m_fly;
+    struct Zoom {
+        Vec2 px;           // the pointer
+        Vec2 world;        // the point under it
+        double target;     // the resolution being eased to
+    };
+    std::optional<Zoom> m_zoom;
+    std::vector<LonLat> m_ruler;
     std::optional<double> m_fly_begun_at;  // set by the first tick of a flight
     std::optional<double> m_last_tick;
 };
