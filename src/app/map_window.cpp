@@ -19,6 +19,8 @@
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
 #include "core/mesh/story_meshes.hpp"
+#include "core/geoparse/name_folding.hpp"
+#include "core/geoparse/place_search.hpp"
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
@@ -129,7 +131,8 @@ void MapWindow::journal_edits() {
 
 // Editing commands for tests, one a frame once loading is done:
 //   move ID LON LAT | rename ID NAME | add LON LAT NAME | undo | redo | save | open PATH | answer yes|no |
-//   state (prints whether the story has unsaved edits) | ruler LON LAT (a ruler point) | help | chapter N | quit
+//   state (prints whether the story has unsaved edits) | ruler LON LAT (a ruler point) | help | chapter N |
+//   find QUERY (typed into "Find a place") | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -180,6 +183,10 @@ void MapWindow::run_script_line() {
             in >> at.lon >> at.lat;
             m_measuring = true;
             m_session.ruler_add(at);
+        } else if (verb == "find") {
+            m_search.open = true;
+            m_search.query = rest();
+            load_gazetteer();
         } else if (verb == "help") {
             m_help = true;
         } else if (verb == "chapter") {
@@ -349,6 +356,11 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
         case SDLK_s: save(); break;
         case SDLK_o: m_open_dialog = true; break;
         case SDLK_e: m_export_dialog.open(); break;
+        case SDLK_f:
+            m_search.open = true;
+            m_search.focus = true;
+            load_gazetteer();
+            break;
         default: break;
         }
         return;
@@ -631,6 +643,22 @@ void MapWindow::frame() {
         }
     draw_popups();
     draw_shortcuts(m_help);
+    std::function<std::vector<const GazetteerEntry*>(const std::string&)> search;
+    if (m_geoparser)
+        search = [index = m_geoparser->gazetteer.get()](const std::string& query) {
+            return rank_search_results(query, index->find_prefix(fold_name(query)));
+        };
+    if (const auto found = draw_place_search(m_search, search, editor() != nullptr)) {
+        const GazetteerEntry& e = *found->entry;
+        if (found->add) {
+            const std::string category = e.feature_code == "PPLC" ? "capital" : e.population >= 100000 ? "city" : "town";
+            m_scene.state().selected = editor()->add_place(e.name, e.position, category, &e);
+            m_messages.note("added " + e.name + " to the story");
+        } else {
+            m_search.open = false;
+        }
+        m_session.fly_to_point(e.position, 11);
+    }
     if (const auto request = m_export_dialog.draw(camera.width(), camera.height(), m_scene.motion() && m_scene.motion()->any_timed()))
         start_export(*request);
     if (m_export) {

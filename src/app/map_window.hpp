@@ -24,6 +24,7 @@
 #include "ui/article_review.hpp"
 #include "ui/export_dialog.hpp"
 #include "ui/message_log.hpp"
+#include "ui/place_search.hpp"
 #include "ui/shortcuts.hpp"
 #include "ui/story_panel.hpp"
 #include "ui/ui_context.hpp"
@@ -42,6 +43,7 @@ private:
     void open_story(const std::string& path, bool frame_it);
     void set_story(Story opened, const std::string& path, bool frame_it);
     void read_article(const std::string& path, const std::string& pasted);
+    void load_gazetteer();  // the geoparser's data, in the background, once
     void open_dropped(const std::string& path);
     void load_basemap_level(DetailLevel level);
     void load_overlay(const std::string& path, bool frame_it);
@@ -97,6 +99,8 @@ private:
     LonLat m_add_at;
     bool m_open_dialog = false;
     bool m_help = false;       // the keys and mouse help
+    PlaceSearchState m_search; // "Find a place"
+    bool m_geoparser_loading = false;
     bool m_measuring = false;  // clicks on the map add ruler points
     std::string m_open_path;
     std::string m_question;

@@ -54,6 +54,25 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
     });
 }
 
+void MapWindow::load_gazetteer() {
+    if (m_geoparser || m_geoparser_loading) return;
+    m_geoparser_loading = true;
+    m_jobs.post("loading the gazetteer…", [this]() -> BackgroundJobs::Finish {
+        try {
+            auto data = std::make_shared<const GeoparserData>(load_geoparser_data());
+            return [this, data] {
+                m_geoparser = data;
+                m_geoparser_loading = false;
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] {
+                m_geoparser_loading = false;
+                m_messages.error(msg);
+            };
+        }
+    });
+}
+
 // A dropped file: a story if it is one, else a layer over the basemap.
 void MapWindow::open_dropped(const std::string& path) {
     // A story is GeoJSON; anything else (a GeoPackage, a Shapefile, KML, GPX…) is a layer.

@@ -54,6 +54,16 @@ std::vector<const GazetteerEntry*> GazetteerIndex::find(const std::string& folde
     return out;
 }
 
+std::vector<const GazetteerEntry*> GazetteerIndex::find_prefix(std::string_view prefix, std::size_t max_names) const {
+    std::vector<const GazetteerEntry*> out;
+    if (prefix.empty()) return out;
+    std::unordered_set<std::uint32_t> seen;
+    auto it = std::lower_bound(m_names.begin(), m_names.end(), prefix, [&](const NameRef& r, std::string_view v) { return name_at(r) < v; });
+    for (std::size_t n = 0; it != m_names.end() && n < max_names && name_at(*it).substr(0, prefix.size()) == prefix; ++it, ++n)
+        if (seen.insert(it->entry).second) out.push_back(&m_entries[it->entry]);
+    return out;
+}
+
 namespace {
 
 template <typename T>

@@ -19,6 +19,9 @@ public:
     static std::unique_ptr<GazetteerIndex> load(const std::string& cities_path);
 
     std::vector<const GazetteerEntry*> find(const std::string& folded) const override;
+    // Entries with a name that begins with `folded_prefix` (each once), from at most `max_names`
+    // names in sorted order: what a search box offers as the user types.
+    std::vector<const GazetteerEntry*> find_prefix(std::string_view folded_prefix, std::size_t max_names = 20000) const;
     const std::vector<GazetteerEntry>& entries() const { return m_entries; }
 
     // The compact form: the entries and the folded names, sorted, in one blob.

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/geoparse/name_folding.hpp"
+#include "core/geoparse/place_search.hpp"
 #include "core/story/story_file.hpp"
 
 using namespace storyplot;
@@ -120,4 +121,19 @@ TEST(Geoparser, TheDraftIsATypedStoryThatSavesAndReadsBack) {
     EXPECT_EQ(again.place("vladivostok")->mentions, vvo->mentions);
     EXPECT_EQ(again.place("vladivostok")->geonames_id, 2);
     EXPECT_EQ(serialize_story(again), saved);
+}
+
+TEST(PlaceSearch, ItsOwnNameFirstThenRankThenSize) {
+    const GazetteerEntry big{1, "Springfield", {-89.6, 39.8}, 114000, "PPLA", "US"};
+    const GazetteerEntry small{2, "Springfield", {-72.6, 42.1}, 155000, "PPL", "US"};
+    const GazetteerEntry longer{3, "Springfield Gardens", {-73.8, 40.7}, 3000000, "PPL", "US"};
+    const GazetteerEntry alias{4, "Bigtown", {0, 0}, 9000000, "PPL", "US"};  // found by an alternate name "Springfield…"
+    const auto ranked = rank_search_results("springfield", {&longer, &alias, &small, &big});
+    ASSERT_EQ(ranked.size(), 4u);
+    EXPECT_EQ(ranked[0], &big);     // its own name, and a state seat
+    EXPECT_EQ(ranked[1], &small);   // its own name
+    EXPECT_EQ(ranked[2], &longer);  // its own name begins so
+    EXPECT_EQ(ranked[3], &alias);   // only an alternate name matches, however big
+    EXPECT_EQ(rank_search_results("springfield", {&longer, &alias, &small, &big}, 2).size(), 2u);
+    EXPECT_EQ(describe_search_result(small), "Springfield, US \xC2\xB7 155,000 people");
 }

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "core/files/input_error.hpp"
+#include "core/geoparse/name_folding.hpp"
+#include "core/geoparse/place_search.hpp"
+#include "data/gazetteer_index.hpp"
 #include "fixture_writer.hpp"
 
 using namespace storyplot;
@@ -72,4 +75,24 @@ TEST(Gazetteer, CountryLabelsSitInsideTheirCountries) {
     };
     EXPECT_LT(rank("Russia"), rank("North Korea"));
     EXPECT_LT(rank("China"), rank("Vietnam"));
+}
+
+// "Find a place": the real gazetteer searched by prefix as the user types, ranked.
+TEST(Gazetteer, FindAPlaceByThePrefixOfAnyOfItsNames) {
+    const GeoparserData data = load_geoparser_data();
+    auto search = [&](const std::string& query) { return rank_search_results(query, data.gazetteer->find_prefix(fold_name(query))); };
+    const auto vladivostok = search("vladivo");
+    ASSERT_FALSE(vladivostok.empty());
+    EXPECT_EQ(vladivostok.front()->name, "Vladivostok");
+    EXPECT_EQ(vladivostok.front()->country, "RU");
+    // Its own name first: "Paris" is the French capital, not a town that merely begins so.
+    const auto paris = search("Paris");
+    ASSERT_FALSE(paris.empty());
+    EXPECT_EQ(paris.front()->country, "FR");
+    EXPECT_LE(paris.size(), 12u);
+    // Folded: diacritics and case do not matter.
+    const auto hanoi = search("HA NOI");
+    ASSERT_FALSE(hanoi.empty());
+    EXPECT_EQ(hanoi.front()->country, "VN");
+    EXPECT_TRUE(search("zzzzqqq").empty());
 }

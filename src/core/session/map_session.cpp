@@ -91,7 +91,11 @@ void MapSession::fly_to_place(const std::string& id, double zoom) {
     const Story* s = story();
     const Place* p = s ? s->place(id) : nullptr;
     if (!p) return;
-    fly_to(centred(mercator::forward(p->position), std::min(m_camera.resolution(), resolution_for_zoom(zoom))));
+    fly_to_point(p->position, zoom);
+}
+
+void MapSession::fly_to_point(LonLat at, double zoom) {
+    fly_to(centred(mercator::forward(at), std::min(m_camera.resolution(), resolution_for_zoom(zoom))));
 }
 
 void MapSession::centre_on(LonLat at) { fly_to(centred(mercator::forward(at), m_camera.resolution())); }

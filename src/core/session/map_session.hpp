@@ -58,6 +58,7 @@ public:
     void fly_to_box(const Box& box, double margin = 0.1);
     // Close to a place: at `zoom`, or nearer if the view already is.
     void fly_to_place(const std::string& id, double zoom);
+    void fly_to_point(LonLat at, double zoom);
     void centre_on(LonLat at);
     void overview();    // the whole story, flown to
     void show_story();  // the whole story, at once

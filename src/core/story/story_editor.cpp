@@ -5,6 +5,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/geoparse/geoparser.hpp"
+
 namespace storyplot {
 
 std::string slug(const std::string& name) {
@@ -49,7 +51,7 @@ void StoryEditor::move_place(const std::string& id, LonLat to) {
     m_story.place(id)->position = to;
 }
 
-std::string StoryEditor::add_place(const std::string& name, LonLat at, const std::string& category) {
+std::string StoryEditor::add_place(const std::string& name, LonLat at, const std::string& category, const GazetteerEntry* found) {
     finish_move();
     checkpoint();
     std::string id = slug(name);
@@ -59,6 +61,10 @@ std::string StoryEditor::add_place(const std::string& name, LonLat at, const std
     place.name = name;
     place.category = category;
     place.position = at;
+    if (found) {
+        place.geonames_id = found->id;
+        place.country = found->country;
+    }
     m_story.places.push_back(std::move(place));
     return id;
 }

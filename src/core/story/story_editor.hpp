@@ -9,6 +9,8 @@
 
 namespace storyplot {
 
+struct GazetteerEntry;
+
 class StoryEditor {
 public:
     explicit StoryEditor(Story story) : m_story(std::move(story)) {}
@@ -18,8 +20,10 @@ public:
     // Moves a place, and the vertices of the paths of routes that stop there which lie on it.
     // Throws std::invalid_argument for an unknown id.
     void move_place(const std::string& id, LonLat to);
-    // Adds a place and returns its id, made from the name and unique in the story.
-    std::string add_place(const std::string& name, LonLat at, const std::string& category = "place");
+    // Adds a place and returns its id, made from the name and unique in the story; `found` is the
+    // gazetteer entry it came from, when it came from one (its id and country are kept).
+    std::string add_place(const std::string& name, LonLat at, const std::string& category = "place",
+                          const GazetteerEntry* found = nullptr);
     void rename_place(const std::string& id, const std::string& name);
     // Deletes a place and drops it from chapter focus lists. Refuses (returns the reason) when a
     // route stops there: the route's times would lose their stop.
