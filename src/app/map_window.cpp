@@ -132,7 +132,7 @@ void MapWindow::journal_edits() {
 // Editing commands for tests, one a frame once loading is done:
 //   move ID LON LAT | rename ID NAME | add LON LAT NAME | undo | redo | save | open PATH | answer yes|no |
 //   state (prints whether the story has unsaved edits) | ruler LON LAT (a ruler point) | help | chapter N |
-//   find QUERY (typed into "Find a place") | quit
+//   find QUERY (typed into "Find a place") | play | article PATH (a story from an article) | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -187,6 +187,10 @@ void MapWindow::run_script_line() {
             m_search.open = true;
             m_search.query = rest();
             load_gazetteer();
+        } else if (verb == "play") {
+            m_session.toggle_play();
+        } else if (verb == "article") {
+            read_article(rest(), "");
         } else if (verb == "help") {
             m_help = true;
         } else if (verb == "chapter") {
@@ -291,11 +295,52 @@ void MapWindow::save() {
 
 void MapWindow::update_map_area() {
     const Camera& camera = m_session.camera();
-    const double right = m_review ? static_cast<double>(review_panel_width) : 0.0;
+    const double right = m_review && m_review_shown ? static_cast<double>(review_panel_width) : 0.0;
     const double bottom = static_cast<double>(m_status_height + m_timeline_height);
+    const double top = m_menu_height;
     const double w = camera.width(), h = camera.height();
-    m_session.set_map_area(
-        Box::of(story_panel_width, 0, std::max(static_cast<double>(story_panel_width) + 100, w - right), std::max(100.0, h - bottom)));
+    m_session.set_map_area(Box::of(story_panel_width, top, std::max(static_cast<double>(story_panel_width) + 100, w - right),
+                                   std::max(top + 100.0, h - bottom)));
+}
+
+void MapWindow::request_quit() {
+    if (editor() && editor()->modified())
+        ask("Quit without saving the changes to the story?", [this] { m_running = false; });
+    else
+        m_running = false;
+}
+
+void MapWindow::apply(const MenuActions& a) {
+    if (a.open) m_open_dialog = true;
+    if (a.save) save();
+    if (a.export_image) m_export_dialog.open();
+    if (a.new_from_article) m_article_dialog = true;
+    if (a.quit) request_quit();
+    if (a.undo && editor()) editor()->undo();
+    if (a.redo && editor()) editor()->redo();
+    if (a.find) {
+        m_search.open = true;
+        m_search.focus = true;
+        load_gazetteer();
+    }
+    if (a.overview) m_session.overview();
+    if (a.next_chapter) m_session.next_chapter();
+    if (a.previous_chapter) m_session.previous_chapter();
+    if (a.play) m_session.toggle_play();
+    if (a.follow) m_session.toggle_follow();
+    if (a.trail) m_session.toggle_trail();
+    if (a.local_names || a.context_labels) {
+        ViewState& view = m_scene.state();
+        if (a.local_names) view.local_names = !view.local_names;
+        if (a.context_labels) view.context_labels = !view.context_labels;
+        if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
+    }
+    if (a.article) m_review_shown = !m_review_shown;
+    if (a.ruler) {
+        m_measuring = !m_measuring;
+        if (!m_measuring) m_session.ruler_clear();
+    }
+    if (a.help) m_help = !m_help;
 }
 
 double MapWindow::pixel_ratio() const {
@@ -356,6 +401,7 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
         case SDLK_s: save(); break;
         case SDLK_o: m_open_dialog = true; break;
         case SDLK_e: m_export_dialog.open(); break;
+        case SDLK_q: request_quit(); break;
         case SDLK_f:
             m_search.open = true;
             m_search.focus = true;
@@ -410,12 +456,7 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
 void MapWindow::handle(const SDL_Event& event) {
     m_ui.process_event(event);
     switch (event.type) {
-    case SDL_QUIT:
-        if (editor() && editor()->modified())
-            ask("Quit without saving the changes to the story?", [this] { m_running = false; });
-        else
-            m_running = false;
-        break;
+    case SDL_QUIT: request_quit(); break;
     case SDL_WINDOWEVENT:
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             int w = 0, h = 0;
@@ -579,6 +620,23 @@ void MapWindow::frame() {
     if (!m_press && m_cursor && !m_ui.wants_mouse()) view_state.hovered = m_shown.place_at(*m_cursor).value_or("");
 
     m_ui.begin_frame(camera.width(), camera.height());
+    MenuContext menu_context;
+    menu_context.has_story = story() != nullptr;
+    if (const StoryEditor* e = editor()) {
+        menu_context.can_undo = e->can_undo();
+        menu_context.can_redo = e->can_redo();
+        menu_context.modified = e->modified();
+    }
+    menu_context.has_article = m_review.has_value();
+    menu_context.article_shown = m_review && m_review_shown;
+    menu_context.timed = clock && !clock->empty();
+    menu_context.playing = m_session.timeline().playing;
+    menu_context.follow = m_session.timeline().follow;
+    menu_context.trail = m_session.timeline().trail;
+    menu_context.local_names = view_state.local_names;
+    menu_context.context_labels = view_state.context_labels;
+    menu_context.measuring = m_measuring;
+    const MenuActions menu = draw_menu_bar(menu_context, m_menu_height);
     StatusInfo status;
     status.cursor_px = m_cursor;
     if (m_scene.level_for(camera)) status.level = m_shown_level;
@@ -599,7 +657,7 @@ void MapWindow::frame() {
     }
     panel_context.path = m_story_path;
     const PanelActions actions =
-        draw_story_panel(story(), m_panel, view_state, panel_context, m_scene.routes(), m_scene.overlays(), m_status_height);
+        draw_story_panel(story(), m_panel, view_state, panel_context, m_scene.routes(), m_scene.overlays(), m_menu_height, m_status_height);
 
     // The map under the panels: its labels, scale bar and credits keep to the map area.
     update_map_area();
@@ -610,14 +668,14 @@ void MapWindow::frame() {
     view.trail = m_session.timeline().trail;
     view.highlights = true;
     view.ruler = m_session.ruler();
-    view.insets = {area.min_x, camera.width() - area.max_x, camera.height() - area.max_y};
+    view.insets = {area.min_x, camera.width() - area.max_x, camera.height() - area.max_y, area.min_y};
     FrameResult shown = m_scene.draw(view, m_target);
     m_shown_level = shown.map.level;
     m_label_ms = shown.overlay.placement_ms;
     m_shown = std::move(shown.overlay);
 
-    if (m_review && story()) {
-        const ReviewActions review = draw_article_review(*m_review, *story(), m_status_height);
+    if (m_review && m_review_shown && story()) {
+        const ReviewActions review = draw_article_review(*m_review, *story(), m_menu_height, m_status_height);
         if (review.hovered) view_state.hovered = *review.hovered;
         if (review.fly_to && story()->place(*review.fly_to)) {
             view_state.selected = *review.fly_to;
@@ -625,7 +683,7 @@ void MapWindow::frame() {
         }
         if (review.reject) editor()->reject_place(*review.reject);
         if (review.replace) editor()->replace_place(review.replace->id, review.replace->name, review.replace->position, review.replace->geonames_id);
-        if (review.close) m_review.reset();
+        if (review.close) m_review_shown = false;  // View > Article panel brings it back
     }
     if (!view_state.hovered.empty() && story() && !m_press)
         if (const Place* p = story()->place(view_state.hovered)) {
@@ -680,6 +738,7 @@ void MapWindow::frame() {
     m_ui.end_frame();
     SDL_GL_SwapWindow(m_window);
     apply(actions);
+    apply(menu);
     if (actions.labels_changed && m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
     m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }

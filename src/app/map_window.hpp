@@ -23,6 +23,7 @@
 #include "scene/map_scene.hpp"
 #include "ui/article_review.hpp"
 #include "ui/export_dialog.hpp"
+#include "ui/menu_bar.hpp"
 #include "ui/message_log.hpp"
 #include "ui/place_search.hpp"
 #include "ui/shortcuts.hpp"
@@ -67,6 +68,8 @@ private:
     void frame();
     void draw_popups();
     void apply(const PanelActions& actions);
+    void apply(const MenuActions& actions);
+    void request_quit();  // asks first when there are unsaved edits
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
     LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_session.camera().screen_to_world(px)); }
@@ -99,6 +102,8 @@ private:
     LonLat m_add_at;
     bool m_open_dialog = false;
     bool m_help = false;       // the keys and mouse help
+    bool m_review_shown = true;  // the Article panel (View menu), while there is a review
+    float m_menu_height = 22.0f;  // measured each frame; a first guess for the opening view
     PlaceSearchState m_search; // "Find a place"
     bool m_geoparser_loading = false;
     bool m_measuring = false;  // clicks on the map add ruler points

@@ -45,6 +45,8 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
                 std::string target = path.empty() ? std::string("draft.story.json") : path;
                 if (!path.empty()) target = std::filesystem::path(path).replace_extension(".story.json").string();
                 m_review = ArticleReview{path, text, {}};  // first: the framing leaves room for it
+                m_review_shown = true;
+                update_map_area();
                 set_story(std::move(*draft), target, true);
                 m_messages.note("found " + story_summary(*story()) + ": review them beside the map; Ctrl+S saves " + target);
             };

@@ -90,11 +90,13 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     if (in.left > 0) options.reserved.push_back(Box::of(0, 0, in.left, height));
     if (in.right > 0) options.reserved.push_back(Box::of(width - in.right, 0, width, height));
     if (in.bottom > 0) options.reserved.push_back(Box::of(0, height - in.bottom, width, height));
+    if (in.top > 0) options.reserved.push_back(Box::of(0, 0, width, in.top));
     options.motion = moving;
     options.clock = m_clock ? &*m_clock : nullptr;
     options.ruler = view.ruler;
     options.paths = m_motion ? &*m_motion : nullptr;
     options.caption_left = static_cast<float>(frame.layout.title.empty() ? in.left : frame.layout.title.max_x);
+    options.caption_top = static_cast<float>(in.top);
     options.scale = view.scale;
     frame.overlay = plan_overlay(m_story, m_context.get(), camera, options, text);
 

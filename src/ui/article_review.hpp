@@ -32,6 +32,6 @@ struct ReviewActions {
 
 inline constexpr float review_panel_width = 400.0f;
 
-ReviewActions draw_article_review(ArticleReview& review, const Story& story, float bottom_inset);
+ReviewActions draw_article_review(ArticleReview& review, const Story& story, float top_inset, float bottom_inset);
 
 }  // namespace storyplot

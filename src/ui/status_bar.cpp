@@ -39,6 +39,7 @@ float draw_status_bar(const Camera& camera, const StatusInfo& info) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 2.0f));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the map's lines must not show through the text
     if (ImGui::Begin("##status", nullptr, flags)) {
         ImGui::AlignTextToFramePadding();
         if (info.cursor_px) {

@@ -122,11 +122,11 @@ void layers_section(std::vector<OverlayLayer>& layers, PanelActions& actions) {
 }  // namespace
 
 PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& view, const PanelContext& context, std::vector<RouteLayer>& routes,
-                              std::vector<OverlayLayer>& layers, float bottom_inset) {
+                              std::vector<OverlayLayer>& layers, float top_inset, float bottom_inset) {
     PanelActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(ImVec2(story_panel_width, viewport->Size.y - bottom_inset));
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top_inset));
+    ImGui::SetNextWindowSize(ImVec2(story_panel_width, viewport->Size.y - top_inset - bottom_inset));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);

@@ -49,6 +49,6 @@ inline constexpr float story_panel_width = 310.0f;
 
 // `story` may be null (no story open). Returns the actions and the panel's width on screen.
 PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& view, const PanelContext& context,
-                              std::vector<RouteLayer>& routes, std::vector<OverlayLayer>& layers, float bottom_inset);
+                              std::vector<RouteLayer>& routes, std::vector<OverlayLayer>& layers, float top_inset, float bottom_inset);
 
 }  // namespace storyplot

@@ -69,6 +69,7 @@ float draw_timeline(TimelineState& state, const StoryClock& clock, const Story& 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the map's lines must not show through the text
     if (ImGui::Begin("##timeline", nullptr, flags)) {
         if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(56, 0))) toggle_play(state, clock);
         ImGui::SameLine();

@@ -58,14 +58,14 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
     if (d.show.inset) {
         const double side = std::clamp(std::min(w - insets.left, h) * 0.22, 90.0 * scale, 360.0 * scale);
         layout.inset = Box::of(w - margin - side * 1.4, bottom_right - side, w - margin, bottom_right);
-        if (layout.inset.min_y < margin || layout.inset.min_x < (insets.left + w) / 2) layout.inset = Box{};  // no room: left out
+        if (layout.inset.min_y < insets.top + margin || layout.inset.min_x < (insets.left + w) / 2) layout.inset = Box{};  // no room: left out
     }
     if (d.show.title && !d.title.empty()) {
         const Vec2 t = text.size(TextStyle::label_bold, d.title, static_cast<float>(max_w));
         const Vec2 s = d.date.empty() ? Vec2{0, 0} : text.size(TextStyle::label, d.date, static_cast<float>(max_w));
         const double tw = std::max(t.x, s.x) + 2 * pad;
         const double th = t.y + (d.date.empty() ? 0 : s.y + 2 * scale) + 2 * pad;
-        layout.title = Box::of(left, margin, left + tw, margin + th);
+        layout.title = Box::of(left, insets.top + margin, left + tw, insets.top + margin + th);
     }
     return layout;
 }

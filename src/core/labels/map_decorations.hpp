@@ -49,6 +49,7 @@ struct DecorationLayout {
 // Screen space the decorations keep clear of: panels along the window's edges (none in exports).
 struct DecorationInsets {
     double left = 0, right = 0, bottom = 0;
+    double top = 0;  // a menu bar
 };
 
 DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& decorations, const TextMeasure& text,

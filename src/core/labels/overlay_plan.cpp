@@ -295,7 +295,7 @@ void plan_motion(OverlayPlan& plan, const Story* story, const ContextLabels* con
     const float width = static_cast<float>(camera.width()) - left;
     const float wrap = std::max(200.0f, width - 80.0f * scale);
     const float pad = 8.0f * scale;
-    float y = 10.0f * scale;
+    float y = options.caption_top + 10.0f * scale;
     auto add_line = [&](TextStyle style, const std::string& line, std::optional<Rgba8> dot) {
         const float dot_w = dot ? 14.0f * scale : 0.0f;
         const Vec2 measured = text.size(style, line, wrap - dot_w);

@@ -52,6 +52,7 @@ struct OverlayOptions {
     std::vector<LonLat> ruler;    // points measured with the ruler (the window's)
     std::string clock_text;       // the clock's time, shown above the captions
     float caption_left = 0.0f;    // the captions are centred in the map area right of this
+    float caption_top = 0.0f;     // and start this far below the top (a menu bar)
     float scale = 1.0f;
 };
 

@@ -1,0 +1,56 @@
+#include "ui/menu_bar.hpp"
+
+#include <imgui.h>
+
+namespace storyplot {
+
+MenuActions draw_menu_bar(const MenuContext& c, float& height) {
+    MenuActions a;
+    height = 0.0f;
+    if (!ImGui::BeginMainMenuBar()) return a;
+    if (ImGui::BeginMenu("File")) {
+        a.open = ImGui::MenuItem("Open…", "Ctrl+O");
+        a.save = ImGui::MenuItem("Save", "Ctrl+S", false, c.has_story && c.modified);
+        ImGui::Separator();
+        a.new_from_article = ImGui::MenuItem("New story from article…");
+        a.export_image = ImGui::MenuItem("Export image or animation…", "Ctrl+E", false, true);
+        ImGui::Separator();
+        a.quit = ImGui::MenuItem("Quit", "Ctrl+Q");
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        a.undo = ImGui::MenuItem("Undo", "Ctrl+Z", false, c.can_undo);
+        a.redo = ImGui::MenuItem("Redo", "Ctrl+Y", false, c.can_redo);
+        ImGui::Separator();
+        a.find = ImGui::MenuItem("Find a place…", "Ctrl+F");
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        a.overview = ImGui::MenuItem("The whole story", "Home", false, c.has_story);
+        a.ruler = ImGui::MenuItem("Ruler", "M", c.measuring);
+        ImGui::Separator();
+        a.local_names = ImGui::MenuItem("Names in local script", nullptr, c.local_names);
+        a.context_labels = ImGui::MenuItem("Countries and towns", nullptr, c.context_labels);
+        ImGui::Separator();
+        a.article = ImGui::MenuItem("Article panel", nullptr, c.article_shown, c.has_article);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Story", c.has_story)) {
+        a.next_chapter = ImGui::MenuItem("Next chapter", "PageDown");
+        a.previous_chapter = ImGui::MenuItem("Previous chapter", "PageUp");
+        ImGui::Separator();
+        a.play = ImGui::MenuItem(c.playing ? "Pause" : "Play", "Space", false, c.timed);
+        a.follow = ImGui::MenuItem("Follow the vehicle", "F", c.follow, c.timed);
+        a.trail = ImGui::MenuItem("Fading trail", "T", c.trail, c.timed);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        a.help = ImGui::MenuItem("Keys and mouse", "F1");
+        ImGui::EndMenu();
+    }
+    height = ImGui::GetWindowSize().y;
+    ImGui::EndMainMenuBar();
+    return a;
+}
+
+}  // namespace storyplot

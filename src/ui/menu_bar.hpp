@@ -1,0 +1,32 @@
+#pragma once
+// The window's menu bar: File, Edit, View, Story and Help, each item with its shortcut, reaching
+// every command and panel (the Article panel too, once a story came from an article). It only
+// reports what was chosen; the window does it.
+namespace storyplot {
+
+struct MenuContext {
+    bool has_story = false;
+    bool can_undo = false, can_redo = false;
+    bool modified = false;
+    bool has_article = false;     // a review to show again
+    bool article_shown = false;
+    bool timed = false;           // the story has a clock
+    bool playing = false, follow = false, trail = false;
+    bool local_names = false, context_labels = true;
+    bool measuring = false;
+};
+
+struct MenuActions {
+    bool open = false, save = false, export_image = false, new_from_article = false, quit = false;
+    bool undo = false, redo = false, find = false;
+    bool overview = false, next_chapter = false, previous_chapter = false;
+    bool play = false, follow = false, trail = false;
+    bool local_names = false, context_labels = false;  // toggled
+    bool article = false;                              // show or hide the Article panel
+    bool ruler = false, help = false;
+};
+
+// Returns what was chosen, and the bar's height in pixels through `height`.
+MenuActions draw_menu_bar(const MenuContext& context, float& height);
+
+}  // namespace storyplot
