@@ -115,3 +115,14 @@ TEST(MapDecorations, ScaleBarIsARoundLengthTrueAtTheCentre) {
     EXPECT_EQ(map_credits(false), "Map data: Natural Earth");
     EXPECT_NE(map_credits(true).find("GeoNames"), std::string::npos);
 }
+
+TEST(MapDecorations, AMenuBarAboveKeepsTheTitleBelowIt) {
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 1600, 1000);
+    const FixedWidthText text;
+    DecorationInsets menu;
+    menu.top = 22;
+    const DecorationLayout plain = layout_decorations(camera, 1.0f, everything(), text);
+    const DecorationLayout below = layout_decorations(camera, 1.0f, everything(), text, menu);
+    EXPECT_DOUBLE_EQ(below.title.min_y, plain.title.min_y + 22);
+    EXPECT_EQ(below.credits.min_y, plain.credits.min_y);  // the bottom is where it was
+}

@@ -197,6 +197,10 @@ TEST_F(OverlayPlanTest, AVehicleUnderWayHasACaptionCentredInTheMapAreaThatLabels
         if (!r.placed) continue;
         EXPECT_FALSE(overlap(*r.placed, caption.box)) << r.text;
     }
+    // Below a menu bar, the captions start below it.
+    options.caption_top = 22;
+    EXPECT_DOUBLE_EQ(plan(options).captions[0].box.min_y, caption.box.min_y + 22);
+    options.caption_top = 0;
     // Before the start and after the end nothing moves and there is no caption.
     options.motion = motion.at(static_cast<double>(parse_story_time("2020-01-02T00:00+00:00")->utc_seconds));
     const OverlayPlan after = plan(options);
