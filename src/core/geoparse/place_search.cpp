@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/geoparse/name_folding.hpp"
+#include "core/labels/number_format.hpp"
 
 namespace storyplot {
 
@@ -29,14 +30,9 @@ std::vector<const GazetteerEntry*> rank_search_results(std::string_view query, s
 }
 
 std::string describe_search_result(const GazetteerEntry& entry) {
-    std::string digits = std::to_string(entry.population), people;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) people += ',';
-        people += digits[i];
-    }
     std::string text = entry.name;
     if (!entry.country.empty()) text += ", " + entry.country;
-    if (entry.population > 0) text += " \xC2\xB7 " + people + " people";
+    if (entry.population > 0) text += " \xC2\xB7 " + group_thousands(entry.population) + " people";
     return text;
 }
 

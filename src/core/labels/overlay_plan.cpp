@@ -8,6 +8,7 @@
 
 #include "core/geo/geodesic.hpp"
 #include "core/geo/mercator.hpp"
+#include "core/labels/number_format.hpp"
 #include "core/motion/route_motion.hpp"
 #include "core/mesh/story_meshes.hpp"
 #include "core/motion/story_motion_caption.hpp"
@@ -64,14 +65,7 @@ std::string format_distance(double metres) {
     char text[32];
     if (metres < 1000) std::snprintf(text, sizeof text, "%.0f m", metres);
     else if (metres < 100000) std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
-    else {
-        std::string digits = std::to_string(std::lround(metres / 1000)), out;
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-            out += digits[i];
-        }
-        return out + " km";
-    }
+    else return group_thousands(std::lround(metres / 1000)) + " km";
     return text;
 }
 

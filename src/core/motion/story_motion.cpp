@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/geo/mercator.hpp"
+#include "core/labels/number_format.hpp"
 
 namespace storyplot {
 
@@ -75,17 +76,8 @@ std::optional<Camera> StoryMotion::follow_camera(double t, int width, int height
 }
 
 std::string describe_route(const RouteMotion& motion) {
-    // Thousands grouped with a comma, as the rest of the map writes numbers.
-    auto grouped = [](long n) {
-        std::string digits = std::to_string(n), out;
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-            out += digits[i];
-        }
-        return out;
-    };
     const double km = motion.length_m() / 1000.0;
-    std::string text = km < 10 ? std::to_string(static_cast<int>(std::lround(km * 10))) : grouped(std::lround(km));
+    std::string text = km < 10 ? std::to_string(static_cast<int>(std::lround(km * 10))) : group_thousands(std::lround(km));
     if (km < 10) text.insert(text.size() - 1, ".");
     if (km < 1) text = "0" + text;
     text += " km";
@@ -93,10 +85,10 @@ std::string describe_route(const RouteMotion& motion) {
     const double hours = (motion.end_time() - motion.start_time()) / 3600.0;
     const long minutes = std::lround(hours * 60);
     text += " \xC2\xB7 ";
-    if (minutes >= 48 * 60) text += grouped(std::lround(hours / 24)) + " days";
+    if (minutes >= 48 * 60) text += group_thousands(std::lround(hours / 24)) + " days";
     else if (minutes >= 60) text += std::to_string(minutes / 60) + " h" + (minutes % 60 ? " " + std::to_string(minutes % 60) + " min" : "");
     else text += std::to_string(minutes) + " min";
-    if (hours > 0) text += " \xC2\xB7 " + grouped(std::lround(km / hours)) + " km/h";
+    if (hours > 0) text += " \xC2\xB7 " + group_thousands(std::lround(km / hours)) + " km/h";
     return text;
 }
 
