@@ -80,6 +80,7 @@ void MapWindow::open_story(const std::string& path, bool frame_it) {
     try {
         set_story(read_story_file(path), path, frame_it);
         m_review.reset();
+        remember(path);
     } catch (const InputError& e) {
         m_messages.error(e.what());  // the story the window had stays
     }
@@ -284,6 +285,7 @@ void MapWindow::save() {
     try {
         write_story_file(editor()->story(), m_story_path);  // a failure leaves the file and the edits as they were
         editor()->mark_saved();
+        remember(m_story_path);
         if (m_journal) m_journal->discard();
         m_synced_revision = -1;  // refresh the title
         m_messages.note("saved " + m_story_path);
@@ -303,6 +305,15 @@ void MapWindow::update_map_area() {
                                    std::max(top + 100.0, h - bottom)));
 }
 
+void MapWindow::remember(const std::string& path) {
+    m_recent.add(path);
+    try {
+        m_recent.write(recent_files_path());
+    } catch (const InputError& e) {
+        m_messages.error(e.what());  // the list stays in memory for this run
+    }
+}
+
 void MapWindow::request_quit() {
     if (editor() && editor()->modified())
         ask("Quit without saving the changes to the story?", [this] { m_running = false; });
@@ -312,6 +323,15 @@ void MapWindow::request_quit() {
 
 void MapWindow::apply(const MenuActions& a) {
     if (a.open) m_open_dialog = true;
+    if (a.open_recent) {
+        std::error_code ec;
+        if (std::filesystem::exists(*a.open_recent, ec)) {
+            open_dropped(*a.open_recent);
+        } else {
+            m_messages.error(*a.open_recent + ": no such file any more (removed from the recent files)");
+            m_recent.remove(*a.open_recent);
+        }
+    }
     if (a.save) save();
     if (a.export_image) m_export_dialog.open();
     if (a.new_from_article) m_article_dialog = true;
@@ -621,6 +641,7 @@ void MapWindow::frame() {
 
     m_ui.begin_frame(camera.width(), camera.height());
     MenuContext menu_context;
+    menu_context.recent = &m_recent.paths();
     menu_context.has_story = story() != nullptr;
     if (const StoryEditor* e = editor()) {
         menu_context.can_undo = e->can_undo();

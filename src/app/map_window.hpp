@@ -15,6 +15,7 @@
 #include "app/background_jobs.hpp"
 #include "app/window_app.hpp"
 #include "core/session/map_session.hpp"
+#include "core/session/recent_files.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_journal.hpp"
 #include "data/gazetteer_index.hpp"
@@ -70,6 +71,7 @@ private:
     void apply(const PanelActions& actions);
     void apply(const MenuActions& actions);
     void request_quit();  // asks first when there are unsaved edits
+    void remember(const std::string& path);  // in File > Open Recent
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
     LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_session.camera().screen_to_world(px)); }
@@ -105,6 +107,7 @@ private:
     bool m_review_shown = true;  // the Article panel (View menu), while there is a review
     float m_menu_height = 22.0f;  // measured each frame; a first guess for the opening view
     PlaceSearchState m_search; // "Find a place"
+    RecentFiles m_recent = RecentFiles::read(recent_files_path());
     bool m_geoparser_loading = false;
     bool m_measuring = false;  // clicks on the map add ruler points
     std::string m_open_path;

@@ -10,6 +10,17 @@ MenuActions draw_menu_bar(const MenuContext& c, float& height) {
     if (!ImGui::BeginMainMenuBar()) return a;
     if (ImGui::BeginMenu("File")) {
         a.open = ImGui::MenuItem("Open…", "Ctrl+O");
+        if (ImGui::BeginMenu("Open Recent", c.recent && !c.recent->empty())) {
+            for (const auto& path : *c.recent) {
+                const auto slash = path.find_last_of('/');
+                const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+                ImGui::PushID(path.c_str());
+                if (ImGui::MenuItem(name.c_str())) a.open_recent = path;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
+                ImGui::PopID();
+            }
+            ImGui::EndMenu();
+        }
         a.save = ImGui::MenuItem("Save", "Ctrl+S", false, c.has_story && c.modified);
         ImGui::Separator();
         a.new_from_article = ImGui::MenuItem("New story from article…");

@@ -2,9 +2,14 @@
 // The window's menu bar: File, Edit, View, Story and Help, each item with its shortcut, reaching
 // every command and panel (the Article panel too, once a story came from an article). It only
 // reports what was chosen; the window does it.
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace storyplot {
 
 struct MenuContext {
+    const std::vector<std::string>* recent = nullptr;  // stories opened lately, newest first
     bool has_story = false;
     bool can_undo = false, can_redo = false;
     bool modified = false;
@@ -17,6 +22,7 @@ struct MenuContext {
 };
 
 struct MenuActions {
+    std::optional<std::string> open_recent;
     bool open = false, save = false, export_image = false, new_from_article = false, quit = false;
     bool undo = false, redo = false, find = false;
     bool overview = false, next_chapter = false, previous_chapter = false;
