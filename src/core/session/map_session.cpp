@@ -168,8 +168,9 @@ void MapSession::tick(double now) {
             m_camera = framed(*follow);
         }
     if (m_zoom) {
-        // Eased in log-resolution: about 90% of the way in 0.12 s, whatever the frame rate.
-        const double k = 1.0 - std::exp(-elapsed / 0.05);
+        // Eased in log-resolution: about 90% of the way in 0.12 s, whatever the frame rate. A tick
+        // after the window idled (up to a quarter second) counts as one frame, not a jump.
+        const double k = 1.0 - std::exp(-std::min(elapsed, 1.0 / 30) / 0.05);
         const double log_res = std::log(m_camera.resolution()) + (std::log(m_zoom->target) - std::log(m_camera.resolution())) * k;
         double res = std::exp(log_res);
         if (std::abs(std::log(res / m_zoom->target)) < 0.002) res = m_zoom->target;
