@@ -19,10 +19,14 @@ std::string slurp(const std::string& path) {
     return s.str();
 }
 
+// The program's settings (the window's recent files) go to a folder of the tests', never to the
+// user's home, and outside each test's own folder (whose files the tests count).
+static std::string config_setting() { return "STORYPLOT_CONFIG=" + (fs::temp_directory_path() / "storyplot-test-config").string(); }
+
 Outcome run_storyplot(const TempDir& dir, const std::string& args, const std::string& env) {
     const auto out = dir.path() / ".stdout";
     const auto err = dir.path() / ".stderr";
-    const std::string cmd = "cd '" + dir.path().string() + "' && " + env + " '" + STORYPLOT_BINARY + "' " + args + " >'" + out.string() +
+    const std::string cmd = "cd '" + dir.path().string() + "' && " + config_setting() + " " + env + " '" + STORYPLOT_BINARY + "' " + args + " >'" + out.string() +
                             "' 2>'" + err.string() + "'";
     const int status = std::system(cmd.c_str());
     Outcome o{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out.string()), slurp(err.string())};
@@ -58,6 +62,7 @@ Running start_storyplot(const TempDir& dir, const std::vector<std::string>& args
     if (pipe(fds) != 0) return {};
     std::vector<std::string> argv{STORYPLOT_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
+    std::string config = config_setting();  // made before the fork: the child only calls putenv
     const pid_t pid = fork();
     if (pid == 0) {
         setpgid(0, 0);
@@ -69,6 +74,7 @@ Running start_storyplot(const TempDir& dir, const std::vector<std::string>& args
         dup2(null, STDOUT_FILENO);
         close(fds[0]);
         close(fds[1]);
+        putenv(config.data());
         for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
         std::vector<char*> raw;
         for (auto& a : argv) raw.push_back(a.data());
