@@ -314,6 +314,18 @@ void MapWindow::remember(const std::string& path) {
     }
 }
 
+void MapWindow::open_search() {
+    m_search.open = true;
+    m_search.focus = true;
+    load_gazetteer();
+}
+
+void MapWindow::toggle_ruler() {
+    m_measuring = !m_measuring;
+    if (!m_measuring) m_session.ruler_clear();
+    else m_messages.note("ruler: click points on the map; Backspace removes the last, Esc ends");
+}
+
 void MapWindow::request_quit() {
     if (editor() && editor()->modified())
         ask("Quit without saving the changes to the story?", [this] { m_running = false; });
@@ -338,11 +350,7 @@ void MapWindow::apply(const MenuActions& a) {
     if (a.quit) request_quit();
     if (a.undo && editor()) editor()->undo();
     if (a.redo && editor()) editor()->redo();
-    if (a.find) {
-        m_search.open = true;
-        m_search.focus = true;
-        load_gazetteer();
-    }
+    if (a.find) open_search();
     if (a.overview) m_session.overview();
     if (a.next_chapter) m_session.next_chapter();
     if (a.previous_chapter) m_session.previous_chapter();
@@ -356,10 +364,7 @@ void MapWindow::apply(const MenuActions& a) {
         if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
     }
     if (a.article) m_review_shown = !m_review_shown;
-    if (a.ruler) {
-        m_measuring = !m_measuring;
-        if (!m_measuring) m_session.ruler_clear();
-    }
+    if (a.ruler) toggle_ruler();
     if (a.help) m_help = !m_help;
 }
 
@@ -422,11 +427,7 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
         case SDLK_o: m_open_dialog = true; break;
         case SDLK_e: m_export_dialog.open(); break;
         case SDLK_q: request_quit(); break;
-        case SDLK_f:
-            m_search.open = true;
-            m_search.focus = true;
-            load_gazetteer();
-            break;
+        case SDLK_f: open_search(); break;
         default: break;
         }
         return;
@@ -457,11 +458,7 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
             m_session.ruler_clear();
         }
         break;
-    case SDLK_m:
-        m_measuring = !m_measuring;
-        if (!m_measuring) m_session.ruler_clear();
-        else m_messages.note("ruler: click points on the map; Backspace removes the last, Esc ends");
-        break;
+    case SDLK_m: toggle_ruler(); break;
     case SDLK_BACKSPACE:
         if (m_measuring) m_session.ruler_undo();
         break;
@@ -670,7 +667,7 @@ void MapWindow::frame() {
 
     PanelContext panel_context;
     panel_context.chapter = m_session.chapter();
-    panel_context.routes = m_scene.motion();
+    panel_context.route_summaries = &m_scene.route_summaries();
     if (const StoryEditor* e = editor()) {
         panel_context.modified = e->modified();
         panel_context.can_undo = e->can_undo();

@@ -72,6 +72,8 @@ private:
     void apply(const MenuActions& actions);
     void request_quit();  // asks first when there are unsaved edits
     void remember(const std::string& path);  // in File > Open Recent
+    void open_search();                      // "Find a place" (Ctrl+F, Edit menu)
+    void toggle_ruler();                     // M, View menu
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
     LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_session.camera().screen_to_world(px)); }

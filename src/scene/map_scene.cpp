@@ -25,11 +25,14 @@ void MapScene::set_story(const Story* story) {
     m_motion.reset();
     m_clock.reset();
     m_legend.clear();
+    m_route_summaries.clear();
     if (story) {
         m_motion.emplace(*story);  // the routes' geometry, once: meshes, motion, overlay and cameras read it
         m_renderer.set_routes(build_route_meshes(*story, *m_motion));
         m_clock.emplace(*story);
         m_legend = legend_for(*story);
+        for (const auto& route : story->routes)
+            if (const RouteMotion* m = m_motion->motion(route.id)) m_route_summaries[route.id] = describe_route(*m);
     } else {
         m_renderer.set_routes({});
     }
@@ -55,8 +58,6 @@ std::vector<RouteProgress> route_progress(const std::vector<RouteAt>& moving, do
 
 Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     Frame frame;
-    frame.camera = view.camera;
-    frame.scale = view.scale;
     const Camera& camera = view.camera;
     const double width = camera.width(), height = camera.height();
     std::vector<RouteAt> moving;

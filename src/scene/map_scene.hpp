@@ -8,6 +8,7 @@
 // render tests and the benchmarks. It takes a plain value (camera, story time, pixel scale, what
 // to show), decides the frame in core (compose: the overlay plan and the decorations' layout, no
 // GL), then paints it into a target (frame_target.hpp). Nothing of a frame stays in the renderer.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,8 +53,6 @@ struct MapPaint {
 
 // One frame decided.
 struct Frame {
-    Camera camera;
-    float scale = 1.0f;
     MapPaint map;
     OverlayPlan overlay;
     ExportDecorations decorations;
@@ -86,8 +85,9 @@ public:
     const ContextLabels* context() const { return m_context.get(); }
     // Every character the labels may need beyond the fonts' built-in ranges.
     const std::string& glyphs() const { return m_glyphs; }
+    // Each route's length, duration and speed in a line, by route id (core describe_route).
+    const std::map<std::string, std::string>& route_summaries() const { return m_route_summaries; }
 
-    bool has_level(DetailLevel level) const { return m_renderer.has_level(level); }
     std::optional<DetailLevel> level_for(const Camera& camera) const { return m_renderer.level_for(camera); }
     std::vector<RouteLayer>& routes() { return m_renderer.routes(); }
     std::vector<OverlayLayer>& overlays() { return m_renderer.overlays(); }
@@ -110,6 +110,7 @@ private:
     std::optional<StoryMotion> m_motion;
     std::optional<StoryClock> m_clock;
     std::vector<LegendEntry> m_legend;
+    std::map<std::string, std::string> m_route_summaries;
     std::shared_ptr<const ContextLabels> m_context;
     std::string m_glyphs;
 };

@@ -78,7 +78,8 @@ void places_section(const Story& story, PanelState& state, ViewState& view, Pane
     ImGui::TextDisabled("Right-click the map to add a place; drag a marker to move it.");
 }
 
-void routes_section(const Story& story, const StoryMotion* motion, std::vector<RouteLayer>& routes, PanelActions& actions) {
+void routes_section(const Story& story, const std::map<std::string, std::string>* summaries, std::vector<RouteLayer>& routes,
+                    PanelActions& actions) {
     if (story.routes.empty() || !ImGui::CollapsingHeader("Routes", ImGuiTreeNodeFlags_DefaultOpen)) return;
     for (auto& layer : routes) {
         const Route* route = story.route(layer.id);
@@ -89,18 +90,17 @@ void routes_section(const Story& story, const StoryMotion* motion, std::vector<R
         ImGui::Checkbox("##visible", &layer.visible);
         ImGui::SameLine();
         if (ImGui::Selectable(route->name.c_str())) actions.fly_to_route = layer.id;
-        const RouteMotion* m = motion ? motion->motion(route->id) : nullptr;
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::Text("%s, %zu stops", std::string(travel_mode_name(route->mode)).c_str(), route->stops.size());
-            if (m) ImGui::TextUnformatted(describe_route(*m).c_str());
             ImGui::EndTooltip();
         }
-        if (m) {
-            ImGui::Indent(42.0f);
-            ImGui::TextDisabled("%s", describe_route(*m).c_str());
-            ImGui::Unindent(42.0f);
-        }
+        if (summaries)
+            if (const auto it = summaries->find(route->id); it != summaries->end()) {
+                ImGui::Indent(42.0f);
+                ImGui::TextDisabled("%s", it->second.c_str());
+                ImGui::Unindent(42.0f);
+            }
         ImGui::PopID();
     }
 }
@@ -168,7 +168,7 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& 
         if (story) {
             chapters_section(*story, context.chapter, actions);
             places_section(*story, state, view, actions);
-            routes_section(*story, context.routes, routes, actions);
+            routes_section(*story, context.route_summaries, routes, actions);
         }
         layers_section(layers, actions);
         if (ImGui::CollapsingHeader("Labels")) {

@@ -2,11 +2,11 @@
 // The side panel: the story's title and source, its chapters (click, or PageUp/PageDown), its places
 // (click to fly, rename, delete), its routes and the extra layers (visibility), and the label
 // toggles. It only reports what the user asked for; the window does it.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/motion/story_motion.hpp"
 #include "core/story/story.hpp"
 #include "core/session/view_state.hpp"
 #include "render/map_renderer.hpp"
@@ -38,7 +38,7 @@ struct PanelActions {
 
 struct PanelContext {
     int chapter = -1;  // the chapter shown, -1 before the first
-    const StoryMotion* routes = nullptr;  // each route's length, duration and speed
+    const std::map<std::string, std::string>* route_summaries = nullptr;  // by route id: length, duration, speed
     bool modified = false;
     bool can_undo = false;
     bool can_redo = false;
