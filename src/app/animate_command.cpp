@@ -16,6 +16,7 @@
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
 #include "core/motion/story_motion.hpp"
+#include "core/motion/tour.hpp"
 #include "data/natural_earth.hpp"
 #include "export/animation.hpp"
 #include "data/gazetteer.hpp"
@@ -40,33 +41,47 @@ int run_animate(const AnimateOptions& o) {
     if (!format) throw UsageError("-o: \"" + o.output + "\" is not .gif, .mp4, .webm or a folder/ for PNG frames");
     if (o.fps < 1 || o.fps > 120) throw UsageError("--fps: between 1 and 120");
     if (!(o.seconds > 0) || o.seconds > 600) throw UsageError("--seconds: more than 0 and at most 600");
-    const int frames = static_cast<int>(std::lround(o.fps * o.seconds));
-    if (frames < 1) throw UsageError("--fps x --seconds gives no frame");
-
     const Story story = read_story_file(o.story);
     const StoryMotion motion(story);
     const int zone = story.timezone_minutes();
     const int w = o.size.width, h = o.size.height;
 
-    // What is animated (core/animation_span.hpp), or an explicit span.
-    AnimationSpan span;
-    try {
-        span = choose_animation(story, motion, AnimationChoice{o.route, o.route ? std::nullopt : o.chapter, std::nullopt});
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(std::string(o.route ? "--route: " : "--chapter: ") + e.what() + (o.route ? "" : " (give --from and --to)"));
+    // A tour: the chapters in turn, its length its own; otherwise what is animated
+    // (core/motion/animation_span.hpp), or an explicit span.
+    std::optional<Tour> tour;
+    std::optional<double> from, to;
+    Camera camera;
+    if (o.tour) {
+        if (o.route || o.chapter || o.from || o.to || o.bbox || o.follow || o.seconds_given)
+            throw UsageError("--tour: the tour sets the views, times and length; leave out --route, --chapter, --from, --to, --bbox, --follow "
+                             "and --seconds");
+        tour.emplace(story, &motion, w, h);
+        if (tour->empty()) throw UsageError("--tour: " + o.story + " has no chapters to tour");
+        from = 0.0;
+        to = tour->duration();
+    } else {
+        AnimationSpan span;
+        try {
+            span = choose_animation(story, motion, AnimationChoice{o.route, o.route ? std::nullopt : o.chapter, std::nullopt});
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string(o.route ? "--route: " : "--chapter: ") + e.what() + (o.route ? "" : " (give --from and --to)"));
+        }
+        from = span.from;
+        to = span.to;
+        camera = span.chapter ? chapter_camera(story, *span.chapter, w, h, &motion) : story_camera(story, w, h, &motion);
+        if (o.from) from = parse_time_option("--from", *o.from, zone);
+        if (o.to) to = parse_time_option("--to", *o.to, zone);
+        if (!from || !to) throw UsageError("the story has no timed route: give --from and --to");
+        if (!(*to > *from)) throw UsageError("--to must come after --from");
+        if (!span.focus.empty()) {
+            const Box box = focus_box(story, span.focus, &motion);
+            if (!box.empty()) camera = fit_with_margin(box, w, h, 0.08);
+        }
+        if (o.bbox) camera = Camera::fit(mercator::forward(o.bbox->min_x, o.bbox->min_y, o.bbox->max_x, o.bbox->max_y), w, h);
     }
-    std::optional<double> from = span.from, to = span.to;
-    const std::vector<std::string>& focus = span.focus;
-    Camera camera = span.chapter ? chapter_camera(story, *span.chapter, w, h, &motion) : story_camera(story, w, h, &motion);
-    if (o.from) from = parse_time_option("--from", *o.from, zone);
-    if (o.to) to = parse_time_option("--to", *o.to, zone);
-    if (!from || !to) throw UsageError("the story has no timed route: give --from and --to");
-    if (!(*to > *from)) throw UsageError("--to must come after --from");
-    if (!focus.empty()) {
-        const Box box = focus_box(story, focus, &motion);
-        if (!box.empty()) camera = fit_with_margin(box, w, h, 0.08);
-    }
-    if (o.bbox) camera = Camera::fit(mercator::forward(o.bbox->min_x, o.bbox->min_y, o.bbox->max_x, o.bbox->max_y), w, h);
+    const double seconds = tour ? tour->duration() : o.seconds;
+    const int frames = static_cast<int>(std::lround(o.fps * seconds));
+    if (frames < 1) throw UsageError("--fps x --seconds gives no frame");
 
     // The sink first: a bad path or a missing encoder fails before any drawing.
     std::unique_ptr<FrameSink> sink = open_frame_sink(o.output, *format, w, h, o.fps);
@@ -85,13 +100,20 @@ int run_animate(const AnimateOptions& o) {
     const bool tty = !o.quiet && isatty(STDERR_FILENO);
     const auto start = std::chrono::steady_clock::now();
     for (int k = 0; k < frames; ++k) {
-        const double t = frame_time(*from, *to, k, frames);
-        Camera frame_camera = camera;
-        if (o.follow)
-            if (const auto follow = motion.follow_camera(t, w, h)) frame_camera = *follow;
         FrameView view;
-        view.camera = frame_camera;
-        view.time = t;
+        if (tour) {
+            // The tour's frame k at k / fps seconds, as the window presents it.
+            const TourFrame f = tour->at(static_cast<double>(k) / o.fps);
+            view.camera = f.camera;
+            view.time = f.time;
+            view.card = chapter_card(story, f.chapter, static_cast<float>(f.card));
+        } else {
+            const double t = frame_time(*from, *to, k, frames);
+            view.camera = camera;
+            if (o.follow)
+                if (const auto follow = motion.follow_camera(t, w, h)) view.camera = *follow;
+            view.time = t;
+        }
         view.scale = o.scale;
         view.trail = o.trail;
         view.decorations = o.decorations;

@@ -116,7 +116,9 @@ int main(int argc, char** argv) {
     animate_cmd->add_option("--from", animate_from, "clock time of the first frame, ISO 8601");
     animate_cmd->add_option("--to", animate_to, "clock time the animation runs to, ISO 8601");
     animate_cmd->add_option("--fps", animate.fps, "frames per second")->capture_default_str();
-    animate_cmd->add_option("--seconds", animate.seconds, "length in seconds (frames = fps x seconds)")->capture_default_str();
+    auto* seconds_option =
+        animate_cmd->add_option("--seconds", animate.seconds, "length in seconds (frames = fps x seconds)")->capture_default_str();
+    animate_cmd->add_flag("--tour", animate.tour, "the chapters in turn as the window presents them: flights, the clock, the text");
     animate_cmd->add_option("--size", animate_size, "frame size WIDTHxHEIGHT")->capture_default_str();
     animate_cmd->add_option("--bbox", animate_bbox, "area to show, W,S,E,N in degrees");
     animate_cmd->add_flag("--follow", animate.follow, "the camera follows the moving vehicle");
@@ -183,6 +185,7 @@ int main(int argc, char** argv) {
             if (animate_no_decorations) animate.decorations = DecorationSet{false, false, false, false, false, false};
             if (animate_no_inset) animate.decorations.inset = false;
             animate.context_labels = !animate_no_context;
+            animate.seconds_given = seconds_option->count() > 0;
             return run_animate(animate);
         }
         if (*render_cmd) {

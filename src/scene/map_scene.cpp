@@ -75,6 +75,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
         else if (!m_story->published.empty())
             d.date = m_story->published;
     }
+    d.card = view.card;
     frame.layout = layout_decorations(camera, view.scale, d, text, view.insets);
 
     OverlayOptions options;

@@ -39,6 +39,7 @@ struct FrameView {
     DecorationInsets insets;     // the window's panels: labels and decorations keep clear of them
     bool highlights = false;     // the hovered and selected places lit (the window's own view)
     std::vector<LonLat> ruler;   // the window's ruler, when measuring
+    std::optional<ChapterCard> card;  // a presented chapter's text, in large type
 };
 
 // The map part of a frame: panels (the main map, the inset locator) and how each is drawn.

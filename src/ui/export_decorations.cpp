@@ -6,6 +6,7 @@
 
 #include "core/geo/mercator.hpp"
 #include "ui/fonts.hpp"
+#include "ui/story_overlay.hpp"
 
 namespace storyplot {
 
@@ -100,6 +101,25 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
         const Box& b = layout.credits;
         list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 3 * scale);
         list.AddText(f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad / 2), IM_COL32(70, 70, 80, 255), d.credits.c_str());
+    }
+    if (!layout.card.empty() && d.card) {
+        const Box& b = layout.card;
+        const auto alpha = [&](int a) { return static_cast<int>(static_cast<float>(a) * d.card->opacity); };
+        list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), IM_COL32(255, 255, 255, alpha(240)), 6 * scale);
+        list.AddRectFilled(im(b.min_x, b.min_y), im(b.min_x + 5 * scale, b.max_y), IM_COL32(179, 38, 30, alpha(255)), 6 * scale,
+                           ImDrawFlags_RoundCornersLeft);
+        const Vec2 o{b.min_x, b.min_y};
+        if (!d.card->counter.empty())
+            list.AddText(f.label, f.label->FontSize, im(o.x + layout.card_counter_at.x, o.y + layout.card_counter_at.y),
+                         IM_COL32(110, 110, 120, alpha(255)), d.card->counter.c_str());
+        if (!d.card->title.empty())
+            list.AddText(f.card_title, f.card_title->FontSize, im(o.x + layout.card_title_at.x, o.y + layout.card_title_at.y),
+                         IM_COL32(33, 37, 41, alpha(255)), d.card->title.c_str(), nullptr, layout.card_wrap);
+        for (const auto& piece : layout.card_text.pieces) {
+            ImFont* font = font_for(piece.style);
+            list.AddText(font, font->FontSize, im(o.x + layout.card_text_at.x + piece.at.x, o.y + layout.card_text_at.y + piece.at.y),
+                         IM_COL32(33, 37, 41, alpha(255)), piece.text.c_str());
+        }
     }
     // North arrow: Web Mercator keeps north straight up everywhere, so there is none to draw.
 }

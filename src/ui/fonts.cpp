@@ -65,6 +65,12 @@ UiFonts load_fonts(float scale, const std::string& extra_text) {
     f.label_bold = add(dejavu_bold, 14.0f * scale, g_latin_ranges.Data, f.label);
     if (f.label_bold != f.label) merge_cjk(14.0f * scale, cjk);
     f.italic = add(dejavu_oblique, 13.0f * scale, g_latin_ranges.Data, f.label);
+    f.card = add(dejavu, 20.0f * scale, g_latin_ranges.Data, f.label);
+    if (f.card != f.label) merge_cjk(20.0f * scale, cjk);
+    f.card_bold = add(dejavu_bold, 20.0f * scale, g_latin_ranges.Data, f.card);
+    f.card_italic = add(dejavu_oblique, 20.0f * scale, g_latin_ranges.Data, f.card);
+    f.card_title = add(dejavu_bold, 27.0f * scale, g_latin_ranges.Data, f.card_bold);
+    if (f.card_title != f.card_bold) merge_cjk(27.0f * scale, cjk);
     io.FontDefault = f.ui;
     io.Fonts->Build();
     return f;

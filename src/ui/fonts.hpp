@@ -13,6 +13,11 @@ struct UiFonts {
     ImFont* label = nullptr;       // town and place labels, with CJK merged in
     ImFont* label_bold = nullptr;  // story place names
     ImFont* italic = nullptr;      // route names, country names
+    // A presented chapter's card: large type.
+    ImFont* card = nullptr;
+    ImFont* card_bold = nullptr;
+    ImFont* card_italic = nullptr;
+    ImFont* card_title = nullptr;
 };
 
 // Loads the fonts into the current ImGui context's atlas (clearing it first). `extra_text` holds

@@ -108,6 +108,10 @@ ImFont* font_for(TextStyle style) {
     switch (style) {
     case TextStyle::label_bold: return f.label_bold;
     case TextStyle::italic: return f.italic;
+    case TextStyle::card: return f.card;
+    case TextStyle::card_bold: return f.card_bold;
+    case TextStyle::card_italic: return f.card_italic;
+    case TextStyle::card_title: return f.card_title;
     case TextStyle::label: break;
     }
     return f.label;

@@ -11,7 +11,7 @@ namespace storyplot {
 
 std::vector<Box> DecorationLayout::boxes() const {
     std::vector<Box> out;
-    for (const Box& b : {title, legend, inset, scale_bar, credits})
+    for (const Box& b : {title, legend, inset, scale_bar, credits, card})
         if (!b.empty()) out.push_back(b);
     return out;
 }
@@ -20,6 +20,12 @@ std::vector<LegendEntry> legend_for(const Story& story) {
     std::vector<LegendEntry> out;
     for (const auto& route : story.routes) out.push_back({route.name, route_color(route), route.mode});
     return out;
+}
+
+std::optional<ChapterCard> chapter_card(const Story& story, int index, float opacity) {
+    if (index < 0 || index >= static_cast<int>(story.chapters.size())) return std::nullopt;
+    const Chapter& c = story.chapters[static_cast<std::size_t>(index)];
+    return ChapterCard{std::to_string(index + 1) + " / " + std::to_string(story.chapters.size()), c.title, c.text, opacity};
 }
 
 DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& d, const TextMeasure& text,
@@ -54,6 +60,23 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
         lh += pad;
         layout.legend = Box::of(left, bottom_left - lh, left + lw, bottom_left);
         bottom_left = layout.legend.min_y - 6 * scale;
+    }
+    if (d.card) {
+        // Large type at the bottom left, above the scale bar and legend; as wide as reads well.
+        const double cw = std::clamp((w - insets.left) * 0.42, 240.0 * scale, 760.0 * scale);
+        const float inner = static_cast<float>(cw - 2.5 * pad);
+        const double counter_h = d.card->counter.empty() ? 0.0 : text.size(TextStyle::label, d.card->counter).y + 4 * scale;
+        const Vec2 title = d.card->title.empty() ? Vec2{0, 0} : text.size(TextStyle::card_title, d.card->title, inner);
+        layout.card_text = layout_rich_text(parse_rich_text(d.card->text), text,
+                                            RichFonts{TextStyle::card, TextStyle::card_bold, TextStyle::card_italic}, inner);
+        const double gap = title.y > 0 && layout.card_text.size.y > 0 ? 8.0 * scale : 0.0;
+        const double ch = 2 * pad * 1.25 + counter_h + title.y + gap + layout.card_text.size.y;
+        layout.card_wrap = inner;
+        layout.card_counter_at = {pad * 1.25, pad * 1.25};
+        layout.card_title_at = {pad * 1.25, pad * 1.25 + counter_h};
+        layout.card_text_at = {pad * 1.25, pad * 1.25 + counter_h + title.y + gap};
+        layout.card = Box::of(left, std::max(insets.top + margin, bottom_left - ch), left + cw, bottom_left);
+        bottom_left = layout.card.min_y - 6 * scale;
     }
     if (d.show.inset) {
         const double side = std::clamp(std::min(w - insets.left, h) * 0.22, 90.0 * scale, 360.0 * scale);

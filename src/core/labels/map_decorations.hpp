@@ -4,12 +4,14 @@
 // inset locator map (its map is drawn by the renderer into `inset`), and the credits. Laid out here
 // inside the image with a margin, so nothing is cut off at the edge; ui/export_decorations.hpp
 // paints the layout.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/geo/camera.hpp"
 #include "core/geo/color.hpp"
 #include "core/story/story.hpp"
+#include "core/labels/rich_text.hpp"
 #include "core/labels/text_measure.hpp"
 
 namespace storyplot {
@@ -32,17 +34,34 @@ struct LegendEntry {
     TravelMode mode = TravelMode::train;
 };
 
+// A chapter presented: its number, title and text (with basic formatting) in large type.
+struct ChapterCard {
+    std::string counter;  // "2 / 5"
+    std::string title;
+    std::string text;
+    float opacity = 1.0f;  // fading in
+};
+
+// The card of the story's chapter `index` ("2 / 5", its title and text); none for no chapter.
+std::optional<ChapterCard> chapter_card(const Story& story, int index, float opacity = 1.0f);
+
 struct ExportDecorations {
     DecorationSet show;
     std::string title;
     std::string date;  // under the title
     std::vector<LegendEntry> legend;
     std::string credits;
+    std::optional<ChapterCard> card;
 };
 
 // Where each decoration goes, in image pixels (empty when not shown).
 struct DecorationLayout {
     Box title, legend, inset, scale_bar, credits;
+    Box card;
+    // Inside the card, relative to its top-left corner: the counter and title, then the text.
+    Vec2 card_counter_at, card_title_at, card_text_at;
+    float card_wrap = 0;  // the title's wrap width
+    RichLayout card_text;
     std::vector<Box> boxes() const;  // the non-empty ones, for labels to avoid
 };
 

@@ -12,6 +12,10 @@ enum class TextStyle {
     label,       // town and place labels, captions, credits
     label_bold,  // story place names, the title
     italic,      // route and country names
+    card,        // a chapter's text in a presentation: large type
+    card_bold,
+    card_italic,
+    card_title,  // its title: larger, bold
 };
 
 class TextMeasure {

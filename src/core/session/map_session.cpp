@@ -130,6 +130,66 @@ MapSession::Measure MapSession::measure() const {
     return m;
 }
 
+void MapSession::next_chapter() {
+    if (m_tour) return go_to_tour_chapter(m_tour_index + 1);
+    go_to_chapter(m_chapter + 1);
+}
+
+void MapSession::previous_chapter() {
+    if (m_tour) return go_to_tour_chapter(m_tour_index - 1);
+    go_to_chapter(std::max(0, m_chapter - 1));
+}
+
+Chapter MapSession::framed_from_view(const Chapter& chapter) const {
+    // framed() widens a whole-window view to fit the map area by this factor; the chapter's zoom
+    // is the one that gives back the view shown once framed.
+    const Box area = map_area();
+    const double widen = std::max(m_camera.width() / area.width(), m_camera.height() / area.height());
+    Chapter out = chapter;
+    out.center = mercator::inverse(m_camera.screen_to_world(area.center()));
+    out.zoom = std::clamp(zoom_for_resolution(m_camera.resolution() / widen), 0.0, 22.0);
+    return out;
+}
+
+void MapSession::present(bool auto_advance) {
+    const Story* s = story();
+    if (!s || s->chapters.empty()) return;
+    m_tour.emplace(*s, m_motion, m_camera.width(), m_camera.height());
+    m_auto_advance = auto_advance;
+    m_fly.reset();
+    m_zoom.reset();
+    m_timeline.playing = false;
+    m_timeline.follow = false;
+    m_tour_time = 0;
+    m_tour_index = 0;
+    m_last_tick.reset();
+    const TourFrame f = m_tour->at(0, 0);
+    m_camera = f.camera;
+    m_chapter = f.chapter;
+    if (f.time) {
+        m_timeline.time = *f.time;
+        m_timeline.active = true;
+    }
+}
+
+void MapSession::stop_presenting() { m_tour.reset(); }
+
+TourFrame MapSession::presented() const { return m_tour ? m_tour->at(m_tour_time, m_tour_index) : TourFrame{}; }
+
+bool MapSession::tour_moving() const {
+    if (!m_tour) return false;
+    if (m_auto_advance) return m_tour_time < m_tour->duration();
+    // Waiting at the end of a chapter for the key: nothing moves, nothing needs drawing.
+    return m_tour_time < m_tour->chapters()[static_cast<std::size_t>(m_tour_index)].end;
+}
+
+void MapSession::go_to_tour_chapter(int index) {
+    const auto& chapters = m_tour->chapters();
+    index = std::clamp(index, 0, static_cast<int>(chapters.size()) - 1);
+    m_tour_index = index;
+    m_tour_time = chapters[static_cast<std::size_t>(index)].start;
+}
+
 void MapSession::go_to_chapter(int index) {
     const Story* s = story();
     if (!s || s->chapters.empty()) return;
@@ -161,6 +221,21 @@ void MapSession::step_to_event(bool forward) {
 void MapSession::tick(double now) {
     const double elapsed = m_last_tick ? now - *m_last_tick : 0.0;
     m_last_tick = now;
+    if (m_tour) {
+        // A manual tour waits at the end of each chapter; an automatic one runs to the last.
+        const double limit = m_auto_advance ? m_tour->duration() : m_tour->chapters()[static_cast<std::size_t>(m_tour_index)].end;
+        // A tick after an idle wait counts as one frame, as the eased zoom does.
+        m_tour_time = std::min(m_tour_time + std::min(elapsed, 0.25), limit);
+        if (m_auto_advance) m_tour_index = m_tour->index_at(m_tour_time);
+        const TourFrame f = m_tour->at(m_tour_time, m_tour_index);
+        m_camera = f.camera;
+        m_chapter = f.chapter;
+        if (f.time) {
+            m_timeline.time = *f.time;
+            m_timeline.active = true;
+        }
+        return;
+    }
     if (m_clock) advance(m_timeline, *m_clock, elapsed);
     if (m_timeline.follow && m_motion && m_timeline.active)
         if (const auto follow = m_motion->follow_camera(m_timeline.time, m_camera.width(), m_camera.height())) {

@@ -12,6 +12,7 @@
 #include "core/motion/playback.hpp"
 #include "core/story/story_editor.hpp"
 #include "core/motion/story_motion.hpp"
+#include "core/motion/tour.hpp"
 
 namespace storyplot {
 
@@ -69,9 +70,27 @@ public:
 
     // Chapters: the view and, when it has one, the time of each (index clamped to the story's).
     void go_to_chapter(int index);
-    void next_chapter() { go_to_chapter(m_chapter + 1); }
-    void previous_chapter() { go_to_chapter(std::max(0, m_chapter - 1)); }
+    void next_chapter();
+    void previous_chapter();
     int chapter() const { return m_chapter; }
+    // The chapter's view as the map shows it now, for "frame this chapter from the view": its
+    // centre and zoom set so that going to it gives back this view (in the map area).
+    Chapter framed_from_view(const Chapter& chapter) const;
+    // After chapters were added, moved or removed: the chapter shown, without flying.
+    void set_chapter(int index) { m_chapter = index; }
+
+    // Presenting: the story's tour (core/motion/tour.hpp) played over the whole window, the camera
+    // and clock driven by it. `auto_advance`: chapters follow each other by themselves; otherwise
+    // each waits at its end for next_chapter(). Next and previous chapter jump in the tour.
+    void present(bool auto_advance);
+    void stop_presenting();
+    bool presenting() const { return m_tour.has_value(); }
+    bool auto_advance() const { return m_auto_advance; }
+    void toggle_auto_advance() { m_auto_advance = !m_auto_advance; }
+    const Tour* tour() const { return m_tour ? &*m_tour : nullptr; }
+    double tour_time() const { return m_tour_time; }
+    // What the tour shows now (the chapter's card, how far it has faded in).
+    TourFrame presented() const;
 
     // The story's clock.
     TimelineState& timeline() { return m_timeline; }
@@ -86,7 +105,7 @@ public:
     // since the last tick, the camera follows the vehicle when asked, and a flight moves on.
     void tick(double now);
     // Something moves by itself: frames are needed even without input.
-    bool animating() const { return m_fly.has_value() || m_zoom.has_value() || m_timeline.playing; }
+    bool animating() const { return m_fly.has_value() || m_zoom.has_value() || m_timeline.playing || tour_moving(); }
 
     // The ruler: points clicked on the map, measured along the ellipsoid.
     struct Measure {
@@ -104,6 +123,8 @@ public:
 private:
     Vec2 centre() const { return {m_camera.width() / 2.0, m_camera.height() / 2.0}; }
     void user_moved();
+    bool tour_moving() const;
+    void go_to_tour_chapter(int index);
 
     Camera m_camera;
     Box m_area;  // empty: the whole window
@@ -120,6 +141,10 @@ private:
     };
     std::optional<Zoom> m_zoom;
     std::vector<LonLat> m_ruler;
+    std::optional<Tour> m_tour;
+    double m_tour_time = 0;
+    int m_tour_index = 0;  // the tour's chapter shown
+    bool m_auto_advance = true;
     std::optional<double> m_fly_begun_at;  // set by the first tick of a flight
     std::optional<double> m_last_tick;
 };

@@ -59,6 +59,25 @@ const Route* Story::route(std::string_view id) const {
     return nullptr;
 }
 
+std::optional<std::string> route_times_problem(const Route& route) {
+    std::optional<StoryTime> last;
+    std::string last_text, last_stop;
+    for (std::size_t i = 0; i < route.times.size() && i < route.stops.size(); ++i)
+        for (const auto* moment : {&route.times[i].arrive, &route.times[i].depart}) {
+            if (!*moment) continue;
+            const StoryTime t = (*moment)->time;
+            if (last && t < *last)
+                return "times not in order: \"" + (*moment)->text + "\" at \"" + route.stops[i] + "\" is before \"" + last_text +
+                       "\" at \"" + last_stop + "\"";
+            last = t;
+            last_text = (*moment)->text;
+            last_stop = route.stops[i];
+        }
+    return std::nullopt;
+}
+
+Route* Story::route(std::string_view id) { return const_cast<Route*>(std::as_const(*this).route(id)); }
+
 const Chapter* Story::chapter(std::string_view id) const {
     for (const auto& c : chapters)
         if (c.id == id) return &c;

@@ -40,6 +40,16 @@ struct Alternative {
     friend bool operator==(const Alternative&, const Alternative&) = default;
 };
 
+// A picture a place or chapter carries: a file (relative to the story's folder, or absolute) or a
+// URL kept as a link, with its caption and credit.
+struct Media {
+    std::string src;
+    std::string caption;
+    std::string credit;
+    bool is_link() const { return src.starts_with("http://") || src.starts_with("https://"); }
+    friend bool operator==(const Media&, const Media&) = default;
+};
+
 struct Place {
     std::string id;
     std::string name;
@@ -53,6 +63,7 @@ struct Place {
     std::optional<std::int64_t> geonames_id;  // the gazetteer entry it is
     std::optional<double> confidence;         // how sure the article reader was, 0 to 1
     std::vector<Alternative> alternatives;    // what else the reader found the name may mean
+    std::optional<Media> image;
     Json json;  // the feature as read, unknown members included
 };
 
@@ -81,6 +92,8 @@ struct Chapter {
     std::optional<StoryMoment> time;
     std::vector<std::string> focus;  // place or route ids
     std::optional<double> zoom;      // web map zoom level (0 = the world in 256 px)
+    std::optional<LonLat> center;    // where the view is centred (with `zoom`); else the focus's middle
+    std::optional<Media> image;
     Json json;
 };
 
@@ -101,11 +114,16 @@ struct Story {
     Place* place(std::string_view id);
     const Route* route(std::string_view id) const;
     const Chapter* chapter(std::string_view id) const;
+    Route* route(std::string_view id);
     int timezone_minutes() const;
 
     // A cache of place positions by id, not part of the story's value.
     mutable std::map<std::string, std::size_t, std::less<>> place_index;
 };
+
+// Why a route's times are not in order (each stop's arrival, then its departure, then the next
+// stop's), naming the two stops; nothing when they are.
+std::optional<std::string> route_times_problem(const Route& route);
 
 // The path a route is drawn along: its own LineString, else its stops joined.
 Path route_path(const Story& story, const Route& route);

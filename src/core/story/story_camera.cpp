@@ -40,9 +40,12 @@ Camera fit_with_margin(const Box& box, int width, int height, double margin, dou
 
 Camera chapter_camera(const Story& story, const Chapter& chapter, int width, int height, const StoryMotion* routes) {
     const Box box = focus_box(story, chapter.focus, routes);
+    if (chapter.center && chapter.zoom) return Camera(mercator::forward(*chapter.center), resolution_for_zoom(*chapter.zoom), width, height);
     if (box.empty()) return story_camera(story, width, height, routes);
     if (chapter.zoom) return Camera(box.center(), resolution_for_zoom(*chapter.zoom), width, height);
-    return fit_with_margin(box, width, height);
+    const Camera fitted = fit_with_margin(box, width, height);
+    if (chapter.center) return Camera(mercator::forward(*chapter.center), fitted.resolution(), width, height);
+    return fitted;
 }
 
 Camera region_camera(int width, int height) {

@@ -33,14 +33,24 @@ void StoryEditor::checkpoint() {
     m_revision = m_next_revision++;
 }
 
+void StoryEditor::merging_checkpoint(const std::string& key) {
+    if (m_merging != key) {
+        checkpoint();
+        m_merging = key;
+    } else {
+        m_revision = m_next_revision++;  // the same undo step, but views must see the change
+    }
+}
+
+Route& StoryEditor::route_or_throw(const std::string& id) {
+    Route* r = m_story.route(id);
+    if (!r) throw std::invalid_argument("no route \"" + id + "\"");
+    return *r;
+}
+
 void StoryEditor::move_place(const std::string& id, LonLat to) {
     place_or_throw(id);
-    if (m_merging_move != id) {
-        checkpoint();
-        m_merging_move = id;
-    } else {
-        m_revision = m_next_revision++;  // the same undo step, but views must see the move
-    }
+    merging_checkpoint("move " + id);
     // A route's path runs through its stops: the vertices on the stop move with it.
     const LonLat from = m_story.place(id)->position;
     for (auto& route : m_story.routes) {
@@ -112,6 +122,146 @@ void StoryEditor::replace_place(const std::string& id, const std::string& name, 
     p.name = name;
     p.position = position;
     p.geonames_id = geonames_id;
+}
+
+namespace {
+
+int clamp_index(int index, std::size_t size) { return std::clamp(index, 0, std::max(0, static_cast<int>(size) - 1)); }
+
+}  // namespace
+
+int StoryEditor::add_chapter(int at, Chapter chapter) {
+    finish_move();
+    checkpoint();
+    const std::string base = slug(chapter.title.empty() ? "chapter" : chapter.title);
+    chapter.id = base;
+    for (int n = 2; m_story.chapter(chapter.id); ++n) chapter.id = base + "-" + std::to_string(n);
+    at = std::clamp(at, 0, static_cast<int>(m_story.chapters.size()));
+    m_story.chapters.insert(m_story.chapters.begin() + at, std::move(chapter));
+    return at;
+}
+
+void StoryEditor::remove_chapter(int index) {
+    finish_move();
+    if (m_story.chapters.empty()) return;
+    checkpoint();
+    m_story.chapters.erase(m_story.chapters.begin() + clamp_index(index, m_story.chapters.size()));
+}
+
+void StoryEditor::move_chapter(int from, int to) {
+    finish_move();
+    if (m_story.chapters.empty()) return;
+    from = clamp_index(from, m_story.chapters.size());
+    to = clamp_index(to, m_story.chapters.size());
+    if (from == to) return;
+    checkpoint();
+    auto& c = m_story.chapters;
+    if (from < to) std::rotate(c.begin() + from, c.begin() + from + 1, c.begin() + to + 1);
+    else std::rotate(c.begin() + to, c.begin() + from, c.begin() + from + 1);
+}
+
+std::optional<std::string> StoryEditor::edit_chapter(int index, const Chapter& edited) {
+    if (m_story.chapters.empty()) return "the story has no chapters";
+    Chapter& c = m_story.chapters[static_cast<std::size_t>(clamp_index(index, m_story.chapters.size()))];
+    for (const auto& id : edited.focus)
+        if (!m_story.place(id) && !m_story.route(id)) return "focus \"" + id + "\" names no place or route";
+    const auto text_of = [](const std::optional<StoryMoment>& m) { return m ? m->text : std::string(); };
+    if (c.title == edited.title && c.text == edited.text && text_of(c.time) == text_of(edited.time) && c.focus == edited.focus &&
+        c.zoom == edited.zoom && c.center == edited.center && c.image == edited.image)
+        return std::nullopt;
+    merging_checkpoint("chapter " + c.id);
+    Chapter& now = m_story.chapters[static_cast<std::size_t>(clamp_index(index, m_story.chapters.size()))];
+    now.title = edited.title;
+    now.text = edited.text;
+    now.time = edited.time;
+    now.focus = edited.focus;
+    now.zoom = edited.zoom;
+    now.center = edited.center;
+    now.image = edited.image;
+    return std::nullopt;
+}
+
+std::string StoryEditor::add_route(const std::string& name, TravelMode mode, std::vector<std::string> stops) {
+    finish_move();
+    if (stops.size() < 2) throw std::invalid_argument("a route needs two stops or more");
+    for (const auto& id : stops) place_or_throw(id);
+    checkpoint();
+    const std::string base = slug(name.empty() ? "route" : name);
+    std::string id = base;
+    for (int n = 2; m_story.place(id) || m_story.route(id); ++n) id = base + "-" + std::to_string(n);
+    Route route;
+    route.id = id;
+    route.name = name.empty() ? "New route" : name;
+    route.mode = mode;
+    route.stops = std::move(stops);
+    m_story.routes.push_back(std::move(route));
+    return id;
+}
+
+void StoryEditor::set_route_mode(const std::string& id, TravelMode mode) {
+    finish_move();
+    if (route_or_throw(id).mode == mode) return;
+    checkpoint();
+    m_story.route(id)->mode = mode;
+}
+
+void StoryEditor::rename_route(const std::string& id, const std::string& name) {
+    finish_move();
+    if (route_or_throw(id).name == name) return;
+    checkpoint();
+    m_story.route(id)->name = name;
+}
+
+std::optional<std::string> StoryEditor::set_stop_time(const std::string& id, std::size_t stop, const StopTime& time) {
+    Route trial = route_or_throw(id);
+    if (stop >= trial.stops.size()) return "no stop " + std::to_string(stop + 1);
+    if (trial.times.empty()) trial.times.resize(trial.stops.size());
+    trial.times[stop] = time;
+    if (auto problem = route_times_problem(trial)) return problem;
+    // A route whose stops all lost their times is untimed again.
+    if (std::all_of(trial.times.begin(), trial.times.end(), [](const StopTime& t) { return !t.arrive && !t.depart; })) trial.times.clear();
+    merging_checkpoint("times " + id + " " + std::to_string(stop));
+    *m_story.route(id) = std::move(trial);
+    return std::nullopt;
+}
+
+std::optional<std::string> StoryEditor::insert_stop(const std::string& id, std::size_t at, const std::string& place) {
+    finish_move();
+    Route& route = route_or_throw(id);
+    if (!m_story.place(place)) return "no place \"" + place + "\"";
+    at = std::min(at, route.stops.size());
+    checkpoint();
+    Route& r = *m_story.route(id);
+    r.stops.insert(r.stops.begin() + static_cast<std::ptrdiff_t>(at), place);
+    if (!r.times.empty()) r.times.insert(r.times.begin() + static_cast<std::ptrdiff_t>(at), StopTime{});
+    r.path.clear();  // its own path no longer runs through its stops: drawn from them until snapped again
+    return std::nullopt;
+}
+
+std::optional<std::string> StoryEditor::remove_stop(const std::string& id, std::size_t stop) {
+    finish_move();
+    const Route& route = route_or_throw(id);
+    if (stop >= route.stops.size()) return "no stop " + std::to_string(stop + 1);
+    if (route.stops.size() <= 2) return "a route keeps two stops at least";
+    checkpoint();
+    Route& r = *m_story.route(id);
+    r.stops.erase(r.stops.begin() + static_cast<std::ptrdiff_t>(stop));
+    if (stop < r.times.size()) r.times.erase(r.times.begin() + static_cast<std::ptrdiff_t>(stop));
+    r.path.clear();
+    return std::nullopt;
+}
+
+TypedTime parse_typed_time(const std::string& text, int zone_minutes) {
+    std::string trimmed = text;
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.erase(trimmed.begin());
+    if (trimmed.empty()) return {};
+    // People type a space between the date and the time, as the window shows them.
+    if (trimmed.size() > 10 && trimmed[10] == ' ') trimmed[10] = 'T';
+    std::erase(trimmed, ' ');
+    auto moment = parse_story_moment(trimmed, zone_minutes);
+    if (!moment) return {std::nullopt, "not a time: use 2019-04-24 18:00, optionally with a zone (+10:00)"};
+    return {std::move(moment), ""};
 }
 
 void StoryEditor::undo() {

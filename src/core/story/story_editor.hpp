@@ -33,8 +33,29 @@ public:
     void reject_place(const std::string& id);
     // Puts another gazetteer entry in the place's stead: its name, position and GeoNames id.
     void replace_place(const std::string& id, const std::string& name, LonLat position, std::int64_t geonames_id);
-    // Ends the current drag: the next move starts a new undo step.
-    void finish_move() { m_merging_move.clear(); }
+    // Ends the current drag or typing run: the next change starts a new undo step.
+    void finish_move() { m_merging.clear(); }
+
+    // Chapters, by their place in the story's list (indices are clamped to it). A new chapter's
+    // id is made from its title, unique among the chapters; returns where it went.
+    int add_chapter(int at, Chapter chapter);
+    void remove_chapter(int index);
+    void move_chapter(int from, int to);
+    // Puts `edited`'s title, text, time, focus, zoom, centre and image in the chapter's stead (its
+    // id and unknown members stay). Edits to one chapter in a row, as typing makes them, are one
+    // undo step until finish_move(). Refuses, with the reason, a focus that names nothing.
+    std::optional<std::string> edit_chapter(int index, const Chapter& edited);
+
+    // Routes. A new route joins places (at least two) by id, returned; its name may repeat.
+    std::string add_route(const std::string& name, TravelMode mode, std::vector<std::string> stops);
+    void set_route_mode(const std::string& id, TravelMode mode);
+    void rename_route(const std::string& id, const std::string& name);
+    // A stop's times; refused with the reason when they would put the route's times out of order.
+    // Setting the first time of an untimed route gives the others empty times (none of their own).
+    std::optional<std::string> set_stop_time(const std::string& route, std::size_t stop, const StopTime& time);
+    // Inserts a place as the stop at `at`, or removes one; a route keeps at least two stops.
+    std::optional<std::string> insert_stop(const std::string& route, std::size_t at, const std::string& place);
+    std::optional<std::string> remove_stop(const std::string& route, std::size_t stop);
 
     bool can_undo() const { return !m_undo.empty(); }
     bool can_redo() const { return !m_redo.empty(); }
@@ -51,7 +72,10 @@ public:
 
 private:
     Place& place_or_throw(const std::string& id);
+    Route& route_or_throw(const std::string& id);
     void checkpoint();
+    // A change that merges with the previous one of the same key (a drag, typing).
+    void merging_checkpoint(const std::string& key);
 
     struct Step {
         Story story;
@@ -60,7 +84,7 @@ private:
     Story m_story;
     std::vector<Step> m_undo;
     std::vector<Step> m_redo;
-    std::string m_merging_move;
+    std::string m_merging;  // the key of the step that later changes join
     long m_revision = 0;
     long m_next_revision = 1;
     long m_saved_revision = 0;
@@ -68,5 +92,13 @@ private:
 
 // "Far Eastern University" -> "far-eastern-university"
 std::string slug(const std::string& name);
+
+// A time typed in the window: blank is none; a time without a zone is in the story's. The reason
+// it is not a time otherwise.
+struct TypedTime {
+    std::optional<StoryMoment> moment;
+    std::string error;
+};
+TypedTime parse_typed_time(const std::string& text, int zone_minutes);
 
 }  // namespace storyplot

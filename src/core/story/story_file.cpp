@@ -142,6 +142,7 @@ std::string feature_id(const Json& feature, std::size_t index, const StoryChecke
 
 StopTime read_stop_time(const Json& entry, const std::string& subject, const StoryChecker& check, int zone) {
     StopTime t;
+    if (entry.is_null()) return t;  // a stop the route passes without a time of its own
     if (entry.is_string()) {
         t.arrive = check.time_member(Json{{"time", entry}}, "time", subject, zone);
         return t;
@@ -195,6 +196,58 @@ std::vector<Alternative> review_alternatives(const Json& props) {
     return out;
 }
 
+// "image": "photos/train.jpg" or {"src": …, "caption": …, "credit": …}.
+std::optional<Media> read_media(const Json& object, const std::string& subject, const StoryChecker& check) {
+    const auto it = object.find("image");
+    if (it == object.end() || it->is_null()) return std::nullopt;
+    Media media;
+    if (it->is_string()) {
+        media.src = it->get<std::string>();
+    } else if (it->is_object()) {
+        media.src = check.string_member(*it, "src", subject);
+        media.caption = check.string_member(*it, "caption", subject);
+        media.credit = check.string_member(*it, "credit", subject);
+    } else {
+        check.fail(subject, "\"image\" must be a file or URL, or {\"src\", \"caption\", \"credit\"}");
+    }
+    if (media.src.empty()) check.fail(subject, "\"image\" has no \"src\": give a file or URL, or leave it out");
+    return media;
+}
+
+// The image member as the file has it, when it holds one; nothing otherwise.
+std::optional<Media> stored_media(const Json& object) {
+    const auto it = object.find("image");
+    if (it == object.end()) return std::nullopt;
+    if (it->is_string()) return Media{it->get<std::string>(), "", ""};
+    if (!it->is_object()) return std::nullopt;
+    auto text = [&](const char* key) {
+        const auto v = it->find(key);
+        return v != it->end() && v->is_string() ? v->get<std::string>() : std::string();
+    };
+    return Media{text("src"), text("caption"), text("credit")};
+}
+
+void write_media(Json& object, const std::optional<Media>& media) {
+    if (media == stored_media(object)) return;  // unchanged: the member keeps its form and bytes
+    if (!media) {
+        object.erase("image");
+        return;
+    }
+    if (media->caption.empty() && media->credit.empty()) {
+        object["image"] = media->src;
+        return;
+    }
+    Json j{{"src", media->src}};
+    if (!media->caption.empty()) j["caption"] = media->caption;
+    if (!media->credit.empty()) j["credit"] = media->credit;
+    object["image"] = std::move(j);
+}
+
+void write_time(Json& object, const char* key, const std::optional<StoryMoment>& time) {
+    if (time) object[key] = time->text;
+    else object.erase(key);
+}
+
 Place read_place(const Json& feature, std::string id, const StoryChecker& check, int zone) {
     const std::string subject = StoryChecker::feature(id);
     const Json& geometry = feature.contains("geometry") ? feature["geometry"] : Json();
@@ -228,6 +281,7 @@ Place read_place(const Json& feature, std::string id, const StoryChecker& check,
     place.geonames_id = review_geonames_id(props);
     place.confidence = review_confidence(props);
     place.alternatives = review_alternatives(props);
+    place.image = read_media(props, subject, check);
     place.json = feature;
     return place;
 }
@@ -285,20 +339,7 @@ void check_route_against_places(const Story& story, const Route& route, const St
     const std::string subject = StoryChecker::feature(route.id);
     for (const auto& stop : route.stops)
         if (!story.place(stop)) check.fail(subject, "stop \"" + stop + "\" names no place");
-    // Times run forward: each stop's arrival, then its departure, then the next stop's.
-    std::optional<StoryTime> last;
-    std::string last_text, last_stop;
-    for (std::size_t i = 0; i < route.times.size(); ++i)
-        for (const auto* moment : {&route.times[i].arrive, &route.times[i].depart}) {
-            if (!*moment) continue;
-            const StoryTime t = (*moment)->time;
-            if (last && t < *last)
-                check.fail(subject, "times not in order: \"" + (*moment)->text + "\" at \"" + route.stops[i] + "\" is before \"" +
-                                        last_text + "\" at \"" + last_stop + "\"");
-            last = t;
-            last_text = (*moment)->text;
-            last_stop = route.stops[i];
-        }
+    if (const auto problem = route_times_problem(route)) check.fail(subject, *problem);
 }
 
 Chapter read_chapter(const Json& json, std::size_t index, const std::set<std::string>& ids, const StoryChecker& check, int zone) {
@@ -323,6 +364,8 @@ Chapter read_chapter(const Json& json, std::size_t index, const std::set<std::st
         if (!z->is_number() || z->get<double>() < 0 || z->get<double>() > 22) check.fail(subject, "\"zoom\" must be a number from 0 to 22");
         chapter.zoom = z->get<double>();
     }
+    if (const auto c = json.find("center"); c != json.end() && !c->is_null()) chapter.center = check.position(*c, subject);
+    chapter.image = read_media(json, subject, check);
     chapter.json = json;
     return chapter;
 }
@@ -422,6 +465,7 @@ void write_id(Json& feature, const std::string& id) {
 }
 
 Json stop_time_json(const StopTime& t) {
+    if (!t.arrive && !t.depart) return nullptr;
     if (t.arrive && !t.depart && !t.approximate) return t.arrive->text;
     Json j = Json::object();
     if (t.arrive) j["arrive"] = t.arrive->text;
@@ -458,7 +502,8 @@ Json place_json(const Place& place) {
     props["name"] = place.name;
     set_or_erase(props, "category", place.category);
     set_or_erase(props, "fact", place.fact);
-    if (place.time) props["time"] = place.time->text;
+    write_time(props, "time", place.time);
+    write_media(props, place.image);
     for (const auto& [key, value] : {std::pair{"local_name", &place.local_name}, std::pair{"country", &place.country}}) {
         const auto it = props.find(key);
         const std::string stored = it != props.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -515,6 +560,8 @@ Json route_json(const Route& route) {
         Json times = Json::array();
         for (const auto& t : route.times) times.push_back(stop_time_json(t));
         props["times"] = std::move(times);
+    } else {
+        props.erase("times");
     }
     return j;
 }
@@ -524,9 +571,13 @@ Json chapter_json(const Chapter& chapter) {
     j["id"] = chapter.id;
     j["title"] = chapter.title;
     set_or_erase(j, "text", chapter.text);
-    if (chapter.time) j["time"] = chapter.time->text;
+    write_time(j, "time", chapter.time);
     j["focus"] = chapter.focus;
     if (chapter.zoom) j["zoom"] = *chapter.zoom;
+    else j.erase("zoom");
+    if (chapter.center) j["center"] = {chapter.center->lon, chapter.center->lat};
+    else j.erase("center");
+    write_media(j, chapter.image);
     return j;
 }
 
