@@ -106,7 +106,7 @@ int run_animate(const AnimateOptions& o) {
             const TourFrame f = tour->at(static_cast<double>(k) / o.fps);
             view.camera = f.camera;
             view.time = f.time;
-            view.card = chapter_card(story, f.chapter, static_cast<float>(f.card));
+            if (f.card > 0) view.card = chapter_card(story, f.chapter, static_cast<float>(f.card));  // faded in after arrival
         } else {
             const double t = frame_time(*from, *to, k, frames);
             view.camera = camera;

@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
         ->group("");
     std::string window_script;
     app.add_option("--script", window_script, "editing commands for the window, one a frame (for tests)")->group("");
+    std::string window_size;
+    app.add_option("--window-size", window_size, "the window's size WIDTHxHEIGHT (default 1280x800)");
 
     RenderOptions render;
     std::string size_text = "1920x1080";
@@ -217,6 +219,11 @@ int main(int argc, char** argv) {
         window.basemaps = basemaps;
         window.exit_after_frames = exit_after_frames;
         if (!window_script.empty()) window.script = window_script;
+        if (!window_size.empty()) {
+            const ImageSize size = parse_size(window_size);
+            window.width = size.width;
+            window.height = size.height;
+        }
         if (!has_display()) {
             // No screen to open a window on: draw the window's first view to a file instead.
             std::cerr << "storyplot: no display (DISPLAY and WAYLAND_DISPLAY are unset); writing the view to "

@@ -23,6 +23,7 @@
 #include "core/geoparse/place_search.hpp"
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
+#include "data/picture_file.hpp"
 #include "data/natural_earth.hpp"
 #include "ui/export_decorations.hpp"
 #include "core/labels/map_decorations.hpp"
@@ -133,7 +134,10 @@ void MapWindow::journal_edits() {
 // Editing commands for tests, one a frame once loading is done:
 //   move ID LON LAT | rename ID NAME | add LON LAT NAME | undo | redo | save | open PATH | answer yes|no |
 //   state (prints whether the story has unsaved edits) | ruler LON LAT (a ruler point) | help | chapter N |
-//   find QUERY (typed into "Find a place") | play | article PATH (a story from an article) | quit
+//   find QUERY (typed into "Find a place") | play | article PATH (a story from an article) |
+//   chapter-add TITLE (after the chapter shown, from the view) | chapter-title|chapter-text|chapter-time N VALUE
+//   (\n in a text is a new line) | chapter-move FROM TO | chapter-delete N | chapter-frame N (from the view) |
+//   edit-chapter N (opens its editor) | stops ROUTE (opens its stop table) | stop-time ROUTE STOP arrive|depart TIME | present [manual] | next (chapter) | end-presenting | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -198,6 +202,62 @@ void MapWindow::run_script_line() {
             int index = 0;
             in >> index;
             m_session.go_to_chapter(index);
+        } else if (verb == "chapter-add") {
+            add_chapter_here(m_session.chapter(), rest());
+        } else if (verb == "chapter-title" || verb == "chapter-text" || verb == "chapter-time") {
+            int index = 0;
+            in >> index;
+            Chapter c = story()->chapters.at(static_cast<std::size_t>(index));
+            std::string value = rest();
+            if (verb == "chapter-title") c.title = value;
+            if (verb == "chapter-text") {
+                for (std::size_t at; (at = value.find("\\n")) != std::string::npos;) value.replace(at, 2, "\n");  // \n: a new line
+                c.text = value;
+            }
+            if (verb == "chapter-time") {
+                const TypedTime typed = parse_typed_time(value, story()->timezone_minutes());
+                if (!typed.error.empty()) throw std::invalid_argument(typed.error);
+                c.time = typed.moment;
+            }
+            if (const auto refused = editor()->edit_chapter(index, c)) m_messages.error(*refused);
+            editor()->finish_move();
+        } else if (verb == "edit-chapter") {
+            int index = 0;
+            in >> index;
+            m_session.go_to_chapter(index);
+            m_panel.editing_chapter = index;
+        } else if (verb == "stops") {
+            m_panel.tables_open = rest();
+        } else if (verb == "chapter-move") {
+            int from = 0, to = 0;
+            in >> from >> to;
+            editor()->move_chapter(from, to);
+        } else if (verb == "chapter-delete") {
+            int index = 0;
+            in >> index;
+            editor()->remove_chapter(index);
+        } else if (verb == "chapter-frame") {
+            int index = 0;
+            in >> index;
+            frame_chapter(index);
+        } else if (verb == "stop-time") {
+            std::string route, which;
+            std::size_t stop = 0;
+            in >> route >> stop >> which;
+            const TypedTime typed = parse_typed_time(rest(), story()->timezone_minutes());
+            if (!typed.error.empty()) throw std::invalid_argument(typed.error);
+            const Route* r = story()->route(route);
+            if (!r) throw std::invalid_argument("no route \"" + route + "\"");
+            StopTime t = stop < r->times.size() ? r->times[stop] : StopTime{};
+            (which == "depart" ? t.depart : t.arrive) = typed.moment;
+            if (const auto refused = editor()->set_stop_time(route, stop, t)) m_messages.error("cannot set the time: " + *refused);
+            editor()->finish_move();
+        } else if (verb == "present") {
+            start_presenting(rest() != "manual");
+        } else if (verb == "next") {
+            m_session.next_chapter();
+        } else if (verb == "end-presenting") {
+            stop_presenting();
         } else if (verb == "quit") {
             m_running = false;
         } else {
@@ -215,6 +275,9 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
         m_story_path = path;
         m_synced_revision = -1;
         m_panel = PanelState{};
+        m_new_route.reset();
+        m_session.stop_presenting();
+        m_pictures.set_folder(std::filesystem::path(path).parent_path().string());
         m_scene.state().selected.clear();
         m_scene.state().hovered.clear();
         sync_story();
@@ -326,6 +389,132 @@ void MapWindow::toggle_ruler() {
     else m_messages.note("ruler: click points on the map; Backspace removes the last, Esc ends");
 }
 
+void MapWindow::load_picture(const std::string& path) {
+    m_jobs.post("loading " + path + "…", [this, path]() -> BackgroundJobs::Finish {
+        try {
+            auto image = std::make_shared<Image>(read_picture(path));
+            return [this, path, image] { m_pictures.loaded(path, std::move(*image)); };
+        } catch (const std::exception& e) {
+            return [this, path, msg = std::string(e.what())] {
+                m_pictures.failed(path, msg.substr(msg.find(": ") == std::string::npos ? 0 : msg.find(": ") + 2));
+                m_messages.error(msg);
+            };
+        }
+    });
+}
+
+void MapWindow::add_chapter_here(int after, const std::string& title) {
+    if (!editor()) return;
+    Chapter c = m_session.framed_from_view(Chapter{});
+    c.title = title;
+    if (const auto t = m_session.time()) {
+        const int zone = story()->timezone_minutes();
+        StoryTime at{static_cast<std::int64_t>(std::llround(*t)), zone};
+        c.time = parse_story_moment(format_story_time(at).replace(10, 1, "T"), zone);
+    }
+    const int index = editor()->add_chapter(after + 1, c);
+    m_session.set_chapter(index);
+    m_panel.editing_chapter = index;
+}
+
+void MapWindow::frame_chapter(int index) {
+    if (!editor() || index < 0 || index >= static_cast<int>(story()->chapters.size())) return;
+    const Chapter framed = m_session.framed_from_view(story()->chapters[static_cast<std::size_t>(index)]);
+    if (const auto refused = editor()->edit_chapter(index, framed)) m_messages.error(*refused);
+    editor()->finish_move();
+    m_panel.editing_chapter = -1;  // the draft takes the new view
+    m_messages.note("chapter " + std::to_string(index + 1) + " now opens on this view");
+}
+
+void MapWindow::start_route() {
+    if (!editor()) return;
+    m_new_route.emplace();
+    m_measuring = false;
+    m_session.ruler_clear();
+    m_messages.note("new route: click its stops on the map in order; Enter ends, Esc cancels");
+}
+
+void MapWindow::finish_route() {
+    if (!m_new_route) return;
+    std::vector<std::string> stops = std::move(*m_new_route);
+    m_new_route.reset();
+    if (stops.size() < 2) {
+        m_messages.error("a route needs two stops or more: nothing added");
+        return;
+    }
+    const std::string id = editor()->add_route("New route", TravelMode::train, std::move(stops));
+    m_panel.tables_open = id;
+    m_messages.note("added a route of " + std::to_string(story()->route(id)->stops.size()) + " stops: set its mode and times in the panel");
+}
+
+void MapWindow::start_presenting(bool auto_advance) {
+    if (!story() || story()->chapters.empty()) {
+        m_messages.error("present: the story has no chapters");
+        return;
+    }
+    m_measuring = false;
+    m_new_route.reset();
+    SDL_SetWindowFullscreen(m_window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(m_window, &w, &h);
+    m_session.resize(w, h);
+    m_session.set_map_area(Box{});  // the whole window: no panels
+    m_session.present(auto_advance);
+    if (m_scripted) std::cerr << "storyplot: presenting " << story()->chapters.size() << " chapters" << std::endl;
+}
+
+void MapWindow::stop_presenting() {
+    if (!m_session.presenting()) return;
+    m_session.stop_presenting();
+    SDL_SetWindowFullscreen(m_window, 0);
+    update_map_area();
+}
+
+void MapWindow::on_presenting_key(const SDL_KeyboardEvent& e) {
+    switch (e.keysym.sym) {
+    case SDLK_RIGHT:
+    case SDLK_SPACE:
+    case SDLK_PAGEDOWN:
+    case SDLK_DOWN: m_session.next_chapter(); break;
+    case SDLK_LEFT:
+    case SDLK_PAGEUP:
+    case SDLK_UP: m_session.previous_chapter(); break;
+    case SDLK_a: m_session.toggle_auto_advance(); break;
+    case SDLK_ESCAPE:
+    case SDLK_F5: stop_presenting(); break;
+    default: break;
+    }
+}
+
+// A presented frame: the map over the whole window, the chapter's card in large type, the title
+// and clock at the top, and one quiet line of keys.
+void MapWindow::frame_presenting() {
+    const TourFrame presented = m_session.presented();
+    const Camera& camera = m_session.camera();
+    m_ui.begin_frame(camera.width(), camera.height());
+    const std::string hint = std::string(m_session.auto_advance() ? "playing by itself (A: a key for each)" : "a key for each chapter (A: by itself)") +
+                             "  ·  → next  ·  ← back  ·  Esc ends";
+    const ImVec2 size = ImGui::CalcTextSize(hint.c_str());
+    FrameView view;
+    view.camera = camera;
+    view.time = m_session.time();
+    view.insets.top = size.y + 16;  // the line of keys above the map's own decorations
+    view.decorations = DecorationSet::on_screen();
+    view.decorations.title = true;
+    view.decorations.legend = true;
+    if (story() && presented.card > 0) view.card = chapter_card(*story(), presented.chapter, static_cast<float>(presented.card));
+    FrameResult shown = m_scene.draw(view, m_target);
+    m_shown = std::move(shown.overlay);
+    ImDrawList* list = ImGui::GetForegroundDrawList();
+    const ImVec2 at(static_cast<float>(camera.width()) - size.x - 18, 6);
+    list->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(at.x + size.x + 8, at.y + size.y + 4), IM_COL32(255, 255, 255, 200), 4);
+    list->AddText(at, IM_COL32(80, 80, 90, 255), hint.c_str());
+    draw_popups();
+    m_messages.draw(now());
+    m_ui.end_frame();
+    SDL_GL_SwapWindow(m_window);
+}
+
 void MapWindow::request_quit() {
     if (editor() && editor()->modified())
         ask("Quit without saving the changes to the story?", [this] { m_running = false; });
@@ -366,6 +555,10 @@ void MapWindow::apply(const MenuActions& a) {
     if (a.article) m_review_shown = !m_review_shown;
     if (a.ruler) toggle_ruler();
     if (a.help) m_help = !m_help;
+    if (a.present) start_presenting(true);
+    if (a.present_by_key) start_presenting(false);
+    if (a.new_chapter) add_chapter_here(m_session.chapter());
+    if (a.draw_route) start_route();
 }
 
 double MapWindow::pixel_ratio() const {
@@ -396,7 +589,15 @@ void MapWindow::on_left_down(const SDL_MouseButtonEvent& e) {
 
 void MapWindow::on_left_up(const SDL_MouseButtonEvent& e) {
     const bool click = m_press && length(to_pixels(e.x, e.y) - *m_press) <= drag_threshold_px;
-    if (m_measuring && click && !m_dragging_place) {
+    if (m_new_route && click && !m_dragging_place) {
+        if (!m_pressed_place.empty() && story()->place(m_pressed_place)) {
+            m_new_route->push_back(m_pressed_place);
+            m_messages.note("stop " + std::to_string(m_new_route->size()) + ": " + story()->place(m_pressed_place)->name +
+                            (m_new_route->size() >= 2 ? " (Enter ends the route)" : ""));
+        } else {
+            m_messages.note("click a place's marker to make it a stop (right-click the map adds a place)");
+        }
+    } else if (m_measuring && click && !m_dragging_place) {
         m_session.ruler_add(lonlat_at(*m_press));  // on a marker too: measuring between places
     } else if (!m_pressed_place.empty() && editor()) {
         if (m_dragging_place) {
@@ -413,8 +614,15 @@ void MapWindow::on_left_up(const SDL_MouseButtonEvent& e) {
 }
 
 void MapWindow::on_key(const SDL_KeyboardEvent& e) {
+    if (m_session.presenting()) return on_presenting_key(e);
     const bool ctrl = (e.keysym.mod & KMOD_CTRL) != 0;
     const bool shift = (e.keysym.mod & KMOD_SHIFT) != 0;
+    if (m_new_route && (e.keysym.sym == SDLK_RETURN || e.keysym.sym == SDLK_KP_ENTER)) return finish_route();
+    if (m_new_route && e.keysym.sym == SDLK_ESCAPE) {
+        m_new_route.reset();
+        m_messages.note("new route cancelled");
+        return;
+    }
     if (ctrl) {
         switch (e.keysym.sym) {
         case SDLK_z:
@@ -459,6 +667,8 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
         }
         break;
     case SDLK_m: toggle_ruler(); break;
+    case SDLK_r: start_route(); break;
+    case SDLK_F5: start_presenting(!shift); break;
     case SDLK_BACKSPACE:
         if (m_measuring) m_session.ruler_undo();
         break;
@@ -479,7 +689,8 @@ void MapWindow::handle(const SDL_Event& event) {
             int w = 0, h = 0;
             SDL_GL_GetDrawableSize(m_window, &w, &h);
             m_session.resize(w, h);
-            update_map_area();
+            if (m_session.presenting()) m_session.set_map_area(Box{});
+            else update_map_area();
         } else if (event.window.event == SDL_WINDOWEVENT_LEAVE) {
             m_cursor.reset();
         }
@@ -542,6 +753,31 @@ void MapWindow::apply(const PanelActions& actions) {
     if (actions.open) m_open_dialog = true;
     if (actions.export_image) m_export_dialog.open();
     if (actions.new_from_article) m_article_dialog = true;
+    if (StoryEditor* e = editor()) {
+        if (actions.edit_chapter)
+            if (const auto refused = e->edit_chapter(actions.edit_chapter->first, actions.edit_chapter->second)) m_messages.error(*refused);
+        if (actions.add_chapter) add_chapter_here(*actions.add_chapter);
+        if (actions.move_chapter) {
+            e->move_chapter(actions.move_chapter->first, actions.move_chapter->second);
+            m_session.set_chapter(actions.move_chapter->second);
+        }
+        if (actions.remove_chapter) {
+            e->remove_chapter(*actions.remove_chapter);
+            m_session.set_chapter(std::min(*actions.remove_chapter, static_cast<int>(story()->chapters.size()) - 1));
+            m_panel.editing_chapter = -1;
+        }
+        if (actions.frame_chapter) frame_chapter(*actions.frame_chapter);
+        if (actions.stop_time)
+            if (const auto refused = e->set_stop_time(actions.stop_time->route, actions.stop_time->stop, actions.stop_time->time))
+                m_panel.stop_error[actions.stop_time->field] = *refused;  // kept as typed, with the reason
+        if (actions.route_mode) e->set_route_mode(actions.route_mode->first, actions.route_mode->second);
+        if (actions.remove_stop)
+            if (const auto refused = e->remove_stop(actions.remove_stop->first, actions.remove_stop->second)) m_messages.error(*refused);
+        if (actions.insert_stop)
+            if (const auto refused = e->insert_stop(actions.insert_stop->route, actions.insert_stop->at, actions.insert_stop->place))
+                m_messages.error(*refused);
+        if (actions.draw_route) start_route();
+    }
 }
 
 void MapWindow::draw_popups() {
@@ -603,6 +839,7 @@ void MapWindow::draw_popups() {
     }
     if (!m_question.empty()) ImGui::OpenPopup("Please confirm");
     if (ImGui::BeginPopupModal("Please confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (m_question.empty()) ImGui::CloseCurrentPopup();  // answered elsewhere (a script)
         ImGui::TextUnformatted(m_question.c_str());
         if (ImGui::Button("Yes")) {
             auto yes = std::move(m_on_yes);
@@ -630,7 +867,12 @@ void MapWindow::frame() {
     sync_story();
     journal_edits();
     if (m_export) step_export();
-    m_session.tick(now());  // the clock, following, flights
+    m_session.tick(now());  // the clock, following, flights, the tour
+    if (m_session.presenting()) {
+        frame_presenting();
+        m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        return;
+    }
     const Camera& camera = m_session.camera();
     const StoryClock* clock = m_scene.clock();
     ViewState& view_state = m_scene.state();
@@ -654,6 +896,7 @@ void MapWindow::frame() {
     menu_context.local_names = view_state.local_names;
     menu_context.context_labels = view_state.context_labels;
     menu_context.measuring = m_measuring;
+    menu_context.has_chapters = story() && !story()->chapters.empty();
     const MenuActions menu = draw_menu_bar(menu_context, m_menu_height);
     StatusInfo status;
     status.cursor_px = m_cursor;
@@ -674,6 +917,7 @@ void MapWindow::frame() {
         panel_context.can_redo = e->can_redo();
     }
     panel_context.path = m_story_path;
+    panel_context.pictures = &m_pictures;
     const PanelActions actions =
         draw_story_panel(story(), m_panel, view_state, panel_context, m_scene.routes(), m_scene.overlays(), m_menu_height, m_status_height);
 
@@ -715,6 +959,7 @@ void MapWindow::frame() {
                 ImGui::TextUnformatted(p->fact.c_str());
                 ImGui::PopTextWrapPos();
             }
+            if (p->image) m_pictures.draw(*p->image, 240.0f);
             ImGui::EndTooltip();
         }
     draw_popups();

@@ -26,6 +26,7 @@
 #include "ui/export_dialog.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/message_log.hpp"
+#include "ui/picture_shelf.hpp"
 #include "ui/place_search.hpp"
 #include "ui/shortcuts.hpp"
 #include "ui/story_panel.hpp"
@@ -74,6 +75,17 @@ private:
     void remember(const std::string& path);  // in File > Open Recent
     void open_search();                      // "Find a place" (Ctrl+F, Edit menu)
     void toggle_ruler();                     // M, View menu
+    void load_picture(const std::string& path);  // in the background, onto the shelf
+    // Presenting (F5): the whole window, full screen, the tour playing; Esc ends.
+    void start_presenting(bool auto_advance);
+    void stop_presenting();
+    void on_presenting_key(const SDL_KeyboardEvent& e);
+    void frame_presenting();
+    // Writing the story.
+    void add_chapter_here(int after, const std::string& title = "New chapter");  // from the view, at the clock's time
+    void frame_chapter(int index);
+    void start_route();
+    void finish_route();
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
     LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_session.camera().screen_to_world(px)); }
@@ -112,6 +124,8 @@ private:
     RecentFiles m_recent = RecentFiles::read(recent_files_path());
     bool m_geoparser_loading = false;
     bool m_measuring = false;  // clicks on the map add ruler points
+    std::optional<std::vector<std::string>> m_new_route;  // stops clicked for a route being drawn
+    PictureShelf m_pictures{[this](const std::string& path) { load_picture(path); }};
     std::string m_open_path;
     std::string m_question;
     std::function<void()> m_on_yes;

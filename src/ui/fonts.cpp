@@ -46,8 +46,8 @@ UiFonts load_fonts(float scale, const std::string& extra_text) {
     latin.AddRanges(io.Fonts->GetGlyphRangesCyrillic());
     latin.AddRanges(io.Fonts->GetGlyphRangesVietnamese());
     // Latin Extended-A and -B, IPA, combining marks, Latin Extended Additional, punctuation: the
-    // romanised names GeoNames gives (Hamhŭng, İzmir, Ḩamāh).
-    static const ImWchar extended[] = {0x0100, 0x036F, 0x1E00, 0x1EFF, 0x2000, 0x206F, 0};
+    // romanised names GeoNames gives (Hamhŭng, İzmir, Ḩamāh); arrows.
+    static const ImWchar extended[] = {0x0100, 0x036F, 0x1E00, 0x1EFF, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
     latin.AddRanges(extended);
     latin.AddText("\xE2\x80\x93\xE2\x80\x94\xE2\x86\x92\xC2\xB0\xE2\x80\x99");  // – — → ° ’
     if (g_latin_ranges.empty()) latin.BuildRanges(&g_latin_ranges);

@@ -49,6 +49,11 @@ MenuActions draw_menu_bar(const MenuContext& c, float& height) {
     if (ImGui::BeginMenu("Story", c.has_story)) {
         a.next_chapter = ImGui::MenuItem("Next chapter", "PageDown");
         a.previous_chapter = ImGui::MenuItem("Previous chapter", "PageUp");
+        a.new_chapter = ImGui::MenuItem("New chapter from this view");
+        a.draw_route = ImGui::MenuItem("Draw a new route", "R");
+        ImGui::Separator();
+        a.present = ImGui::MenuItem("Present", "F5", false, c.has_chapters);
+        a.present_by_key = ImGui::MenuItem("Present, a key for each chapter", "Shift+F5", false, c.has_chapters);
         ImGui::Separator();
         a.play = ImGui::MenuItem(c.playing ? "Pause" : "Play", "Space", false, c.timed);
         a.follow = ImGui::MenuItem("Follow the vehicle", "F", c.follow, c.timed);

@@ -19,6 +19,7 @@ struct MenuContext {
     bool playing = false, follow = false, trail = false;
     bool local_names = false, context_labels = true;
     bool measuring = false;
+    bool has_chapters = false;
 };
 
 struct MenuActions {
@@ -30,6 +31,8 @@ struct MenuActions {
     bool local_names = false, context_labels = false;  // toggled
     bool article = false;                              // show or hide the Article panel
     bool ruler = false, help = false;
+    bool present = false, present_by_key = false;  // F5, Shift+F5
+    bool new_chapter = false, draw_route = false;
 };
 
 // Returns what was chosen, and the bar's height in pixels through `height`.

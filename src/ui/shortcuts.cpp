@@ -26,12 +26,16 @@ constexpr Shortcut map_keys[] = {
     {"Drag a marker", "move the place"},
     {"Right-click", "add a place, or centre the map there"},
     {"M", "ruler: click points to measure; Backspace removes the last; Esc ends"},
+    {"R", "draw a new route: click its stops in order; Enter ends, Esc cancels"},
 };
 constexpr Shortcut clock_keys[] = {
     {"Space", "play / pause the story's clock"},
     {"[  /  ]", "previous / next stop or chapter"},
     {"F", "follow the vehicle"},
     {"T", "fading trail behind vehicles"},
+    {"F5", "present the story: chapter after chapter, full screen"},
+    {"Shift+F5", "present, each chapter waiting for a key"},
+    {"While presenting", "Right, Space, PageDown: next; Left, PageUp: back; A: by itself or not; Esc: end"},
 };
 constexpr Shortcut file_keys[] = {
     {"Ctrl+O", "open a story or a layer (or drop the file on the window)"},

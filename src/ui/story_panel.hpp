@@ -13,10 +13,24 @@
 
 namespace storyplot {
 
+// Shows a story's picture (ui/picture_shelf.hpp): loaded in the background, a placeholder until then.
+class PictureShelf;
+
 // The panel's own state; what it shows of the map's (selection, label toggles) is the scene's.
 struct PanelState {
     std::string renaming;      // place id whose name is being edited
     std::string rename_text;
+    // The chapter being written: a draft of it as typed (refreshed from the story when no field is
+    // being typed in, so undo shows), and its time as typed with the reason it is not one.
+    int editing_chapter = -1;
+    Chapter draft;
+    std::string draft_time;
+    std::string draft_focus;  // a place or route to add to the focus
+    std::string time_error;
+    // Stop times as typed, by "route/stop/arrive|depart", and why one is refused.
+    std::map<std::string, std::string> stop_text;
+    std::map<std::string, std::string> stop_error;
+    std::string tables_open;  // the route whose stop table is open
 };
 
 struct PanelActions {
@@ -34,6 +48,28 @@ struct PanelActions {
     bool undo = false;
     bool redo = false;
     bool labels_changed = false;
+    // Writing the story.
+    std::optional<std::pair<int, Chapter>> edit_chapter;
+    std::optional<int> add_chapter;  // a new chapter from the view, after this one
+    std::optional<std::pair<int, int>> move_chapter;
+    std::optional<int> remove_chapter;
+    std::optional<int> frame_chapter;  // the chapter's view from the map's
+    struct StopTimeEdit {
+        std::string route;
+        std::size_t stop = 0;
+        StopTime time;
+        std::string field;  // the field typed in (PanelState::stop_text's key): where a refusal shows
+    };
+    std::optional<StopTimeEdit> stop_time;
+    std::optional<std::pair<std::string, TravelMode>> route_mode;
+    std::optional<std::pair<std::string, std::size_t>> remove_stop;
+    struct StopInsert {
+        std::string route;
+        std::size_t at = 0;
+        std::string place;
+    };
+    std::optional<StopInsert> insert_stop;
+    bool draw_route = false;  // start a new route by clicking its stops on the map
 };
 
 struct PanelContext {
@@ -43,9 +79,13 @@ struct PanelContext {
     bool can_undo = false;
     bool can_redo = false;
     std::string path;
+    PictureShelf* pictures = nullptr;  // null: pictures are named, not shown
 };
 
 inline constexpr float story_panel_width = 310.0f;
+
+// A text with basic formatting (core/labels/rich_text.hpp) in the current window, wrapped at its width.
+void rich_text(const std::string& text);
 
 // `story` may be null (no story open). Returns the actions and the panel's width on screen.
 PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& view, const PanelContext& context,

@@ -322,3 +322,42 @@ TEST(Window, OpeningAStoryFromTheOpenDialogKeepsRunning) {
     EXPECT_EQ(finish(run), 0) << run.err;
     EXPECT_NE(run.err.find("script: quit"), std::string::npos) << run.err;
 }
+
+TEST(Window, AChapterWrittenInTheWindowSavesAndReopens) {
+    TempDir dir;
+    write_text(dir.file("s.story.json"), slurp(seed));
+    // Open, add a chapter from the view, write it (with formatting), move it first, time a stop,
+    // save; a second run reopens the file and presents it.
+    write_text(dir.file("write.txt"),
+               "chapter-add The bridge over the Tumen\n"
+               "chapter-text 1 The train **crosses the river** here.\\n\\n- a band\\n- bread and salt\n"
+               "chapter-time 1 2019-04-24 10:30\n"
+               "chapter-move 1 0\n"
+               "stop-time armoured-train-2019 1 arrive 2019-04-24 10:45\n"
+               "save\nstate\nquit\n");
+    Running run = start_storyplot(dir, {"s.story.json", "--script", "write.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    EXPECT_NE(run.err.find("state: modified 0"), std::string::npos) << run.err;
+    const auto saved = nlohmann::json::parse(slurp(dir.file("s.story.json")));
+    const auto& chapters = saved["story"]["chapters"];
+    const auto seed_story = nlohmann::json::parse(slurp(seed));
+    ASSERT_EQ(chapters.size(), seed_story["story"]["chapters"].size() + 1);
+    EXPECT_EQ(chapters[0]["id"], "the-bridge-over-the-tumen");
+    EXPECT_EQ(chapters[0]["title"], "The bridge over the Tumen");
+    EXPECT_EQ(chapters[0]["text"], "The train **crosses the river** here.\n\n- a band\n- bread and salt");
+    EXPECT_EQ(chapters[0]["time"], "2019-04-24T10:30");
+    EXPECT_TRUE(chapters[0]["zoom"].is_number());  // framed from the window's view
+    EXPECT_EQ(chapters[0]["center"].size(), 2u);
+    for (const auto& f : saved["features"]) {
+        if (f["id"] == "armoured-train-2019") {
+            EXPECT_EQ(f["properties"]["times"][1]["arrive"], "2019-04-24T10:45");
+        }
+    }
+
+    write_text(dir.file("present.txt"), "present manual\nnext\nnext\nend-presenting\nquit\n");
+    Running again = start_storyplot(dir, {"s.story.json", "--script", "present.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(again), 0) << again.err;
+    EXPECT_NE(again.err.find("presenting " + std::to_string(chapters.size()) + " chapters"), std::string::npos) << again.err;
+    EXPECT_NE(again.err.find("script: end-presenting"), std::string::npos) << again.err;
+    EXPECT_EQ(again.err.find("error"), std::string::npos) << again.err;
+}

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_run.hpp"
 #include "raster.hpp"
 #include "core/geo/mercator.hpp"
@@ -170,4 +172,29 @@ TEST(Export, KmlHasAFlyToPerChapterAndGpxRoundTrips) {
         EXPECT_EQ(ds->GetLayer(0)->GetFeatureCount(), 11);
     }
     EXPECT_EQ(run_storyplot(dir, "export '" + seed + "' -o story.shp").code, 2);
+}
+
+TEST(Export, ATourIsTheChaptersInTurnFrameForFrame) {
+    TempDir dir;
+    const std::string common = " --size 320x180 --no-decorations";
+    Outcome o = run_storyplot(dir, "animate '" + seed + "' -o frames/ --fps 1 --tour" + common);
+    ASSERT_EQ(o.code, 0) << o.err;
+    // As many frames as the tour has seconds at 1 frame/s, as it says.
+    const auto frames = std::distance(fs::directory_iterator(dir.path() / "frames"), {});
+    EXPECT_GT(frames, 6 * 4);  // six chapters, four seconds each at least
+    EXPECT_NE(o.out.find("(" + std::to_string(frames) + " frames"), std::string::npos) << o.out;
+    // The first frame is the first chapter's view at its time, as `render --chapter` draws it.
+    const auto story = nlohmann::json::parse(slurp(seed));
+    const std::string first = story["story"]["chapters"][0]["id"];
+    o = run_storyplot(dir, "render '" + seed + "' -q -o first.png --chapter " + first + common);
+    ASSERT_EQ(o.code, 0) << o.err;
+    const Raster frame = read_raster((dir.path() / "frames" / "frame_00000.png").string(), true);
+    const Raster still = read_raster(dir.file("first.png"), true);
+    ASSERT_EQ(frame.rgba.size(), still.rgba.size());
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < frame.rgba.size(); ++i) differing += std::abs(int(frame.rgba[i]) - int(still.rgba[i])) > 8;
+    EXPECT_LT(differing, frame.rgba.size() / 1000);
+    // The tour sets views, times and length itself: the options that would fight it are refused.
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o t.mp4 --tour --seconds 5").code, 2);
+    EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o t.mp4 --tour --route armoured-train-2019").code, 2);
 }

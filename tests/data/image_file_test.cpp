@@ -1,10 +1,12 @@
 #include "data/image_file.hpp"
+#include "data/picture_file.hpp"
 
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <ogr_spatialref.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
@@ -99,4 +101,38 @@ TEST(ImageFile, ReplacesAnExistingFileWhole) {
     EXPECT_EQ(GDALGetRasterXSize(ds), 16);
     GDALClose(ds);
     EXPECT_EQ(files_in(dir.path()), 1u);
+}
+
+// A story's pictures, read for the window: scaled to fit, every failure one line naming the file.
+TEST(Picture, ReadScaledToFitAndFailuresNameTheFile) {
+    TempDir dir;
+    const std::string png = dir.file("photo.png");
+    write_image(png, gradient(200, 100), Box::of(0, 0, 1, 1));
+    const Image full = read_picture(png, 640);
+    EXPECT_EQ(full.width, 200);
+    EXPECT_EQ(full.height, 100);
+    EXPECT_EQ(full.pixel(10, 20)[0], 10);
+    EXPECT_EQ(full.pixel(10, 20)[1], 20);
+    EXPECT_EQ(full.pixel(10, 20)[2], 200);
+    const Image small = read_picture(png, 50);
+    EXPECT_EQ(small.width, 50);
+    EXPECT_EQ(small.height, 25);
+
+    try {
+        read_picture(dir.file("missing.jpg"));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("missing.jpg"), std::string::npos) << e.what();
+    }
+    const std::string corrupt = dir.file("corrupt.jpg");
+    {
+        std::ofstream out(corrupt, std::ios::binary);
+        out << "\xFF\xD8\xFF\xE0 this is not the rest of a JPEG";
+    }
+    try {
+        read_picture(corrupt);
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("corrupt.jpg"), std::string::npos) << e.what();
+    }
 }
