@@ -22,6 +22,8 @@ packages=(
   libgdal-dev libproj-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk
+  fonts-noto-core                          # labels in every script: Arabic, Hebrew, Devanagari, Thai, Georgian, Ethiopic…
+  libfribidi-dev                           # right-to-left labels in reading order, Arabic letters joined
   xvfb xauth wamerican
   ffmpeg                                   # animate: MP4, WebM and GIF encoding; ffprobe checks the result
   libxml2-utils                            # tests: xmllint validates the KML and GPX exports

@@ -7,7 +7,7 @@
 
 namespace storyplot {
 
-ImDrawList& WindowTarget::begin(int width, int height, float, const std::string*) {
+ImDrawList& WindowTarget::begin(int width, int height, float, const FontText*) {
     m_width = width;
     m_height = height;
     return *ImGui::GetBackgroundDrawList();  // under the window's panels
@@ -28,12 +28,12 @@ ImageTarget::~ImageTarget() {
     m_ui.reset();
 }
 
-ImDrawList& ImageTarget::begin(int width, int height, float scale, const std::string* glyphs) {
+ImDrawList& ImageTarget::begin(int width, int height, float scale, const FontText* glyphs) {
     m_keep.emplace();  // the window may be in the middle of its own frame
     if (!m_ui || scale != m_scale) {
         m_ui = std::make_unique<UiContext>(nullptr, nullptr, scale);
         m_scale = scale;
-        m_glyphs.clear();
+        m_glyphs = FontText{};
     }
     if (glyphs && *glyphs != m_glyphs) {
         m_ui->request_fonts(*glyphs);  // carried out as the frame begins

@@ -24,7 +24,7 @@ public:
     virtual ~FrameTarget() = default;
     // Begins a frame of this size: the UI frame whose draw list takes the overlay and decorations.
     // `glyphs`: characters the labels need beyond the fonts' built-in ranges (null: none).
-    virtual ImDrawList& begin(int width, int height, float scale, const std::string* glyphs) = 0;
+    virtual ImDrawList& begin(int width, int height, float scale, const FontText* glyphs) = 0;
     // Ends it: the map painted under the overlay (at once, or a tile per step()).
     virtual DrawStats end(MapScene& scene, MapPaint map) = 0;
 };
@@ -34,7 +34,7 @@ public:
 class WindowTarget final : public FrameTarget {
 public:
     explicit WindowTarget(const OffscreenTarget* framebuffer = nullptr) : m_framebuffer(framebuffer) {}
-    ImDrawList& begin(int width, int height, float scale, const std::string* glyphs) override;
+    ImDrawList& begin(int width, int height, float scale, const FontText* glyphs) override;
     DrawStats end(MapScene& scene, MapPaint map) override;
 
 private:
@@ -59,7 +59,7 @@ public:
     ImageTarget(const ImageTarget&) = delete;
     ImageTarget& operator=(const ImageTarget&) = delete;
 
-    ImDrawList& begin(int width, int height, float scale, const std::string* glyphs) override;
+    ImDrawList& begin(int width, int height, float scale, const FontText* glyphs) override;
     DrawStats end(MapScene& scene, MapPaint map) override;
 
     bool step();
@@ -74,7 +74,7 @@ public:
 private:
     int m_tile;
     float m_scale = 0;
-    std::string m_glyphs;
+    FontText m_glyphs;
     std::unique_ptr<UiContext> m_ui;
     std::optional<KeepCurrentUi> m_keep;  // between begin() and end()
     std::unique_ptr<OffscreenTarget> m_target;  // kept between frames of the same size

@@ -36,12 +36,13 @@ void MapScene::set_story(const Story* story) {
     } else {
         m_renderer.set_routes({});
     }
-    m_glyphs = label_glyphs(m_story, m_context.get(), 0);
+    m_story_glyphs = FontText{story_glyphs(m_story), ""};
+    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, m_context.get(), 0)};
 }
 
 void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
     m_context = std::move(context);
-    m_glyphs = label_glyphs(m_story, m_context.get(), 0);
+    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, m_context.get(), 0)};
 }
 
 namespace {
@@ -145,7 +146,8 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
 
 FrameResult MapScene::draw(const FrameView& view, FrameTarget& target) {
     const Camera& camera = view.camera;
-    ImDrawList& list = target.begin(camera.width(), camera.height(), view.scale, m_state.local_names ? &m_glyphs : nullptr);
+    // The story's own letters always; the towns' local names when they are shown.
+    ImDrawList& list = target.begin(camera.width(), camera.height(), view.scale, m_state.local_names ? &m_glyphs : &m_story_glyphs);
     const ImGuiTextMeasure text;  // fonts are known only inside a UI frame
     Frame frame = compose(view, text);
     paint_overlay(list, frame.overlay);

@@ -24,6 +24,7 @@
 #include "core/labels/text_measure.hpp"
 #include "core/session/view_state.hpp"
 #include "render/map_renderer.hpp"
+#include "ui/fonts.hpp"
 
 namespace storyplot {
 
@@ -85,7 +86,7 @@ public:
     const StoryClock* clock() const { return m_clock ? &*m_clock : nullptr; }
     const ContextLabels* context() const { return m_context.get(); }
     // Every character the labels may need beyond the fonts' built-in ranges.
-    const std::string& glyphs() const { return m_glyphs; }
+    const FontText& glyphs() const { return m_glyphs; }
     // Each route's length, duration and speed in a line, by route id (core describe_route).
     const std::map<std::string, std::string>& route_summaries() const { return m_route_summaries; }
 
@@ -113,7 +114,8 @@ private:
     std::vector<LegendEntry> m_legend;
     std::map<std::string, std::string> m_route_summaries;
     std::shared_ptr<const ContextLabels> m_context;
-    std::string m_glyphs;
+    FontText m_glyphs;        // the story's text, and its and the towns' local names
+    FontText m_story_glyphs;  // the story's text alone
 };
 
 }  // namespace storyplot

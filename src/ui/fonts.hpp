@@ -20,9 +20,17 @@ struct UiFonts {
     ImFont* card_title = nullptr;
 };
 
-// Loads the fonts into the current ImGui context's atlas (clearing it first). `extra_text` holds
-// every character the labels may show beyond the built-in ranges (e.g. local names).
-UiFonts load_fonts(float scale, const std::string& extra_text);
+// The text fonts must draw beyond their built-in ranges: `text` in any style (the story's names,
+// title, chapters), `labels` in the map labels' styles only (local names: the bulk of the letters).
+struct FontText {
+    std::string text;
+    std::string labels;
+    friend bool operator==(const FontText&, const FontText&) = default;
+};
+
+// Loads the fonts into the current ImGui context's atlas (clearing it first), with the letters of
+// `extra` from the Noto font of each script they are in.
+UiFonts load_fonts(float scale, const FontText& extra);
 
 // The fonts of the ImGui context in use (UiContext sets them when it makes its context current).
 const UiFonts& fonts();

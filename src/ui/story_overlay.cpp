@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "ui/fonts.hpp"
+#include "ui/text_shaping.hpp"
 
 namespace storyplot {
 
@@ -19,11 +20,13 @@ const ImU32 halo = IM_COL32(255, 255, 255, 215);
 
 // The halo is the text drawn four times offset diagonally under it: with the glyphs' own
 // antialiasing that reads as an even white outline, at less than half the cost of eight copies.
-void text_with_halo(ImDrawList& list, ImFont* font, ImVec2 at, ImU32 colour, const std::string& text) {
+void text_with_halo(ImDrawList& list, ImFont* font, ImVec2 at, ImU32 colour, const std::string& logical) {
     const float size = font->FontSize;
+    const std::string_view text = visual_text(logical);
+    const char* end = text.data() + text.size();
     for (const ImVec2 d : {ImVec2(-1.2f, -1.2f), ImVec2(1.2f, -1.2f), ImVec2(-1.2f, 1.2f), ImVec2(1.2f, 1.2f)})
-        list.AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), halo, text.c_str());
-    list.AddText(font, size, at, colour, text.c_str());
+        list.AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), halo, text.data(), end);
+    list.AddText(font, size, at, colour, text.data(), end);
 }
 
 // A marker shape by category, filled, with a white outline so it reads on land and sea alike.
@@ -117,8 +120,9 @@ ImFont* font_for(TextStyle style) {
     return f.label;
 }
 
-Vec2 ImGuiTextMeasure::size(TextStyle style, std::string_view text, float wrap_width) const {
+Vec2 ImGuiTextMeasure::size(TextStyle style, std::string_view logical, float wrap_width) const {
     ImFont* font = font_for(style);
+    const std::string_view text = visual_text(logical);
     const ImVec2 s = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
     return {s.x, s.y};
 }
@@ -159,7 +163,9 @@ void paint_overlay(ImDrawList& list, const OverlayPlan& plan) {
         const ImVec2 a = im(Vec2{c.box.min_x, c.box.min_y}), b = im(Vec2{c.box.max_x, c.box.max_y});
         list.AddRectFilled(a, b, IM_COL32(255, 255, 255, 230), 4.0f * scale);
         if (c.dot) list.AddCircleFilled(ImVec2(a.x + pad + 5 * scale, a.y + pad / 2 + font->FontSize / 2), 5.0f * scale, im(*c.dot), 16);
-        list.AddText(font, font->FontSize, ImVec2(a.x + pad + dot_w, a.y + pad / 2), im(overlay_ink::text), c.text.c_str(), nullptr, c.wrap);
+        const std::string_view text = visual_text(c.text);
+        list.AddText(font, font->FontSize, ImVec2(a.x + pad + dot_w, a.y + pad / 2), im(overlay_ink::text), text.data(), text.data() + text.size(),
+                     c.wrap);
     }
 }
 

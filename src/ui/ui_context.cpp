@@ -57,7 +57,7 @@ void UiContext::activate() const {
     use_fonts(&m_fonts);
 }
 
-void UiContext::request_fonts(const std::string& extra_text) { m_pending_fonts = extra_text; }
+void UiContext::request_fonts(const FontText& extra) { m_pending_fonts = extra; }
 
 bool UiContext::process_event(const SDL_Event& event) {
     activate();

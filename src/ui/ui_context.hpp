@@ -45,7 +45,7 @@ public:
     // Fonts with the glyphs of `extra_text` too. Rebuilding the atlas in the middle of a frame
     // aborts ImGui (the atlas is locked): the request is kept and carried out at the start of the
     // next frame, the one place where fonts and their texture change.
-    void request_fonts(const std::string& extra_text);
+    void request_fonts(const FontText& extra);
 
     bool wants_mouse() const;
     bool wants_keyboard() const;
@@ -59,7 +59,7 @@ private:
     ImGuiContext* m_context = nullptr;
     ImGuiContext* m_previous = nullptr;
     UiFonts m_fonts;
-    std::optional<std::string> m_pending_fonts;
+    std::optional<FontText> m_pending_fonts;
 };
 
 }  // namespace storyplot

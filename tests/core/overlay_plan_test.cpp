@@ -224,7 +224,9 @@ TEST_F(OverlayPlanTest, LocalNamesWhereTheStoryHasThem) {
     const OverlayPlan p = plan(options);
     EXPECT_NE(record(p, "Вестпорт"), nullptr);
     EXPECT_NE(record(p, "Eastham"), nullptr);  // none known: the name
-    EXPECT_NE(label_glyphs(&story, nullptr, 0).find("Вестпорт"), std::string::npos);
+    EXPECT_NE(local_name_glyphs(&story, nullptr, 0).find("Вестпорт"), std::string::npos);
+    EXPECT_EQ(story_glyphs(&story).find("Вестпорт"), std::string::npos);  // only map labels draw local names
+    EXPECT_NE(story_glyphs(&story).find("Eastham"), std::string::npos);
 }
 
 TEST(NearestTown, TheClosestPopulousEnoughWithinReach) {

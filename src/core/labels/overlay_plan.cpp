@@ -30,15 +30,26 @@ MarkerShape marker_shape(const std::string& category) {
 
 std::string display_name(const Place& place, bool local) { return local && !place.local_name.empty() ? place.local_name : place.name; }
 
-std::string label_glyphs(const Story* story, const ContextLabels* context, double resolution) {
+std::string story_glyphs(const Story* story) {
+    std::string text;
+    if (!story) return text;
+    // Separated, so that no two names run together.
+    text += story->title + "\n";
+    for (const auto& place : story->places) text += place.name + "\n";
+    for (const auto& route : story->routes) text += route.name + "\n";
+    for (const auto& chapter : story->chapters) text += chapter.title + "\n" + chapter.text + "\n";
+    return text;
+}
+
+std::string local_name_glyphs(const Story* story, const ContextLabels* context, double resolution) {
     std::string text;
     if (story)
-        for (const auto& place : story->places) text += display_name(place, true);
+        for (const auto& place : story->places) text += place.local_name + "\n";
     if (context) {
         const long min_population = resolution > 2500 ? 300000 : resolution > 600 ? 50000 : 10000;
         for (const auto& town : context->towns) {
             if (town.population < min_population) break;
-            text += town.local_name;
+            text += town.local_name + "\n";
         }
     }
     return text;

@@ -131,10 +131,12 @@ OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const
 // The nearest town of at least `min_population` within `max_km`, for "near Chongjin".
 const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_km, long min_population = 5000);
 
-// Every character the labels may need beyond Latin and Cyrillic (for the font atlas): the local
-// names of the story's places and of the towns populous enough to be labelled at `resolution`
+// The letters a frame may need (for the font atlas), in two parts: the story's text, which any
+// style may draw (place and route names, the title, chapters), and the local names only map
+// labels draw: the places' and those of the towns populous enough to be labelled at `resolution`
 // (0: all towns of 10,000 people or more).
-std::string label_glyphs(const Story* story, const ContextLabels* context, double resolution);
+std::string story_glyphs(const Story* story);
+std::string local_name_glyphs(const Story* story, const ContextLabels* context, double resolution);
 
 // A distance as the ruler and the panels write it: "850 m", "12.3 km", "1,234 km".
 std::string format_distance(double metres);

@@ -1,0 +1,91 @@
+#include "ui/text_shaping.hpp"
+
+#include <fribidi.h>
+
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+namespace storyplot {
+
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + static_cast<std::size_t>(n) > s.size()) {
+            ++i;
+            continue;
+        }
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        out.push_back(cp);
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+namespace {
+
+bool right_to_left(char32_t c) {
+    return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+           (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+std::string reorder(std::string_view logical) {
+    const std::u32string points = code_points(logical);
+    std::vector<FriBidiChar> in(points.begin(), points.end()), out(points.size() + 1);
+    FriBidiParType direction = FRIBIDI_PAR_ON;  // from the first strong letter
+    if (!fribidi_log2vis(in.data(), static_cast<FriBidiStrIndex>(in.size()), &direction, out.data(), nullptr, nullptr, nullptr))
+        return std::string(logical);
+    std::string text;
+    for (std::size_t i = 0; i < in.size(); ++i)
+        if (out[i] != 0xFEFF && out[i] != 0x200C && out[i] != 0x200D) append_utf8(text, out[i]);  // joiners have done their work
+    return text;
+}
+
+}  // namespace
+
+bool has_right_to_left(std::string_view text) {
+    // Right-to-left letters start with bytes D6 to DF (U+0590 to U+07FF), E0 A0 to E0 A3 (U+0800 to
+    // U+08FF), EF AC to EF BB (presentation forms) or F0 90 A0 and up: a byte scan rules most text out.
+    bool candidate = false;
+    for (unsigned char c : text)
+        if (c >= 0xD6) {
+            candidate = true;
+            break;
+        }
+    if (!candidate) return false;
+    for (char32_t c : code_points(text))
+        if (right_to_left(c)) return true;
+    return false;
+}
+
+std::string_view visual_text(std::string_view logical) {
+    if (!has_right_to_left(logical)) return logical;
+    static thread_local std::unordered_map<std::string, std::string> cache;
+    if (cache.size() > 20000) cache.clear();  // a bound: names come and go with the view
+    auto [it, fresh] = cache.try_emplace(std::string(logical));
+    if (fresh) it->second = reorder(logical);
+    return it->second;
+}
+
+}  // namespace storyplot

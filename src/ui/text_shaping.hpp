@@ -1,0 +1,25 @@
+#pragma once
+// Text as it is drawn: a line in right-to-left scripts (Arabic, Persian, Hebrew, Urdu…) put in
+// visual order by the Unicode bidirectional algorithm, and Arabic letters joined (their initial,
+// medial, final and isolated forms, and the lam-alef ligatures), through GNU FriBidi. Text in
+// left-to-right scripts comes back as it is, at the cost of a scan of its bytes.
+//
+// Not done: the shaping of Indic and Southeast Asian scripts (Devanagari conjuncts, vowel signs
+// that go before their consonant); their letters show, in logical order.
+#include <string>
+#include <string_view>
+
+namespace storyplot {
+
+// The line in the order its glyphs are drawn, left to right: `logical` itself when it has no
+// right-to-left letter, else a view of a cached copy (labels ask each frame), valid until the next
+// call from this thread.
+std::string_view visual_text(std::string_view logical);
+
+// Whether the text holds any right-to-left letter (the fast path's test).
+bool has_right_to_left(std::string_view text);
+
+// Every code point of `text`, in UTF-8 order (invalid bytes skipped).
+std::u32string code_points(std::string_view text);
+
+}  // namespace storyplot
