@@ -21,6 +21,7 @@
 #include "core/mesh/story_meshes.hpp"
 #include "core/geoparse/name_folding.hpp"
 #include "core/geoparse/place_search.hpp"
+#include "core/files/folder_listing.hpp"
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/picture_file.hpp"
@@ -54,6 +55,8 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     m_session = MapSession(w, h);
     update_map_area();
     open_story(options.story.value_or(seed_story_path()), true);
+    // Started without a story: the seed story shows, and the stories opened lately are offered.
+    m_offer_recent = !options.story && !m_recent.paths().empty();
     if (options.script) {
         std::ifstream in(*options.script);
         if (!in) m_messages.error(*options.script + ": cannot read the script");
@@ -137,7 +140,7 @@ void MapWindow::journal_edits() {
 //   find QUERY (typed into "Find a place") | play | article PATH (a story from an article) |
 //   chapter-add TITLE (after the chapter shown, from the view) | chapter-title|chapter-text|chapter-time N VALUE
 //   (\n in a text is a new line) | chapter-move FROM TO | chapter-delete N | chapter-frame N (from the view) |
-//   edit-chapter N (opens its editor) | stops ROUTE (opens its stop table) | stop-time ROUTE STOP arrive|depart TIME | present [manual] | next (chapter) | end-presenting | quit
+//   save-as PATH | browse open|save-as|layer (the file browser) | edit-chapter N (opens its editor) | stops ROUTE (opens its stop table) | stop-time ROUTE STOP arrive|depart TIME | present [manual] | next (chapter) | end-presenting | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -252,6 +255,11 @@ void MapWindow::run_script_line() {
             (which == "depart" ? t.depart : t.arrive) = typed.moment;
             if (const auto refused = editor()->set_stop_time(route, stop, t)) m_messages.error("cannot set the time: " + *refused);
             editor()->finish_move();
+        } else if (verb == "save-as") {
+            save_as(rest());
+        } else if (verb == "browse") {
+            const std::string what = rest();
+            browse(what == "save-as" ? browse_save_as : what == "layer" ? browse_layer : browse_open);
         } else if (verb == "present") {
             start_presenting(rest() != "manual");
         } else if (verb == "next") {
@@ -356,6 +364,32 @@ void MapWindow::save() {
         m_messages.error(e.what());  // the file as it was, the edits still here
         if (m_scripted) std::cerr << "storyplot: " << e.what() << std::endl;
     }
+}
+
+void MapWindow::save_as(std::string path) {
+    if (!editor()) return;
+    if (!path.ends_with(".json") && !path.ends_with(".geojson")) path += ".story.json";
+    try {
+        write_story_file(editor()->story(), path);
+    } catch (const InputError& e) {
+        m_messages.error(e.what());  // the story stays with its file
+        return;
+    }
+    if (m_journal) m_journal->discard();  // the old file's autosave: its edits are in the new file
+    m_story_path = std::filesystem::absolute(path).string();
+    m_journal.emplace(m_story_path);
+    m_pictures.set_folder(std::filesystem::path(m_story_path).parent_path().string());
+    editor()->mark_saved();
+    remember(m_story_path);
+    m_synced_revision = -1;  // the title names the new file
+    m_messages.note("saved as " + m_story_path);
+}
+
+void MapWindow::browse(int purpose) {
+    m_browse_for = purpose;
+    if (purpose == browse_save_as) m_browser.open("Save the story as", FileKind::story, true, m_story_path);
+    else if (purpose == browse_layer) m_browser.open("Add a map layer", FileKind::layer, false, std::filesystem::path(m_story_path).parent_path().string());
+    else m_browser.open("Open a story or a map layer", FileKind::story_or_layer, false, std::filesystem::path(m_story_path).parent_path().string());
 }
 
 void MapWindow::update_map_area() {
@@ -523,7 +557,9 @@ void MapWindow::request_quit() {
 }
 
 void MapWindow::apply(const MenuActions& a) {
-    if (a.open) m_open_dialog = true;
+    if (a.open) browse(browse_open);
+    if (a.save_as) browse(browse_save_as);
+    if (a.add_layer) browse(browse_layer);
     if (a.open_recent) {
         std::error_code ec;
         if (std::filesystem::exists(*a.open_recent, ec)) {
@@ -631,8 +667,11 @@ void MapWindow::on_key(const SDL_KeyboardEvent& e) {
         case SDLK_y:
             if (editor()) editor()->redo();
             break;
-        case SDLK_s: save(); break;
-        case SDLK_o: m_open_dialog = true; break;
+        case SDLK_s:
+            if (shift) browse(browse_save_as);
+            else save();
+            break;
+        case SDLK_o: browse(browse_open); break;
         case SDLK_e: m_export_dialog.open(); break;
         case SDLK_q: request_quit(); break;
         case SDLK_f: open_search(); break;
@@ -750,7 +789,7 @@ void MapWindow::apply(const PanelActions& actions) {
     if (actions.undo && editor()) editor()->undo();
     if (actions.redo && editor()) editor()->redo();
     if (actions.save) save();
-    if (actions.open) m_open_dialog = true;
+    if (actions.open) browse(browse_open);
     if (actions.export_image) m_export_dialog.open();
     if (actions.new_from_article) m_article_dialog = true;
     if (StoryEditor* e = editor()) {
@@ -797,27 +836,14 @@ void MapWindow::draw_popups() {
         if (ImGui::MenuItem("Centre the map here")) m_session.centre_on(m_add_at);
         ImGui::EndPopup();
     }
-    if (m_open_dialog) {
-        ImGui::OpenPopup("Open");
-        m_open_dialog = false;
-    }
     if (m_script_open) {
         open_dropped(*m_script_open);
         m_script_open.reset();
     }
-    if (ImGui::BeginPopupModal("Open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("A story (*.story.json) or any vector file GDAL reads:");
-        ImGui::SetNextItemWidth(460);
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputText("##path", &m_open_path, ImGuiInputTextFlags_EnterReturnsTrue);
-        if ((ImGui::Button("Open") || enter) && !m_open_path.empty()) {
-            open_dropped(m_open_path);
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
-        ImGui::TextDisabled("Or drop the file onto the window.");
-        ImGui::EndPopup();
+    if (const auto chosen = m_browser.draw(recent_folders(m_recent.paths()))) {
+        if (m_browse_for == browse_save_as) save_as(*chosen);
+        else if (m_browse_for == browse_layer) load_overlay(*chosen, true);
+        else open_dropped(*chosen);
     }
     if (m_article_dialog) {
         ImGui::OpenPopup("New story from article");
@@ -964,6 +990,9 @@ void MapWindow::frame() {
         }
     draw_popups();
     draw_shortcuts(m_help);
+    if (m_offer_recent) {
+        if (const auto chosen = draw_recent_offer(m_recent.paths(), m_offer_recent)) open_dropped(*chosen);
+    }
     std::function<std::vector<const GazetteerEntry*>(const std::string&)> search;
     if (m_geoparser)
         search = [index = m_geoparser->gazetteer.get()](const std::string& query) {

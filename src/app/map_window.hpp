@@ -24,6 +24,7 @@
 #include "scene/map_scene.hpp"
 #include "ui/article_review.hpp"
 #include "ui/export_dialog.hpp"
+#include "ui/file_browser.hpp"
 #include "ui/menu_bar.hpp"
 #include "ui/message_log.hpp"
 #include "ui/picture_shelf.hpp"
@@ -53,6 +54,8 @@ private:
     void load_context_labels();
     void sync_story();
     void save();
+    void save_as(std::string path);  // the story to another file, which it then is
+    void browse(int purpose);        // the file browser, for Open, Save As or Add layer
 
     double now() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
     // The part of the window the map shows between the panels, in screen pixels, told to the session.
@@ -116,8 +119,11 @@ private:
     bool m_dragging_place = false;
     std::optional<LonLat> m_context_menu_at;
     LonLat m_add_at;
-    bool m_open_dialog = false;
+    FileBrowser m_browser;
+    enum Browse { browse_open, browse_save_as, browse_layer };
+    int m_browse_for = browse_open;
     bool m_help = false;       // the keys and mouse help
+    bool m_offer_recent = false;  // the stories opened lately, offered at start
     bool m_review_shown = true;  // the Article panel (View menu), while there is a review
     float m_menu_height = 22.0f;  // measured each frame; a first guess for the opening view
     PlaceSearchState m_search; // "Find a place"
@@ -126,7 +132,6 @@ private:
     bool m_measuring = false;  // clicks on the map add ruler points
     std::optional<std::vector<std::string>> m_new_route;  // stops clicked for a route being drawn
     PictureShelf m_pictures{[this](const std::string& path) { load_picture(path); }};
-    std::string m_open_path;
     std::string m_question;
     std::function<void()> m_on_yes;
     std::function<void()> m_on_no;

@@ -48,6 +48,10 @@ std::optional<ExportRequest> ExportDialog::draw(int window_width, int window_hei
     std::string& path = m_animation ? m_animation_path : m_image_path;
     ImGui::SetNextItemWidth(360);
     ImGui::InputText("File", &path);
+    ImGui::SameLine();
+    if (ImGui::Button("Browse…"))
+        m_browser.open(m_animation ? "Export an animation" : "Export an image", m_animation ? FileKind::animation : FileKind::image, true, path);
+    if (const auto chosen = m_browser.draw({})) path = *chosen;  // stacked on this dialog
     ImGui::TextDisabled(m_animation ? ".mp4, .webm or .gif" : ".png, .jpg, or .tif (GeoTIFF)");
     if (!m_animation) ImGui::Checkbox("World file and .prj beside a PNG or JPEG", &m_world_file);
     if (m_animation) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "ui/export_decorations.hpp"
+#include "ui/file_browser.hpp"
 
 namespace storyplot {
 
@@ -54,6 +55,7 @@ private:
     int m_fps = 25;
     float m_seconds = 8;
     bool m_follow = true;
+    FileBrowser m_browser;  // "Browse…" for the file
 };
 
 }  // namespace storyplot

@@ -4,6 +4,26 @@
 
 namespace storyplot {
 
+std::optional<std::string> draw_recent_offer(const std::vector<std::string>& recent, bool& shown) {
+    std::optional<std::string> chosen;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + 60), ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
+    if (ImGui::Begin("Recent stories", &shown, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextDisabled("Open one of the stories you worked on lately:");
+        for (std::size_t i = 0; i < recent.size() && i < 8; ++i) {
+            const std::string& path = recent[i];
+            const auto slash = path.find_last_of('/');
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(slash == std::string::npos ? path.c_str() : path.c_str() + slash + 1)) chosen = path;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::End();
+    if (chosen) shown = false;
+    return chosen;
+}
+
 MenuActions draw_menu_bar(const MenuContext& c, float& height) {
     MenuActions a;
     height = 0.0f;
@@ -22,6 +42,8 @@ MenuActions draw_menu_bar(const MenuContext& c, float& height) {
             ImGui::EndMenu();
         }
         a.save = ImGui::MenuItem("Save", "Ctrl+S", false, c.has_story && c.modified);
+        a.save_as = ImGui::MenuItem("Save As…", "Ctrl+Shift+S", false, c.has_story);
+        a.add_layer = ImGui::MenuItem("Add a map layer…");
         ImGui::Separator();
         a.new_from_article = ImGui::MenuItem("New story from article…");
         a.export_image = ImGui::MenuItem("Export image or animation…", "Ctrl+E", false, true);

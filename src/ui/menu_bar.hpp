@@ -24,7 +24,7 @@ struct MenuContext {
 
 struct MenuActions {
     std::optional<std::string> open_recent;
-    bool open = false, save = false, export_image = false, new_from_article = false, quit = false;
+    bool open = false, save = false, save_as = false, add_layer = false, export_image = false, new_from_article = false, quit = false;
     bool undo = false, redo = false, find = false;
     bool overview = false, next_chapter = false, previous_chapter = false;
     bool play = false, follow = false, trail = false;
@@ -34,6 +34,10 @@ struct MenuActions {
     bool present = false, present_by_key = false;  // F5, Shift+F5
     bool new_chapter = false, draw_route = false;
 };
+
+// At start without a story: the stories opened lately, a click away. Returns the one chosen; `shown`
+// turns false when one is chosen or the offer is closed.
+std::optional<std::string> draw_recent_offer(const std::vector<std::string>& recent, bool& shown);
 
 // Returns what was chosen, and the bar's height in pixels through `height`.
 MenuActions draw_menu_bar(const MenuContext& context, float& height);
