@@ -53,6 +53,11 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);
     m_session = MapSession(w, h);
+    // The interface's size: as set in View > Interface size, else from the display.
+    std::vector<std::string> problems;
+    m_settings = Settings::read(config_file_path("settings"), &problems);
+    for (const auto& p : problems) m_messages.error(p);
+    m_ui.set_scale(m_settings.ui_scale.value_or(display_ui_scale()));
     update_map_area();
     open_story(options.story.value_or(seed_story_path()), true);
     // Started without a story: the seed story shows, and the stories opened lately are offered.
@@ -385,6 +390,13 @@ void MapWindow::save_as(std::string path) {
     m_messages.note("saved as " + m_story_path);
 }
 
+float MapWindow::display_ui_scale() const {
+    float ddpi = 0, hdpi = 0, vdpi = 0;
+    const int display = SDL_GetWindowDisplayIndex(m_window);
+    if (display < 0 || SDL_GetDisplayDPI(display, &ddpi, &hdpi, &vdpi) != 0) return 1.0f;
+    return ui_scale_for_dpi(hdpi);
+}
+
 void MapWindow::browse(int purpose) {
     m_browse_for = purpose;
     if (purpose == browse_save_as) m_browser.open("Save the story as", FileKind::story, true, m_story_path);
@@ -394,11 +406,11 @@ void MapWindow::browse(int purpose) {
 
 void MapWindow::update_map_area() {
     const Camera& camera = m_session.camera();
-    const double right = m_review && m_review_shown ? static_cast<double>(review_panel_width) : 0.0;
+    const double right = m_review && m_review_shown ? static_cast<double>(review_panel_width()) : 0.0;
     const double bottom = static_cast<double>(m_status_height + m_timeline_height);
     const double top = m_menu_height;
     const double w = camera.width(), h = camera.height();
-    m_session.set_map_area(Box::of(story_panel_width, top, std::max(static_cast<double>(story_panel_width) + 100, w - right),
+    m_session.set_map_area(Box::of(story_panel_width(), top, std::max(static_cast<double>(story_panel_width()) + 100, w - right),
                                    std::max(top + 100.0, h - bottom)));
 }
 
@@ -533,6 +545,7 @@ void MapWindow::frame_presenting() {
     view.camera = camera;
     view.time = m_session.time();
     view.insets.top = size.y + 16;  // the line of keys above the map's own decorations
+    view.scale = m_ui.scale();
     view.decorations = DecorationSet::on_screen();
     view.decorations.title = true;
     view.decorations.legend = true;
@@ -595,6 +608,16 @@ void MapWindow::apply(const MenuActions& a) {
     if (a.present_by_key) start_presenting(false);
     if (a.new_chapter) add_chapter_here(m_session.chapter());
     if (a.draw_route) start_route();
+    if (a.ui_scale) {
+        if (*a.ui_scale > 0) m_settings.ui_scale = *a.ui_scale;
+        else m_settings.ui_scale.reset();
+        m_ui.set_scale(m_settings.ui_scale.value_or(display_ui_scale()));
+        try {
+            m_settings.write(config_file_path("settings"));
+        } catch (const InputError& e) {
+            m_messages.error(e.what());  // the size holds for this run
+        }
+    }
 }
 
 double MapWindow::pixel_ratio() const {
@@ -769,6 +792,16 @@ void MapWindow::handle(const SDL_Event& event) {
         m_session.zoom_smoothly(to_pixels(x, y), std::pow(wheel_step, static_cast<double>(event.wheel.preciseY)));
         break;
     }
+    case SDL_MULTIGESTURE: {
+        // Two fingers pinching on a touch screen or trackpad: zoom about their centre, eased as
+        // the wheel is. dDist is the change of their spread, as a fraction of the screen.
+        if (m_ui.wants_mouse() || event.mgesture.numFingers < 2 || std::abs(event.mgesture.dDist) < 1e-4f) break;
+        int w = 0, h = 0;
+        SDL_GetWindowSize(m_window, &w, &h);
+        const Vec2 at = to_pixels(static_cast<double>(event.mgesture.x) * w, static_cast<double>(event.mgesture.y) * h);
+        m_session.zoom_smoothly(at, std::exp(static_cast<double>(event.mgesture.dDist) * 6.0));
+        break;
+    }
     case SDL_KEYDOWN:
         if (!m_ui.wants_keyboard()) on_key(event.key);
         break;
@@ -923,6 +956,8 @@ void MapWindow::frame() {
     menu_context.context_labels = view_state.context_labels;
     menu_context.measuring = m_measuring;
     menu_context.has_chapters = story() && !story()->chapters.empty();
+    menu_context.ui_scale = m_ui.scale();
+    menu_context.ui_scale_auto = !m_settings.ui_scale;
     const MenuActions menu = draw_menu_bar(menu_context, m_menu_height);
     StatusInfo status;
     status.cursor_px = m_cursor;
@@ -932,7 +967,7 @@ void MapWindow::frame() {
     status.loading = m_jobs.busy();
     m_status_height = draw_status_bar(camera, status);
     m_timeline_height =
-        story() && clock ? draw_timeline(m_session.timeline(), *clock, *story(), story_panel_width, m_status_height) : 0.0f;
+        story() && clock ? draw_timeline(m_session.timeline(), *clock, *story(), story_panel_width(), m_status_height) : 0.0f;
 
     PanelContext panel_context;
     panel_context.chapter = m_session.chapter();
@@ -955,6 +990,7 @@ void MapWindow::frame() {
     view.time = m_session.time();
     view.trail = m_session.timeline().trail;
     view.highlights = true;
+    view.scale = m_ui.scale();  // markers, lines and text at the interface's size
     view.ruler = m_session.ruler();
     view.insets = {area.min_x, camera.width() - area.max_x, camera.height() - area.max_y, area.min_y};
     FrameResult shown = m_scene.draw(view, m_target);

@@ -128,6 +128,8 @@ private:
     float m_menu_height = 22.0f;  // measured each frame; a first guess for the opening view
     PlaceSearchState m_search; // "Find a place"
     RecentFiles m_recent = RecentFiles::read(recent_files_path());
+    Settings m_settings;
+    float display_ui_scale() const;  // from the display's dots per inch
     bool m_geoparser_loading = false;
     bool m_measuring = false;  // clicks on the map add ruler points
     std::optional<std::vector<std::string>> m_new_route;  // stops clicked for a route being drawn

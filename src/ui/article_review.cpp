@@ -76,8 +76,8 @@ void article_text(const ArticleReview& review, const std::vector<Span>& spans, R
 ReviewActions draw_article_review(ArticleReview& review, const Story& story, float top_inset, float bottom_inset) {
     ReviewActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - review_panel_width, viewport->Pos.y + top_inset));
-    ImGui::SetNextWindowSize(ImVec2(review_panel_width, viewport->Size.y - top_inset - bottom_inset));
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - review_panel_width(), viewport->Pos.y + top_inset));
+    ImGui::SetNextWindowSize(ImVec2(review_panel_width(), viewport->Size.y - top_inset - bottom_inset));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     bool open = true;
     if (ImGui::Begin("Article", &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |

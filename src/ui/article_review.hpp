@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "ui/fonts.hpp"
 #include "core/story/story.hpp"
 
 namespace storyplot {
@@ -30,7 +31,7 @@ struct ReviewActions {
     bool close = false;
 };
 
-inline constexpr float review_panel_width = 400.0f;
+inline float review_panel_width() { return 400.0f * ui_scale(); }
 
 ReviewActions draw_article_review(ArticleReview& review, const Story& story, float top_inset, float bottom_inset);
 

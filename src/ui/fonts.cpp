@@ -193,6 +193,7 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     f.card_italic = font(dejavu_oblique, 20.0f, false, f.card, text);
     f.card_title = font(dejavu_bold, 27.0f, true, f.card_bold, text);
     io.FontDefault = f.ui;
+    f.scale = scale;
     io.Fonts->Build();
     return f;
 }

@@ -18,6 +18,7 @@ struct UiFonts {
     ImFont* card_bold = nullptr;
     ImFont* card_italic = nullptr;
     ImFont* card_title = nullptr;
+    float scale = 1.0f;  // the interface's size they were made for (HiDPI: 1.5, 2…)
 };
 
 // The text fonts must draw beyond their built-in ranges: `text` in any style (the story's names,
@@ -34,6 +35,8 @@ UiFonts load_fonts(float scale, const FontText& extra);
 
 // The fonts of the ImGui context in use (UiContext sets them when it makes its context current).
 const UiFonts& fonts();
+// The interface's size of the fonts in use: panels and widths in pixels are multiplied by it.
+inline float ui_scale() { return fonts().scale; }
 void use_fonts(const UiFonts* fonts);
 const UiFonts* fonts_in_use();
 

@@ -66,6 +66,15 @@ MenuActions draw_menu_bar(const MenuContext& c, float& height) {
         a.context_labels = ImGui::MenuItem("Countries and towns", nullptr, c.context_labels);
         ImGui::Separator();
         a.article = ImGui::MenuItem("Article panel", nullptr, c.article_shown, c.has_article);
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Interface size")) {
+            if (ImGui::MenuItem("From the display", nullptr, c.ui_scale_auto)) a.ui_scale = 0.0f;
+            for (const float s : {1.0f, 1.25f, 1.5f, 2.0f, 2.5f}) {
+                const std::string label = std::to_string(static_cast<int>(s * 100)) + "%";
+                if (ImGui::MenuItem(label.c_str(), nullptr, !c.ui_scale_auto && c.ui_scale == s)) a.ui_scale = s;
+            }
+            ImGui::EndMenu();
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Story", c.has_story)) {

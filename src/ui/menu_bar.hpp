@@ -20,6 +20,8 @@ struct MenuContext {
     bool local_names = false, context_labels = true;
     bool measuring = false;
     bool has_chapters = false;
+    float ui_scale = 1.0f;       // the interface's size now
+    bool ui_scale_auto = true;   // from the display
 };
 
 struct MenuActions {
@@ -33,6 +35,7 @@ struct MenuActions {
     bool ruler = false, help = false;
     bool present = false, present_by_key = false;  // F5, Shift+F5
     bool new_chapter = false, draw_route = false;
+    std::optional<float> ui_scale;  // chosen in View > Interface size; 0: from the display
 };
 
 // At start without a story: the stories opened lately, a click away. Returns the one chosen; `shown`

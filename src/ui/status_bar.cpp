@@ -2,10 +2,12 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "core/geo/mercator.hpp"
+#include "ui/fonts.hpp"
 
 namespace storyplot {
 
@@ -48,14 +50,21 @@ float draw_status_bar(const Camera& camera, const StatusInfo& info) {
         } else {
             ImGui::TextDisabled("pointer off the map");
         }
-        ImGui::SameLine(260.0f);
+        // Fixed columns (the numbers change, the columns stay), at the interface's size; a column
+        // that would not fit in the window is left out rather than drawn over another.
+        const float k = ui_scale(), width = ImGui::GetWindowWidth();
+        ImGui::SameLine(260.0f * k);
         ImGui::Text("%s", format_scale(camera.scale_denominator()).c_str());
-        ImGui::SameLine(400.0f);
-        if (info.level) ImGui::Text("Natural Earth 1:%s", std::string(detail_suffix(*info.level)).c_str());
-        ImGui::SameLine(560.0f);
-        ImGui::Text("frame %.1f ms, labels %.2f ms", info.frame_ms, info.label_ms);
+        if (width > 560.0f * k) {
+            ImGui::SameLine(400.0f * k);
+            if (info.level) ImGui::Text("Natural Earth 1:%s", std::string(detail_suffix(*info.level)).c_str());
+        }
+        if (width > 790.0f * k) {
+            ImGui::SameLine(560.0f * k);
+            ImGui::Text("frame %.1f ms, labels %.2f ms", info.frame_ms, info.label_ms);
+        }
         if (!info.loading.empty()) {
-            ImGui::SameLine(790.0f);
+            ImGui::SameLine(std::min(790.0f * k, std::max(0.0f, width - ImGui::CalcTextSize(info.loading.c_str()).x - 16)));
             ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.6f, 1.0f), "%s", info.loading.c_str());
         }
     }

@@ -159,7 +159,9 @@ void chapters_section(const Story& story, int chapter, PanelState& state, const 
     }
     if (story.chapters.empty()) ImGui::TextDisabled("This story has no chapters.");
     if (ImGui::SmallButton("New chapter from this view")) actions.add_chapter = chapter;
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("PageDown / PageUp: next / previous; F5: present");
+    ImGui::PopTextWrapPos();
 }
 
 void places_section(const Story& story, PanelState& state, ViewState& view, const PanelContext& context, PanelActions& actions) {
@@ -203,7 +205,9 @@ void places_section(const Story& story, PanelState& state, ViewState& view, cons
         }
         ImGui::PopID();
     }
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Right-click the map to add a place; drag a marker to move it.");
+    ImGui::PopTextWrapPos();
 }
 
 // A route's stops and their times in a table: times typed in the story's zone and checked as
@@ -339,7 +343,7 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& 
     PanelActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top_inset));
-    ImGui::SetNextWindowSize(ImVec2(story_panel_width, viewport->Size.y - top_inset - bottom_inset));
+    ImGui::SetNextWindowSize(ImVec2(story_panel_width(), viewport->Size.y - top_inset - bottom_inset));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -387,7 +391,7 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& 
         if (story && !state.tables_open.empty()) {
             // The open route's stop table, in a window of its own beside the panel: times need room.
             if (const Route* route = story->route(state.tables_open)) {
-                ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + story_panel_width + 12, viewport->Pos.y + top_inset + 40), ImGuiCond_Appearing);
+                ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + story_panel_width() + 12, viewport->Pos.y + top_inset + 40), ImGuiCond_Appearing);
                 ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
                 bool open = true;
                 const std::string title = "Stops and times: " + route->name + "###stops";

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/fonts.hpp"
 #include "core/story/story.hpp"
 #include "core/session/view_state.hpp"
 #include "render/map_renderer.hpp"
@@ -82,7 +83,8 @@ struct PanelContext {
     PictureShelf* pictures = nullptr;  // null: pictures are named, not shown
 };
 
-inline constexpr float story_panel_width = 310.0f;
+// The panel's width at the interface's size.
+inline float story_panel_width() { return 310.0f * ui_scale(); }
 
 // A text with basic formatting (core/labels/rich_text.hpp) in the current window, wrapped at its width.
 void rich_text(const std::string& text);

@@ -63,7 +63,7 @@ void slider(TimelineState& state, const StoryClock& clock, const Story& story) {
 float draw_timeline(TimelineState& state, const StoryClock& clock, const Story& story, float left, float bottom_inset) {
     if (clock.empty()) return 0.0f;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float height = 72.0f;
+    const float height = 72.0f * ui_scale();
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + left, viewport->Pos.y + viewport->Size.y - bottom_inset - height));
     ImGui::SetNextWindowSize(ImVec2(viewport->Size.x - left, height));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -95,8 +95,12 @@ float draw_timeline(TimelineState& state, const StoryClock& clock, const Story& 
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fade the way travelled behind the vehicle (T)");
         ImGui::SameLine();
         ImGui::PushFont(fonts().label_bold);
-        if (state.active)
-            ImGui::Text("%s %s", clock.format(state.time).c_str(), clock.zone_name().c_str());
+        if (state.active) {
+            // The whole date when it fits; the shorter one (no year, no zone) when the window is narrow.
+            const std::string full = clock.format(state.time) + " " + clock.zone_name();
+            ImGui::TextUnformatted(ImGui::CalcTextSize(full.c_str()).x <= ImGui::GetContentRegionAvail().x ? full.c_str()
+                                                                                                         : clock.format(state.time, false).c_str());
+        }
         else
             ImGui::TextDisabled("%s – %s: Space to play", clock.format(clock.start(), true).c_str(), clock.format(clock.end(), true).c_str());
         ImGui::PopFont();

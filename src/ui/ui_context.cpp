@@ -29,6 +29,13 @@ UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_wind
     io.IniFilename = nullptr;  // no imgui.ini beside the user's files
     m_fonts = load_fonts(scale, {});
     use_fonts(&m_fonts);
+    apply_style(scale);
+    if (window) ImGui_ImplSDL2_InitForOpenGL(window, gl);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
+void UiContext::apply_style(float scale) {
+    ImGui::GetStyle() = ImGuiStyle();
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 4.0f;
@@ -39,8 +46,13 @@ UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_wind
     style.Colors[ImGuiCol_FrameBg] = ImVec4(0.84f, 0.85f, 0.88f, 1.0f);
     style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.78f, 0.82f, 0.90f, 1.0f);
     style.ScaleAllSizes(scale);
-    if (window) ImGui_ImplSDL2_InitForOpenGL(window, gl);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
+void UiContext::set_scale(float scale) {
+    if (scale == m_scale) return;
+    m_scale = scale;
+    m_restyle = true;
+    m_pending_fonts = m_font_text;
 }
 
 UiContext::~UiContext() {
@@ -57,7 +69,10 @@ void UiContext::activate() const {
     use_fonts(&m_fonts);
 }
 
-void UiContext::request_fonts(const FontText& extra) { m_pending_fonts = extra; }
+void UiContext::request_fonts(const FontText& extra) {
+    m_pending_fonts = extra;
+    m_font_text = extra;
+}
 
 bool UiContext::process_event(const SDL_Event& event) {
     activate();
@@ -71,6 +86,10 @@ void UiContext::begin_frame(int width, int height) {
         m_fonts = load_fonts(m_scale, *m_pending_fonts);
         ImGui_ImplOpenGL3_CreateFontsTexture();
         m_pending_fonts.reset();
+    }
+    if (m_restyle) {
+        apply_style(m_scale);
+        m_restyle = false;
     }
     ImGui_ImplOpenGL3_NewFrame();
     if (m_window) {

@@ -46,6 +46,9 @@ public:
     // aborts ImGui (the atlas is locked): the request is kept and carried out at the start of the
     // next frame, the one place where fonts and their texture change.
     void request_fonts(const FontText& extra);
+    // The interface's size (HiDPI): fonts and the widgets' sizes, from the next frame.
+    void set_scale(float scale);
+    float scale() const { return m_scale; }
 
     bool wants_mouse() const;
     bool wants_keyboard() const;
@@ -54,12 +57,16 @@ public:
     void activate() const;
 
 private:
+    static void apply_style(float scale);
+
     SDL_Window* m_window;
     float m_scale;
     ImGuiContext* m_context = nullptr;
     ImGuiContext* m_previous = nullptr;
     UiFonts m_fonts;
     std::optional<FontText> m_pending_fonts;
+    FontText m_font_text;        // what the fonts were last built with
+    bool m_restyle = false;      // the scale changed: the style is made again
 };
 
 }  // namespace storyplot

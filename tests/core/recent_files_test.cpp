@@ -47,3 +47,34 @@ TEST(RecentFiles, KeptAcrossRunsAndAMissingOrOddFileIsAnEmptyList) {
     EXPECT_TRUE(RecentFiles::read(file).paths().empty());
     fs::remove_all(dir);
 }
+
+TEST(Settings, ReadWrittenAndForgivingOfHandEdits) {
+    const auto dir = std::filesystem::temp_directory_path() / "storyplot-settings-test";
+    std::filesystem::remove_all(dir);
+    const auto file = dir / "settings";
+    EXPECT_FALSE(Settings::read(file).ui_scale);  // the first run: defaults
+    Settings s;
+    s.ui_scale = 1.5f;
+    s.write(file);
+    EXPECT_EQ(Settings::read(file).ui_scale, 1.5f);
+    {
+        std::ofstream out(file);
+        out << "# by hand\nui-scale = huge\ncolour = blue\nui-scale=2\n";
+    }
+    std::vector<std::string> problems;
+    const Settings read = Settings::read(file, &problems);
+    EXPECT_EQ(read.ui_scale, 2.0f);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_NE(problems[0].find("settings:2: ui-scale"), std::string::npos) << problems[0];
+    EXPECT_NE(problems[1].find("colour"), std::string::npos) << problems[1];
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Settings, TheInterfaceSizeFollowsTheDisplay) {
+    EXPECT_EQ(ui_scale_for_dpi(96), 1.0f);
+    EXPECT_EQ(ui_scale_for_dpi(144), 1.5f);
+    EXPECT_EQ(ui_scale_for_dpi(192), 2.0f);
+    EXPECT_EQ(ui_scale_for_dpi(110), 1.25f);
+    EXPECT_EQ(ui_scale_for_dpi(72), 1.0f);
+    EXPECT_EQ(ui_scale_for_dpi(0), 1.0f);  // unknown
+}

@@ -1,6 +1,8 @@
 #include "core/session/recent_files.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
@@ -41,11 +43,56 @@ void RecentFiles::write(const fs::path& file) const {
     write_file_atomically(file, text);
 }
 
-fs::path recent_files_path() {
-    if (const char* dir = std::getenv("STORYPLOT_CONFIG"); dir && *dir) return fs::path(dir) / "recent-files";
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "storyplot" / "recent-files";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "storyplot" / "recent-files";
-    return fs::path(".storyplot-recent-files");
+fs::path config_file_path(const std::string& name) {
+    if (const char* dir = std::getenv("STORYPLOT_CONFIG"); dir && *dir) return fs::path(dir) / name;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "storyplot" / name;
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "storyplot" / name;
+    return fs::path(".storyplot-" + name);
+}
+
+fs::path recent_files_path() { return config_file_path("recent-files"); }
+
+Settings Settings::read(const fs::path& file, std::vector<std::string>* problems) {
+    Settings s;
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > 1 << 16) return s;
+    std::ifstream in(file);
+    int number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (line.empty() || line.front() == '#') continue;
+        const auto eq = line.find('=');
+        auto trim = [](std::string t) {
+            while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
+            while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.erase(t.begin());
+            return t;
+        };
+        const std::string key = trim(line.substr(0, eq)), value = eq == std::string::npos ? "" : trim(line.substr(eq + 1));
+        if (key == "ui-scale" && value == "auto") {
+            s.ui_scale.reset();
+        } else if (key == "ui-scale") {
+            char* end = nullptr;
+            const float v = std::strtof(value.c_str(), &end);
+            if (end != value.c_str() && *end == '\0' && v >= 0.5f && v <= 4.0f) s.ui_scale = v;
+            else if (problems) problems->push_back(file.string() + ":" + std::to_string(number) + ": ui-scale must be auto or a number from 0.5 to 4");
+        } else if (problems) {
+            problems->push_back(file.string() + ":" + std::to_string(number) + ": unknown setting \"" + key + "\" (skipped)");
+        }
+    }
+    return s;
+}
+
+void Settings::write(const fs::path& file) const {
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    std::string text = "# storyplot's settings\n";
+    text += "ui-scale = " + (ui_scale ? std::to_string(*ui_scale) : std::string("auto")) + "\n";
+    write_file_atomically(file, text);
+}
+
+float ui_scale_for_dpi(float dpi) {
+    if (!(dpi > 0)) return 1.0f;
+    return std::clamp(std::round(dpi / 96.0f * 4.0f) / 4.0f, 1.0f, 3.0f);
 }
 
 }  // namespace storyplot

@@ -2,6 +2,7 @@
 // The stories opened lately, newest first, for File > Open Recent: kept in a small text file (one
 // absolute path a line) in $STORYPLOT_CONFIG, $XDG_CONFIG_HOME/storyplot or ~/.config/storyplot.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,20 @@ private:
 
 // Where the list lives: recent-files in the config folder.
 std::filesystem::path recent_files_path();
+// The config folder's file of that name.
+std::filesystem::path config_file_path(const std::string& name);
+
+// The window's settings, kept beside the recent files in "settings" as "key = value" lines.
+struct Settings {
+    std::optional<float> ui_scale;  // the interface's size; none: from the display
+
+    // A missing file is the defaults; lines that do not parse are skipped (one line each in
+    // `problems`, naming the file), so a hand-edited file never stops the program.
+    static Settings read(const std::filesystem::path& file, std::vector<std::string>* problems = nullptr);
+    void write(const std::filesystem::path& file) const;  // whole or not at all; throws InputError
+};
+
+// The interface's size for a display of `dpi` dots per inch: 96 dpi is 1, in quarter steps, 1 to 3.
+float ui_scale_for_dpi(float dpi);
 
 }  // namespace storyplot
