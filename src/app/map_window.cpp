@@ -874,7 +874,12 @@ void MapWindow::draw_popups() {
         m_script_open.reset();
     }
     if (const auto chosen = m_browser.draw(recent_folders(m_recent.paths()))) {
-        if (m_browse_for == browse_save_as) save_as(*chosen);
+        std::error_code ec;
+        if (m_browse_for == browse_save_as && std::filesystem::exists(*chosen, ec) &&
+            !std::filesystem::equivalent(*chosen, m_story_path, ec))
+            ask("Replace " + *chosen + "? It holds something else; saving puts this story in its place.",
+                [this, path = *chosen] { save_as(path); });
+        else if (m_browse_for == browse_save_as) save_as(*chosen);
         else if (m_browse_for == browse_layer) load_overlay(*chosen, true);
         else open_dropped(*chosen);
     }
