@@ -24,6 +24,7 @@ packages=(
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk
   fonts-noto-core                          # labels in every script: Arabic, Hebrew, Devanagari, Thai, Georgian, Ethiopic…
   libfribidi-dev                           # right-to-left labels in reading order, Arabic letters joined
+  libharfbuzz-dev                          # Devanagari, Bengali, Thai, Khmer… labels shaped
   xvfb xauth wamerican
   ffmpeg                                   # animate: MP4, WebM and GIF encoding; ffprobe checks the result
   libxml2-utils                            # tests: xmllint validates the KML and GPX exports

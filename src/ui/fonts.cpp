@@ -1,8 +1,11 @@
 #include "ui/fonts.hpp"
 
 #include <imgui.h>
+#include <stb_truetype.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -10,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+#include "ui/complex_script.hpp"
+#include "ui/script_fonts.hpp"
 #include "ui/text_shaping.hpp"
 
 namespace storyplot {
@@ -26,45 +31,72 @@ const char* const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const dejavu_bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 const char* const dejavu_oblique = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf";
 const char* const noto_cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-const char* const noto_folder = "/usr/share/fonts/truetype/noto/";
+// A script font as stb_truetype reads it (ImGui's own rasteriser), to draw shaped glyphs by index.
+struct StbFont {
+    stbtt_fontinfo info{};
+};
+const StbFont* stb_font(const std::string& path) {
+    static std::map<std::string, std::unique_ptr<StbFont>> fonts;
+    auto& f = fonts[path];
+    if (!f) {
+        const std::vector<char>* bytes = font_file_bytes(path);
+        if (!bytes) return nullptr;
+        auto made = std::make_unique<StbFont>();
+        const auto* data = reinterpret_cast<const unsigned char*>(bytes->data());
+        if (!stbtt_InitFont(&made->info, data, stbtt_GetFontOffsetForIndex(data, 0))) return nullptr;
+        f = std::move(made);
+    }
+    return f.get();
+}
 
-// The scripts GeoNames and Natural Earth write names in beyond Latin, Greek and Cyrillic, each with
-// its Noto font (Debian's fonts-noto-core) and the blocks it covers. A font is merged into the
-// atlas only when the labels need one of its letters, and then only with the letters needed.
-struct ScriptFont {
-    const char* name;  // NotoSans<name>-Regular.ttf and -Bold.ttf
-    std::vector<std::pair<char32_t, char32_t>> blocks;
-    float size = 1.0f;  // Noto's Arabic-script fonts leave room for tall marks: their letters would
-                        // look small at the Latin font's size
+// Shaped glyphs added to the atlas being built, drawn into it once it is packed.
+struct DrawnIn {
+    int rect;
+    ImFont* font;
+    ShapedGlyph glyph;
+    const StbFont* stb;
+    float scale;
 };
-const ScriptFont script_fonts[] = {  // Arabic first: its letters are drawn in their joined forms
-    {"Arabic", {{0x0600, 0x06FF}, {0x0750, 0x077F}, {0x08A0, 0x08FF}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFF}}, 1.3f},
-    {"Hebrew", {{0x0590, 0x05FF}, {0xFB1D, 0xFB4F}}},
-    {"Syriac", {{0x0700, 0x074F}}, 1.2f},
-    {"Thaana", {{0x0780, 0x07BF}}, 1.2f},
-    {"NKo", {{0x07C0, 0x07FF}}},
-    {"Devanagari", {{0x0900, 0x097F}, {0xA8E0, 0xA8FF}}},
-    {"Bengali", {{0x0980, 0x09FF}}},
-    {"Gurmukhi", {{0x0A00, 0x0A7F}}},
-    {"Gujarati", {{0x0A80, 0x0AFF}}},
-    {"Oriya", {{0x0B00, 0x0B7F}}},
-    {"Tamil", {{0x0B80, 0x0BFF}}},
-    {"Telugu", {{0x0C00, 0x0C7F}}},
-    {"Kannada", {{0x0C80, 0x0CFF}}},
-    {"Malayalam", {{0x0D00, 0x0D7F}}},
-    {"Sinhala", {{0x0D80, 0x0DFF}}},
-    {"Thai", {{0x0E00, 0x0E7F}}},
-    {"Lao", {{0x0E80, 0x0EFF}}},
-    {"Myanmar", {{0x1000, 0x109F}}},
-    {"Georgian", {{0x10A0, 0x10FF}, {0x1C90, 0x1CBF}, {0x2D00, 0x2D2F}}},
-    {"Ethiopic", {{0x1200, 0x139F}, {0x2D80, 0x2DDF}}},
-    {"Cherokee", {{0x13A0, 0x13FF}}},
-    {"CanadianAboriginal", {{0x1400, 0x167F}}},
-    {"Khmer", {{0x1780, 0x17FF}}},
-    {"Mongolian", {{0x1800, 0x18AF}}},
-    {"Tifinagh", {{0x2D30, 0x2D7F}}},
-    {"Armenian", {{0x0530, 0x058F}, {0xFB13, 0xFB17}}},
-};
+std::vector<DrawnIn> g_drawn_in;
+
+void draw_in_shaped_glyphs() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int tex_w = 0, tex_h = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
+    for (const DrawnIn& d : g_drawn_in) {
+        const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(d.rect);
+        if (!r || !r->IsPacked()) continue;
+        stbtt_MakeGlyphBitmap(&d.stb->info, pixels + r->Y * tex_w + r->X, r->Width, r->Height, tex_w, d.scale, d.scale,
+                              static_cast<int>(d.glyph.glyph));
+        // Offsets were from the baseline: from the line's top, as ImGui places glyphs.
+        if (const ImFontGlyph* g = d.font->FindGlyphNoFallback(static_cast<ImWchar>(d.glyph.code))) {
+            auto* glyph = const_cast<ImFontGlyph*>(g);
+            glyph->Y0 += d.font->Ascent;
+            glyph->Y1 += d.font->Ascent;
+        }
+    }
+    g_drawn_in.clear();
+}
+
+// ImGui sizes a font by its line height (ascent to descent); scripts with tall stacks of marks
+// (Myanmar, Thai, Arabic…) have far taller lines than DejaVu for the same letters, and would look
+// small. Merged at this multiple of the size, a script font's em matches DejaVu's.
+float em_match(const std::string& path) {
+    static std::map<std::string, float> factors;
+    const auto it = factors.find(path);
+    if (it != factors.end()) return it->second;
+    float factor = 1.0f;
+    const StbFont* font = stb_font(path);
+    const StbFont* latin = stb_font(dejavu);
+    if (font && latin) {
+        const float em_per_line = stbtt_ScaleForMappingEmToPixels(&font->info, 1.0f) / stbtt_ScaleForPixelHeight(&font->info, 1.0f);
+        const float latin_em_per_line = stbtt_ScaleForMappingEmToPixels(&latin->info, 1.0f) / stbtt_ScaleForPixelHeight(&latin->info, 1.0f);
+        factor = std::clamp(em_per_line / latin_em_per_line, 0.8f, 2.5f);
+    }
+    factors[path] = factor;
+    return factor;
+}
 
 bool in_ranges(const ImVector<ImWchar>& ranges, char32_t c) {
     for (int i = 0; i + 1 < ranges.Size && ranges[i] != 0; i += 2)
@@ -74,8 +106,7 @@ bool in_ranges(const ImVector<ImWchar>& ranges, char32_t c) {
 
 bool needs(const ScriptFont& font, const std::u32string& points) {
     for (char32_t c : points)
-        for (const auto& [lo, hi] : font.blocks)
-            if (c >= lo && c <= hi) return true;
+        if (font.covers(c)) return true;
     return false;
 }
 
@@ -86,29 +117,14 @@ ImFont* add(const char* path, float size, const ImWchar* ranges, ImFont* fallbac
     return ImGui::GetIO().Fonts->AddFontFromFileTTF(path, size, &config, ranges);
 }
 
-// A font file's bytes, read once per run and kept: an atlas is rebuilt whenever the labels need new
-// letters, and merging reads each font for every style (Noto CJK alone is 19 MB).
-const std::vector<char>* font_bytes(const std::string& path) {
-    static std::map<std::string, std::vector<char>> loaded;
-    static std::mutex lock;
-    const std::lock_guard<std::mutex> guard(lock);
-    auto it = loaded.find(path);
-    if (it == loaded.end()) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return nullptr;
-        it = loaded.emplace(path, std::vector<char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())).first;
-    }
-    return it->second.empty() ? nullptr : &it->second;
-}
-
 void merge(const std::string& path, float size, const ImVector<ImWchar>& ranges) {
     if (ranges.Size <= 1) return;
-    const std::vector<char>* bytes = font_bytes(path);
+    const std::vector<char>* bytes = font_file_bytes(path);
     if (!bytes) return;
     ImFontConfig config;
     config.MergeMode = true;
     config.OversampleH = 1;
-    config.FontDataOwnedByAtlas = false;  // the bytes stay in font_bytes' keeping
+    config.FontDataOwnedByAtlas = false;  // the bytes stay in font_file_bytes' keeping
     ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes->data()), static_cast<int>(bytes->size()), size, &config, ranges.Data);
 }
 
@@ -121,11 +137,24 @@ namespace {
 class Merges {
 public:
     explicit Merges(const std::string& text) {
+        // Shaped scripts: every line shaped now gives its glyphs their code points.
+        if (needs_shaping(text)) {
+            std::set<char32_t> codes;
+            std::size_t start = 0;
+            while (start < text.size()) {
+                const std::size_t end = std::min(text.find('\n', start), text.size());
+                for (char32_t c : code_points(shaped_text(std::string_view(text).substr(start, end - start))))
+                    if (c >= 0xE000 && c <= 0xF8FF) codes.insert(c);
+                start = end + 1;
+            }
+            for (const ShapedGlyph& g : shaped_glyphs())
+                if (codes.count(g.code)) m_shaped.push_back(g);
+        }
         for (char32_t c : code_points(text))
             if (c <= 0xFFFF && !in_ranges(g_latin_ranges, c)) m_points.push_back(c);
         ImFontGlyphRangesBuilder needed;
         for (char32_t c : m_points) needed.AddChar(static_cast<ImWchar>(c));
-        if (needs(script_fonts[0], m_points)) {  // Arabic is drawn in its joined forms
+        if (needs(script_fonts().front(), m_points)) {  // Arabic is drawn in its joined forms
             static const ImWchar presentation_forms[] = {0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
             needed.AddRanges(presentation_forms);
         }
@@ -134,26 +163,38 @@ public:
         needed.BuildRanges(m_ranges);
         for (char32_t c : m_points) {
             bool scripted = false;
-            for (const ScriptFont& script : script_fonts) scripted = scripted || needs(script, std::u32string(1, c));
+            scripted = scripted || script_font_for(c) != nullptr;
             m_cjk = m_cjk || !scripted;
         }
     }
 
-    void into(float size, bool bold) const {
+    void into(ImFont* font, float size, bool bold) {
         if (m_points.empty()) return;
-        for (const ScriptFont& script : script_fonts) {
-            if (!needs(script, m_points)) continue;
-            const std::string base = std::string(noto_folder) + "NotoSans" + script.name;
-            const std::string path = base + (bold ? "-Bold.ttf" : "-Regular.ttf");
-            merge(std::filesystem::exists(path) ? path : base + "-Regular.ttf", size * script.size, *m_ranges);
-        }
+        for (const ScriptFont& script : script_fonts())
+            if (needs(script, m_points)) merge(script.path(bold), size * em_match(script.path(bold)), *m_ranges);
         if (m_cjk) merge(noto_cjk, size, *m_ranges);
+        // The shaped scripts' glyphs, each under its own code point, drawn in after the build.
+        for (const ShapedGlyph& g : m_shaped) {
+            const StbFont* stb = stb_font(g.font->path(false));
+            if (!stb) continue;
+            const float px = size * em_match(g.font->path(false));
+            const float k = stbtt_ScaleForPixelHeight(&stb->info, px);
+            int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            stbtt_GetGlyphBitmapBox(&stb->info, static_cast<int>(g.glyph), k, k, &x0, &y0, &x1, &y1);
+            const int w = std::max(1, x1 - x0), h = std::max(1, y1 - y0);
+            // The offset from the pen on the baseline; the font's ascent is added once it is known.
+            const ImVec2 offset(static_cast<float>(x0) + static_cast<float>(g.x_offset) * k, static_cast<float>(y0) - static_cast<float>(g.y_offset) * k);
+            const int rect = ImGui::GetIO().Fonts->AddCustomRectFontGlyph(font, static_cast<ImWchar>(g.code), w, h,
+                                                                         static_cast<float>(g.advance) * k, offset);
+            g_drawn_in.push_back({rect, font, g, stb, k});
+        }
     }
 
 private:
     std::u32string m_points;
     ImVector<ImWchar>* m_ranges = nullptr;
     bool m_cjk = false;
+    std::vector<ShapedGlyph> m_shaped;  // the glyphs its shaped runs need
 };
 
 }  // namespace
@@ -174,11 +215,12 @@ UiFonts load_fonts(float scale, const FontText& extra) {
         latin.BuildRanges(&g_latin_ranges);
     }
     // Map labels draw the story's text and local names; the other styles the story's text.
-    const Merges text(extra.text);
-    const Merges labels(extra.text + "\n" + extra.labels);
-    auto font = [&](const char* path, float size, bool bold, ImFont* fallback, const Merges& merges) {
+    Merges text(extra.text);
+    Merges labels(extra.text + "\n" + extra.labels);
+    g_drawn_in.clear();
+    auto font = [&](const char* path, float size, bool bold, ImFont* fallback, Merges& merges) {
         ImFont* f = add(path, size * scale, g_latin_ranges.Data, fallback);
-        if (f != fallback) merges.into(size * scale, bold);
+        if (f != fallback) merges.into(f, size * scale, bold);
         return f;
     };
 
@@ -195,6 +237,7 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     io.FontDefault = f.ui;
     f.scale = scale;
     io.Fonts->Build();
+    draw_in_shaped_glyphs();
     return f;
 }
 

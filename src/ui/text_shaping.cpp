@@ -2,6 +2,8 @@
 
 #include <fribidi.h>
 
+#include "ui/complex_script.hpp"
+
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -50,6 +52,16 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
+}  // namespace
+
+std::string to_utf8(const std::u32string& points) {
+    std::string out;
+    for (char32_t c : points) append_utf8(out, c);
+    return out;
+}
+
+namespace {
+
 std::string reorder(std::string_view logical) {
     const std::u32string points = code_points(logical);
     std::vector<FriBidiChar> in(points.begin(), points.end()), out(points.size() + 1);
@@ -79,7 +91,9 @@ bool has_right_to_left(std::string_view text) {
     return false;
 }
 
-std::string_view visual_text(std::string_view logical) {
+std::string_view visual_text(std::string_view logical_text) {
+    // Shaped scripts first (their runs become glyphs, left to right), then the bidirectional order.
+    const std::string_view logical = shaped_text(logical_text);
     if (!has_right_to_left(logical)) return logical;
     static thread_local std::unordered_map<std::string, std::string> cache;
     if (cache.size() > 20000) cache.clear();  // a bound: names come and go with the view

@@ -4,8 +4,7 @@
 // medial, final and isolated forms, and the lam-alef ligatures), through GNU FriBidi. Text in
 // left-to-right scripts comes back as it is, at the cost of a scan of its bytes.
 //
-// Not done: the shaping of Indic and Southeast Asian scripts (Devanagari conjuncts, vowel signs
-// that go before their consonant); their letters show, in logical order.
+// Indic and Southeast Asian scripts are shaped first, by HarfBuzz (ui/complex_script.hpp).
 #include <string>
 #include <string_view>
 
@@ -19,7 +18,8 @@ std::string_view visual_text(std::string_view logical);
 // Whether the text holds any right-to-left letter (the fast path's test).
 bool has_right_to_left(std::string_view text);
 
-// Every code point of `text`, in UTF-8 order (invalid bytes skipped).
+// Every code point of `text`, in UTF-8 order (invalid bytes skipped), and back.
 std::u32string code_points(std::string_view text);
+std::string to_utf8(const std::u32string& points);
 
 }  // namespace storyplot

@@ -78,3 +78,18 @@ TEST(TextShaping, RightToLeftLinesReadInVisualOrderAndArabicJoins) {
     EXPECT_FALSE(has_right_to_left(plain));
     EXPECT_TRUE(has_right_to_left("Damascus دمشق"));
 }
+
+TEST(TextShaping, IndicLettersAreShapedInTheirOrderAndConjuncts) {
+    const std::u32string da = code_points(visual_text("द"));
+    const std::u32string di = code_points(visual_text("दि"));
+    ASSERT_EQ(da.size(), 1u);
+    ASSERT_EQ(di.size(), 2u);
+    for (char32_t c : di) EXPECT_TRUE(c >= 0xE000 && c <= 0xF8FF);  // shaped glyphs, drawn in by the fonts
+    EXPECT_EQ(di[1], da[0]);  // the vowel sign i is drawn before its consonant
+    EXPECT_NE(di[0], da[0]);
+    // "ल्ल": la, virama, la join into fewer glyphs than letters (a half form or a conjunct).
+    EXPECT_LT(code_points(visual_text("ल्ल")).size(), 3u);
+    // Latin beside it keeps its letters.
+    const std::u32string mixed = code_points(visual_text("Delhi दिल्ली"));
+    EXPECT_EQ(std::u32string(mixed.begin(), mixed.begin() + 6), U"Delhi ");
+}
