@@ -230,10 +230,24 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     f.label = font(dejavu, 13.0f, false, f.ui, labels);
     f.label_bold = font(dejavu_bold, 14.0f, true, f.label, labels);
     f.italic = font(dejavu_oblique, 13.0f, false, f.label, text);
-    f.card = font(dejavu, 20.0f, false, f.label, text);
-    f.card_bold = font(dejavu_bold, 20.0f, true, f.card, text);
-    f.card_italic = font(dejavu_oblique, 20.0f, false, f.card, text);
-    f.card_title = font(dejavu_bold, 27.0f, true, f.card_bold, text);
+    // The card's large type draws chapters only: ASCII and Latin-1, and the letters the story's
+    // text holds, not every range the labels need (a large atlas costs every render).
+    ImFontGlyphRangesBuilder card_builder;
+    card_builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    card_builder.AddText(extra.text.c_str());
+    card_builder.AddText("\xE2\x80\x93\xE2\x80\x94\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\xA2");  // – — ’ “ ” •
+    g_extra_ranges.push_back(std::make_unique<ImVector<ImWchar>>());
+    card_builder.BuildRanges(g_extra_ranges.back().get());
+    const ImWchar* card_ranges = g_extra_ranges.back()->Data;
+    auto card_font = [&](const char* path, float size, bool bold, ImFont* fallback) {
+        ImFont* f = add(path, size * scale, card_ranges, fallback);
+        if (f != fallback) text.into(f, size * scale, bold);
+        return f;
+    };
+    f.card = card_font(dejavu, 20.0f, false, f.label);
+    f.card_bold = card_font(dejavu_bold, 20.0f, true, f.card);
+    f.card_italic = card_font(dejavu_oblique, 20.0f, false, f.card);
+    f.card_title = card_font(dejavu_bold, 27.0f, true, f.card_bold);
     io.FontDefault = f.ui;
     f.scale = scale;
     io.Fonts->Build();
