@@ -2,28 +2,22 @@
 
 #include <fribidi.h>
 
-#include "ui/complex_script.hpp"
-
-#include <mutex>
 #include <unordered_map>
 #include <vector>
+
+#include "core/geoparse/local_names.hpp"
+#include "ui/complex_script.hpp"
 
 namespace storyplot {
 
 std::u32string code_points(std::string_view s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + static_cast<std::size_t>(n) > s.size()) {
-            ++i;
-            continue;
-        }
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(n);
-    }
+    const std::vector<char32_t> points = utf8_code_points(s);
+    return std::u32string(points.begin(), points.end());
+}
+
+std::string to_utf8(const std::u32string& points) {
+    std::string out;
+    for (char32_t c : points) append_utf8(out, c);
     return out;
 }
 
@@ -33,34 +27,6 @@ bool right_to_left(char32_t c) {
     return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
            (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
 }
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
-}  // namespace
-
-std::string to_utf8(const std::u32string& points) {
-    std::string out;
-    for (char32_t c : points) append_utf8(out, c);
-    return out;
-}
-
-namespace {
 
 std::string reorder(std::string_view logical) {
     const std::u32string points = code_points(logical);

@@ -18,7 +18,7 @@ std::string_view visual_text(std::string_view logical);
 // Whether the text holds any right-to-left letter (the fast path's test).
 bool has_right_to_left(std::string_view text);
 
-// Every code point of `text`, in UTF-8 order (invalid bytes skipped), and back.
+// Every code point of `text` (invalid bytes as U+FFFD), and back to UTF-8.
 std::u32string code_points(std::string_view text);
 std::string to_utf8(const std::u32string& points);
 

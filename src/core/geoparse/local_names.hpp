@@ -19,7 +19,8 @@ Script country_script(std::string_view country_code);
 // no alternate is in its script.
 std::string local_name(std::string_view country_code, const std::vector<std::string_view>& alternates);
 
-// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD. And encodes one.
 std::vector<char32_t> utf8_code_points(std::string_view text);
+void append_utf8(std::string& out, char32_t c);
 
 }  // namespace storyplot
