@@ -144,3 +144,20 @@ TEST(Presenting, FramingAChapterFromTheViewGivesThatViewBack) {
     EXPECT_NEAR(session.camera().center().x, shown.center().x, shown.resolution() * 0.01);
     EXPECT_NEAR(session.camera().center().y, shown.center().y, shown.resolution() * 0.01);
 }
+
+TEST(Presenting, AResizedWindowGetsTheTourPlannedForItsSize) {
+    const Story story = sample();
+    const StoryMotion motion(story);
+    MapSession session(800, 600);
+    session.open(story);
+    session.set_derived(nullptr, &motion);
+    session.present(false);
+    session.resize(1920, 1080);  // full screen
+    EXPECT_EQ(session.camera().width(), 1920);
+    session.tick(1.0);
+    session.tick(1.1);
+    EXPECT_EQ(session.camera().width(), 1920);
+    EXPECT_EQ(session.camera().height(), 1080);
+    const Tour fitted(story, &motion, 1920, 1080);
+    EXPECT_NEAR(session.camera().resolution(), fitted.chapters()[0].view.resolution(), 1e-9);
+}

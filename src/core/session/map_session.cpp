@@ -52,6 +52,12 @@ void MapSession::resize(int width, int height) {
     m_camera.set_viewport(width, height);
     m_fly.reset();
     m_zoom.reset();
+    // A tour's views are fitted to the window: planned again for the new size, at the same moment
+    // (going full screen resizes the window just after a presentation starts).
+    if (m_tour && story()) {
+        m_tour.emplace(*story(), m_motion, width, height);
+        m_camera = m_tour->at(m_tour_time, m_tour_index).camera;
+    }
 }
 
 void MapSession::zoom_smoothly(Vec2 px, double factor) {
