@@ -7,6 +7,7 @@
 #include "core/labels/rich_text.hpp"
 #include "core/story/story_editor.hpp"
 #include "ui/fonts.hpp"
+#include "ui/item_tooltip.hpp"
 #include "ui/picture_shelf.hpp"
 #include "ui/story_overlay.hpp"
 
@@ -61,7 +62,7 @@ void chapter_editor(const Story& story, int index, PanelState& state, PanelActio
     if (!state.time_error.empty()) ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1.0f), "%s", state.time_error.c_str());
     // The view: from the map as it is now, or the focus fitted.
     if (ImGui::SmallButton("View from the map")) actions.frame_chapter = index;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The chapter opens on the map as it is shown now");
+    item_tooltip("The chapter opens on the map as it is shown now");
     ImGui::SameLine();
     ImGui::BeginDisabled(!d.zoom && !d.center);
     if (ImGui::SmallButton("Fit the focus")) {
@@ -77,8 +78,12 @@ void chapter_editor(const Story& story, int index, PanelState& state, PanelActio
         ImGui::PushID(static_cast<int>(i));
         const Place* p = story.place(d.focus[i]);
         const Route* r = p ? nullptr : story.route(d.focus[i]);
-        ImGui::SameLine();
-        if (ImGui::SmallButton(((p ? p->name : r ? r->name : d.focus[i]) + " ×").c_str())) {
+        const std::string label = (p ? p->name : r ? r->name : d.focus[i]) + " ×";
+        // On the same line while it fits, as tags wrap.
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right) ImGui::SameLine();
+        if (ImGui::SmallButton(label.c_str())) {
             d.focus.erase(d.focus.begin() + static_cast<std::ptrdiff_t>(i));
             changed = true;
             ImGui::PopID();
@@ -252,12 +257,12 @@ void stop_table(const Story& story, const Route& route, PanelState& state, Panel
                 }
                 if (bad) {
                     ImGui::PopStyleColor();
-                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.stop_error[key].c_str());
+                    item_tooltip(state.stop_error[key].c_str());
                 }
             }
             ImGui::TableNextColumn();
             if (ImGui::SmallButton("×")) actions.remove_stop = {route.id, i};
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this stop");
+            item_tooltip("Remove this stop");
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -303,7 +308,7 @@ void routes_section(const Story& story, const std::map<std::string, std::string>
         ImGui::PopID();
     }
     if (ImGui::SmallButton("Draw a new route…")) actions.draw_route = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click its stops on the map in order; Enter ends, Esc cancels");
+    item_tooltip("Click its stops on the map in order; Enter ends, Esc cancels");
 }
 
 void layers_section(std::vector<OverlayLayer>& layers, PanelActions& actions) {

@@ -6,6 +6,7 @@
 
 #include "core/mesh/story_meshes.hpp"
 #include "ui/fonts.hpp"
+#include "ui/item_tooltip.hpp"
 
 namespace storyplot {
 
@@ -74,10 +75,10 @@ float draw_timeline(TimelineState& state, const StoryClock& clock, const Story& 
         if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(56, 0))) toggle_play(state, clock);
         ImGui::SameLine();
         if (ImGui::Button("<")) step_to_event(state, clock, false);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous stop or chapter ([)");
+        item_tooltip("Previous stop or chapter ([)");
         ImGui::SameLine();
         if (ImGui::Button(">")) step_to_event(state, clock, true);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next stop or chapter (])");
+        item_tooltip("Next stop or chapter (])");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(110);
         if (ImGui::BeginCombo("##speed", std::string(playback_speeds[state.speed].name).c_str())) {
@@ -89,10 +90,10 @@ float draw_timeline(TimelineState& state, const StoryClock& clock, const Story& 
         ImGui::Checkbox("Loop", &state.loop);
         ImGui::SameLine();
         ImGui::Checkbox("Follow", &state.follow);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keep the moving vehicle in view (F)");
+        item_tooltip("Keep the moving vehicle in view (F)");
         ImGui::SameLine();
         ImGui::Checkbox("Trail", &state.trail);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fade the way travelled behind the vehicle (T)");
+        item_tooltip("Fade the way travelled behind the vehicle (T)");
         ImGui::SameLine();
         ImGui::PushFont(fonts().label_bold);
         if (state.active) {
