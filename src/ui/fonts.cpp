@@ -240,9 +240,9 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     card_builder.BuildRanges(g_extra_ranges.back().get());
     const ImWchar* card_ranges = g_extra_ranges.back()->Data;
     auto card_font = [&](const char* path, float size, bool bold, ImFont* fallback) {
-        ImFont* f = add(path, size * scale, card_ranges, fallback);
-        if (f != fallback) text.into(f, size * scale, bold);
-        return f;
+        ImFont* made = add(path, size * scale, card_ranges, fallback);
+        if (made != fallback) text.into(made, size * scale, bold);
+        return made;
     };
     f.card = card_font(dejavu, 20.0f, false, f.label);
     f.card_bold = card_font(dejavu_bold, 20.0f, true, f.card);
