@@ -295,7 +295,6 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
         m_scene.state().hovered.clear();
         sync_story();
         if (frame_it) m_session.show_opening();
-        if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
         m_journal.emplace(path);
     }
 }
@@ -350,6 +349,7 @@ void MapWindow::sync_story() {
     m_synced_revision = editor()->revision();
     m_scene.set_story(s);
     m_session.set_derived(m_scene.clock(), m_scene.motion());
+    m_ui.request_fonts(m_scene.glyphs());  // a name or chapter typed in a script the fonts lack
     // "• Title — file.story.json — storyplot": unsaved edits first, as desktop apps mark them.
     const std::string file = std::filesystem::path(m_story_path).filename().string();
     const std::string title = (editor()->modified() ? "• " : "") + (s->title.empty() ? file : s->title + " — " + file) + " — storyplot";

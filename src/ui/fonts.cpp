@@ -199,6 +199,20 @@ private:
 
 }  // namespace
 
+std::u32string letters_beyond_ascii(const FontText& text) {
+    auto letters = [](const std::string& s) {
+        std::set<char32_t> set;
+        for (unsigned char c : s)
+            if (c >= 0x80) {  // ASCII alone: nothing to decode
+                for (char32_t p : code_points(s))
+                    if (p >= 0x80) set.insert(p);
+                break;
+            }
+        return std::u32string(set.begin(), set.end());
+    };
+    return letters(text.text) + U'\0' + letters(text.labels);
+}
+
 UiFonts load_fonts(float scale, const FontText& extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();

@@ -29,6 +29,10 @@ struct FontText {
     friend bool operator==(const FontText&, const FontText&) = default;
 };
 
+// The letters beyond ASCII each part holds, each once, in order (the text's, a 0, the labels'):
+// two texts that need the same fonts have the same letters.
+std::u32string letters_beyond_ascii(const FontText& text);
+
 // Loads the fonts into the current ImGui context's atlas (clearing it first), with the letters of
 // `extra` from the Noto font of each script they are in.
 UiFonts load_fonts(float scale, const FontText& extra);

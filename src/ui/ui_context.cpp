@@ -70,8 +70,11 @@ void UiContext::activate() const {
 }
 
 void UiContext::request_fonts(const FontText& extra) {
-    m_pending_fonts = extra;
+    std::u32string letters = letters_beyond_ascii(extra);
     m_font_text = extra;
+    if (letters == m_letters) return;
+    m_letters = std::move(letters);
+    m_pending_fonts = extra;
 }
 
 bool UiContext::process_event(const SDL_Event& event) {

@@ -42,9 +42,10 @@ public:
     void finish_frame();
     void draw_region(float x, float y, float w, float h);
 
-    // Fonts with the glyphs of `extra_text` too. Rebuilding the atlas in the middle of a frame
-    // aborts ImGui (the atlas is locked): the request is kept and carried out at the start of the
-    // next frame, the one place where fonts and their texture change.
+    // Fonts with the glyphs of `extra` too. Rebuilding the atlas in the middle of a frame aborts
+    // ImGui (the atlas is locked): the request is kept and carried out at the start of the next
+    // frame, the one place where fonts and their texture change. A request needing no letter the
+    // fonts lack changes nothing (typing English into a chapter never rebuilds the atlas).
     void request_fonts(const FontText& extra);
     // The interface's size (HiDPI): fonts and the widgets' sizes, from the next frame.
     void set_scale(float scale);
@@ -66,6 +67,7 @@ private:
     UiFonts m_fonts;
     std::optional<FontText> m_pending_fonts;
     FontText m_font_text;        // what the fonts were last built with
+    std::u32string m_letters;    // and the letters beyond ASCII it holds
     bool m_restyle = false;      // the scale changed: the style is made again
 };
 

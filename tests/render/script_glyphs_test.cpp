@@ -93,3 +93,12 @@ TEST(TextShaping, IndicLettersAreShapedInTheirOrderAndConjuncts) {
     const std::u32string mixed = code_points(visual_text("Delhi दिल्ली"));
     EXPECT_EQ(std::u32string(mixed.begin(), mixed.begin() + 6), U"Delhi ");
 }
+
+TEST(FontLetters, OnlyLettersBeyondAsciiDecideARebuild) {
+    // Typing English into a chapter needs no new font; a name in Devanagari does.
+    EXPECT_EQ(letters_beyond_ascii({"Khasan", ""}), letters_beyond_ascii({"Khasan station, Wednesday", ""}));
+    EXPECT_NE(letters_beyond_ascii({"Khasan", ""}), letters_beyond_ascii({"Khasan नई दिल्ली", ""}));
+    EXPECT_EQ(letters_beyond_ascii({"Хасан", ""}), letters_beyond_ascii({"Хасан Хасан", ""}));
+    // Where a letter is needed matters: the labels' fonts or every style.
+    EXPECT_NE(letters_beyond_ascii({"平壤", ""}), letters_beyond_ascii({"", "平壤"}));
+}
