@@ -32,6 +32,18 @@ Story sample() {
 
 double utc(const char* text) { return static_cast<double>(parse_story_time(text, 600)->utc_seconds); }
 
+// The window's session presenting the sample story in a window of this size.
+struct Presentation {
+    Story story = sample();
+    StoryMotion motion{story};
+    MapSession session;
+    Presentation(int width, int height, bool auto_advance) : session(width, height) {
+        session.open(story);
+        session.set_derived(nullptr, &motion);
+        session.present(auto_advance);
+    }
+};
+
 }  // namespace
 
 TEST(Tour, ChaptersInTurnWithFlightsHoldsAndTheClock) {
@@ -92,12 +104,8 @@ TEST(Tour, WordsAreCounted) {
 }
 
 TEST(Presenting, AutomaticRunsThroughManualWaitsForTheKey) {
-    const Story story = sample();
-    const StoryMotion motion(story);
-    MapSession session(1280, 720);
-    session.open(story);
-    session.set_derived(nullptr, &motion);
-    session.present(true);
+    Presentation p(1280, 720, true);
+    MapSession& session = p.session;
     ASSERT_TRUE(session.presenting());
     const Tour tour = *session.tour();
     double now = 100;
@@ -146,18 +154,14 @@ TEST(Presenting, FramingAChapterFromTheViewGivesThatViewBack) {
 }
 
 TEST(Presenting, AResizedWindowGetsTheTourPlannedForItsSize) {
-    const Story story = sample();
-    const StoryMotion motion(story);
-    MapSession session(800, 600);
-    session.open(story);
-    session.set_derived(nullptr, &motion);
-    session.present(false);
+    Presentation p(800, 600, false);
+    MapSession& session = p.session;
     session.resize(1920, 1080);  // full screen
     EXPECT_EQ(session.camera().width(), 1920);
     session.tick(1.0);
     session.tick(1.1);
     EXPECT_EQ(session.camera().width(), 1920);
     EXPECT_EQ(session.camera().height(), 1080);
-    const Tour fitted(story, &motion, 1920, 1080);
+    const Tour fitted(p.story, &p.motion, 1920, 1080);
     EXPECT_NEAR(session.camera().resolution(), fitted.chapters()[0].view.resolution(), 1e-9);
 }
