@@ -6,7 +6,6 @@
 #include <memory>
 #include <mutex>
 #include <tuple>
-#include <unordered_map>
 
 #include "ui/script_fonts.hpp"
 #include "ui/text_shaping.hpp"
@@ -30,17 +29,9 @@ struct HbFont {
 
 class Shaper {
 public:
-    std::string_view shape(std::string_view text) {
+    std::string shape(std::string_view text) {
         const std::lock_guard<std::mutex> guard(m_lock);
-        auto [it, fresh] = m_cache.try_emplace(std::string(text));
-        if (fresh) {
-            if (m_cache.size() > 20000) {  // a bound: names come and go with the view
-                m_cache.clear();
-                it = m_cache.try_emplace(std::string(text)).first;
-            }
-            it->second = substitute(text);
-        }
-        return it->second;
+        return substitute(text);
     }
 
     std::vector<ShapedGlyph> glyphs() {
@@ -124,7 +115,6 @@ private:
     }
 
     std::mutex m_lock;
-    std::unordered_map<std::string, std::string> m_cache;
     std::map<const ScriptFont*, std::unique_ptr<HbFont>> m_fonts;
     std::map<std::tuple<const ScriptFont*, unsigned, int, int, int>, char32_t> m_codes;
     std::vector<ShapedGlyph> m_glyphs;
@@ -150,8 +140,8 @@ bool needs_shaping(std::string_view text) {
     return false;
 }
 
-std::string_view shaped_text(std::string_view text) {
-    if (!needs_shaping(text)) return text;
+std::string shaped_text(std::string_view text) {
+    if (!needs_shaping(text)) return std::string(text);
     return shaper().shape(text);
 }
 

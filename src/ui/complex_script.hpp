@@ -24,8 +24,9 @@ struct ShapedGlyph {
 bool needs_shaping(std::string_view text);
 
 // The text with each run of a shaped script replaced by its glyphs' code points (given out on
-// first sight, from U+E000 on; a run that does not fit in the area stays as typed). Kept in a cache.
-std::string_view shaped_text(std::string_view text);
+// first sight, from U+E000 on; a run that does not fit in the area stays as typed). Shaped anew
+// each call: visual_text (ui/text_shaping.hpp) keeps what labels draw.
+std::string shaped_text(std::string_view text);
 
 // Every glyph given a code point so far, in order of its code point.
 std::vector<ShapedGlyph> shaped_glyphs();

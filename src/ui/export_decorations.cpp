@@ -26,7 +26,7 @@ ImVec2 text_size(ImFont* font, const std::string& logical, float wrap = FLT_MAX)
 }
 
 // Text drawn in visual order (ui/text_shaping.hpp): right-to-left names read right.
-void shaped_text(ImDrawList& list, ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& logical, float wrap = 0.0f) {
+void draw_text(ImDrawList& list, ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& logical, float wrap = 0.0f) {
     const std::string_view text = visual_text(logical);
     list.AddText(font, size, at, colour, text.data(), text.data() + text.size(), wrap);
 }
@@ -43,7 +43,7 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
         const Box& b = layout.title;
         list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 4 * scale);
         const float wrap = static_cast<float>(b.width()) - 2 * pad + 1;
-        shaped_text(list, f.label_bold, f.label_bold->FontSize, im(b.min_x + pad, b.min_y + pad), ink, d.title, wrap);
+        draw_text(list, f.label_bold, f.label_bold->FontSize, im(b.min_x + pad, b.min_y + pad), ink, d.title, wrap);
         if (!d.date.empty()) {
             const ImVec2 t = text_size(f.label_bold, d.title, wrap);
             list.AddText(f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad + t.y + 2 * scale), IM_COL32(90, 90, 100, 255),
@@ -68,7 +68,7 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
                     for (float x = x0 + 3 * scale; x < x1 - 3 * scale; x += 8 * scale)
                         list.AddLine(ImVec2(x, cy), ImVec2(x + 4 * scale, cy), IM_COL32(255, 255, 255, 240), 1.2f * scale);
             }
-            shaped_text(list, f.label, f.label->FontSize, ImVec2(x1 + 8 * scale, y), ink, e.name,
+            draw_text(list, f.label, f.label->FontSize, ImVec2(x1 + 8 * scale, y), ink, e.name,
                          static_cast<float>(b.width()) - 40 * scale);
             y += s.y + 4 * scale;
         }
@@ -103,12 +103,12 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
         list.AddLine(ImVec2(x0, y), ImVec2(x1, y), ink, 1.5f * scale);
         list.AddLine(ImVec2(x0, y), ImVec2(x0, y - tick), ink, 1.5f * scale);
         list.AddLine(ImVec2(x1, y), ImVec2(x1, y - tick), ink, 1.5f * scale);
-        shaped_text(list, f.label, f.label->FontSize, ImVec2(x0 + 2 * scale, y - tick - f.label->FontSize - 1 * scale), ink, bar.label);
+        draw_text(list, f.label, f.label->FontSize, ImVec2(x0 + 2 * scale, y - tick - f.label->FontSize - 1 * scale), ink, bar.label);
     }
     if (!layout.credits.empty()) {
         const Box& b = layout.credits;
         list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 3 * scale);
-        shaped_text(list, f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad / 2), IM_COL32(70, 70, 80, 255), d.credits);
+        draw_text(list, f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad / 2), IM_COL32(70, 70, 80, 255), d.credits);
     }
     if (!layout.card.empty() && d.card) {
         const Box& b = layout.card;
@@ -118,14 +118,14 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
                            ImDrawFlags_RoundCornersLeft);
         const Vec2 o{b.min_x, b.min_y};
         if (!d.card->counter.empty())
-            shaped_text(list, f.label, f.label->FontSize, im(o.x + layout.card_counter_at.x, o.y + layout.card_counter_at.y),
+            draw_text(list, f.label, f.label->FontSize, im(o.x + layout.card_counter_at.x, o.y + layout.card_counter_at.y),
                          IM_COL32(110, 110, 120, alpha(255)), d.card->counter);
         if (!d.card->title.empty())
-            shaped_text(list, f.card_title, f.card_title->FontSize, im(o.x + layout.card_title_at.x, o.y + layout.card_title_at.y),
+            draw_text(list, f.card_title, f.card_title->FontSize, im(o.x + layout.card_title_at.x, o.y + layout.card_title_at.y),
                          IM_COL32(33, 37, 41, alpha(255)), d.card->title, layout.card_wrap);
         for (const auto& piece : layout.card_text.pieces) {
             ImFont* font = font_for(piece.style);
-            shaped_text(list, font, font->FontSize, im(o.x + layout.card_text_at.x + piece.at.x, o.y + layout.card_text_at.y + piece.at.y),
+            draw_text(list, font, font->FontSize, im(o.x + layout.card_text_at.x + piece.at.x, o.y + layout.card_text_at.y + piece.at.y),
                          IM_COL32(33, 37, 41, alpha(255)), piece.text);
         }
     }

@@ -2,6 +2,8 @@
 
 #include <fribidi.h>
 
+#include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -57,15 +59,19 @@ bool has_right_to_left(std::string_view text) {
     return false;
 }
 
-std::string_view visual_text(std::string_view logical_text) {
-    // Shaped scripts first (their runs become glyphs, left to right), then the bidirectional order.
-    const std::string_view logical = shaped_text(logical_text);
-    if (!has_right_to_left(logical)) return logical;
-    static thread_local std::unordered_map<std::string, std::string> cache;
+std::string_view visual_text(std::string_view logical) {
+    // ASCII is drawn as it is; other text is worked out once and kept (labels ask every frame):
+    // shaped scripts first (their runs become glyphs, left to right), then the bidirectional order.
+    if (std::all_of(logical.begin(), logical.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return logical;
+    static thread_local std::unordered_map<std::string, std::optional<std::string>> cache;  // none: drawn as it is
     if (cache.size() > 20000) cache.clear();  // a bound: names come and go with the view
     auto [it, fresh] = cache.try_emplace(std::string(logical));
-    if (fresh) it->second = reorder(logical);
-    return it->second;
+    if (fresh) {
+        std::string text = shaped_text(logical);
+        if (has_right_to_left(text)) text = reorder(text);
+        if (text != logical) it->second = std::move(text);
+    }
+    return it->second ? std::string_view(*it->second) : logical;
 }
 
 }  // namespace storyplot
