@@ -37,12 +37,13 @@ void MapScene::set_story(const Story* story) {
         m_renderer.set_routes({});
     }
     m_story_glyphs = FontText{story_glyphs(m_story), ""};
-    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, m_context.get(), 0)};
+    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs};
 }
 
 void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
     m_context = std::move(context);
-    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, m_context.get(), 0)};
+    m_town_glyphs = local_name_glyphs(nullptr, m_context.get(), 0);  // once per context, not per story revision
+    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs};
 }
 
 namespace {

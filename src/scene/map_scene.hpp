@@ -116,6 +116,7 @@ private:
     std::shared_ptr<const ContextLabels> m_context;
     FontText m_glyphs;        // the story's text, and its and the towns' local names
     FontText m_story_glyphs;  // the story's text alone
+    std::string m_town_glyphs;  // the context towns' local names
 };
 
 }  // namespace storyplot

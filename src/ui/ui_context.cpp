@@ -70,6 +70,7 @@ void UiContext::activate() const {
 }
 
 void UiContext::request_fonts(const FontText& extra) {
+    if (extra == m_font_text) return;  // a revision that changed no text (a drag)
     std::u32string letters = letters_beyond_ascii(extra);
     m_font_text = extra;
     if (letters == m_letters) return;
