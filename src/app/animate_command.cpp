@@ -57,8 +57,6 @@ int run_animate(const AnimateOptions& o) {
                              "and --seconds");
         tour.emplace(story, &motion, w, h);
         if (tour->empty()) throw UsageError("--tour: " + o.story + " has no chapters to tour");
-        from = 0.0;
-        to = tour->duration();
     } else {
         AnimationSpan span;
         try {

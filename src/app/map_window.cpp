@@ -440,10 +440,15 @@ void MapWindow::load_picture(const std::string& path) {
         try {
             auto image = std::make_shared<Image>(read_picture(path));
             return [this, path, image] { m_pictures.loaded(path, std::move(*image)); };
+        } catch (const InputError& e) {
+            return [this, path, line = std::string(e.what()), problem = e.problem()] {
+                m_pictures.failed(path, problem);  // the placeholder says what; the message line names the file too
+                m_messages.error(line);
+            };
         } catch (const std::exception& e) {
-            return [this, path, msg = std::string(e.what())] {
-                m_pictures.failed(path, msg.substr(msg.find(": ") == std::string::npos ? 0 : msg.find(": ") + 2));
-                m_messages.error(msg);
+            return [this, path, problem = std::string(e.what())] {
+                m_pictures.failed(path, problem);
+                m_messages.error(path + ": " + problem);
             };
         }
     });
