@@ -29,6 +29,7 @@
 #include "ui/export_decorations.hpp"
 #include "core/labels/map_decorations.hpp"
 #include "ui/status_bar.hpp"
+#include "ui/text_shaping.hpp"
 #include "ui/timeline_panel.hpp"
 
 namespace storyplot {
@@ -1022,7 +1023,7 @@ void MapWindow::frame() {
     if (!view_state.hovered.empty() && story() && !m_press)
         if (const Place* p = story()->place(view_state.hovered)) {
             ImGui::BeginTooltip();
-            ImGui::TextUnformatted(p->name.c_str());
+            ImGui::TextUnformatted(drawn(p->name).c_str());
             std::string line = p->category;
             if (p->time) line += (line.empty() ? "" : " · ") + format_story_time(p->time->time, true);
             if (!line.empty()) ImGui::TextDisabled("%s", line.c_str());

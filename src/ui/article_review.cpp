@@ -6,6 +6,7 @@
 #include <map>
 
 #include "ui/fonts.hpp"
+#include "ui/text_shaping.hpp"
 
 namespace storyplot {
 
@@ -100,7 +101,7 @@ ReviewActions draw_article_review(ArticleReview& review, const Story& story, flo
             const std::string& country = place.country;
             const bool accepted = review.accepted.count(place.id) > 0;
             ImGui::PushFont(fonts().label_bold);
-            ImGui::TextUnformatted(place.name.c_str());
+            ImGui::TextUnformatted(drawn(place.name).c_str());
             ImGui::PopFont();
             ImGui::SameLine();
             ImGui::TextDisabled("%s, %.0f%%%s", country.c_str(), confidence * 100, accepted ? ", accepted" : "");
@@ -115,7 +116,7 @@ ReviewActions draw_article_review(ArticleReview& review, const Story& story, flo
                 if (ImGui::BeginCombo("##alternatives", "or rather…")) {
                     for (const auto& a : place.alternatives) {
                         const std::string label = a.name + " (" + a.country + ", " + std::to_string(a.population) + " people)";
-                        if (ImGui::Selectable(label.c_str())) actions.replace = ReviewActions::Replacement{place.id, a.name, a.position, a.geonames_id};
+                        if (ImGui::Selectable(drawn(label).c_str())) actions.replace = ReviewActions::Replacement{place.id, a.name, a.position, a.geonames_id};
                     }
                     ImGui::EndCombo();
                 }

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "core/geoparse/place_search.hpp"
+#include "ui/text_shaping.hpp"
 
 namespace storyplot {
 
@@ -36,7 +37,7 @@ std::optional<PlaceSearchAction> draw_place_search(PlaceSearchState& state,
             for (std::size_t i = 0; i < state.results.size(); ++i) {
                 const GazetteerEntry& e = *state.results[i];
                 ImGui::PushID(static_cast<int>(i));
-                if (ImGui::Selectable(describe_search_result(e).c_str(), false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(300, 0)))
+                if (ImGui::Selectable(drawn(describe_search_result(e)).c_str(), false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(300, 0)))
                     action = PlaceSearchAction{&e, false};
                 if (can_add) {
                     ImGui::SameLine(310);

@@ -10,6 +10,7 @@
 #include "ui/item_tooltip.hpp"
 #include "ui/picture_shelf.hpp"
 #include "ui/story_overlay.hpp"
+#include "ui/text_shaping.hpp"
 
 #include <algorithm>
 
@@ -94,12 +95,12 @@ void chapter_editor(const Story& story, int index, PanelState& state, PanelActio
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##focus-add", "add a place or route to the focus…")) {
         for (const auto& p : story.places)
-            if (std::find(d.focus.begin(), d.focus.end(), p.id) == d.focus.end() && ImGui::Selectable(p.name.c_str())) {
+            if (std::find(d.focus.begin(), d.focus.end(), p.id) == d.focus.end() && ImGui::Selectable(drawn(p.name).c_str())) {
                 d.focus.push_back(p.id);
                 changed = true;
             }
         for (const auto& r : story.routes)
-            if (std::find(d.focus.begin(), d.focus.end(), r.id) == d.focus.end() && ImGui::Selectable((r.name + " (route)").c_str())) {
+            if (std::find(d.focus.begin(), d.focus.end(), r.id) == d.focus.end() && ImGui::Selectable(drawn(r.name + " (route)").c_str())) {
                 d.focus.push_back(r.id);
                 changed = true;
             }
@@ -137,7 +138,7 @@ void chapters_section(const Story& story, int chapter, PanelState& state, const 
         const Chapter& c = story.chapters[static_cast<std::size_t>(i)];
         ImGui::PushID(i);
         const std::string label = std::to_string(i + 1) + ". " + (c.title.empty() ? "(untitled)" : c.title);
-        if (ImGui::Selectable(label.c_str(), chapter == i)) actions.chapter = i;
+        if (ImGui::Selectable(drawn(label).c_str(), chapter == i)) actions.chapter = i;
         if (chapter == i) {
             ImGui::Indent();
             if (state.editing_chapter == i) {
@@ -184,7 +185,7 @@ void places_section(const Story& story, PanelState& state, ViewState& view, cons
             }
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) state.renaming.clear();
         } else {
-            if (ImGui::Selectable(place.name.c_str(), view.selected == place.id)) {
+            if (ImGui::Selectable(drawn(place.name).c_str(), view.selected == place.id)) {
                 view.selected = place.id;
                 actions.fly_to_place = place.id;
             }
@@ -234,7 +235,7 @@ void stop_table(const Story& story, const Route& route, PanelState& state, Panel
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const Place* p = story.place(route.stops[i]);
-            ImGui::TextUnformatted(p ? p->name.c_str() : route.stops[i].c_str());
+            ImGui::TextUnformatted(drawn(p ? p->name : route.stops[i]).c_str());
             const StopTime current = i < route.times.size() ? route.times[i] : StopTime{};
             for (int which = 0; which < 2; ++which) {
                 ImGui::TableNextColumn();
@@ -277,7 +278,7 @@ void stop_table(const Story& story, const Route& route, PanelState& state, Panel
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##add-stop", "add a stop at the end…")) {
         for (const auto& p : story.places)
-            if (ImGui::Selectable(p.name.c_str())) actions.insert_stop = PanelActions::StopInsert{route.id, route.stops.size(), p.id};
+            if (ImGui::Selectable(drawn(p.name).c_str())) actions.insert_stop = PanelActions::StopInsert{route.id, route.stops.size(), p.id};
         ImGui::EndCombo();
     }
 }
@@ -293,7 +294,7 @@ void routes_section(const Story& story, const std::map<std::string, std::string>
         ImGui::SameLine();
         ImGui::Checkbox("##visible", &layer.visible);
         ImGui::SameLine();
-        if (ImGui::Selectable(route->name.c_str())) actions.fly_to_route = layer.id;
+        if (ImGui::Selectable(drawn(route->name).c_str())) actions.fly_to_route = layer.id;
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::Text("%s, %zu stops", std::string(travel_mode_name(route->mode)).c_str(), route->stops.size());
@@ -337,8 +338,9 @@ void rich_text(const std::string& text) {
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     for (const auto& piece : layout.pieces) {
         ImFont* font = font_for(piece.style);
+        const std::string_view shown = visual_text(piece.text);
         list->AddText(font, font->FontSize, ImVec2(at.x + static_cast<float>(piece.at.x), at.y + static_cast<float>(piece.at.y)), ink,
-                      piece.text.c_str());
+                      shown.data(), shown.data() + shown.size());
     }
     ImGui::Dummy(ImVec2(width, static_cast<float>(layout.size.y)));
 }
@@ -356,7 +358,7 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& 
         if (story) {
             ImGui::PushFont(fonts().label_bold);
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(story->title.empty() ? "Untitled story" : story->title.c_str());
+            ImGui::TextUnformatted(story->title.empty() ? "Untitled story" : drawn(story->title).c_str());
             ImGui::PopTextWrapPos();
             ImGui::PopFont();
             if (!story->source_title.empty()) {

@@ -15,6 +15,9 @@ namespace storyplot {
 // call from this thread.
 std::string_view visual_text(std::string_view logical);
 
+// The same as a string, for ImGui widgets (a name in a list, a title): they draw what they are given.
+inline std::string drawn(std::string_view logical) { return std::string(visual_text(logical)); }
+
 // Whether the text holds any right-to-left letter (the fast path's test).
 bool has_right_to_left(std::string_view text);
 
