@@ -32,6 +32,8 @@ packages=(
   clang libclang-rt-14-dev                 # the fuzz preset: libFuzzer with address and undefined sanitizers
   git ca-certificates                      # .ci/run clones the repository into a fresh folder
   python3 time                             # bench/worst_inputs.sh makes its inputs and measures time and memory
+  sysstat                                  # bench/window_idle.sh: pidstat measures the idle window's CPU
+  python3-mapnik                           # bench/mapnik_compare.py: Mapnik draws the same layer for comparison
 )
 missing=()
 for p in "${packages[@]}"; do

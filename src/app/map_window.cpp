@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 #include "app/extract_command.hpp"
@@ -1082,14 +1083,34 @@ void MapWindow::frame() {
     m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// A frame is drawn only when something changed: an event, a moving camera or clock, an export, a
+// load, a script line; then for a moment after each input, for what ImGui times by itself (a
+// tooltip's delay, a window's fade) and fonts made for the next frame; then when a note is due to go
+// and, while a text field has the keyboard, at the caret's blink. Otherwise the loop sleeps in
+// SDL_WaitEvent: an idle window costs nothing.
+int MapWindow::idle_wait_ms() const {
+    constexpr double caret_blink_s = 0.53;
+    if (m_session.animating() || m_export || !m_script.empty()) return 0;
+    const double t = now();
+    double wait = m_settle_until > t ? 0.0 : std::numeric_limits<double>::infinity();
+    if (!m_jobs.busy().empty()) wait = std::min(wait, 0.1);  // the worker wakes us when done; this keeps the status current
+    wait = std::min(wait, m_messages.seconds_to_change(t));
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) wait = std::min(wait, caret_blink_s);
+    if (m_dragging_place) wait = std::min(wait, 2.0);  // the journal's next write of a held drag
+    return std::isinf(wait) ? -1 : static_cast<int>(std::ceil(wait * 1000.0));
+}
+
 int MapWindow::run(int exit_after_frames) {
+    constexpr double settle_s = 0.75;
     int frames = 0;
+    m_settle_until = now() + settle_s;
     while (m_running) {
         SDL_Event event;
-        // Idle until something happens, unless an animation or a load is under way.
-        if (SDL_WaitEventTimeout(&event, busy() ? 1 : 250)) {
+        const int wait = exit_after_frames > 0 ? 0 : idle_wait_ms();
+        if (wait < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, wait)) {
             handle(event);
             while (SDL_PollEvent(&event)) handle(event);
+            m_settle_until = now() + settle_s;
         }
         frame();
         if (exit_after_frames > 0 && ++frames >= exit_after_frames && !busy()) break;

@@ -95,6 +95,8 @@ private:
     const Story* story() const { return m_session.story(); }
     StoryEditor* editor() { return m_session.editor(); }
     bool busy() const { return m_session.animating() || m_export || !m_jobs.busy().empty(); }
+    // How long the loop may sleep before it must draw again, in milliseconds; -1: until an event.
+    int idle_wait_ms() const;
     void start_export(const ExportRequest& request);
     void step_export();
 
@@ -167,6 +169,7 @@ private:
     float m_status_height = 26.0f;
     std::size_t m_overlay_count = 0;
     Clock::time_point m_start = Clock::now();
+    double m_settle_until = 0;  // frames go on a moment after input: ImGui's delays and fades, a font change
     Uint32 m_wake_event;
 };
 

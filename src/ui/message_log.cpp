@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace storyplot {
 
@@ -19,6 +20,13 @@ void MessageLog::error(std::string text) {
 void MessageLog::note(std::string text) {
     m_messages.push_back({std::move(text), false});
     if (m_messages.size() > max_messages) m_messages.erase(m_messages.begin());
+}
+
+double MessageLog::seconds_to_change(double now_seconds) const {
+    double soonest = std::numeric_limits<double>::infinity();
+    for (const auto& m : m_messages)
+        if (!m.is_error) soonest = std::min(soonest, m.posted < 0 ? 0.0 : std::max(0.0, m.posted + note_seconds - now_seconds));
+    return soonest;
 }
 
 void MessageLog::draw(double now_seconds) {

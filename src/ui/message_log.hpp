@@ -11,6 +11,8 @@ public:
     void note(std::string text);
     void draw(double now_seconds);  // top centre, one line each, with a close button
     bool empty() const { return m_messages.empty(); }
+    // Seconds until a note goes by itself (the window must draw then); infinity when none will.
+    double seconds_to_change(double now_seconds) const;
 
 private:
     struct Message {

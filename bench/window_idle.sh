@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The window at rest: time from start to the first frame with the seed story loaded, then the CPU
+# the process uses over 30 s when nothing happens (pidstat, from Debian's sysstat), under Xvfb.
+# Usage: bench/window_idle.sh [BINARY] [SECONDS]
+set -euo pipefail
+bin=$(realpath "${1:-build/storyplot}")
+seconds=${2:-30}
+dir=$(mktemp -d)
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+cleanup() { kill "${app:-}" "$xvfb" 2>/dev/null || true; rm -rf "$dir"; }
+trap cleanup EXIT
+for _ in $(seq 100); do [[ -e /tmp/.X11-unix/X${display#:} ]] && break; sleep 0.05; done
+echo state >"$dir/script"
+export STORYPLOT_CONFIG="$dir/config"
+t0=$(date +%s.%N)
+DISPLAY=$display "$bin" --script "$dir/script" 2>"$dir/log" &
+app=$!
+until grep -q "script: state" "$dir/log"; do
+  kill -0 "$app" 2>/dev/null || { cat "$dir/log"; exit 1; }
+  sleep 0.01
+done
+t1=$(date +%s.%N)
+awk -v a="$t0" -v b="$t1" 'BEGIN {printf "window: first frame with the story %.3f s after start\n", b - a}'
+sleep 2  # what a person's last input left moving settles
+pidstat -p "$app" "$seconds" 1 | awk -v s="$seconds" '/^Average/ {printf "window: idle CPU %s%% of a core over %d s (user %s%%, system %s%%)\n", $8, s, $4, $5}'
