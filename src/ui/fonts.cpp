@@ -110,11 +110,34 @@ bool needs(const ScriptFont& font, const std::u32string& points) {
     return false;
 }
 
+// The atlas borrows each font file's bytes from font_file_bytes: marked as its own, so that ImGui
+// does not copy the file for every size and merge (the CJK collection alone is 19 MB a copy), and
+// taken back by release_borrowed_bytes() before the atlas could free them.
+std::set<const void*> g_borrowed;
+
+ImFont* add_borrowing(const std::vector<char>& bytes, ImFontConfig config) {
+    g_borrowed.insert(bytes.data());
+    config.FontData = const_cast<char*>(bytes.data());
+    config.FontDataSize = static_cast<int>(bytes.size());
+    config.FontDataOwnedByAtlas = true;
+    return ImGui::GetIO().Fonts->AddFont(&config);
+}
+
+// Once the atlas is built it needs no font data: the borrowed bytes go back, the rest is freed.
+void release_borrowed_bytes(ImFontAtlas& atlas) {
+    for (ImFontConfig& config : atlas.ConfigData)
+        if (g_borrowed.count(config.FontData)) config.FontData = nullptr;
+    atlas.ClearInputData();
+}
+
 ImFont* add(const char* path, float size, const ImWchar* ranges, ImFont* fallback) {
-    if (!std::filesystem::exists(path)) return fallback;
+    const std::vector<char>* bytes = font_file_bytes(path);
+    if (!bytes) return fallback;
     ImFontConfig config;
     config.OversampleH = 2;
-    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path, size, &config, ranges);
+    config.SizePixels = size;
+    config.GlyphRanges = ranges;
+    return add_borrowing(*bytes, config);
 }
 
 void merge(const std::string& path, float size, const ImVector<ImWchar>& ranges) {
@@ -124,8 +147,9 @@ void merge(const std::string& path, float size, const ImVector<ImWchar>& ranges)
     ImFontConfig config;
     config.MergeMode = true;
     config.OversampleH = 1;
-    config.FontDataOwnedByAtlas = false;  // the bytes stay in font_file_bytes' keeping
-    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes->data()), static_cast<int>(bytes->size()), size, &config, ranges.Data);
+    config.SizePixels = size;
+    config.GlyphRanges = ranges.Data;
+    add_borrowing(*bytes, config);
 }
 
 }  // namespace
@@ -266,6 +290,7 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     f.scale = scale;
     io.Fonts->Build();
     draw_in_shaped_glyphs();
+    release_borrowed_bytes(*io.Fonts);
     return f;
 }
 
