@@ -148,13 +148,34 @@ long count_video_packets(const fs::path& file) {
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? count : -1;
 }
 
-// ffmpeg reading raw RGBA frames on its standard input.
+// A temporary file next to the output, removed on an interrupt and when dropped.
+class TemporaryFile {
+public:
+    explicit TemporaryFile(fs::path path) : m_path(std::move(path)), m_slot(register_temporary_file(m_path.c_str())) {}
+    ~TemporaryFile() {
+        std::error_code ec;
+        fs::remove(m_path, ec);
+        unregister_temporary(m_slot);
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+    int m_slot;
+};
+
+// ffmpeg reading raw RGBA frames on its standard input. A GIF takes two runs: the first keeps the
+// frames losslessly (FFV1) in a temporary file while it counts their colours into one palette; the
+// second maps the kept frames to that palette. Memory stays the same for any number of frames
+// (one run with the palette would hold every frame until the last), and the GIF is as a single run
+// makes it: one palette for the whole animation, so unchanged pixels stay unchanged between frames.
 class FfmpegSink : public FrameSink {
 public:
     FfmpegSink(const std::string& output, AnimationFormat format, int width, int height, int fps)
         : m_out(output), m_log(m_out.temporary().string() + ".log"),
           m_frame_bytes(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
-        m_log_slot = register_temporary_file(m_log.c_str());
         std::vector<std::string> cmd{"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgba",
                                      "-s", std::to_string(width) + "x" + std::to_string(height), "-r", std::to_string(fps), "-i", "-"};
         auto add = [&](std::initializer_list<const char*> words) { cmd.insert(cmd.end(), words.begin(), words.end()); };
@@ -169,15 +190,17 @@ public:
                  "yuv420p", "-f", "webm"});
             break;
         case AnimationFormat::gif:
-            // One palette from every frame; no dithering, so the map's flat colours stay flat.
-            add({"-filter_complex", "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p];[b][p]paletteuse=dither=none",
-                 "-loop", "0", "-f", "gif"});
+            m_kept.emplace(m_out.temporary().string() + ".frames.mkv");
+            m_palette.emplace(m_out.temporary().string() + ".palette.png");
+            // No dithering (second run), so the map's flat colours stay flat.
+            add({"-filter_complex", "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p]", "-map", "[b]", "-c:v", "ffv1",
+                 "-f", "matroska", m_kept->path().c_str(), "-map", "[p]", "-frames:v", "1", "-update", "1"});
             break;
         case AnimationFormat::png_frames: break;
         }
-        cmd.push_back(m_out.temporary().string());
+        cmd.push_back(m_kept ? m_palette->path().string() : m_out.temporary().string());
         try {
-            m_ffmpeg.emplace(cmd, m_log);
+            m_ffmpeg.emplace(cmd, m_log.path());
         } catch (const std::exception& e) {
             throw InputError(output, std::string("cannot start ffmpeg: ") + e.what());
         }
@@ -192,8 +215,14 @@ public:
     }
 
     void finish() override {
-        const int status = m_ffmpeg->finish();
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail("cannot write: ffmpeg failed");
+        check(m_ffmpeg->finish());
+        if (m_kept) {
+            ChildProcess second({"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", m_kept->path().string(), "-i",
+                                 m_palette->path().string(), "-filter_complex", "[0:v][1:v]paletteuse=dither=none", "-loop", "0", "-f",
+                                 "gif", m_out.temporary().string()},
+                                m_log.path());
+            check(second.finish());
+        }
         // ffmpeg's success is not trusted alone: the file must hold every frame.
         const long packets = count_video_packets(m_out.temporary());
         if (packets != m_frames) {
@@ -203,7 +232,6 @@ public:
             fail("cannot write: ffmpeg's file is incomplete (" + (packets < 0 ? std::string("unreadable") : std::to_string(packets) + " of " + std::to_string(m_frames) + " frames") + ")" +
                  (full ? "; the disk is full" : ""));
         }
-        remove_log();
         m_out.commit();
         m_done = true;
     }
@@ -211,28 +239,24 @@ public:
     void abandon() override {
         m_ffmpeg->kill();
         m_out.abandon();
-        remove_log();
         m_done = true;
     }
 
 private:
-    void remove_log() {
-        std::error_code ec;
-        fs::remove(m_log, ec);
-        unregister_temporary(m_log_slot);
-        m_log_slot = -1;
+    void check(int status) {
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail("cannot write: ffmpeg failed");
     }
 
     [[noreturn]] void fail(const std::string& what) {
         m_ffmpeg->kill();
-        const std::string last = last_line_of(m_log);
+        const std::string last = last_line_of(m_log.path());
         abandon();
         throw InputError(m_out.target().string(), what + (last.empty() ? "" : ": " + last));
     }
 
     OutputFile m_out;
-    fs::path m_log;
-    int m_log_slot = -1;
+    TemporaryFile m_log;
+    std::optional<TemporaryFile> m_kept, m_palette;  // a GIF's frames and palette between its two runs
     std::size_t m_frame_bytes;
     std::optional<ChildProcess> m_ffmpeg;
     long m_frames = 0;
