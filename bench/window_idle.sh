@@ -14,6 +14,7 @@ trap cleanup EXIT
 for _ in $(seq 100); do [[ -e /tmp/.X11-unix/X${display#:} ]] && break; sleep 0.05; done
 echo state >"$dir/script"
 export STORYPLOT_CONFIG="$dir/config"
+: >"$dir/log"
 t0=$(date +%s.%N)
 DISPLAY=$display "$bin" --script "$dir/script" 2>"$dir/log" &
 app=$!

@@ -8,10 +8,12 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include "app/render_command.hpp"
 #include "core/motion/animation_span.hpp"
 #include "core/files/input_error.hpp"
+#include "core/geo/level_of_detail.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
@@ -84,20 +86,7 @@ int run_animate(const AnimateOptions& o) {
     // The sink first: a bad path or a missing encoder fails before any drawing.
     std::unique_ptr<FrameSink> sink = open_frame_sink(o.output, *format, w, h, o.fps);
 
-    HeadlessContext gl;
-    MapScene scene;
-    for (DetailLevel level : all_detail_levels) scene.set_basemap(load_natural_earth(level));
-    scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels() : ContextLabels{}));
-    scene.set_story(&story);
-    scene.state().local_names = o.local_names;
-    scene.state().context_labels = o.context_labels;
-    ImageTarget target;
-
-    // A Ctrl+C or SIGTERM stops the program wherever it is (core/interrupt.hpp): ffmpeg is killed
-    // and the temporary output removed by the handler.
-    const bool tty = !o.quiet && isatty(STDERR_FILENO);
-    const auto start = std::chrono::steady_clock::now();
-    for (int k = 0; k < frames; ++k) {
+    auto frame_view = [&](int k) {
         FrameView view;
         if (tour) {
             // The tour's frame k at k / fps seconds, as the window presents it.
@@ -115,6 +104,29 @@ int run_animate(const AnimateOptions& o) {
         view.scale = o.scale;
         view.trail = o.trail;
         view.decorations = o.decorations;
+        return view;
+    };
+
+    // Only the detail levels some frame shows (and the inset's world): each costs its meshes' load
+    // and their memory on the GPU.
+    std::set<DetailLevel> levels;
+    for (int k = 0; k < frames; ++k) levels.insert(detail_for_resolution(frame_view(k).camera.resolution() / o.scale));  // as render picks
+    if (o.decorations.inset) levels.insert(DetailLevel::coarse_110m);
+    HeadlessContext gl;
+    MapScene scene;
+    for (DetailLevel level : levels) scene.set_basemap(load_natural_earth(level));
+    scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels() : ContextLabels{}));
+    scene.set_story(&story);
+    scene.state().local_names = o.local_names;
+    scene.state().context_labels = o.context_labels;
+    ImageTarget target;
+
+    // A Ctrl+C or SIGTERM stops the program wherever it is (core/interrupt.hpp): ffmpeg is killed
+    // and the temporary output removed by the handler.
+    const bool tty = !o.quiet && isatty(STDERR_FILENO);
+    const auto start = std::chrono::steady_clock::now();
+    for (int k = 0; k < frames; ++k) {
+        const FrameView view = frame_view(k);
         sink->write(target.render(scene, view));
         if (tty) {
             const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
