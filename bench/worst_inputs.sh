@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Time and peak memory of whole storyplot processes on the worst inputs of the dependability work:
 # a 10 MB article, a 30 MB article of one repeated name, a 100,000-vertex route in a 0.001-degree
-# view, 20,000 places, 100,000 places (refused) and a 50 MB title (refused). The inputs are made
-# here. Usage: bench/worst_inputs.sh [BINARY]
+# view, 20,000 places, 100,000 places (refused), a 50 MB title (refused) and a polygon of 200,000
+# random vertices (left out: too tangled to fill). The inputs are made here.
+# Usage: bench/worst_inputs.sh [BINARY]
 set -euo pipefail
 bin=$(realpath "${1:-build/storyplot}")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,9 @@ path = [[124 + 12 * i / 100000, 37 + 9 * abs(((i * 7) % 1000) / 1000 - 0.5)] for
 route = {"type": "Feature", "id": "r", "geometry": {"type": "LineString", "coordinates": path},
          "properties": {"kind": "route", "mode": "train", "stops": ["p0", "p1"], "times": ["2019-04-23T10:00+10:00", "2019-04-25T10:00+10:00"]}}
 json.dump(story(places(2) + [route]), open("route-100k.story.json", "w"))
+ring = [[random.uniform(124, 136), random.uniform(37, 46)] for _ in range(200000)]
+json.dump({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+           "geometry": {"type": "Polygon", "coordinates": [ring + ring[:1]]}}]}, open("tangled-200k.geojson", "w"))
 PY
 measure() {
   local name=$1; shift
@@ -46,3 +50,4 @@ measure "render 100k-vertex route, whole" render route-100k.story.json -o r2.png
 measure "render 20,000 places" render places-20k.story.json -o p.png -q
 measure "render 100,000 places (refused)" render places-100k.story.json -o p2.png -q
 measure "validate 50 MB title (refused)" validate title-50mb.story.json
+measure "render 200k random-vertex polygon, 4K" render -o t.png -q --basemap tangled-200k.geojson --bbox 124,37,136,46 --size 3840x2160

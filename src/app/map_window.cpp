@@ -322,6 +322,7 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_scene.add_overlay(layer);
                 m_messages.note("added " + source->path);
+                for (const auto& note : source->notes) m_messages.error(note);
                 if (frame_it) m_session.fly_to_box(source->bounds);
             };
         } catch (const std::exception& e) {

@@ -40,7 +40,10 @@ void run_render(const RenderOptions& options) {
         clock = static_cast<double>(t->utc_seconds);
     }
     std::vector<LoadedSource> sources;
-    for (const auto& path : options.basemaps) sources.push_back(load_source(path, sources.size()));
+    for (const auto& path : options.basemaps) {
+        sources.push_back(load_source(path, sources.size()));
+        for (const auto& note : sources.back().notes) std::cerr << "storyplot: " << note << "\n";
+    }
 
     const int w = options.size.width, h = options.size.height;
     Camera camera = story ? story_camera(*story, w, h) : region_camera(w, h);

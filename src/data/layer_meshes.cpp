@@ -4,9 +4,11 @@
 #include <atomic>
 #include <cmath>
 #include <future>
+#include <optional>
 #include <thread>
 
 #include "core/geo/mercator.hpp"
+#include "core/geo/self_crossings.hpp"
 #include "core/mesh/shared_edges.hpp"
 #include "data/tessellate.hpp"
 
@@ -40,17 +42,24 @@ std::vector<Vec2> project_ring(const Ring& ring) {
     return out;
 }
 
-std::vector<Vec2> polygon_triangles(const Polygon& poly) {
+// The polygon's triangles, or none when it is too tangled to fill (then `tangled` says how much).
+std::vector<Vec2> polygon_triangles(const Polygon& poly, std::optional<CrossingEstimate>& tangled) {
     std::vector<std::vector<Vec2>> rings;
     rings.reserve(poly.rings.size());
     for (const auto& ring : poly.rings) rings.push_back(project_ring(ring));
+    const CrossingEstimate crossings = estimate_self_crossings(rings);
+    if (too_tangled_to_fill(crossings)) {
+        tangled = crossings;
+        return {};
+    }
     return tessellate(rings);
 }
 
 // Tessellation is the slow part of a load: it is spread over the cores, largest polygons first so
 // no core is left with a big one at the end; results keep the input order.
-std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polygons) {
+std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polygons, std::vector<TangledPolygon>* tangled) {
     std::vector<std::vector<Vec2>> out(polygons.size());
+    std::vector<std::optional<CrossingEstimate>> crossings(polygons.size());
     std::vector<std::size_t> order(polygons.size());
     std::vector<std::size_t> sizes(polygons.size(), 0);
     for (std::size_t i = 0; i < polygons.size(); ++i) {
@@ -60,7 +69,7 @@ std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polyg
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) out[order[k]] = polygon_triangles(polygons[order[k]]);
+        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) out[order[k]] = polygon_triangles(polygons[order[k]], crossings[order[k]]);
     };
     const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
     {
@@ -68,6 +77,8 @@ std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polyg
         for (unsigned w = 1; w < workers && polygons.size() > 8; ++w) threads.emplace_back(work);
         work();
     }
+    for (std::size_t i = 0; i < crossings.size(); ++i)
+        if (crossings[i] && tangled) tangled->push_back({i, crossings[i]->edges, crossings[i]->crossings});
     return out;
 }
 
@@ -76,9 +87,9 @@ void append_paths(MeshBuilder& builder, const std::vector<Path>& paths) {
         for (const auto& part : mercator::project_path(path)) append_polyline(builder, part);
 }
 
-Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size) {
+Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size, std::vector<TangledPolygon>* tangled = nullptr) {
     MeshBuilder builder(2, cell_size);
-    for (const auto& triangles : triangulate_all(polygons)) append_triangles(builder, triangles);
+    for (const auto& triangles : triangulate_all(polygons, tangled)) append_triangles(builder, triangles);
     return builder.finish();
 }
 
@@ -94,9 +105,14 @@ LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cel
     LayerMeshes out;
     out.name = layer.name;
     out.color = color;
-    out.fill = fill_mesh(layer.polygons, cell_size);
+    out.fill = fill_mesh(layer.polygons, cell_size, &out.tangled);
+    // A tangled polygon's outline is a hairball of long edges that would take seconds to draw: the
+    // polygon is left out whole, and the user told.
+    std::vector<bool> left_out(layer.polygons.size(), false);
+    for (const TangledPolygon& t : out.tangled) left_out[t.index] = true;
     std::vector<Path> rings;
-    for (const auto& poly : layer.polygons) rings.insert(rings.end(), poly.rings.begin(), poly.rings.end());
+    for (std::size_t i = 0; i < layer.polygons.size(); ++i)
+        if (!left_out[i]) rings.insert(rings.end(), layer.polygons[i].rings.begin(), layer.polygons[i].rings.end());
     out.outline = line_mesh(rings, cell_size);
     out.lines = line_mesh(layer.lines, cell_size);
     MeshBuilder points(point_vertex_floats, cell_size);

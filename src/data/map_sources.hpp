@@ -13,6 +13,7 @@ struct LoadedSource {
     std::string path;
     std::vector<LayerMeshes> layers;
     Box bounds;  // projected metres
+    std::vector<std::string> notes;  // what was loaded but cannot be drawn as it is, one line each, naming the file
 };
 
 // Throws InputError naming the file. `color_index` picks the first layer's colour.

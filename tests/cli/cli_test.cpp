@@ -56,6 +56,40 @@ TEST(Cli, RendersBasemapLayers) {
     EXPECT_TRUE(fs::exists(dir.file("map.png")));
 }
 
+// A polygon whose edges cross each other billions of times (random vertices) cannot be tessellated
+// in any reasonable time: it is left out with one line naming the file, and the rest of the layer
+// drawn as without it.
+TEST(Cli, APolygonTooTangledToFillIsLeftOutWithOneLine) {
+    TempDir dir;
+    auto ring = [](const std::vector<std::pair<double, double>>& points) {
+        std::string json = "[[";
+        for (const auto& [lon, lat] : points) json += "[" + std::to_string(lon) + "," + std::to_string(lat) + "],";
+        return json + "[" + std::to_string(points.front().first) + "," + std::to_string(points.front().second) + "]]]";
+    };
+    auto feature = [](const std::string& rings) {
+        return R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":)" + rings + "}}";
+    };
+    std::vector<std::pair<double, double>> tangled;
+    unsigned state = 12345;
+    auto next = [&] { return (state = state * 1103515245u + 12345u) / 4294967296.0; };
+    for (int i = 0; i < 50000; ++i) tangled.push_back({125 + 10 * next(), 38 + 7 * next()});
+    const std::string square = feature(ring({{128, 40}, {130, 40}, {130, 42}, {128, 42}}));
+    std::ofstream(dir.file("tangled.geojson")) << R"({"type":"FeatureCollection","features":[)" << feature(ring(tangled)) << "," << square << "]}";
+    std::ofstream(dir.file("square.geojson")) << R"({"type":"FeatureCollection","features":[)" << square << "]}";
+
+    const std::string view = " --size 240x180 --bbox 124,37,136,46 --no-decorations --no-context-labels";
+    const Outcome run = run_storyplot(dir, "render -q -o tangled.png --basemap tangled.geojson" + view);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(lines(run.err), 1) << run.err;
+    EXPECT_NE(run.err.find("storyplot: tangled.geojson: layer tangled: polygon 1 (50000 vertices) crosses itself about "), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("not drawn"), std::string::npos) << run.err;
+    const Outcome plain = run_storyplot(dir, "render -q -o square.png --basemap square.geojson" + view);
+    ASSERT_EQ(plain.code, 0) << plain.err;
+    EXPECT_EQ(plain.err, "");
+    // The same colour index (the first layer's) and the same square: the same picture.
+    EXPECT_EQ(read_raster(dir.file("tangled.png"), true).rgba, read_raster(dir.file("square.png"), true).rgba);
+}
+
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {
     TempDir dir;
     for (const std::string args :

@@ -10,8 +10,17 @@
 namespace storyplot {
 
 // An overlay layer, styled by geometry type: polygons filled and outlined, lines, point discs.
+// A polygon left out because its edges cross one another too often to tessellate in reasonable
+// time (core/geo/self_crossings.hpp); the user is told.
+struct TangledPolygon {
+    std::size_t index = 0;     // among the layer's polygons
+    std::size_t vertices = 0;
+    double crossings = 0;      // estimated
+};
+
 struct LayerMeshes {
     std::string name;
+    std::vector<TangledPolygon> tangled;
     Mesh fill;
     Mesh outline;
     Mesh lines;
