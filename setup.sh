@@ -19,7 +19,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libsdl2-dev libepoxy-dev libgl-dev libglu1-mesa-dev libegl1 libegl-mesa0 libgl1-mesa-dri
   libimgui-dev libfreetype-dev
-  libgdal-dev libproj-dev nlohmann-json3-dev libcli11-dev
+  libgdal-dev libproj-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
   libgtest-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk
   fonts-noto-core                          # labels in every script: Arabic, Hebrew, Devanagari, Thai, Georgian, Ethiopic…
