@@ -27,12 +27,19 @@ void chunk(std::string& out, const char* type, const std::string& data) {
     put32(out, static_cast<std::uint32_t>(crc32(0, bytes, static_cast<uInt>(out.size() - start))));
 }
 
-// Rows [first, last) filtered: a filter byte, then the row (Sub or Up, whichever gives more zeros).
-std::vector<unsigned char> filter_rows(const Image& image, int channels, int first, int last) {
+// Rows [first, last) filtered (a filter byte, then the row by Sub or Up, whichever leaves more zeros)
+// and deflated as they are filtered, a few rows at a time: memory is a few rows and the output,
+// whatever the image's size. The last strip ends the stream; the others end on a byte boundary.
+struct Strip {
+    std::string deflated;
+    std::uint32_t adler = 1;
+    std::size_t length = 0;  // filtered bytes
+};
+
+Strip deflate_rows(const Image& image, int channels, int first, int last) {
     const std::size_t width = static_cast<std::size_t>(image.width);
     const std::size_t row_bytes = width * static_cast<std::size_t>(channels);
-    std::vector<unsigned char> out;
-    out.reserve(static_cast<std::size_t>(last - first) * (row_bytes + 1));
+    const std::size_t step = static_cast<std::size_t>(channels);
     std::vector<unsigned char> row(row_bytes), above(row_bytes, 0), sub(row_bytes), up(row_bytes);
     auto gather = [&](int y, std::vector<unsigned char>& into) {
         const unsigned char* src = image.rgba.data() + static_cast<std::size_t>(y) * width * 4;
@@ -47,8 +54,31 @@ std::vector<unsigned char> filter_rows(const Image& image, int channels, int fir
         }
     };
     if (first > 0) gather(first - 1, above);
-    const std::size_t step = static_cast<std::size_t>(channels);
-    for (int y = first; y < last; ++y) {
+
+    Strip strip;
+    z_stream z{};
+    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) throw std::runtime_error("zlib: cannot start deflate");
+    std::vector<unsigned char> batch;  // filtered rows waiting for deflate
+    constexpr std::size_t batch_bytes = 1 << 20;
+    std::vector<unsigned char> out(1 << 18);
+    auto feed = [&](int flush) {
+        strip.adler = static_cast<std::uint32_t>(adler32(strip.adler, batch.data(), static_cast<uInt>(batch.size())));
+        strip.length += batch.size();
+        z.next_in = batch.data();
+        z.avail_in = static_cast<uInt>(batch.size());
+        int status = Z_OK;
+        do {
+            z.next_out = out.data();
+            z.avail_out = static_cast<uInt>(out.size());
+            status = deflate(&z, flush);
+            if (status == Z_STREAM_ERROR) break;
+            strip.deflated.append(reinterpret_cast<const char*>(out.data()), out.size() - z.avail_out);
+        } while (z.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
+        batch.clear();
+        return status != Z_STREAM_ERROR && z.avail_in == 0;
+    };
+    bool ok = true;
+    for (int y = first; y < last && ok; ++y) {
         gather(y, row);
         std::size_t sub_zeros = 0, up_zeros = 0;
         for (std::size_t i = 0; i < row_bytes; ++i) {
@@ -58,34 +88,13 @@ std::vector<unsigned char> filter_rows(const Image& image, int channels, int fir
             up_zeros += up[i] == 0;
         }
         const bool use_up = y > 0 && up_zeros > sub_zeros;
-        out.push_back(use_up ? 2 : 1);
+        batch.push_back(use_up ? 2 : 1);
         const auto& chosen = use_up ? up : sub;
-        out.insert(out.end(), chosen.begin(), chosen.end());
+        batch.insert(batch.end(), chosen.begin(), chosen.end());
         std::swap(row, above);
+        if (batch.size() >= batch_bytes) ok = feed(Z_NO_FLUSH);
     }
-    return out;
-}
-
-struct Strip {
-    std::string deflated;
-    std::uint32_t adler = 1;
-    std::size_t length = 0;
-};
-
-Strip deflate_strip(const std::vector<unsigned char>& data, bool last) {
-    Strip strip;
-    strip.adler = static_cast<std::uint32_t>(adler32(1, data.data(), static_cast<uInt>(data.size())));
-    strip.length = data.size();
-    z_stream z{};
-    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) throw std::runtime_error("zlib: cannot start deflate");
-    strip.deflated.resize(deflateBound(&z, static_cast<uLong>(data.size())) + 16);
-    z.next_in = const_cast<Bytef*>(data.data());
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(strip.deflated.data());
-    z.avail_out = static_cast<uInt>(strip.deflated.size());
-    const int status = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-    const bool ok = last ? status == Z_STREAM_END : status == Z_OK && z.avail_in == 0;
-    strip.deflated.resize(strip.deflated.size() - z.avail_out);
+    ok = ok && feed(last == image.height ? Z_FINISH : Z_SYNC_FLUSH);
     deflateEnd(&z);
     if (!ok) throw std::runtime_error("zlib: deflate failed");
     return strip;
@@ -107,7 +116,7 @@ std::string encode_png(const Image& image) {
     auto work = [&](int s) {
         const int first = image.height * s / strips, last = image.height * (s + 1) / strips;
         try {
-            done[static_cast<std::size_t>(s)] = deflate_strip(filter_rows(image, channels, first, last), s == strips - 1);
+            done[static_cast<std::size_t>(s)] = deflate_rows(image, channels, first, last);
         } catch (...) {
             failed[static_cast<std::size_t>(s)] = std::current_exception();
         }

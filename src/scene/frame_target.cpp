@@ -40,7 +40,7 @@ ImDrawList& ImageTarget::begin(int width, int height, float scale, const FontTex
         m_glyphs = *glyphs;
     }
     m_ui->begin_frame(width, height);
-    m_image = Image{width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)};
+    m_image = Image{width, height, {}};  // pixels come with the first tile: a single tile's read back is the image
     return *ImGui::GetForegroundDrawList();
 }
 
@@ -72,11 +72,16 @@ bool ImageTarget::step() {
     if (m_done == 0) m_stats = stats;
     // The overlay's window onto this tile (the backend sets its own viewport: the tile's).
     m_ui->draw_region(static_cast<float>(x), static_cast<float>(y), static_cast<float>(tw), static_cast<float>(th));
-    const Image part = m_target->read_region(tw, th);
+    Image part = m_target->read_region(tw, th);
+    ++m_done;
+    if (tw == width && th == height) {
+        m_image.rgba = std::move(part.rgba);
+        return true;
+    }
+    if (m_image.rgba.empty()) m_image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
     for (int row = 0; row < th; ++row)
         std::memcpy(m_image.rgba.data() + (static_cast<std::size_t>(y + row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4,
                     part.rgba.data() + static_cast<std::size_t>(row) * static_cast<std::size_t>(tw) * 4, static_cast<std::size_t>(tw) * 4);
-    ++m_done;
     return m_done >= tiles_total();
 }
 

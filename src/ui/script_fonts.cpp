@@ -1,5 +1,6 @@
 #include "ui/script_fonts.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -69,9 +70,13 @@ const std::vector<char>* font_file_bytes(const std::string& path) {
     const std::lock_guard<std::mutex> guard(lock);
     auto it = loaded.find(path);
     if (it == loaded.end()) {
-        std::ifstream in(path, std::ios::binary);
+        std::ifstream in(path, std::ios::binary | std::ios::ate);  // read whole: a 19 MB collection at a byte a call took 40 ms
         std::vector<char> bytes;
-        if (in) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (in) {
+            bytes.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
+            in.seekg(0);
+            if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) bytes.clear();
+        }
         it = loaded.emplace(path, std::move(bytes)).first;
     }
     return it->second.empty() ? nullptr : &it->second;
