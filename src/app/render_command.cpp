@@ -58,7 +58,8 @@ void run_render(const RenderOptions& options) {
         camera = chapter_camera(*story, story->chapters.front(), w, h);
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
-    const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(camera.resolution() / options.scale)));
+    const double resolution = camera.resolution() / options.scale;
+    const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution);
     auto context = std::make_shared<const ContextLabels>(options.context_labels ? load_context_labels() : ContextLabels{});
     const double t_load = seconds_since(t_start);
 

@@ -9,6 +9,7 @@
 
 #include "core/geo/mercator.hpp"
 #include "core/geo/self_crossings.hpp"
+#include "core/geo/simplify.hpp"
 #include "core/mesh/shared_edges.hpp"
 #include "data/tessellate.hpp"
 
@@ -42,11 +43,21 @@ std::vector<Vec2> project_ring(const Ring& ring) {
     return out;
 }
 
-// The polygon's triangles, or none when it is too tangled to fill (then `tangled` says how much).
-std::vector<Vec2> polygon_triangles(const Polygon& poly, std::optional<CrossingEstimate>& tangled) {
+// Projected, then generalised to `tolerance` metres (0: as it is).
+std::vector<std::vector<Vec2>> projected_rings(const Polygon& poly, double tolerance) {
     std::vector<std::vector<Vec2>> rings;
     rings.reserve(poly.rings.size());
-    for (const auto& ring : poly.rings) rings.push_back(project_ring(ring));
+    for (const auto& ring : poly.rings) {
+        auto projected = project_ring(ring);
+        if (tolerance > 0) projected = simplify_ring(projected, tolerance);
+        if (projected.size() >= 3) rings.push_back(std::move(projected));
+    }
+    return rings;
+}
+
+// The polygon's triangles, or none when it is too tangled to fill (then `tangled` says how much).
+std::vector<Vec2> polygon_triangles(const Polygon& poly, double tolerance, std::optional<CrossingEstimate>& tangled) {
+    const std::vector<std::vector<Vec2>> rings = projected_rings(poly, tolerance);
     const CrossingEstimate crossings = estimate_self_crossings(rings);
     if (too_tangled_to_fill(crossings)) {
         tangled = crossings;
@@ -57,7 +68,7 @@ std::vector<Vec2> polygon_triangles(const Polygon& poly, std::optional<CrossingE
 
 // Tessellation is the slow part of a load: it is spread over the cores, largest polygons first so
 // no core is left with a big one at the end; results keep the input order.
-std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polygons, std::vector<TangledPolygon>* tangled) {
+std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polygons, double tolerance, std::vector<TangledPolygon>* tangled) {
     std::vector<std::vector<Vec2>> out(polygons.size());
     std::vector<std::optional<CrossingEstimate>> crossings(polygons.size());
     std::vector<std::size_t> order(polygons.size());
@@ -69,7 +80,7 @@ std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polyg
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) out[order[k]] = polygon_triangles(polygons[order[k]], crossings[order[k]]);
+        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) out[order[k]] = polygon_triangles(polygons[order[k]], tolerance, crossings[order[k]]);
     };
     const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
     {
@@ -82,20 +93,20 @@ std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polyg
     return out;
 }
 
-void append_paths(MeshBuilder& builder, const std::vector<Path>& paths) {
+void append_paths(MeshBuilder& builder, const std::vector<Path>& paths, double tolerance) {
     for (const auto& path : paths)
-        for (const auto& part : mercator::project_path(path)) append_polyline(builder, part);
+        for (const auto& part : mercator::project_path(path)) append_polyline(builder, tolerance > 0 ? simplify_path(part, tolerance) : part);
 }
 
-Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size, std::vector<TangledPolygon>* tangled = nullptr) {
+Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size, double tolerance = 0, std::vector<TangledPolygon>* tangled = nullptr) {
     MeshBuilder builder(2, cell_size);
-    for (const auto& triangles : triangulate_all(polygons, tangled)) append_triangles(builder, triangles);
+    for (const auto& triangles : triangulate_all(polygons, tolerance, tangled)) append_triangles(builder, triangles);
     return builder.finish();
 }
 
-Mesh line_mesh(const std::vector<Path>& paths, double cell_size) {
+Mesh line_mesh(const std::vector<Path>& paths, double cell_size, double tolerance = 0) {
     MeshBuilder builder(line_vertex_floats, cell_size);
-    append_paths(builder, paths);
+    append_paths(builder, paths, tolerance);
     return builder.finish();
 }
 
@@ -105,7 +116,7 @@ LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cel
     LayerMeshes out;
     out.name = layer.name;
     out.color = color;
-    out.fill = fill_mesh(layer.polygons, cell_size, &out.tangled);
+    out.fill = fill_mesh(layer.polygons, cell_size, 0, &out.tangled);
     // A tangled polygon's outline is a hairball of long edges that would take seconds to draw: the
     // polygon is left out whole, and the user told.
     std::vector<bool> left_out(layer.polygons.size(), false);
@@ -137,6 +148,23 @@ BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, Detail
     });
     out.land = fill_mesh(countries, cell);
     std::tie(out.coast, out.borders) = lines.get();
+    // Generalised copies for views coarser than the level was drawn for (a forced --detail, or the
+    // finest level kept while zooming out): the shared edges are split once, on the source, and each
+    // line generalised alone; a fill ring generalised alone may leave sub-pixel slivers along a
+    // border, which the border line drawn over it covers.
+    if (level != DetailLevel::coarse_110m) {
+        const EdgeSplit edges = split_shared_edges(countries);
+        for (double tolerance : generalisation_tolerances(level)) {
+            GeneralisedBasemap g;
+            g.tolerance = tolerance;
+            // Coarser copies are few vertices: one chunk each for the coarsest.
+            const double g_cell = tolerance >= 4000 ? 4 * cell : cell;
+            g.land = fill_mesh(countries, g_cell, tolerance);
+            g.coast = line_mesh(edges.coast, g_cell, tolerance);
+            g.borders = line_mesh(edges.borders, g_cell, tolerance);
+            out.generalised.push_back(std::move(g));
+        }
+    }
     return out;
 }
 

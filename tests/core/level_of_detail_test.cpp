@@ -30,3 +30,24 @@ TEST(LevelOfDetail, Suffixes) {
     EXPECT_EQ(detail_suffix(DetailLevel::medium_50m), "50m");
     EXPECT_EQ(detail_suffix(DetailLevel::fine_10m), "10m");
 }
+
+TEST(LevelOfDetail, GeneralisedWithinHalfAPixel) {
+    const auto t = generalisation_tolerances(DetailLevel::fine_10m);
+    EXPECT_EQ(generalisation_for(t, 100), -1);  // close in: the level as it is
+    EXPECT_EQ(generalisation_for(t, 1999), -1);
+    EXPECT_EQ(generalisation_for(t, 2000), 0);  // 1 km is half a pixel
+    EXPECT_EQ(generalisation_for(t, 7999), 0);
+    EXPECT_EQ(generalisation_for(t, 10400), 1);  // the world at 3840 px
+    EXPECT_EQ(generalisation_for(t, 1e6), 2);
+    EXPECT_TRUE(generalisation_tolerances(DetailLevel::coarse_110m).empty());
+    for (DetailLevel level : all_detail_levels) {
+        const auto tolerances = generalisation_tolerances(level);
+        int previous = -1;  // coarser only as the view zooms out, and never beyond half a pixel
+        for (double res = Camera::min_resolution; res <= Camera::max_resolution; res *= 1.1) {
+            const int g = generalisation_for(tolerances, res);
+            EXPECT_GE(g, previous);
+            if (g >= 0) EXPECT_LE(tolerances[static_cast<std::size_t>(g)], res / 2);
+            previous = g;
+        }
+    }
+}

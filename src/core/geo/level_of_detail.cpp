@@ -13,6 +13,24 @@ DetailLevel detail_for_resolution(double resolution) {
     return DetailLevel::fine_10m;
 }
 
+std::span<const double> generalisation_tolerances(DetailLevel level) {
+    static constexpr std::array<double, 3> fine{1000.0, 4000.0, 16000.0};
+    static constexpr std::array<double, 2> medium{4000.0, 16000.0};
+    switch (level) {
+    case DetailLevel::fine_10m: return fine;
+    case DetailLevel::medium_50m: return medium;
+    case DetailLevel::coarse_110m: break;
+    }
+    return {};
+}
+
+int generalisation_for(std::span<const double> tolerances, double resolution) {
+    int chosen = -1;
+    for (std::size_t i = 0; i < tolerances.size(); ++i)
+        if (tolerances[i] <= 0.5 * resolution) chosen = static_cast<int>(i);
+    return chosen;
+}
+
 std::string_view detail_suffix(DetailLevel level) {
     switch (level) {
     case DetailLevel::coarse_110m: return "110m";

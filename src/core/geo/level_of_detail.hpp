@@ -1,6 +1,7 @@
 #pragma once
 // Which Natural Earth scale to draw for a view: 1:110m at world scale, 1:50m between, 1:10m close in.
 #include <array>
+#include <span>
 #include <string_view>
 
 namespace storyplot {
@@ -16,5 +17,14 @@ inline constexpr std::array<DetailLevel, 3> all_detail_levels{DetailLevel::coars
 DetailLevel detail_for_resolution(double resolution);
 
 std::string_view detail_suffix(DetailLevel level);  // "110m", "50m", "10m"
+
+// A level is also kept generalised to these tolerances (projected metres), finest first, a factor
+// of four apart: for views coarser than the level is chosen for (a forced --detail, or the finest
+// level kept while zooming out). Coarser than the level's own vertex spacing, or none (1:110m).
+std::span<const double> generalisation_tolerances(DetailLevel level);
+
+// Which to draw at `resolution` (projected metres per pixel): the index of the coarsest tolerance
+// within half a pixel, or -1 (the level as it is) when none is.
+int generalisation_for(std::span<const double> tolerances, double resolution);
 
 }  // namespace storyplot

@@ -47,13 +47,30 @@ struct RouteMeshes {
 
 // The Natural Earth base at one level of detail: land filled from the countries, coastlines and
 // borders each drawn once (see core/shared_edges.hpp).
-struct BasemapMeshes {
-    DetailLevel level = DetailLevel::coarse_110m;
+// The same level generalised (core/geo/simplify.hpp) to `tolerance` projected metres: drawn for a
+// view whose half pixel is at least that, the same picture from a fraction of the vertices (a
+// forced 1:10m at world scale draws sub-pixel segments by the million otherwise).
+struct GeneralisedBasemap {
+    double tolerance = 0;
     Mesh land;
     Mesh coast;
     Mesh borders;
 
     std::size_t byte_size() const { return land.byte_size() + coast.byte_size() + borders.byte_size(); }
+};
+
+struct BasemapMeshes {
+    DetailLevel level = DetailLevel::coarse_110m;
+    Mesh land;
+    Mesh coast;
+    Mesh borders;
+    std::vector<GeneralisedBasemap> generalised;  // finest first
+
+    std::size_t byte_size() const {
+        std::size_t bytes = land.byte_size() + coast.byte_size() + borders.byte_size();
+        for (const auto& g : generalised) bytes += g.byte_size();
+        return bytes;
+    }
 };
 
 }  // namespace storyplot
