@@ -78,10 +78,8 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
     const double W = mercator::world_width;
     const Vec2 center = camera.center();
     for (const GpuChunk& chunk : mesh.chunks()) {
-        if (chunk.bounds.min_y > view.max_y || chunk.bounds.max_y < view.min_y) continue;
-        const auto first = static_cast<long>(std::ceil((view.min_x - chunk.bounds.max_x) / W));
-        const auto last = std::min(first + 8, static_cast<long>(std::floor((view.max_x - chunk.bounds.min_x) / W)));
-        for (long copy = first; copy <= last; ++copy) {
+        const WorldCopies copies = world_copies(chunk.bounds, view);
+        for (long copy = copies.first; copy <= copies.last; ++copy) {
             const double shift = static_cast<double>(copy) * W;
             // Double precision here, small floats on the GPU: no jitter at deep zoom.
             program.set("u_offset", static_cast<float>(chunk.origin.x + shift - center.x),

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/mesh/mesh.hpp"
+#include "core/geo/mercator.hpp"
 
 using namespace storyplot;
 
@@ -59,4 +60,31 @@ TEST(Mesh, PointsAreQuads) {
     EXPECT_EQ(mesh.chunks.size(), 1u);  // one chunk for the whole world
     EXPECT_EQ(mesh.vertex_count(), 8u);
     EXPECT_EQ(mesh.index_count(), 12u);
+}
+
+TEST(MeshCopies, AChunkIsKeptWhenAnyCopyOfItReachesTheView) {
+    const double w = mercator::world_width;
+    const Box view = Box::of(-1e6, -1e6, 1e6, 1e6);
+    auto chunk = [](double x0, double y0, double x1, double y1) {
+        MeshChunk c;
+        c.bounds = Box::of(x0, y0, x1, y1);
+        return c;
+    };
+    Mesh mesh;
+    mesh.chunks = {chunk(0, 0, 5e5, 5e5),                          // in view
+                   chunk(3e6, 0, 4e6, 5e5),                        // east of it
+                   chunk(0, 2e6, 5e5, 3e6),                        // north of it
+                   chunk(w - 5e5, 0, w + 5e5, 5e5),                // one world east: its copy west reaches it
+                   chunk(-w - 5e5, 0, -w + 2e5, 5e5)};             // one world west
+    EXPECT_EQ(world_copies(mesh.chunks[0].bounds, view).first, 0);
+    EXPECT_EQ(world_copies(mesh.chunks[0].bounds, view).last, 0);
+    EXPECT_GT(world_copies(mesh.chunks[1].bounds, view).first, world_copies(mesh.chunks[1].bounds, view).last);
+    EXPECT_GT(world_copies(mesh.chunks[2].bounds, view).first, world_copies(mesh.chunks[2].bounds, view).last);
+    EXPECT_EQ(world_copies(mesh.chunks[3].bounds, view).first, -1);
+    EXPECT_EQ(world_copies(mesh.chunks[4].bounds, view).last, 1);
+    const Mesh kept = chunks_in_view(mesh, view);
+    ASSERT_EQ(kept.chunks.size(), 3u);
+    EXPECT_EQ(kept.chunks[0].bounds.min_x, 0);
+    EXPECT_EQ(kept.chunks[1].bounds.min_x, w - 5e5);
+    EXPECT_EQ(kept.chunks[2].bounds.min_x, -w - 5e5);
 }

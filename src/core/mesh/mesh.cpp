@@ -1,6 +1,9 @@
+#include "core/mesh/mesh.hpp"
+
+#include <algorithm>
 #include <cmath>
 
-#include "core/mesh/mesh.hpp"
+#include "core/geo/mercator.hpp"
 
 namespace storyplot {
 
@@ -26,6 +29,22 @@ Box Mesh::bounds() const {
     Box b;
     for (const auto& c : chunks) b.add(c.bounds);
     return b;
+}
+
+WorldCopies world_copies(const Box& chunk, const Box& view) {
+    if (chunk.min_y > view.max_y || chunk.max_y < view.min_y) return {};
+    const double w = mercator::world_width;
+    const auto first = static_cast<long>(std::ceil((view.min_x - chunk.max_x) / w));
+    const auto last = std::min(first + 8, static_cast<long>(std::floor((view.max_x - chunk.min_x) / w)));
+    return {first, last};
+}
+
+Mesh chunks_in_view(Mesh mesh, const Box& view) {
+    std::erase_if(mesh.chunks, [&](const MeshChunk& c) {
+        const WorldCopies copies = world_copies(c.bounds, view);
+        return copies.first > copies.last;
+    });
+    return mesh;
 }
 
 MeshBuilder::MeshBuilder(int floats_per_vertex, double cell_size)

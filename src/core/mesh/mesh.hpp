@@ -31,6 +31,16 @@ struct Mesh {
     Box bounds() const;
 };
 
+// The world repeats east and west: the copies of a chunk (shifts by whole world widths, `first`
+// to `last`, at most nine) that reach `view`; none (first > last) when it is out of view north or south.
+struct WorldCopies {
+    long first = 0, last = -1;
+};
+WorldCopies world_copies(const Box& chunk, const Box& view);
+
+// Only the chunks some copy of which reaches `view` (a still's basemap: the rest is never drawn).
+Mesh chunks_in_view(Mesh mesh, const Box& view);
+
 class MeshBuilder {
 public:
     MeshBuilder(int floats_per_vertex, double cell_size);
