@@ -1078,6 +1078,8 @@ void MapWindow::frame() {
     m_messages.draw(now());
     m_ui.end_frame();
     SDL_GL_SwapWindow(m_window);
+    if (m_scripted && !m_shown_first_frame) std::cerr << "storyplot: first frame on screen" << std::endl;
+    m_shown_first_frame = true;
     apply(actions);
     apply(menu);
     if (actions.labels_changed && m_scene.context()) m_ui.request_fonts(m_scene.glyphs());

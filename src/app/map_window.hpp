@@ -144,6 +144,7 @@ private:
     std::string m_journal_error;
     std::deque<std::string> m_script;
     bool m_scripted = false;
+    bool m_shown_first_frame = false;  // said once, for scripts and bench/window_idle.sh
     std::optional<std::string> m_script_open;
 
     // An export under way: frames drawn a tile at a time between the window's own frames.

@@ -85,11 +85,7 @@ BasemapMeshes load_parts(DetailLevel level, const std::vector<double>& wanted) {
 
 }  // namespace
 
-BasemapMeshes load_natural_earth(DetailLevel level) {
-    std::vector<double> wanted{0.0};
-    for (double t : generalisation_tolerances(level)) wanted.push_back(t);
-    return load_parts(level, wanted);
-}
+BasemapMeshes load_natural_earth(DetailLevel level) { return load_parts(level, {0.0}); }
 
 BasemapMeshes load_natural_earth(DetailLevel level, double resolution) {
     const auto tolerances = generalisation_tolerances(level);

@@ -7,11 +7,12 @@ namespace storyplot {
 // Tessellated meshes are cached on disk (see mesh_cache.hpp): the first load of a level parses and
 // tessellates, later ones read the cache. Throws InputError naming the file when the data is
 // missing (set-up not run) or unreadable.
-// With its generalised copies (core/geo/level_of_detail.hpp), each cached in a file of its own.
+// The level as it is. Its generalised copies (core/geo/level_of_detail.hpp) are built and cached
+// with it, each in a file of its own.
 BasemapMeshes load_natural_earth(DetailLevel level);
 
-// For one view at `resolution` (projected metres per pixel): only what it draws, the level as it
-// is or the one generalised copy the view takes (then as the level's own meshes).
+// For one still at `resolution` (projected metres per pixel): the level as it is, or the one
+// generalised copy the view takes, as the level's own meshes.
 BasemapMeshes load_natural_earth(DetailLevel level, double resolution);
 
 }  // namespace storyplot

@@ -17,14 +17,6 @@ void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
     gpu->land = GpuMesh(meshes.land);
     gpu->coast = GpuMesh(meshes.coast);
     gpu->borders = GpuMesh(meshes.borders);
-    for (const auto& g : meshes.generalised) {
-        GpuBasemap copy;
-        copy.land = GpuMesh(g.land);
-        copy.coast = GpuMesh(g.coast);
-        copy.borders = GpuMesh(g.borders);
-        gpu->tolerances.push_back(g.tolerance);
-        gpu->generalised.push_back(std::move(copy));
-    }
     m_levels[static_cast<std::size_t>(meshes.level)] = std::move(gpu);
 }
 
@@ -176,9 +168,7 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     const auto level = level_for(camera);
     if (level) {
         m_stats.level = *level;
-        const GpuBasemap& level_meshes = *m_levels[static_cast<std::size_t>(*level)];
-        const int g = generalisation_for(level_meshes.tolerances, camera.resolution());
-        const GpuBasemap& base = g < 0 ? level_meshes : level_meshes.generalised[static_cast<std::size_t>(g)];
+        const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
         fill(base.land, camera, style.land);
         for (const auto& layer : m_overlays)
             if (options.overlays && layer.visible) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});

@@ -79,8 +79,6 @@ public:
 private:
     struct GpuBasemap {
         GpuMesh land, coast, borders;
-        std::vector<double> tolerances;  // of the generalised copies, finest first
-        std::vector<GpuBasemap> generalised;
     };
 
     void fill(const GpuMesh& mesh, const Camera& camera, Color color);

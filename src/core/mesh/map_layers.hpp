@@ -47,9 +47,9 @@ struct RouteMeshes {
 
 // The Natural Earth base at one level of detail: land filled from the countries, coastlines and
 // borders each drawn once (see core/shared_edges.hpp).
-// The same level generalised (core/geo/simplify.hpp) to `tolerance` projected metres: drawn for a
-// view whose half pixel is at least that, the same picture from a fraction of the vertices (a
-// forced 1:10m at world scale draws sub-pixel segments by the million otherwise).
+// The same level generalised (core/geo/simplify.hpp) to `tolerance` projected metres: drawn instead
+// of the level for a still whose half pixel is at least that, the same picture from a fraction of
+// the vertices (a forced 1:10m at world scale draws sub-pixel segments by the million otherwise).
 struct GeneralisedBasemap {
     double tolerance = 0;
     Mesh land;
@@ -64,7 +64,7 @@ struct BasemapMeshes {
     Mesh land;
     Mesh coast;
     Mesh borders;
-    std::vector<GeneralisedBasemap> generalised;  // finest first
+    std::vector<GeneralisedBasemap> generalised;  // finest first; as built, for the cache (never drawn from here)
 
     std::size_t byte_size() const {
         std::size_t bytes = land.byte_size() + coast.byte_size() + borders.byte_size();
