@@ -46,7 +46,9 @@ TEST(LevelOfDetail, GeneralisedWithinHalfAPixel) {
         for (double res = Camera::min_resolution; res <= Camera::max_resolution; res *= 1.1) {
             const int g = generalisation_for(tolerances, res);
             EXPECT_GE(g, previous);
-            if (g >= 0) EXPECT_LE(tolerances[static_cast<std::size_t>(g)], res / 2);
+            if (g >= 0) {
+                EXPECT_LE(tolerances[static_cast<std::size_t>(g)], res / 2);
+            }
             previous = g;
         }
     }
