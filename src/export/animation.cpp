@@ -167,7 +167,8 @@ private:
 };
 
 // ffmpeg reading raw RGBA frames on its standard input. A GIF takes two runs: the first keeps the
-// frames losslessly (FFV1) in a temporary file while it counts their colours into one palette; the
+// frames losslessly (H.264 in RGB at qp 0: a map's unchanged pixels cost next to nothing, 7 MB for
+// 1,000 frames at 720p) in a temporary file while it counts their colours into one palette; the
 // second maps the kept frames to that palette. Memory stays the same for any number of frames
 // (one run with the palette would hold every frame until the last), and the GIF is as a single run
 // makes it: one palette for the whole animation, so unchanged pixels stay unchanged between frames.
@@ -193,8 +194,9 @@ public:
             m_kept.emplace(m_out.temporary().string() + ".frames.mkv");
             m_palette.emplace(m_out.temporary().string() + ".palette.png");
             // No dithering (second run), so the map's flat colours stay flat.
-            add({"-filter_complex", "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p]", "-map", "[b]", "-c:v", "ffv1",
-                 "-f", "matroska", m_kept->path().c_str(), "-map", "[p]", "-frames:v", "1", "-update", "1"});
+            add({"-filter_complex", "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p]", "-map", "[b]", "-c:v",
+                 "libx264rgb", "-preset", "ultrafast", "-qp", "0", "-f", "matroska", m_kept->path().c_str(), "-map", "[p]", "-frames:v",
+                 "1", "-update", "1"});
             break;
         case AnimationFormat::png_frames: break;
         }
