@@ -110,11 +110,20 @@ int run_animate(const AnimateOptions& o) {
     // Only the detail levels some frame shows (and the inset's world): each costs its meshes' load
     // and their memory on the GPU.
     std::set<DetailLevel> levels;
-    for (int k = 0; k < frames; ++k) levels.insert(detail_for_resolution(frame_view(k).camera.resolution() / o.scale));  // as render picks
+    Box shown;  // every frame's view: the finer levels' chunks beyond it are never uploaded
+    for (int k = 0; k < frames; ++k) {
+        const Camera frame_camera = frame_view(k).camera;
+        levels.insert(detail_for_resolution(frame_camera.resolution() / o.scale));  // as render picks
+        shown.add(frame_camera.visible_box());
+    }
     if (o.decorations.inset) levels.insert(DetailLevel::coarse_110m);
     HeadlessContext gl;
     MapScene scene;
-    for (DetailLevel level : levels) scene.set_basemap(load_natural_earth(level));
+    for (DetailLevel level : levels) {
+        BasemapMeshes basemap = load_natural_earth(level);
+        if (level != DetailLevel::coarse_110m) basemap.keep_in_view(shown);  // the coarse world is small, and the inset shows all of it
+        scene.set_basemap(basemap);
+    }
     scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels() : ContextLabels{}));
     scene.set_story(&story);
     scene.state().local_names = o.local_names;

@@ -62,10 +62,7 @@ void run_render(const RenderOptions& options) {
     BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution);
     // A still draws one view: the chunks beyond it are never uploaded (at 4K, the region's 1:10m
     // chunks are a tenth of the world's).
-    const Box in_view = camera.visible_box();
-    basemap.land = chunks_in_view(std::move(basemap.land), in_view);
-    basemap.coast = chunks_in_view(std::move(basemap.coast), in_view);
-    basemap.borders = chunks_in_view(std::move(basemap.borders), in_view);
+    basemap.keep_in_view(camera.visible_box());
     auto context = std::make_shared<const ContextLabels>(options.context_labels ? load_context_labels() : ContextLabels{});
     const double t_load = seconds_since(t_start);
 

@@ -1,6 +1,7 @@
 #pragma once
 // What the map draws, as plain CPU meshes: `data` builds them, `render` uploads and draws them.
 #include <string>
+#include <utility>
 
 #include "core/geo/color.hpp"
 #include "core/geo/level_of_detail.hpp"
@@ -70,6 +71,13 @@ struct BasemapMeshes {
         std::size_t bytes = land.byte_size() + coast.byte_size() + borders.byte_size();
         for (const auto& g : generalised) bytes += g.byte_size();
         return bytes;
+    }
+
+    // Keeps only the chunks `view` reaches (chunks_in_view), for pictures that never show the rest.
+    void keep_in_view(const Box& view) {
+        land = chunks_in_view(std::move(land), view);
+        coast = chunks_in_view(std::move(coast), view);
+        borders = chunks_in_view(std::move(borders), view);
     }
 };
 
