@@ -119,11 +119,8 @@ int run_animate(const AnimateOptions& o) {
     if (o.decorations.inset) levels.insert(DetailLevel::coarse_110m);
     HeadlessContext gl;
     MapScene scene;
-    for (DetailLevel level : levels) {
-        BasemapMeshes basemap = load_natural_earth(level);
-        if (level != DetailLevel::coarse_110m) basemap.keep_in_view(shown);  // the coarse world is small, and the inset shows all of it
-        scene.set_basemap(basemap);
-    }
+    for (DetailLevel level : levels)  // the coarse world is small, and the inset shows all of it
+        scene.set_basemap(load_natural_earth(level, level == DetailLevel::coarse_110m ? nullptr : &shown));
     scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels() : ContextLabels{}));
     scene.set_story(&story);
     scene.state().local_names = o.local_names;

@@ -59,10 +59,10 @@ void run_render(const RenderOptions& options) {
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
     const double resolution = camera.resolution() / options.scale;
-    BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution);
-    // A still draws one view: the chunks beyond it are never uploaded (at 4K, the region's 1:10m
-    // chunks are a tenth of the world's).
-    basemap.keep_in_view(camera.visible_box());
+    // A still draws one view: the chunks beyond it are never read or uploaded (at 4K, the region's
+    // 1:10m chunks are a tenth of the world's).
+    const Box in_view = camera.visible_box();
+    const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution, &in_view);
     auto context = std::make_shared<const ContextLabels>(options.context_labels ? load_context_labels() : ContextLabels{});
     const double t_load = seconds_since(t_start);
 

@@ -41,6 +41,14 @@ public:
         m_bytes.remove_prefix(out.size() * sizeof(T));
         return true;
     }
+    // Passes over an array as get_array would read it, copying nothing.
+    template <typename T>
+    bool skip_array() {
+        std::uint64_t n = 0;
+        if (!get(n) || n > m_bytes.size() / sizeof(T)) return false;
+        m_bytes.remove_prefix(static_cast<std::size_t>(n) * sizeof(T));
+        return true;
+    }
     bool done() const { return m_bytes.empty(); }
 
 private:
@@ -64,20 +72,31 @@ void put_mesh(std::string& out, const Mesh& mesh) {
     }
 }
 
-bool get_mesh(Reader& in, Mesh& mesh) {
+// With `view`, the chunks no copy of which reaches it are passed over, not copied.
+bool get_mesh(Reader& in, Mesh& mesh, const Box* view) {
     std::int32_t floats = 0;
     std::uint64_t chunks = 0;
     if (!in.get(floats) || !in.get(chunks) || floats < 2 || floats > 16 || chunks > (1u << 24)) return false;
     mesh.floats_per_vertex = floats;
-    mesh.chunks.resize(static_cast<std::size_t>(chunks));
-    for (auto& c : mesh.chunks) {
+    mesh.chunks.clear();
+    for (std::uint64_t k = 0; k < chunks; ++k) {
+        MeshChunk c;
         if (!in.get(c.origin.x) || !in.get(c.origin.y) || !in.get(c.bounds.min_x) || !in.get(c.bounds.min_y) || !in.get(c.bounds.max_x) ||
-            !in.get(c.bounds.max_y) || !in.get_array(c.vertices) || !in.get_array(c.indices))
+            !in.get(c.bounds.max_y))
             return false;
+        if (view) {
+            const WorldCopies copies = world_copies(c.bounds, *view);
+            if (copies.first > copies.last) {
+                if (!in.skip_array<float>() || !in.skip_array<std::uint32_t>()) return false;
+                continue;
+            }
+        }
+        if (!in.get_array(c.vertices) || !in.get_array(c.indices)) return false;
         // Indices past the vertices would make the GPU read outside its buffer.
         const std::size_t vertex_count = c.vertices.size() / static_cast<std::size_t>(floats);
         for (std::uint32_t i : c.indices)
             if (i >= vertex_count) return false;
+        mesh.chunks.push_back(std::move(c));
     }
     return true;
 }
@@ -91,13 +110,14 @@ MeshCacheKey mesh_cache_key(const fs::path& source, DetailLevel level) {
     return key;
 }
 
-std::optional<BasemapMeshes> read_mesh_cache(const fs::path& file, const MeshCacheKey& key) {
-    const auto payload = read_cache_file(file, mesh_cache_kind, combined_key(key));
+std::optional<BasemapMeshes> read_mesh_cache(const fs::path& file, const MeshCacheKey& key, const Box* view) {
+    const auto payload = map_cache_file(file, mesh_cache_kind, combined_key(key));
     if (!payload) return std::nullopt;
-    Reader in(*payload);
+    Reader in(payload->bytes());
     BasemapMeshes meshes;
     meshes.level = static_cast<DetailLevel>(key.level);
-    if (!get_mesh(in, meshes.land) || !get_mesh(in, meshes.coast) || !get_mesh(in, meshes.borders) || !in.done()) return std::nullopt;
+    if (!get_mesh(in, meshes.land, view) || !get_mesh(in, meshes.coast, view) || !get_mesh(in, meshes.borders, view) || !in.done())
+        return std::nullopt;
     return meshes;
 }
 

@@ -31,7 +31,7 @@ CachedPart cached_part(const MeshCacheKey& source_key, DetailLevel level, double
 
 // Reads the parts asked for from the cache; on any miss, builds the level and every copy from the
 // source and writes them all.
-BasemapMeshes load_parts(DetailLevel level, const std::vector<double>& wanted) {
+BasemapMeshes load_parts(DetailLevel level, const std::vector<double>& wanted, const Box* view) {
     const auto path = natural_earth_countries(level);
     if (!std::filesystem::exists(path))
         throw InputError(path.string(), "Natural Earth data not installed (run ./setup.sh)");
@@ -39,7 +39,7 @@ BasemapMeshes load_parts(DetailLevel level, const std::vector<double>& wanted) {
     std::vector<BasemapMeshes> read;
     for (double tolerance : wanted) {
         const CachedPart part = cached_part(key, level, tolerance);
-        auto meshes = read_mesh_cache(part.file, part.key);
+        auto meshes = read_mesh_cache(part.file, part.key, view);
         if (!meshes) break;
         read.push_back(std::move(*meshes));
     }
@@ -72,12 +72,18 @@ BasemapMeshes load_parts(DetailLevel level, const std::vector<double>& wanted) {
                 write_mesh_cache(part.file, part.key, copy);
             }
             if (std::find(wanted.begin(), wanted.end(), 0.0) == wanted.end()) {
-                out.generalised.clear();
                 for (auto& g : built.generalised)
                     if (std::find(wanted.begin(), wanted.end(), g.tolerance) != wanted.end()) out.generalised.push_back(std::move(g));
+                if (view)
+                    for (auto& g : out.generalised) {
+                        g.land = chunks_in_view(std::move(g.land), *view);
+                        g.coast = chunks_in_view(std::move(g.coast), *view);
+                        g.borders = chunks_in_view(std::move(g.borders), *view);
+                    }
                 return out;
             }
-            std::erase_if(built.generalised, [&](const GeneralisedBasemap& g) { return std::find(wanted.begin(), wanted.end(), g.tolerance) == wanted.end(); });
+            built.generalised.clear();  // only the level itself was asked for
+            if (view) built.keep_in_view(*view);
             return built;
         }
     throw InputError(path.string(), "has no \"countries\" layer");
@@ -85,13 +91,13 @@ BasemapMeshes load_parts(DetailLevel level, const std::vector<double>& wanted) {
 
 }  // namespace
 
-BasemapMeshes load_natural_earth(DetailLevel level) { return load_parts(level, {0.0}); }
+BasemapMeshes load_natural_earth(DetailLevel level, const Box* view) { return load_parts(level, {0.0}, view); }
 
-BasemapMeshes load_natural_earth(DetailLevel level, double resolution) {
+BasemapMeshes load_natural_earth(DetailLevel level, double resolution, const Box* view) {
     const auto tolerances = generalisation_tolerances(level);
     const int g = generalisation_for(tolerances, resolution);
-    if (g < 0) return load_parts(level, {0.0});
-    BasemapMeshes copy = load_parts(level, {tolerances[static_cast<std::size_t>(g)]});
+    if (g < 0) return load_parts(level, {0.0}, view);
+    BasemapMeshes copy = load_parts(level, {tolerances[static_cast<std::size_t>(g)]}, view);
     // The view draws the copy as the level itself.
     GeneralisedBasemap& only = copy.generalised.front();
     copy.land = std::move(only.land);

@@ -8,11 +8,12 @@ namespace storyplot {
 // tessellates, later ones read the cache. Throws InputError naming the file when the data is
 // missing (set-up not run) or unreadable.
 // The level as it is. Its generalised copies (core/geo/level_of_detail.hpp) are built and cached
-// with it, each in a file of its own.
-BasemapMeshes load_natural_earth(DetailLevel level);
+// with it, each in a file of its own. With `view` (projected metres), only the chunks it reaches
+// (chunks_in_view) are read: for pictures that never show the rest.
+BasemapMeshes load_natural_earth(DetailLevel level, const Box* view = nullptr);
 
 // For one still at `resolution` (projected metres per pixel): the level as it is, or the one
 // generalised copy the view takes, as the level's own meshes.
-BasemapMeshes load_natural_earth(DetailLevel level, double resolution);
+BasemapMeshes load_natural_earth(DetailLevel level, double resolution, const Box* view);
 
 }  // namespace storyplot

@@ -93,6 +93,34 @@ TEST(MeshCache, RandomBytesInTheMiddleOrOneFlippedBitAreAMiss) {
     EXPECT_FALSE(read_mesh_cache(file, key));
 }
 
+// A still reads only the chunks its view reaches; the file is still verified whole, so a flipped
+// bit in a chunk it passes over is a miss all the same.
+TEST(MeshCache, AViewReadsOnlyItsChunksOfAWholeVerifiedFile) {
+    test_support::TempDir dir;
+    const BasemapMeshes fine = load_natural_earth(DetailLevel::fine_10m);
+    const MeshCacheKey key{7, 2};
+    const auto file = dir.path() / "fine.mesh";
+    ASSERT_TRUE(write_mesh_cache(file, key, fine));
+    const Box korea = mercator::forward(124, 37, 131, 43);
+    const auto part = read_mesh_cache(file, key, &korea);
+    ASSERT_TRUE(part);
+    EXPECT_EQ(part->land.chunks.size(), chunks_in_view(fine.land, korea).chunks.size());
+    EXPECT_EQ(part->coast.vertex_count(), chunks_in_view(fine.coast, korea).vertex_count());
+    EXPECT_GT(part->land.chunks.size(), 0u);
+    EXPECT_LT(part->land.chunks.size() * 10, fine.land.chunks.size());
+    for (const MeshChunk& c : part->borders.chunks) EXPECT_LE(world_copies(c.bounds, korea).first, world_copies(c.bounds, korea).last);
+    // One bit flipped near the end of the file, in the borders' last chunk: a miss, in view or not.
+    {
+        const auto size = std::filesystem::file_size(file);
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekg(static_cast<std::streamoff>(size - 64));
+        const char c = static_cast<char>(f.get() ^ 0x01);
+        f.seekp(static_cast<std::streamoff>(size - 64));
+        f.put(c);
+    }
+    EXPECT_FALSE(read_mesh_cache(file, key, &korea));
+}
+
 TEST(MeshCache, AFifoInTheCachesPlaceIsRefusedNotRead) {
     test_support::TempDir dir;
     const auto file = dir.path() / "fifo.mesh";

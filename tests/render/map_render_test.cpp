@@ -139,7 +139,8 @@ TEST_F(MapRender, AGeneralisedCopyDrawsWhatTheFullLevelDraws) {
         frame.decorations = DecorationSet{false, false, false, false, false, false};
         const double resolution = frame.camera.resolution();
         ASSERT_GE(generalisation_for(generalisation_tolerances(DetailLevel::fine_10m), resolution), 0);
-        const BasemapMeshes copy = load_natural_earth(DetailLevel::fine_10m, resolution);
+        const Box in_view = frame.camera.visible_box();  // as render reads it
+        const BasemapMeshes copy = load_natural_earth(DetailLevel::fine_10m, resolution, &in_view);
         EXPECT_LT((copy.land.byte_size() + copy.coast.byte_size()) * 2, full.land.byte_size() + full.coast.byte_size());
         MapScene copy_scene;
         copy_scene.set_basemap(copy);

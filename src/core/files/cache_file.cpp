@@ -1,6 +1,7 @@
 #include "core/files/cache_file.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,6 +55,36 @@ std::optional<std::string> read_cache_file(const fs::path& file, const CacheKind
     }
     ::close(fd);
     return payload;
+}
+
+MappedCache::MappedCache(MappedCache&& other) noexcept : m_map(other.m_map), m_map_size(other.m_map_size), m_offset(other.m_offset) {
+    other.m_map = nullptr;
+    other.m_map_size = 0;
+}
+
+MappedCache::~MappedCache() {
+    if (m_map) ::munmap(m_map, m_map_size);
+}
+
+std::string_view MappedCache::bytes() const { return {static_cast<const char*>(m_map) + m_offset, m_map_size - m_offset}; }
+
+std::optional<MappedCache> map_cache_file(const fs::path& file, const CacheKind& kind, std::uint64_t key) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    void* map = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > sizeof(Header) &&
+        static_cast<std::uint64_t>(st.st_size) - sizeof(Header) <= max_payload)
+        map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) return std::nullopt;
+    MappedCache mapped(map, static_cast<std::size_t>(st.st_size), sizeof(Header));
+    Header header{};
+    std::memcpy(&header, map, sizeof header);
+    if (std::memcmp(header.magic, kind.magic, 8) != 0 || header.version != kind.version || header.key != key ||
+        header.payload_size != static_cast<std::uint64_t>(st.st_size) - sizeof header || content_hash(mapped.bytes()) != header.payload_hash)
+        return std::nullopt;
+    return mapped;
 }
 
 bool write_cache_file(const fs::path& file, const CacheKind& kind, std::uint64_t key, std::string_view payload) {

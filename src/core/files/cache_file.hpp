@@ -19,6 +19,24 @@ struct CacheKind {
 
 std::optional<std::string> read_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);
 
+// The same checks, the payload mapped from the file rather than copied: a large cache is verified
+// at the speed of the page cache, and its reader copies only what it takes. (The writers never
+// change a cache file in place: they rename a new one over it, and the mapping keeps the old.)
+class MappedCache {
+public:
+    MappedCache(void* map, std::size_t map_size, std::size_t offset) : m_map(map), m_map_size(map_size), m_offset(offset) {}
+    MappedCache(MappedCache&& other) noexcept;
+    MappedCache& operator=(MappedCache&&) = delete;
+    MappedCache(const MappedCache&) = delete;
+    ~MappedCache();
+    std::string_view bytes() const;
+
+private:
+    void* m_map;
+    std::size_t m_map_size, m_offset;
+};
+std::optional<MappedCache> map_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);
+
 // False (and nothing in place) on any failure: a cache that cannot be written only costs time.
 bool write_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key, std::string_view payload);
 
