@@ -148,10 +148,10 @@ BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, Detail
     });
     out.land = fill_mesh(countries, cell);
     std::tie(out.coast, out.borders) = lines.get();
-    // Generalised copies for views coarser than the level was drawn for (a forced --detail, or the
-    // finest level kept while zooming out): the shared edges are split once, on the source, and each
-    // line generalised alone; a fill ring generalised alone may leave sub-pixel slivers along a
-    // border, which the border line drawn over it covers.
+    // Generalised copies for stills far coarser than the level is chosen for (a forced --detail):
+    // the shared edges are split once, on the source, and each line generalised alone; a fill ring
+    // generalised alone may leave sub-pixel slivers along a border, which the border line drawn
+    // over it covers.
     if (level != DetailLevel::coarse_110m) {
         const EdgeSplit edges = split_shared_edges(countries);
         for (double tolerance : generalisation_tolerances(level)) {

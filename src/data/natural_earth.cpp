@@ -1,6 +1,5 @@
 #include "data/natural_earth.hpp"
 
-#include <algorithm>
 #include <string_view>
 
 #include "core/files/content_hash.hpp"
@@ -13,15 +12,15 @@ namespace storyplot {
 
 namespace {
 
-// The level's meshes (tolerance 0) or a generalised copy's, as their own cache file says.
+// Where a part of a level is cached, and its key: the level's own (tolerance 0) as before, a
+// generalised copy's beside it, keyed by the source and the tolerance.
 struct CachedPart {
-    double tolerance = 0;
     std::filesystem::path file;
     MeshCacheKey key;
 };
 
 CachedPart cached_part(const MeshCacheKey& source_key, DetailLevel level, double tolerance) {
-    CachedPart part{tolerance, cache_folder() / ("countries-" + std::string(detail_suffix(level)) + ".mesh"), source_key};
+    CachedPart part{cache_folder() / ("countries-" + std::string(detail_suffix(level)) + ".mesh"), source_key};
     if (tolerance > 0) {
         part.file.replace_filename("countries-" + std::string(detail_suffix(level)) + "-" + std::to_string(static_cast<long>(tolerance)) + "m.mesh");
         part.key.source_hash = content_hash(std::string_view(reinterpret_cast<const char*>(&tolerance), sizeof tolerance), source_key.source_hash);
@@ -29,82 +28,50 @@ CachedPart cached_part(const MeshCacheKey& source_key, DetailLevel level, double
     return part;
 }
 
-// Reads the parts asked for from the cache; on any miss, builds the level and every copy from the
-// source and writes them all.
-BasemapMeshes load_parts(DetailLevel level, const std::vector<double>& wanted, const Box* view) {
+// One part of a level (tolerance 0: the level as it is; else a generalised copy) from its cache
+// file; on a miss, the level and every copy are built from the source and each part written.
+BasemapMeshes load_part(DetailLevel level, double tolerance, const Box* view) {
     const auto path = natural_earth_countries(level);
     if (!std::filesystem::exists(path))
         throw InputError(path.string(), "Natural Earth data not installed (run ./setup.sh)");
     const MeshCacheKey key = mesh_cache_key(path, level);
-    std::vector<BasemapMeshes> read;
-    for (double tolerance : wanted) {
-        const CachedPart part = cached_part(key, level, tolerance);
-        auto meshes = read_mesh_cache(part.file, part.key, view);
-        if (!meshes) break;
-        read.push_back(std::move(*meshes));
-    }
-    BasemapMeshes out;
-    out.level = level;
-    if (read.size() == wanted.size()) {
-        for (std::size_t i = 0; i < wanted.size(); ++i) {
-            if (wanted[i] == 0) {
-                out.land = std::move(read[i].land);
-                out.coast = std::move(read[i].coast);
-                out.borders = std::move(read[i].borders);
-            } else {
-                out.generalised.push_back({wanted[i], std::move(read[i].land), std::move(read[i].coast), std::move(read[i].borders)});
-            }
-        }
-        return out;
-    }
+    const CachedPart wanted = cached_part(key, level, tolerance);
+    if (auto meshes = read_mesh_cache(wanted.file, wanted.key, view)) return std::move(*meshes);
     VectorSource source = load_vector_source(path.string());
     for (const auto& layer : source.layers)
         if (layer.name == "countries") {
             BasemapMeshes built = build_basemap_meshes(layer.polygons, level);
             write_mesh_cache(cached_part(key, level, 0).file, key, built);
-            for (const auto& g : built.generalised) {
-                const CachedPart part = cached_part(key, level, g.tolerance);
+            BasemapMeshes out;
+            out.level = level;
+            for (auto& g : built.generalised) {
                 BasemapMeshes copy;
                 copy.level = level;
-                copy.land = g.land;
-                copy.coast = g.coast;
-                copy.borders = g.borders;
+                copy.land = std::move(g.land);
+                copy.coast = std::move(g.coast);
+                copy.borders = std::move(g.borders);
+                const CachedPart part = cached_part(key, level, g.tolerance);
                 write_mesh_cache(part.file, part.key, copy);
+                if (g.tolerance == tolerance) out = std::move(copy);
             }
-            if (std::find(wanted.begin(), wanted.end(), 0.0) == wanted.end()) {
-                for (auto& g : built.generalised)
-                    if (std::find(wanted.begin(), wanted.end(), g.tolerance) != wanted.end()) out.generalised.push_back(std::move(g));
-                if (view)
-                    for (auto& g : out.generalised) {
-                        g.land = chunks_in_view(std::move(g.land), *view);
-                        g.coast = chunks_in_view(std::move(g.coast), *view);
-                        g.borders = chunks_in_view(std::move(g.borders), *view);
-                    }
-                return out;
+            if (tolerance == 0) {
+                built.generalised.clear();
+                out = std::move(built);
             }
-            built.generalised.clear();  // only the level itself was asked for
-            if (view) built.keep_in_view(*view);
-            return built;
+            if (view) out.keep_in_view(*view);
+            return out;
         }
     throw InputError(path.string(), "has no \"countries\" layer");
 }
 
 }  // namespace
 
-BasemapMeshes load_natural_earth(DetailLevel level, const Box* view) { return load_parts(level, {0.0}, view); }
+BasemapMeshes load_natural_earth(DetailLevel level, const Box* view) { return load_part(level, 0, view); }
 
 BasemapMeshes load_natural_earth(DetailLevel level, double resolution, const Box* view) {
     const auto tolerances = generalisation_tolerances(level);
     const int g = generalisation_for(tolerances, resolution);
-    if (g < 0) return load_parts(level, {0.0}, view);
-    BasemapMeshes copy = load_parts(level, {tolerances[static_cast<std::size_t>(g)]}, view);
-    // The view draws the copy as the level itself.
-    GeneralisedBasemap& only = copy.generalised.front();
-    copy.land = std::move(only.land);
-    copy.coast = std::move(only.coast);
-    copy.borders = std::move(only.borders);
-    copy.generalised.clear();
-    return copy;
+    return load_part(level, g < 0 ? 0 : tolerances[static_cast<std::size_t>(g)], view);
 }
 
 }  // namespace storyplot

@@ -19,8 +19,8 @@ DetailLevel detail_for_resolution(double resolution);
 std::string_view detail_suffix(DetailLevel level);  // "110m", "50m", "10m"
 
 // A level is also kept generalised to these tolerances (projected metres), finest first, a factor
-// of four apart: for views coarser than the level is chosen for (a forced --detail, or the finest
-// level kept while zooming out). Coarser than the level's own vertex spacing, or none (1:110m).
+// of four apart: for stills far coarser than the level is chosen for (a forced --detail). Coarser
+// than the level's own vertex spacing, or none (1:110m).
 std::span<const double> generalisation_tolerances(DetailLevel level);
 
 // Which to draw at `resolution` (projected metres per pixel): the index of the coarsest tolerance
