@@ -1,7 +1,8 @@
 #pragma once
 // Animations of the story's clock: frame k of N shows clock time from + k/N (to - from), exactly
 // N = fps x seconds frames, encoded by real encoders — ffmpeg for MP4 (H.264, yuv420p), WebM (VP9)
-// and GIF (one palette for the whole animation, in two runs whose memory does not grow with the frame count; no dithering noise) — or written as numbered PNGs.
+// and GIF (one palette for the whole animation, no dithering noise; two runs, so memory does not
+// grow with the frame count) — or written as numbered PNGs.
 // Everything goes to a temporary file or folder first: a failed or cancelled export leaves nothing.
 #include <atomic>
 #include <functional>
