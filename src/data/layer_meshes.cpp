@@ -6,6 +6,7 @@
 #include <future>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include "core/geo/mercator.hpp"
 #include "core/geo/self_crossings.hpp"
@@ -132,7 +133,7 @@ LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cel
     return out;
 }
 
-BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level) {
+std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level) {
     // The coarse world is one chunk (one draw call); the finer ones a grid, drawn where in view.
     // (4000 km cells at 1:10m were measured too: 5 draw calls in the region view against 22, but
     // no faster frames on llvmpipe, and coarser culling.)
@@ -143,29 +144,31 @@ BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, Detail
     out.level = level;
     // Lines are built beside the fill, which takes the other cores.
     auto lines = std::async(std::launch::async, [&] {
-        const EdgeSplit edges = split_shared_edges(countries);
-        return std::pair{line_mesh(edges.coast, cell), line_mesh(edges.borders, cell)};
+        EdgeSplit edges = split_shared_edges(countries);
+        Mesh coast = line_mesh(edges.coast, cell), borders = line_mesh(edges.borders, cell);
+        return std::tuple{std::move(edges), std::move(coast), std::move(borders)};
     });
     out.land = fill_mesh(countries, cell);
-    std::tie(out.coast, out.borders) = lines.get();
+    auto [edges, coast, borders] = lines.get();
+    out.coast = std::move(coast);
+    out.borders = std::move(borders);
+    std::vector<BasemapMeshes> parts;
+    parts.push_back(std::move(out));
     // Generalised copies for stills far coarser than the level is chosen for (a forced --detail):
-    // the shared edges are split once, on the source, and each line generalised alone; a fill ring
-    // generalised alone may leave sub-pixel slivers along a border, which the border line drawn
-    // over it covers.
-    if (level != DetailLevel::coarse_110m) {
-        const EdgeSplit edges = split_shared_edges(countries);
-        for (double tolerance : generalisation_tolerances(level)) {
-            GeneralisedBasemap g;
-            g.tolerance = tolerance;
-            // Coarser copies are few vertices: one chunk each for the coarsest.
-            const double g_cell = tolerance >= 4000 ? 4 * cell : cell;
-            g.land = fill_mesh(countries, g_cell, tolerance);
-            g.coast = line_mesh(edges.coast, g_cell, tolerance);
-            g.borders = line_mesh(edges.borders, g_cell, tolerance);
-            out.generalised.push_back(std::move(g));
-        }
+    // from the same split of shared edges, each line generalised alone; a fill ring generalised
+    // alone may leave sub-pixel slivers along a border, which the border line drawn over it covers.
+    for (double tolerance : generalisation_tolerances(level)) {
+        BasemapMeshes copy;
+        copy.level = level;
+        copy.tolerance = tolerance;
+        // Coarser copies are few vertices: one chunk each for the coarsest.
+        const double copy_cell = tolerance >= 4000 ? 4 * cell : cell;
+        copy.land = fill_mesh(countries, copy_cell, tolerance);
+        copy.coast = line_mesh(edges.coast, copy_cell, tolerance);
+        copy.borders = line_mesh(edges.borders, copy_cell, tolerance);
+        parts.push_back(std::move(copy));
     }
-    return out;
+    return parts;
 }
 
 }  // namespace storyplot

@@ -12,6 +12,7 @@ namespace storyplot {
 
 LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size = regional_cell);
 
-BasemapMeshes build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level);
+// The level, then its generalised copies (generalisation_tolerances), finest first.
+std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& countries, DetailLevel level);
 
 }  // namespace storyplot

@@ -36,27 +36,18 @@ BasemapMeshes load_part(DetailLevel level, double tolerance, const Box* view) {
         throw InputError(path.string(), "Natural Earth data not installed (run ./setup.sh)");
     const MeshCacheKey key = mesh_cache_key(path, level);
     const CachedPart wanted = cached_part(key, level, tolerance);
-    if (auto meshes = read_mesh_cache(wanted.file, wanted.key, view)) return std::move(*meshes);
+    if (auto meshes = read_mesh_cache(wanted.file, wanted.key, view)) {
+        meshes->tolerance = tolerance;
+        return std::move(*meshes);
+    }
     VectorSource source = load_vector_source(path.string());
     for (const auto& layer : source.layers)
         if (layer.name == "countries") {
-            BasemapMeshes built = build_basemap_meshes(layer.polygons, level);
-            write_mesh_cache(cached_part(key, level, 0).file, key, built);
             BasemapMeshes out;
-            out.level = level;
-            for (auto& g : built.generalised) {
-                BasemapMeshes copy;
-                copy.level = level;
-                copy.land = std::move(g.land);
-                copy.coast = std::move(g.coast);
-                copy.borders = std::move(g.borders);
-                const CachedPart part = cached_part(key, level, g.tolerance);
-                write_mesh_cache(part.file, part.key, copy);
-                if (g.tolerance == tolerance) out = std::move(copy);
-            }
-            if (tolerance == 0) {
-                built.generalised.clear();
-                out = std::move(built);
+            for (BasemapMeshes& part : build_basemap_meshes(layer.polygons, level)) {
+                const CachedPart cached = cached_part(key, level, part.tolerance);
+                write_mesh_cache(cached.file, cached.key, part);
+                if (part.tolerance == tolerance) out = std::move(part);
             }
             if (view) out.keep_in_view(*view);
             return out;

@@ -48,30 +48,18 @@ struct RouteMeshes {
 
 // The Natural Earth base at one level of detail: land filled from the countries, coastlines and
 // borders each drawn once (see core/shared_edges.hpp).
-// The same level generalised (core/geo/simplify.hpp) to `tolerance` projected metres: drawn instead
-// of the level for a still whose half pixel is at least that, the same picture from a fraction of
-// the vertices (a forced 1:10m at world scale draws sub-pixel segments by the million otherwise).
-struct GeneralisedBasemap {
+struct BasemapMeshes {
+    DetailLevel level = DetailLevel::coarse_110m;
+    // 0: the level as its source has it; else generalised (core/geo/simplify.hpp) to this many
+    // projected metres, drawn in place of the level by a still whose half pixel is at least that:
+    // the same picture from a fraction of the vertices (a forced 1:10m at world scale draws
+    // sub-pixel segments by the million otherwise).
     double tolerance = 0;
     Mesh land;
     Mesh coast;
     Mesh borders;
 
     std::size_t byte_size() const { return land.byte_size() + coast.byte_size() + borders.byte_size(); }
-};
-
-struct BasemapMeshes {
-    DetailLevel level = DetailLevel::coarse_110m;
-    Mesh land;
-    Mesh coast;
-    Mesh borders;
-    std::vector<GeneralisedBasemap> generalised;  // finest first; as built, for the cache (never drawn from here)
-
-    std::size_t byte_size() const {
-        std::size_t bytes = land.byte_size() + coast.byte_size() + borders.byte_size();
-        for (const auto& g : generalised) bytes += g.byte_size();
-        return bytes;
-    }
 
     // Keeps only the chunks `view` reaches (chunks_in_view), for pictures that never show the rest.
     void keep_in_view(const Box& view) {
