@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 
@@ -32,31 +31,6 @@ constexpr std::uint64_t max_payload = 4ull << 30;
 
 }  // namespace
 
-std::optional<std::string> read_cache_file(const fs::path& file, const CacheKind& kind, std::uint64_t key) {
-    // O_NONBLOCK: a FIFO put in the cache's place must not block the open.
-    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    Header header{};
-    std::optional<std::string> payload;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) >= sizeof header &&
-        ::read(fd, &header, sizeof header) == static_cast<ssize_t>(sizeof header) && std::memcmp(header.magic, kind.magic, 8) == 0 &&
-        header.version == kind.version && header.key == key && header.payload_size <= max_payload &&
-        header.payload_size == static_cast<std::uint64_t>(st.st_size) - sizeof header) {
-        std::string bytes(static_cast<std::size_t>(header.payload_size), '\0');
-        std::size_t have = 0;
-        while (have < bytes.size()) {
-            const ssize_t n = ::read(fd, bytes.data() + have, bytes.size() - have);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            have += static_cast<std::size_t>(n);
-        }
-        if (have == bytes.size() && content_hash(bytes) == header.payload_hash) payload = std::move(bytes);
-    }
-    ::close(fd);
-    return payload;
-}
-
 MappedCache::MappedCache(MappedCache&& other) noexcept : m_map(other.m_map), m_map_size(other.m_map_size), m_offset(other.m_offset) {
     other.m_map = nullptr;
     other.m_map_size = 0;
@@ -73,7 +47,7 @@ std::optional<MappedCache> map_cache_file(const fs::path& file, const CacheKind&
     if (fd < 0) return std::nullopt;
     struct stat st {};
     void* map = MAP_FAILED;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > sizeof(Header) &&
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) >= sizeof(Header) &&
         static_cast<std::uint64_t>(st.st_size) - sizeof(Header) <= max_payload)
         map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
@@ -85,6 +59,12 @@ std::optional<MappedCache> map_cache_file(const fs::path& file, const CacheKind&
         header.payload_size != static_cast<std::uint64_t>(st.st_size) - sizeof header || content_hash(mapped.bytes()) != header.payload_hash)
         return std::nullopt;
     return mapped;
+}
+
+std::optional<std::string> read_cache_file(const fs::path& file, const CacheKind& kind, std::uint64_t key) {
+    const auto mapped = map_cache_file(file, kind, key);
+    if (!mapped) return std::nullopt;
+    return std::string(mapped->bytes());
 }
 
 bool write_cache_file(const fs::path& file, const CacheKind& kind, std::uint64_t key, std::string_view payload) {

@@ -17,11 +17,9 @@ struct CacheKind {
     std::uint32_t version;  // bump whenever what is built from the same sources changes
 };
 
-std::optional<std::string> read_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);
-
-// The same checks, the payload mapped from the file rather than copied: a large cache is verified
-// at the speed of the page cache, and its reader copies only what it takes. (The writers never
-// change a cache file in place: they rename a new one over it, and the mapping keeps the old.)
+// The payload mapped from the file rather than copied: a large cache is verified at the speed of
+// the page cache, and its reader copies only what it takes. (The writers never change a cache file
+// in place: they rename a new one over it, and the mapping keeps the old.)
 class MappedCache {
 public:
     MappedCache(void* map, std::size_t map_size, std::size_t offset) : m_map(map), m_map_size(map_size), m_offset(offset) {}
@@ -36,6 +34,9 @@ private:
     std::size_t m_map_size, m_offset;
 };
 std::optional<MappedCache> map_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);
+
+// The same, copied out.
+std::optional<std::string> read_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);
 
 // False (and nothing in place) on any failure: a cache that cannot be written only costs time.
 bool write_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key, std::string_view payload);
