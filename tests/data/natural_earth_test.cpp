@@ -62,6 +62,19 @@ TEST(MeshCache, RoundTripsAndRefusesStaleOrBrokenFiles) {
     EXPECT_FALSE(read_mesh_cache(dir.path() / "missing.mesh", key));
 }
 
+namespace {
+
+// XORs the byte at `at` of `file` with `bits`, in place.
+void flip_bits(const std::filesystem::path& file, std::uintmax_t at, int bits) {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(static_cast<std::streamoff>(at));
+    const char c = static_cast<char>(f.get() ^ bits);
+    f.seekp(static_cast<std::streamoff>(at));
+    f.put(c);
+}
+
+}  // namespace
+
 TEST(MeshCache, RandomBytesInTheMiddleOrOneFlippedBitAreAMiss) {
     test_support::TempDir dir;
     const BasemapMeshes world = load_natural_earth(DetailLevel::coarse_110m);
@@ -83,13 +96,7 @@ TEST(MeshCache, RandomBytesInTheMiddleOrOneFlippedBitAreAMiss) {
     EXPECT_EQ(std::filesystem::file_size(file), size);
     EXPECT_FALSE(read_mesh_cache(file, key));
     ASSERT_TRUE(write_mesh_cache(file, key, world));
-    {
-        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekg(static_cast<std::streamoff>(size - 100));
-        const char c = static_cast<char>(f.get() ^ 0x10);
-        f.seekp(static_cast<std::streamoff>(size - 100));
-        f.put(c);
-    }
+    flip_bits(file, size - 100, 0x10);
     EXPECT_FALSE(read_mesh_cache(file, key));
 }
 
@@ -110,14 +117,7 @@ TEST(MeshCache, AViewReadsOnlyItsChunksOfAWholeVerifiedFile) {
     EXPECT_LT(part->land.chunks.size() * 10, fine.land.chunks.size());
     for (const MeshChunk& c : part->borders.chunks) EXPECT_LE(world_copies(c.bounds, korea).first, world_copies(c.bounds, korea).last);
     // One bit flipped near the end of the file, in the borders' last chunk: a miss, in view or not.
-    {
-        const auto size = std::filesystem::file_size(file);
-        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekg(static_cast<std::streamoff>(size - 64));
-        const char c = static_cast<char>(f.get() ^ 0x01);
-        f.seekp(static_cast<std::streamoff>(size - 64));
-        f.put(c);
-    }
+    flip_bits(file, std::filesystem::file_size(file) - 64, 0x01);
     EXPECT_FALSE(read_mesh_cache(file, key, &korea));
 }
 
