@@ -20,7 +20,7 @@ LoadedSource load_source(const std::string& path, std::size_t color_index) {
             char crossings[32];
             std::snprintf(crossings, sizeof crossings, "%.2g", t.crossings);
             out.notes.push_back(path + ": layer " + layer.name + ": polygon " + std::to_string(t.index + 1) + " (" + std::to_string(t.vertices) +
-                                " vertices) crosses itself about " + crossings + " times, too tangled to fill: not drawn (repair it first, e.g. ogr2ogr -makevalid)" +
+                                " vertices) crosses itself about " + crossings + " times, too tangled to fill: not drawn" +
                                 (tangled.size() > 1 ? " (and " + std::to_string(tangled.size() - 1) + " more such polygons)" : ""));
         }
     }
