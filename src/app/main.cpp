@@ -10,6 +10,7 @@
 #include "app/animate_command.hpp"
 #include "app/extract_command.hpp"
 #include "app/render_command.hpp"
+#include "app/snap_command.hpp"
 #include "app/window_app.hpp"
 #include "core/files/atomic_file.hpp"
 #include "core/files/file_input.hpp"
@@ -146,6 +147,21 @@ int main(int argc, char** argv) {
     extract_cmd->add_option("-o,--output", extract_output, "the draft story (*.story.json)")->required();
     extract_cmd->add_flag("-q,--quiet", extract_quiet, "print nothing on success");
 
+    SnapCommandOptions snap;
+    std::string snap_route;
+    auto* snap_cmd = app.add_subcommand("snap", "put the story's routes on a rail, road or waterway network (the shortest way along its lines)");
+    snap_cmd->add_option("STORY", snap.story, "story file (*.story.json)")->required();
+    snap_cmd->add_option("--network", snap.network, "vector file GDAL reads with the lines (OSM .pbf/.osm, GeoPackage, Shapefile…)")->required();
+    snap_cmd->add_option("-o,--output", snap.output, "the story with the routes' new paths (*.story.json)")->required();
+    snap_cmd->add_option("--route", snap_route, "snap only this route");
+    snap_cmd->add_option("--reach", snap.reach_km, "how far (km) a stop may be from the network")
+        ->capture_default_str()
+        ->check(finite_range(0.001, 1000));
+    snap_cmd->add_option("--join", snap.join_m, "metres within which line ends and vertices join")
+        ->capture_default_str()
+        ->check(finite_range(0, 1000));
+    snap_cmd->add_flag("-q,--quiet", snap.quiet, "print nothing on success");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -164,6 +180,11 @@ int main(int argc, char** argv) {
         }
         if (*extract_cmd) {
             run_extract(extract_article, extract_output, extract_quiet);
+            return 0;
+        }
+        if (*snap_cmd) {
+            if (!snap_route.empty()) snap.route = snap_route;
+            run_snap(snap);
             return 0;
         }
         if (*export_cmd) {
@@ -211,7 +232,7 @@ int main(int argc, char** argv) {
             std::error_code ec;
             const bool looks_like_a_command = story.find_first_of("./") == std::string::npos;
             if (!std::filesystem::exists(story, ec) && looks_like_a_command)
-                throw UsageError("unknown command \"" + story + "\" (commands: render, animate, export, extract, validate; see storyplot --help)");
+                throw UsageError("unknown command \"" + story + "\" (commands: render, animate, export, extract, snap, validate; see storyplot --help)");
             check_input_path(story);
         }
         WindowOptions window;

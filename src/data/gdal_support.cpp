@@ -2,7 +2,12 @@
 
 #include <cpl_error.h>
 
+#include <filesystem>
 #include <mutex>
+#include <system_error>
+
+#include "core/files/file_input.hpp"
+#include "core/files/input_error.hpp"
 
 namespace storyplot::gdal {
 
@@ -21,6 +26,51 @@ std::string last_error() {
     for (char& c : msg)
         if (c == '\n') c = ' ';
     return msg;
+}
+
+TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::string& path) {
+    if (!source) return nullptr;  // no CRS declared: take it as lon/lat (as Natural Earth's TopoJSON)
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (source->IsGeographic() && source->IsSame(&wgs84)) return nullptr;
+    OGRSpatialReference from(*source);
+    from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    TransformPtr ct(OGRCreateCoordinateTransformation(&from, &wgs84));
+    if (!ct) {
+        const char* name = source->GetName();
+        throw InputError(path, std::string("cannot reproject from its CRS \"") + (name ? name : "?") + "\" to WGS84");
+    }
+    return ct;
+}
+
+namespace {
+
+[[noreturn]] void throw_unreadable(const std::string& path) {
+    const std::string detail = last_error();
+    GDALDriverH raster = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_RASTER, nullptr, nullptr);
+    if (raster) throw InputError(path, std::string("is a raster (") + GDALGetDriverShortName(raster) + "), not vector data");
+    if (GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr))
+        throw InputError(path, "corrupt or unreadable" + (detail.empty() ? std::string() : ": " + detail));
+    throw InputError(path, "not a vector format GDAL can read" + (detail.empty() ? std::string() : " (" + detail + ")"));
+}
+
+}  // namespace
+
+DatasetPtr open_vector(const std::string& path) {
+    initialise();
+    if (path.rfind("/vsi", 0) != 0) {  // GDAL's virtual files (/vsimem/, /vsizip/…) are GDAL's to find
+        std::error_code ec;
+        const auto status = std::filesystem::status(path, ec);
+        if (!std::filesystem::exists(status)) throw InputError(path, "no such file");
+        if (std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) == 0)
+            throw InputError(path, "the file is empty");
+    }
+    CPLErrorReset();
+    check_input_path(path);  // a FIFO would block GDAL for ever
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) throw_unreadable(path);
+    return ds;
 }
 
 }  // namespace storyplot::gdal

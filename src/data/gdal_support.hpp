@@ -26,6 +26,14 @@ using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDelet
 // Registers the drivers and keeps GDAL quiet on stderr (we report errors ourselves). Idempotent.
 void initialise();
 
+// Opens a vector source read-only. Throws InputError ("PATH: what is wrong") for a missing, empty,
+// raster, corrupt or unsupported file.
+DatasetPtr open_vector(const std::string& path);
+
+// From a layer's CRS to lon/lat WGS84; null when none is needed (none declared is taken as lon/lat,
+// as Natural Earth's TopoJSON). Throws InputError naming `path` for a CRS PROJ cannot undo.
+TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::string& path);
+
 // GDAL's last error message, without trailing newline; empty when there was none.
 std::string last_error();
 

@@ -1,17 +1,11 @@
 #include "data/vector_source.hpp"
 
-#include <filesystem>
-#include <system_error>
-
-#include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "data/gdal_support.hpp"
 
 namespace storyplot {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 LonLat to_lonlat(const OGRPoint& p) { return {p.getX(), p.getY()}; }
 
@@ -57,31 +51,6 @@ bool is_redundant_layer(const std::string& driver, const std::string& layer) {
     return driver == "GPX" && (layer == "track_points" || layer == "route_points");
 }
 
-gdal::TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::string& path) {
-    if (!source) return nullptr;  // no CRS declared: take it as lon/lat (as Natural Earth's TopoJSON)
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (source->IsGeographic() && source->IsSame(&wgs84)) return nullptr;
-    OGRSpatialReference from(*source);
-    from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    gdal::TransformPtr ct(OGRCreateCoordinateTransformation(&from, &wgs84));
-    if (!ct) {
-        const char* name = source->GetName();
-        throw InputError(path, std::string("cannot reproject from its CRS \"") + (name ? name : "?") + "\" to WGS84");
-    }
-    return ct;
-}
-
-[[noreturn]] void throw_unreadable(const std::string& path) {
-    const std::string detail = gdal::last_error();
-    GDALDriverH raster = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_RASTER, nullptr, nullptr);
-    if (raster) throw InputError(path, std::string("is a raster (") + GDALGetDriverShortName(raster) + "), not vector data");
-    if (GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr))
-        throw InputError(path, "corrupt or unreadable" + (detail.empty() ? std::string() : ": " + detail));
-    throw InputError(path, "not a vector format GDAL can read" + (detail.empty() ? std::string() : " (" + detail + ")"));
-}
-
 }  // namespace
 
 Box VectorSource::lonlat_bounds() const {
@@ -99,18 +68,7 @@ Box VectorSource::lonlat_bounds() const {
 }
 
 VectorSource load_vector_source(const std::string& path) {
-    gdal::initialise();
-    if (path.rfind("/vsi", 0) != 0) {  // GDAL's virtual files (/vsimem/, /vsizip/…) are GDAL's to find
-        std::error_code ec;
-        const auto status = fs::status(path, ec);
-        if (!fs::exists(status)) throw InputError(path, "no such file");
-        if (fs::is_regular_file(status) && fs::file_size(path, ec) == 0) throw InputError(path, "the file is empty");
-    }
-
-    CPLErrorReset();
-    check_input_path(path);  // a FIFO would block GDAL for ever
-    gdal::DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw_unreadable(path);
+    const gdal::DatasetPtr ds = gdal::open_vector(path);
 
     VectorSource source;
     source.path = path;
@@ -119,7 +77,7 @@ VectorSource load_vector_source(const std::string& path) {
         if (is_redundant_layer(source.driver, ogr_layer->GetName())) continue;
         VectorLayer layer;
         layer.name = ogr_layer->GetName();
-        const auto ct = transform_to_wgs84(ogr_layer->GetSpatialRef(), path);
+        const auto ct = gdal::transform_to_wgs84(ogr_layer->GetSpatialRef(), path);
         ogr_layer->ResetReading();
         CPLErrorReset();
         for (;;) {

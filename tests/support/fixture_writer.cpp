@@ -87,4 +87,26 @@ std::string small_geojson() {
 ]})";
 }
 
+void write_small_rail_osm(const std::string& path) {
+    write_text(path, R"(<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="storyplot tests">
+  <node id="1" lat="42.0" lon="130.0" version="1"/>
+  <node id="2" lat="42.0" lon="130.1" version="1"/>
+  <node id="3" lat="42.0" lon="130.2" version="1"/>
+  <node id="4" lat="42.1" lon="130.1" version="1"/>
+  <node id="5" lat="41.95" lon="130.15" version="1"/>
+  <node id="6" lat="42.05" lon="130.15" version="1"/>
+  <node id="7" lat="42.0" lon="130.2036" version="1"/>
+  <node id="8" lat="42.0" lon="130.3" version="1"/>
+  <node id="9" lat="42.0005" lon="130.0" version="1"/>
+  <node id="10" lat="42.0005" lon="130.01" version="1"/>
+  <way id="100" version="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="railway" v="rail"/><tag k="name" v="Main line"/><tag k="usage" v="main"/></way>
+  <way id="101" version="1"><nd ref="2"/><nd ref="4"/><tag k="railway" v="rail"/><tag k="service" v="spur"/></way>
+  <way id="102" version="1"><nd ref="5"/><nd ref="6"/><tag k="highway" v="primary"/><tag k="bridge" v="yes"/></way>
+  <way id="103" version="1"><nd ref="7"/><nd ref="8"/><tag k="railway" v="rail"/></way>
+  <way id="104" version="1"><nd ref="9"/><nd ref="10"/><tag k="railway" v="platform"/></way>
+</osm>
+)");
+}
+
 }  // namespace storyplot::test_support

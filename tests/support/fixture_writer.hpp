@@ -32,4 +32,10 @@ void write_utm_shapefile(const std::string& path);
 // A GeoJSON FeatureCollection with one point, one line and one polygon near Vladivostok.
 std::string small_geojson();
 
+// A small OpenStreetMap XML network at 42°N: a railway A (130.0) – J (130.1) – B (130.2) along the
+// parallel, a branch J – C (130.1, 42.1), a road on a bridge across the railway between J and B
+// sharing no node with it, another railway from 300 m east of B to E (130.3), and a platform
+// (not track).
+void write_small_rail_osm(const std::string& path);
+
 }  // namespace storyplot::test_support

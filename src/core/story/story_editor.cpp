@@ -212,6 +212,13 @@ void StoryEditor::rename_route(const std::string& id, const std::string& name) {
     m_story.route(id)->name = name;
 }
 
+void StoryEditor::set_route_path(const std::string& id, Path path) {
+    finish_move();
+    if (route_or_throw(id).path == path) return;
+    checkpoint();
+    m_story.route(id)->path = std::move(path);
+}
+
 std::optional<std::string> StoryEditor::set_stop_time(const std::string& id, std::size_t stop, const StopTime& time) {
     Route trial = route_or_throw(id);
     if (stop >= trial.stops.size()) return "no stop " + std::to_string(stop + 1);

@@ -50,6 +50,8 @@ public:
     std::string add_route(const std::string& name, TravelMode mode, std::vector<std::string> stops);
     void set_route_mode(const std::string& id, TravelMode mode);
     void rename_route(const std::string& id, const std::string& name);
+    // The path the route runs along (a snapped one, say); its stops and times stay.
+    void set_route_path(const std::string& id, Path path);
     // A stop's times; refused with the reason when they would put the route's times out of order.
     // Setting the first time of an untimed route gives the others empty times (none of their own).
     std::optional<std::string> set_stop_time(const std::string& route, std::size_t stop, const StopTime& time);

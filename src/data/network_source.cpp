@@ -1,0 +1,95 @@
+#include "data/network_source.hpp"
+
+#include <map>
+
+#include "core/files/input_error.hpp"
+#include "data/gdal_support.hpp"
+
+namespace storyplot {
+
+namespace {
+
+// The feature's attributes as tags; OGR's OSM driver keeps the keys it has no column for in
+// `other_tags`.
+Tags feature_tags(const OGRFeature& feature) {
+    Tags tags;
+    const OGRFeatureDefn* defn = feature.GetDefnRef();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        if (!feature.IsFieldSetAndNotNull(i)) continue;
+        const std::string name = defn->GetFieldDefn(i)->GetNameRef();
+        const char* value = feature.GetFieldAsString(i);
+        if (name == "other_tags") add_hstore_tags(value, tags);
+        else tags[name] = value;
+    }
+    return tags;
+}
+
+void add_lines(const OGRGeometry& geom, ModeSet modes, std::vector<NetworkLine>& out) {
+    if (geom.IsEmpty()) return;
+    switch (wkbFlatten(geom.getGeometryType())) {
+    case wkbLineString: {
+        const auto& line = *geom.toLineString();
+        NetworkLine network_line;
+        network_line.modes = modes;
+        network_line.path.reserve(static_cast<std::size_t>(line.getNumPoints()));
+        for (int i = 0; i < line.getNumPoints(); ++i) network_line.path.push_back({line.getX(i), line.getY(i)});
+        out.push_back(std::move(network_line));
+        break;
+    }
+    case wkbMultiLineString:
+    case wkbGeometryCollection:
+        for (const auto* part : *geom.toGeometryCollection()) add_lines(*part, modes, out);
+        break;
+    default: break;  // points and areas are not a network
+    }
+}
+
+}  // namespace
+
+NetworkSource load_network_source(const std::string& path) {
+    const gdal::DatasetPtr ds = gdal::open_vector(path);
+    NetworkSource source;
+    source.path = path;
+    std::map<OGRLayer*, gdal::TransformPtr> to_wgs84;  // by layer: made once, not per feature
+    auto read = [&](OGRFeature& feature, OGRLayer& layer) {
+        OGRGeometry* geom = feature.GetGeometryRef();
+        if (!geom) return;
+        if (geom->hasCurveGeometry()) {
+            std::unique_ptr<OGRGeometry> linear(geom->getLinearGeometry());
+            if (!linear) return;
+            feature.SetGeometry(linear.get());
+            geom = feature.GetGeometryRef();
+        }
+        auto known = to_wgs84.find(&layer);
+        if (known == to_wgs84.end()) known = to_wgs84.emplace(&layer, gdal::transform_to_wgs84(layer.GetSpatialRef(), path)).first;
+        OGRCoordinateTransformation* ct = known->second.get();
+        if (ct && geom->transform(ct) != OGRERR_NONE) return;
+        add_lines(*geom, modes_for_tags(feature_tags(feature)), source.lines);
+    };
+    CPLErrorReset();
+    if (ds->TestCapability(ODsCRandomLayerRead)) {
+        // OSM: features come in the file's order, whatever layer they are in.
+        for (;;) {
+            OGRLayer* layer = nullptr;
+            gdal::FeaturePtr feature(ds->GetNextFeature(&layer, nullptr, nullptr, nullptr));
+            if (!feature) break;
+            if (layer) read(*feature, *layer);
+        }
+    } else {
+        for (OGRLayer* layer : ds->GetLayers()) {
+            layer->ResetReading();
+            for (;;) {
+                gdal::FeaturePtr feature(layer->GetNextFeature());
+                if (!feature) break;
+                read(*feature, *layer);
+            }
+        }
+    }
+    if (source.lines.empty()) {
+        const std::string detail = gdal::last_error();
+        throw InputError(path, detail.empty() ? "holds no lines to travel along" : "corrupt or unreadable: " + detail);
+    }
+    return source;
+}
+
+}  // namespace storyplot

@@ -1,0 +1,102 @@
+// `storyplot snap`: a story's routes put on a network, through the built binary.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_run.hpp"
+
+namespace fs = std::filesystem;
+using namespace storyplot::test_support;
+
+namespace {
+
+// Places at the small network's A, C and E; a train A → C → E (C and E are not connected by rail),
+// a car A → C and a plane.
+const char* story = R"({"type": "FeatureCollection", "story": {"title": "Snap"}, "features": [
+  {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [129.999, 42.0]}, "properties": {"kind": "place", "name": "Ay"}},
+  {"type": "Feature", "id": "c", "geometry": {"type": "Point", "coordinates": [130.1, 42.101]}, "properties": {"kind": "place", "name": "Cee"}},
+  {"type": "Feature", "id": "e", "geometry": {"type": "Point", "coordinates": [130.3, 42.0]}, "properties": {"kind": "place", "name": "Ee"}},
+  {"type": "Feature", "id": "train", "geometry": null, "properties": {"kind": "route", "name": "Train", "mode": "train",
+   "stops": ["a", "c", "e"], "times": ["2019-04-24T08:00Z", "2019-04-24T09:00Z", "2019-04-24T10:00Z"], "color": "#b3261e"}},
+  {"type": "Feature", "id": "drive", "geometry": null, "properties": {"kind": "route", "name": "Drive", "mode": "car", "stops": ["a", "c"]}},
+  {"type": "Feature", "id": "flight", "geometry": null, "properties": {"kind": "route", "name": "Flight", "mode": "plane", "stops": ["a", "e"]}}]})";
+
+nlohmann::json route_geometry(const std::string& file, const std::string& id) {
+    const auto doc = nlohmann::json::parse(slurp(file));
+    for (const auto& f : doc["features"])
+        if (f["id"] == id) return f["geometry"];
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(Snap, RoutesFollowTheRailsAndWhatCannotIsReported) {
+    TempDir dir;
+    write_small_rail_osm(dir.file("rail.osm"));
+    write_text(dir.file("s.story.json"), story);
+    const Outcome run = run_storyplot(dir, "snap s.story.json --network rail.osm -o snapped.story.json");
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    EXPECT_NE(run.out.find("network rail.osm: 5 lines, 5 segments, 8 nodes, 0 gaps joined"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("route \"Train\" (train): 1 of 2 legs on the rail network"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("  Ay → Cee: 19.4 km along the network (straight 14.0 km)\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("  Cee → Ee: left straight (off the network): no way along the network from Cee to Ee "
+                           "(its rail lines do not connect them)\n"),
+              std::string::npos)
+        << run.out;
+    // The bridge's road is the only road, 12.5 km from Ay: beyond the reach.
+    EXPECT_NE(run.out.find("  Ay → Cee: left straight (off the network): Ay is 12.5 km from the nearest road (reach 5.0 km)\n"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("route \"Flight\": a plane flies great circles, not along a network: not snapped\n"), std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("wrote snapped.story.json\n"), std::string::npos);
+
+    const auto train = route_geometry(dir.file("snapped.story.json"), "train");
+    ASSERT_EQ(train["type"], "LineString");
+    const std::vector<std::vector<double>> want{{130.0, 42.0}, {130.1, 42.0}, {130.1, 42.1}, {130.3, 42.0}};
+    ASSERT_EQ(train["coordinates"].size(), want.size()) << train.dump();
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        EXPECT_NEAR(train["coordinates"][i][0].get<double>(), want[i][0], 1e-9) << i;
+        EXPECT_NEAR(train["coordinates"][i][1].get<double>(), want[i][1], 1e-9) << i;
+    }
+    EXPECT_TRUE(route_geometry(dir.file("snapped.story.json"), "flight").is_null());
+
+    // The snapped story is a valid story that keeps the stops and times.
+    const Outcome valid = run_storyplot(dir, "validate snapped.story.json");
+    EXPECT_EQ(valid.code, 0) << valid.err;
+}
+
+TEST(Snap, OneRouteAndItsMistakes) {
+    TempDir dir;
+    write_small_rail_osm(dir.file("rail.osm"));
+    write_text(dir.file("s.story.json"), story);
+
+    const Outcome only = run_storyplot(dir, "snap s.story.json --network rail.osm --route drive --reach 1 -o out.story.json");
+    ASSERT_EQ(only.code, 0) << only.err;
+    EXPECT_NE(only.out.find("  Ay → Cee: left straight (off the network): Ay is 12.5 km from the nearest road (reach 1.0 km)"),
+              std::string::npos)
+        << only.out;
+    EXPECT_EQ(only.out.find("Train"), std::string::npos) << only.out;
+
+    const Outcome unknown = run_storyplot(dir, "snap s.story.json --network rail.osm --route ship -o x.story.json");
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_EQ(unknown.err, "storyplot: --route: the story has no route \"ship\"\n");
+
+    const Outcome plane = run_storyplot(dir, "snap s.story.json --network rail.osm --route flight -o x.story.json");
+    EXPECT_EQ(plane.code, 1);
+    EXPECT_EQ(plane.err, "storyplot: rail.osm: route \"Flight\": a plane flies great circles, not along a network\n");
+
+    const Outcome missing = run_storyplot(dir, "snap s.story.json --network nothing.osm -o x.story.json");
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_EQ(missing.err, "storyplot: nothing.osm: no such file\n");
+
+    write_text(dir.file("bad.osm"), "<osm><way id=\"1\">");
+    const Outcome bad = run_storyplot(dir, "snap s.story.json --network bad.osm -o x.story.json");
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_EQ(bad.err.rfind("storyplot: bad.osm: ", 0), 0u) << bad.err;
+    EXPECT_EQ(lines(bad.err), 1);
+    EXPECT_FALSE(fs::exists(dir.file("x.story.json")));
+}
