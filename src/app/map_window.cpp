@@ -147,7 +147,8 @@ void MapWindow::journal_edits() {
 //   find QUERY (typed into "Find a place") | play | article PATH (a story from an article) |
 //   chapter-add TITLE (after the chapter shown, from the view) | chapter-title|chapter-text|chapter-time N VALUE
 //   (\n in a text is a new line) | chapter-move FROM TO | chapter-delete N | chapter-frame N (from the view) |
-//   save-as PATH | browse open|save-as|layer (the file browser) | edit-chapter N (opens its editor) | stops ROUTE (opens its stop table) | stop-time ROUTE STOP arrive|depart TIME | present [manual] | next (chapter) | end-presenting | quit
+//   save-as PATH | browse open|save-as|layer (the file browser) | edit-chapter N (opens its editor) | stops ROUTE (opens its stop table) | stop-time ROUTE STOP arrive|depart TIME | present [manual] | next (chapter) | end-presenting |
+//   snap ROUTE PATH (onto the lines of the file at PATH, as the stop table's Snap does) | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -238,6 +239,10 @@ void MapWindow::run_script_line() {
             m_panel.editing_chapter = index;
         } else if (verb == "stops") {
             m_panel.tables_open = rest();
+        } else if (verb == "snap") {
+            std::string route;
+            in >> route;
+            snap_route(route, rest());
         } else if (verb == "chapter-move") {
             int from = 0, to = 0;
             in >> from >> to;
@@ -321,6 +326,7 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
             auto source = std::make_shared<LoadedSource>(load_source(path, color_index));
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_scene.add_overlay(layer);
+                m_layer_paths.push_back(source->path);
                 m_messages.note("added " + source->path);
                 for (const auto& note : source->notes) m_messages.error(note);
                 if (frame_it) m_session.fly_to_box(source->bounds);
@@ -857,6 +863,7 @@ void MapWindow::apply(const PanelActions& actions) {
             if (const auto refused = e->insert_stop(actions.insert_stop->route, actions.insert_stop->at, actions.insert_stop->place))
                 m_messages.error(*refused);
         if (actions.draw_route) start_route();
+        if (actions.snap_route) snap_route(actions.snap_route->first, actions.snap_route->second);
     }
 }
 
@@ -992,6 +999,7 @@ void MapWindow::frame() {
     }
     panel_context.path = m_story_path;
     panel_context.pictures = &m_pictures;
+    panel_context.layer_paths = &m_layer_paths;
     const PanelActions actions =
         draw_story_panel(story(), m_panel, view_state, panel_context, m_scene.routes(), m_scene.overlays(), m_menu_height, m_status_height);
 

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <deque>
@@ -14,6 +15,7 @@
 
 #include "app/background_jobs.hpp"
 #include "app/window_app.hpp"
+#include "core/network/line_network.hpp"
 #include "core/session/map_session.hpp"
 #include "core/session/recent_files.hpp"
 #include "core/geo/mercator.hpp"
@@ -89,6 +91,8 @@ private:
     void frame_chapter(int index);
     void start_route();
     void finish_route();
+    // The route onto the lines of a loaded layer (core/network/route_snap.hpp), in the background.
+    void snap_route(const std::string& route, const std::string& network_path);
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
     LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_session.camera().screen_to_world(px)); }
@@ -169,6 +173,8 @@ private:
     double m_label_ms = 0;
     float m_status_height = 26.0f;
     std::size_t m_overlay_count = 0;
+    std::vector<std::string> m_layer_paths;  // the layers loaded, by file: what a route may be snapped to
+    std::map<std::string, std::shared_ptr<const LineNetwork>> m_networks;  // built on first snap, by file
     Clock::time_point m_start = Clock::now();
     double m_settle_until = 0;  // frames go on a moment after input: ImGui's delays and fades, a font change
     Uint32 m_wake_event;

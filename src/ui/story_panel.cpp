@@ -1,5 +1,7 @@
 #include "ui/story_panel.hpp"
 
+#include <filesystem>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -216,13 +218,35 @@ void places_section(const Story& story, PanelState& state, ViewState& view, cons
     ImGui::PopTextWrapPos();
 }
 
+// Snap: the route onto the rails, roads or waterways of a loaded layer, its straight legs replaced.
+void snap_row(const Route& route, const std::vector<std::string>* layer_paths, PanelState& state, PanelActions& actions) {
+    if (route.mode == TravelMode::plane) return;  // planes fly great circles
+    if (!layer_paths || layer_paths->empty()) {
+        ImGui::TextDisabled("Add a layer with rails or roads (File > Add layer) to snap this route to it.");
+        return;
+    }
+    if (std::find(layer_paths->begin(), layer_paths->end(), state.snap_network) == layer_paths->end())
+        state.snap_network = layer_paths->back();
+    if (ImGui::Button("Snap to network")) actions.snap_route = {route.id, state.snap_network};
+    item_tooltip("Replace the straight legs with the shortest way along the layer's lines the route's mode may use");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    const std::string shown = std::filesystem::path(state.snap_network).filename().string();
+    if (ImGui::BeginCombo("##network", shown.c_str())) {
+        for (const std::string& path : *layer_paths)
+            if (ImGui::Selectable(path.c_str(), path == state.snap_network)) state.snap_network = path;
+        ImGui::EndCombo();
+    }
+}
+
 // A route's stops and their times in a table: times typed in the story's zone and checked as
 // typed (a time out of order is refused with the reason), a stop added or removed, the mode.
-void stop_table(const Story& story, const Route& route, PanelState& state, PanelActions& actions) {
+void stop_table(const Story& story, const Route& route, const PanelContext& context, PanelState& state, PanelActions& actions) {
     int mode = static_cast<int>(route.mode);
     const char* modes[] = {"train", "car", "plane", "ship", "walk"};
     ImGui::SetNextItemWidth(120);
     if (ImGui::Combo("mode", &mode, modes, IM_ARRAYSIZE(modes))) actions.route_mode = {route.id, static_cast<TravelMode>(mode)};
+    snap_row(route, context.layer_paths, state, actions);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("stops", 4, flags)) {
         ImGui::TableSetupColumn("Stop", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -402,7 +426,7 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& 
                 ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
                 bool open = true;
                 const std::string title = "Stops and times: " + route->name + "###stops";
-                if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) stop_table(*story, *route, state, actions);
+                if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) stop_table(*story, *route, context, state, actions);
                 ImGui::End();
                 if (!open) state.tables_open.clear();
             } else {

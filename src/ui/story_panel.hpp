@@ -32,6 +32,7 @@ struct PanelState {
     std::map<std::string, std::string> stop_text;
     std::map<std::string, std::string> stop_error;
     std::string tables_open;  // the route whose stop table is open
+    std::string snap_network;  // the layer the stop table's Snap puts the route on
 };
 
 struct PanelActions {
@@ -71,6 +72,7 @@ struct PanelActions {
     };
     std::optional<StopInsert> insert_stop;
     bool draw_route = false;  // start a new route by clicking its stops on the map
+    std::optional<std::pair<std::string, std::string>> snap_route;  // route id, the layer's file
 };
 
 struct PanelContext {
@@ -81,6 +83,7 @@ struct PanelContext {
     bool can_redo = false;
     std::string path;
     PictureShelf* pictures = nullptr;  // null: pictures are named, not shown
+    const std::vector<std::string>* layer_paths = nullptr;  // the loaded layers' files, for Snap
 };
 
 // The panel's width at the interface's size.

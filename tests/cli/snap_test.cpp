@@ -100,3 +100,20 @@ TEST(Snap, OneRouteAndItsMistakes) {
     EXPECT_EQ(lines(bad.err), 1);
     EXPECT_FALSE(fs::exists(dir.file("x.story.json")));
 }
+
+// The window's Snap (the stop table's button; the script's `snap`) puts the route on a loaded
+// layer's lines as the command does, as one undoable edit.
+TEST(Snap, TheWindowSnapsARouteToALoadedLayer) {
+    TempDir dir;
+    write_small_rail_osm(dir.file("rail.osm"));
+    write_text(dir.file("s.story.json"), story);
+    write_text(dir.file("snap.txt"), "stops train\nsnap train rail.osm\nsave-as snapped.story.json\nundo\nsave-as undone.story.json\nquit\n");
+    Running run = start_storyplot(dir, {"s.story.json", "--basemap", "rail.osm", "--script", "snap.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    EXPECT_NE(run.err.find("script: snap train rail.osm"), std::string::npos) << run.err;
+    const auto train = route_geometry(dir.file("snapped.story.json"), "train");
+    ASSERT_EQ(train["type"], "LineString") << train.dump();
+    EXPECT_EQ(train["coordinates"].size(), 4u) << train.dump();
+    EXPECT_NEAR(train["coordinates"][1][0].get<double>(), 130.1, 1e-9);  // through the junction J
+    EXPECT_TRUE(route_geometry(dir.file("undone.story.json"), "train").is_null());
+}
