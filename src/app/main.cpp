@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
         ->group("");
     std::string window_script;
     app.add_option("--script", window_script, "editing commands for the window, one a frame (for tests)")->group("");
+    std::string window_style;
+    app.add_option("--style", window_style, "map style for --basemap layers (default assets/styles/osm.json)");
     std::string window_size;
     app.add_option("--window-size", window_size, "the window's size WIDTHxHEIGHT (default 1280x800)");
 
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--size", size_text, "image size WIDTHxHEIGHT in pixels")->capture_default_str();
     render_cmd->add_option("--bbox", bbox_text, "area to show, W,S,E,N in degrees");
     render_cmd->add_option("--basemap", render.basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
+    render_cmd->add_option("--style", render.style, "map style for --basemap layers (default assets/styles/osm.json)");
     render_cmd->add_flag("-q,--quiet", render.quiet, "print nothing on success");
     render_cmd->add_flag("--local-names", render.local_names, "label places in local script (Владивосток, 평양)");
     std::string time_text, chapter_text;
@@ -238,6 +241,7 @@ int main(int argc, char** argv) {
         WindowOptions window;
         if (!story.empty()) window.story = story;
         window.basemaps = basemaps;
+        window.style = window_style;
         window.exit_after_frames = exit_after_frames;
         if (!window_script.empty()) window.script = window_script;
         if (!window_size.empty()) {
@@ -252,6 +256,7 @@ int main(int argc, char** argv) {
             RenderOptions view;
             view.story = window.story;
             view.basemaps = window.basemaps;
+            view.style = window.style;
             view.output = headless_view_file;
             view.size = {window.width, window.height};
             view.story = window.story.value_or(seed_story_path());

@@ -61,6 +61,11 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     for (const auto& p : problems) m_messages.error(p);
     m_ui.set_scale(m_settings.ui_scale.value_or(display_ui_scale()));
     update_map_area();
+    try {
+        m_style = load_map_style(options.style);
+    } catch (const InputError& e) {
+        m_messages.error(std::string(e.what()) + " (added layers are drawn by geometry)");
+    }
     open_story(options.story.value_or(seed_story_path()), true);
     // Started without a story: the seed story shows, and the stories opened lately are offered.
     m_offer_recent = !options.story && !m_recent.paths().empty();
@@ -323,9 +328,10 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
     const std::size_t color_index = m_overlay_count++;
     m_jobs.post("loading " + path + "…", [this, path, color_index, frame_it]() -> BackgroundJobs::Finish {
         try {
-            auto source = std::make_shared<LoadedSource>(load_source(path, color_index));
+            auto source = std::make_shared<LoadedSource>(load_source(path, color_index, m_style ? &*m_style : nullptr));
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_scene.add_overlay(layer);
+                m_scene.add_places(source->places, source->credit);
                 m_layer_paths.push_back(source->path);
                 m_messages.note("added " + source->path);
                 for (const auto& note : source->notes) m_messages.error(note);

@@ -17,6 +17,7 @@
 #include "app/window_app.hpp"
 #include "core/network/line_network.hpp"
 #include "core/session/map_session.hpp"
+#include "core/style/map_style.hpp"
 #include "core/session/recent_files.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_journal.hpp"
@@ -173,6 +174,7 @@ private:
     double m_label_ms = 0;
     float m_status_height = 26.0f;
     std::size_t m_overlay_count = 0;
+    std::optional<MapStyle> m_style;  // read at start; none when its file is bad (layers drawn by geometry)
     std::vector<std::string> m_layer_paths;  // the layers loaded, by file: what a route may be snapped to
     std::map<std::string, std::shared_ptr<const LineNetwork>> m_networks;  // built on first snap, by file
     Clock::time_point m_start = Clock::now();

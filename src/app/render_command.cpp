@@ -40,8 +40,10 @@ void run_render(const RenderOptions& options) {
         clock = static_cast<double>(t->utc_seconds);
     }
     std::vector<LoadedSource> sources;
+    std::optional<MapStyle> style;
+    if (!options.basemaps.empty()) style = load_map_style(options.style);
     for (const auto& path : options.basemaps) {
-        sources.push_back(load_source(path, sources.size()));
+        sources.push_back(load_source(path, sources.size(), &*style));
         for (const auto& note : sources.back().notes) std::cerr << "storyplot: " << note << "\n";
     }
 
@@ -71,8 +73,10 @@ void run_render(const RenderOptions& options) {
     scene.set_basemap(basemap);
     if (options.decorations.inset && detail_for_resolution(camera.resolution()) != DetailLevel::coarse_110m)
         scene.set_basemap(load_natural_earth(DetailLevel::coarse_110m));  // the inset's world
-    for (const auto& source : sources)
+    for (const auto& source : sources) {
         for (const auto& layer : source.layers) scene.add_overlay(layer);
+        scene.add_places(source.places, source.credit);
+    }
     scene.set_context(std::move(context));
     scene.set_story(story ? &*story : nullptr);
     scene.state().local_names = options.local_names;

@@ -19,6 +19,7 @@ struct RenderOptions {
     std::optional<Box> bbox;                // lon/lat
     std::optional<std::string> chapter;     // frame this chapter (and set the clock to its time)
     std::vector<std::string> basemaps;
+    std::string style;  // the map style's file for the basemaps; empty: assets/styles/osm.json
     bool quiet = false;
     bool local_names = false;               // labels in local script where known
     bool context_labels = true;             // country and town names

@@ -10,6 +10,7 @@ namespace storyplot {
 struct WindowOptions {
     std::optional<std::string> story;  // a story file; none: the seed story
     std::vector<std::string> basemaps;
+    std::string style;  // the map style's file for added layers; empty: assets/styles/osm.json
     int width = 1280;
     int height = 800;
     int exit_after_frames = 0;  // > 0: quit after that many frames once loading is done (tests, screenshots)

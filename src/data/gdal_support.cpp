@@ -28,6 +28,19 @@ std::string last_error() {
     return msg;
 }
 
+Tags feature_tags(const OGRFeature& feature) {
+    Tags tags;
+    const OGRFeatureDefn* defn = feature.GetDefnRef();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        if (!feature.IsFieldSetAndNotNull(i)) continue;
+        const std::string name = defn->GetFieldDefn(i)->GetNameRef();
+        const char* value = feature.GetFieldAsString(i);
+        if (name == "other_tags") add_hstore_tags(value, tags);
+        else tags[name] = value;
+    }
+    return tags;
+}
+
 TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::string& path) {
     if (!source) return nullptr;  // no CRS declared: take it as lon/lat (as Natural Earth's TopoJSON)
     OGRSpatialReference wgs84;

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "core/style/feature_tags.hpp"
+
 namespace storyplot::gdal {
 
 struct DatasetCloser {
@@ -33,6 +35,10 @@ DatasetPtr open_vector(const std::string& path);
 // From a layer's CRS to lon/lat WGS84; null when none is needed (none declared is taken as lon/lat,
 // as Natural Earth's TopoJSON). Throws InputError naming `path` for a CRS PROJ cannot undo.
 TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::string& path);
+
+// The feature's attributes as tags; OGR's OSM driver keeps the keys it has no column for in
+// `other_tags`, which are added too.
+Tags feature_tags(const OGRFeature& feature);
 
 // GDAL's last error message, without trailing newline; empty when there was none.
 std::string last_error();

@@ -105,18 +105,19 @@ Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size, double to
     return builder.finish();
 }
 
-Mesh line_mesh(const std::vector<Path>& paths, double cell_size, double tolerance = 0) {
-    MeshBuilder builder(line_vertex_floats, cell_size);
+Mesh line_mesh(const std::vector<Path>& paths, double cell_size, double tolerance = 0, bool measured = false) {
+    MeshBuilder builder(measured ? route_line_vertex_floats : line_vertex_floats, cell_size);
     append_paths(builder, paths, tolerance);
     return builder.finish();
 }
 
 }  // namespace
 
-LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size) {
+LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size, bool dashed_lines) {
     LayerMeshes out;
     out.name = layer.name;
     out.color = color;
+    out.paint = geometry_paint(color);
     out.fill = fill_mesh(layer.polygons, cell_size, 0, &out.tangled);
     // A tangled polygon's outline is a hairball of long edges that would take seconds to draw: the
     // polygon is left out whole, and the user told.
@@ -126,7 +127,7 @@ LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cel
     for (std::size_t i = 0; i < layer.polygons.size(); ++i)
         if (!left_out[i]) rings.insert(rings.end(), layer.polygons[i].rings.begin(), layer.polygons[i].rings.end());
     out.outline = line_mesh(rings, cell_size);
-    out.lines = line_mesh(layer.lines, cell_size);
+    out.lines = line_mesh(layer.lines, cell_size, 0, dashed_lines);
     MeshBuilder points(point_vertex_floats, cell_size);
     for (LonLat p : layer.points) append_point(points, mercator::forward(p));
     out.points = points.finish();

@@ -1,18 +1,31 @@
 #include "data/map_sources.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "data/data_paths.hpp"
 #include "data/layer_meshes.hpp"
 #include "data/vector_source.hpp"
 
 namespace storyplot {
 
-LoadedSource load_source(const std::string& path, std::size_t color_index) {
-    const VectorSource source = load_vector_source(path);
+LoadedSource load_source(const std::string& path, std::size_t color_index, const MapStyle* style) {
+    VectorSource source = load_vector_source(path, style);
     LoadedSource out;
     out.path = path;
+    out.places = std::move(source.places);
+    if (source.driver == "OSM") out.credit = "\xC2\xA9 OpenStreetMap contributors (ODbL)";
+    std::size_t unstyled = 0;
     for (const auto& layer : source.layers) {
-        out.layers.push_back(build_layer_meshes(layer, overlay_color(color_index + out.layers.size())));
+        if (layer.style_rule < 0) {
+            out.layers.push_back(build_layer_meshes(layer, overlay_color(color_index + unstyled++)));
+        } else {
+            const LayerPaint& paint = style->rules[static_cast<std::size_t>(layer.style_rule)].paint;
+            const Color swatch = paint.fill ? *paint.fill : !paint.strokes.empty() ? paint.strokes.back().color : paint.point.value_or(Color{});
+            const bool dashed = std::any_of(paint.strokes.begin(), paint.strokes.end(), [](const LinePaint& p) { return p.dash_on > 0; });
+            out.layers.push_back(build_layer_meshes(layer, Color{swatch.r, swatch.g, swatch.b, 1}, regional_cell, dashed));
+            out.layers.back().paint = paint;
+        }
         out.bounds.add(out.layers.back().bounds());
         const auto& tangled = out.layers.back().tangled;
         if (!tangled.empty()) {
@@ -25,6 +38,10 @@ LoadedSource load_source(const std::string& path, std::size_t color_index) {
         }
     }
     return out;
+}
+
+MapStyle load_map_style(const std::string& path) {
+    return read_map_style(path.empty() ? (data_root() / "assets" / "styles" / "osm.json").string() : path);
 }
 
 }  // namespace storyplot

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/labels/context_labels.hpp"
 #include "core/mesh/map_layers.hpp"
+#include "core/style/map_style.hpp"
 
 namespace storyplot {
 
@@ -14,9 +16,16 @@ struct LoadedSource {
     std::vector<LayerMeshes> layers;
     Box bounds;  // projected metres
     std::vector<std::string> notes;  // what was loaded but cannot be drawn as it is, one line each, naming the file
+    std::vector<Town> places;        // named by the style's label rules, most populous first
+    std::string credit;              // what its data asks the map to say ("© OpenStreetMap contributors (ODbL)")
 };
 
-// Throws InputError naming the file. `color_index` picks the first layer's colour.
-LoadedSource load_source(const std::string& path, std::size_t color_index);
+// Throws InputError naming the file. `color_index` picks the first unstyled layer's colour; with a
+// style, layers whose features carry its tags are drawn by its rules.
+LoadedSource load_source(const std::string& path, std::size_t color_index, const MapStyle* style = nullptr);
+
+// The map style added layers are drawn with: the file at `path`, or (empty) assets/styles/osm.json.
+// Throws InputError naming the file when it cannot be read or used.
+MapStyle load_map_style(const std::string& path = {});
 
 }  // namespace storyplot

@@ -9,21 +9,6 @@ namespace storyplot {
 
 namespace {
 
-// The feature's attributes as tags; OGR's OSM driver keeps the keys it has no column for in
-// `other_tags`.
-Tags feature_tags(const OGRFeature& feature) {
-    Tags tags;
-    const OGRFeatureDefn* defn = feature.GetDefnRef();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) {
-        if (!feature.IsFieldSetAndNotNull(i)) continue;
-        const std::string name = defn->GetFieldDefn(i)->GetNameRef();
-        const char* value = feature.GetFieldAsString(i);
-        if (name == "other_tags") add_hstore_tags(value, tags);
-        else tags[name] = value;
-    }
-    return tags;
-}
-
 void add_lines(const OGRGeometry& geom, ModeSet modes, std::vector<NetworkLine>& out) {
     if (geom.IsEmpty()) return;
     switch (wkbFlatten(geom.getGeometryType())) {
@@ -64,7 +49,7 @@ NetworkSource load_network_source(const std::string& path) {
         if (known == to_wgs84.end()) known = to_wgs84.emplace(&layer, gdal::transform_to_wgs84(layer.GetSpatialRef(), path)).first;
         OGRCoordinateTransformation* ct = known->second.get();
         if (ct && geom->transform(ct) != OGRERR_NONE) return;
-        add_lines(*geom, modes_for_tags(feature_tags(feature)), source.lines);
+        add_lines(*geom, modes_for_tags(gdal::feature_tags(feature)), source.lines);
     };
     CPLErrorReset();
     if (ds->TestCapability(ODsCRandomLayerRead)) {

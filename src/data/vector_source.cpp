@@ -1,5 +1,10 @@
 #include "data/vector_source.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <map>
+
 #include "core/files/input_error.hpp"
 #include "data/gdal_support.hpp"
 
@@ -67,31 +72,122 @@ Box VectorSource::lonlat_bounds() const {
     return b;
 }
 
-VectorSource load_vector_source(const std::string& path) {
+namespace {
+
+// One file layer as it is read: its features by the rule they matched (-1: none).
+struct LayerReading {
+    std::string name;
+    gdal::TransformPtr to_wgs84;
+    std::map<int, VectorLayer> by_rule;
+    bool styled = false;  // some feature matched a rule
+};
+
+long population_of(const Tags& tags, long otherwise) {
+    const auto it = tags.find("population");
+    if (it == tags.end()) return otherwise;
+    char* end = nullptr;
+    const long n = std::strtol(it->second.c_str(), &end, 10);
+    return end != it->second.c_str() && n > 0 ? n : otherwise;
+}
+
+}  // namespace
+
+VectorSource load_vector_source(const std::string& path, const MapStyle* style) {
     const gdal::DatasetPtr ds = gdal::open_vector(path);
 
     VectorSource source;
     source.path = path;
     source.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
-    for (OGRLayer* ogr_layer : ds->GetLayers()) {
-        if (is_redundant_layer(source.driver, ogr_layer->GetName())) continue;
-        VectorLayer layer;
-        layer.name = ogr_layer->GetName();
-        const auto ct = gdal::transform_to_wgs84(ogr_layer->GetSpatialRef(), path);
-        ogr_layer->ResetReading();
+    std::map<OGRLayer*, LayerReading> readings;
+    std::vector<OGRLayer*> order;
+    auto reading_for = [&](OGRLayer& ogr_layer) -> LayerReading& {
+        auto it = readings.find(&ogr_layer);
+        if (it != readings.end()) return it->second;
+        LayerReading r;
+        r.name = ogr_layer.GetName();
+        r.to_wgs84 = gdal::transform_to_wgs84(ogr_layer.GetSpatialRef(), path);
+        order.push_back(&ogr_layer);
+        return readings.emplace(&ogr_layer, std::move(r)).first->second;
+    };
+    auto read = [&](OGRFeature& feature, OGRLayer& ogr_layer) {
+        LayerReading& r = reading_for(ogr_layer);
+        OGRGeometry* geom = feature.GetGeometryRef();
+        if (!geom) return;
+        if (r.to_wgs84 && geom->transform(r.to_wgs84.get()) != OGRERR_NONE) return;
+        if (!style) {
+            add_geometry(*geom, r.by_rule[-1]);
+            return;
+        }
+        VectorLayer parts;
+        add_geometry(*geom, parts);
+        const Tags tags = gdal::feature_tags(feature);
+        auto place = [&](GeometryKind kind) -> VectorLayer& {
+            const int rule = style->rule_for(kind, tags);
+            if (rule >= 0) r.styled = true;
+            return r.by_rule[rule];
+        };
+        if (!parts.polygons.empty()) {
+            auto& to = place(GeometryKind::polygon).polygons;
+            std::move(parts.polygons.begin(), parts.polygons.end(), std::back_inserter(to));
+        }
+        if (!parts.lines.empty()) {
+            auto& to = place(GeometryKind::line).lines;
+            std::move(parts.lines.begin(), parts.lines.end(), std::back_inserter(to));
+        }
+        if (!parts.points.empty()) {
+            const int rule = style->rule_for(GeometryKind::point, tags);
+            const auto name = tags.find("name");
+            if (rule >= 0 && style->rules[static_cast<std::size_t>(rule)].label && name != tags.end() && !name->second.empty())
+                for (LonLat p : parts.points)
+                    source.places.push_back({name->second, "", p, population_of(tags, style->rules[static_cast<std::size_t>(rule)].label_rank), ""});
+            auto& to = place(GeometryKind::point).points;
+            to.insert(to.end(), parts.points.begin(), parts.points.end());
+        }
+    };
+
+    if (ds->TestCapability(ODsCRandomLayerRead)) {
+        // OSM: features come in the file's order, whatever layer they belong to.
         CPLErrorReset();
         for (;;) {
-            gdal::FeaturePtr feature(ogr_layer->GetNextFeature());
+            OGRLayer* ogr_layer = nullptr;
+            gdal::FeaturePtr feature(ds->GetNextFeature(&ogr_layer, nullptr, nullptr, nullptr));
             if (!feature) break;
-            OGRGeometry* geom = feature->GetGeometryRef();
-            if (!geom) continue;
-            if (ct && geom->transform(ct.get()) != OGRERR_NONE) continue;
-            add_geometry(*geom, layer);
+            if (ogr_layer && !is_redundant_layer(source.driver, ogr_layer->GetName())) read(*feature, *ogr_layer);
         }
-        if (CPLGetLastErrorType() >= CE_Failure && layer.empty())
+        if (CPLGetLastErrorType() >= CE_Failure && readings.empty())
             throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
-        if (!layer.empty()) source.layers.push_back(std::move(layer));
+    } else {
+        for (OGRLayer* ogr_layer : ds->GetLayers()) {
+            if (is_redundant_layer(source.driver, ogr_layer->GetName())) continue;
+            reading_for(*ogr_layer);
+            ogr_layer->ResetReading();
+            CPLErrorReset();
+            for (;;) {
+                gdal::FeaturePtr feature(ogr_layer->GetNextFeature());
+                if (!feature) break;
+                read(*feature, *ogr_layer);
+            }
+            const auto& r = readings.at(ogr_layer);
+            const bool empty = std::all_of(r.by_rule.begin(), r.by_rule.end(), [](const auto& kv) { return kv.second.empty(); });
+            if (CPLGetLastErrorType() >= CE_Failure && empty) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
+        }
     }
+
+    // The styled layers in the style's order (what is drawn over what), then the others.
+    std::vector<VectorLayer> styled, plain;
+    for (OGRLayer* ogr_layer : order) {
+        LayerReading& r = readings.at(ogr_layer);
+        for (auto& [rule, layer] : r.by_rule) {
+            if (layer.empty() || (rule < 0 && r.styled)) continue;
+            layer.style_rule = rule;
+            layer.name = rule < 0 ? r.name : r.name + ": " + style->rules[static_cast<std::size_t>(rule)].name;
+            (rule < 0 ? plain : styled).push_back(std::move(layer));
+        }
+    }
+    std::stable_sort(styled.begin(), styled.end(), [](const VectorLayer& a, const VectorLayer& b) { return a.style_rule < b.style_rule; });
+    source.layers = std::move(plain);
+    std::move(styled.begin(), styled.end(), std::back_inserter(source.layers));
+    std::stable_sort(source.places.begin(), source.places.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
     if (source.layers.empty()) throw InputError(path, "holds no features");
     return source;
 }

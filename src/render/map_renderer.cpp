@@ -1,5 +1,7 @@
 #include "render/map_renderer.hpp"
 
+#include "core/story/story_camera.hpp"
+
 #include <cmath>
 
 #include "core/geo/mercator.hpp"
@@ -33,6 +35,7 @@ void MapRenderer::add_overlay(const LayerMeshes& layer) {
     OverlayLayer gpu;
     gpu.name = layer.name;
     gpu.color = layer.color;
+    gpu.paint = layer.paint;
     gpu.bounds = layer.bounds();
     gpu.fill = GpuMesh(layer.fill);
     gpu.outline = GpuMesh(layer.outline);
@@ -155,6 +158,33 @@ void MapRenderer::draw_route(const RouteLayer& route, const RouteProgress* progr
     }
 }
 
+void MapRenderer::fill_overlays(const Camera& camera) {
+    const double zoom = zoom_for_resolution(camera.resolution());
+    for (const auto& layer : m_overlays)
+        if (layer.visible && layer.paint.fill && layer.paint.shown_at(zoom)) fill(layer.fill, camera, *layer.paint.fill);
+}
+
+// Outlines, then the lines stroke by stroke across the layers (every casing before any line, every
+// line before any tick), then points: a style's casings never cover another layer's lines.
+void MapRenderer::stroke_overlays(const Camera& camera, float scale) {
+    const double zoom = zoom_for_resolution(camera.resolution());
+    auto shown = [&](const OverlayLayer& layer) { return layer.visible && layer.paint.shown_at(zoom); };
+    auto draw_line = [&](const GpuMesh& mesh, const LinePaint& paint) {
+        lines(mesh, camera, paint.color, scale, paint.width_px, paint.dash_on, paint.dash_off);
+    };
+    std::size_t passes = 0;
+    for (const auto& layer : m_overlays)
+        if (shown(layer)) {
+            if (layer.paint.outline) draw_line(layer.outline, *layer.paint.outline);
+            passes = std::max(passes, layer.paint.strokes.size());
+        }
+    for (std::size_t pass = 0; pass < passes; ++pass)
+        for (const auto& layer : m_overlays)
+            if (shown(layer) && pass < layer.paint.strokes.size()) draw_line(layer.lines, layer.paint.strokes[pass]);
+    for (const auto& layer : m_overlays)
+        if (shown(layer) && layer.paint.point) points(layer.points, camera, *layer.paint.point, scale, layer.paint.point_radius_px);
+}
+
 DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     m_stats = DrawStats{};
     const float scale = options.scale;
@@ -170,17 +200,13 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
         m_stats.level = *level;
         const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
         fill(base.land, camera, style.land);
-        for (const auto& layer : m_overlays)
-            if (options.overlays && layer.visible) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
+        if (options.overlays) fill_overlays(camera);
         lines(base.borders, camera, style.border, scale, style.border_width_px);
         lines(base.coast, camera, style.coast, scale, style.coast_width_px);
     }
-    for (const auto& layer : m_overlays) {
-        if (!options.overlays || !layer.visible) continue;
-        if (!level) fill(layer.fill, camera, Color{layer.color.r, layer.color.g, layer.color.b, 0.22f});
-        lines(layer.outline, camera, layer.color, scale, 1.2f);
-        lines(layer.lines, camera, layer.color, scale, 2.0f);
-        points(layer.points, camera, layer.color, scale, 4.5f);
+    if (options.overlays) {
+        if (!level) fill_overlays(camera);
+        stroke_overlays(camera, scale);
     }
     for (const auto& route : m_routes) {
         if (!options.routes || !route.visible) continue;

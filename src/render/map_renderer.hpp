@@ -18,6 +18,7 @@ namespace storyplot {
 struct OverlayLayer {
     std::string name;
     Color color;
+    LayerPaint paint;
     bool visible = true;
     Box bounds;
     GpuMesh fill, outline, lines, points;
@@ -82,6 +83,8 @@ private:
     };
 
     void fill(const GpuMesh& mesh, const Camera& camera, Color color);
+    void fill_overlays(const Camera& camera);
+    void stroke_overlays(const Camera& camera, float scale);
     struct LineStyle {
         float width_px = 1;
         float dash_on = 0, dash_off = 0;

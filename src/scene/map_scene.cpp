@@ -41,9 +41,24 @@ void MapScene::set_story(const Story* story) {
 }
 
 void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
-    m_context = std::move(context);
+    m_base_context = std::move(context);
+    if (m_added_places.empty()) {
+        m_context = m_base_context;
+    } else {
+        auto merged = std::make_shared<ContextLabels>(m_base_context ? *m_base_context : ContextLabels{});
+        merged->towns.insert(merged->towns.end(), m_added_places.begin(), m_added_places.end());
+        std::stable_sort(merged->towns.begin(), merged->towns.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
+        m_context = std::move(merged);
+    }
     m_town_glyphs = local_name_glyphs(nullptr, m_context.get(), 0);  // once per context, not per story revision
     m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs};
+}
+
+void MapScene::add_places(const std::vector<Town>& places, const std::string& credit) {
+    if (!credit.empty() && std::find(m_credits.begin(), m_credits.end(), credit) == m_credits.end()) m_credits.push_back(credit);
+    if (places.empty()) return;
+    m_added_places.insert(m_added_places.end(), places.begin(), places.end());
+    set_context(m_base_context);
 }
 
 namespace {
@@ -68,7 +83,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     // Decorations first: the overlay's labels keep clear of them.
     ExportDecorations& d = frame.decorations;
     d.show = view.decorations;
-    d.credits = map_credits(m_context && m_state.context_labels && !m_context->towns.empty());
+    d.credits = map_credits(m_base_context && m_state.context_labels && !m_base_context->towns.empty(), m_credits);
     if (m_story) {
         d.title = m_story->title;
         d.legend = m_legend;

@@ -80,6 +80,9 @@ public:
     // only here. The story must stay alive and unchanged until the next call.
     void set_story(const Story* story);
     void set_context(std::shared_ptr<const ContextLabels> context);
+    // Places an added layer names (its style's label rules), labelled with the towns; and the
+    // credit its data asks for (empty: none).
+    void add_places(const std::vector<Town>& places, const std::string& credit);
 
     const Story* story() const { return m_story; }
     const StoryMotion* motion() const { return m_motion ? &*m_motion : nullptr; }
@@ -113,7 +116,10 @@ private:
     std::optional<StoryClock> m_clock;
     std::vector<LegendEntry> m_legend;
     std::map<std::string, std::string> m_route_summaries;
-    std::shared_ptr<const ContextLabels> m_context;
+    std::shared_ptr<const ContextLabels> m_context;       // the base's and the added layers' together
+    std::shared_ptr<const ContextLabels> m_base_context;  // Natural Earth's countries, GeoNames' towns
+    std::vector<Town> m_added_places;
+    std::vector<std::string> m_credits;  // of added layers
     FontText m_glyphs;        // the story's text, and its and the towns' local names
     FontText m_story_glyphs;  // the story's text alone
     std::string m_town_glyphs;  // the context towns' local names

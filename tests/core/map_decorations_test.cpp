@@ -114,6 +114,8 @@ TEST(MapDecorations, ScaleBarIsARoundLengthTrueAtTheCentre) {
     EXPECT_NE(bar.label.find("km"), std::string::npos);
     EXPECT_EQ(map_credits(false), "Map data: Natural Earth");
     EXPECT_NE(map_credits(true).find("GeoNames"), std::string::npos);
+    EXPECT_EQ(map_credits(false, {"\xC2\xA9 OpenStreetMap contributors (ODbL)"}),
+              "Map data: Natural Earth \xC2\xB7 \xC2\xA9 OpenStreetMap contributors (ODbL)");
 }
 
 TEST(MapDecorations, AMenuBarAboveKeepsTheTitleBelowIt) {

@@ -168,3 +168,64 @@ TEST(VectorSource, OnlyEmptyLayers) {
     test_support::write_text(path, R"({"type": "FeatureCollection", "features": []})");
     EXPECT_EQ(error_for(path), path + ": holds no features");
 }
+
+namespace {
+
+const VectorLayer* find_layer(const VectorSource& source, const std::string& name) {
+    for (const auto& layer : source.layers)
+        if (layer.name == name) return &layer;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(VectorSource, AStyleSplitsOsmLayersByRuleAndLeavesOutWhatItDoesNotDraw) {
+    TempDir dir;
+    const auto path = dir.file("town.osm");
+    test_support::write_small_town_osm(path);
+    const MapStyle style = read_map_style(std::string(STORYPLOT_TEST_DIR) + "/../assets/styles/osm.json");
+    const VectorSource source = load_vector_source(path, &style);
+
+    const VectorLayer* rail = find_layer(source, "lines: railways");
+    ASSERT_NE(rail, nullptr);
+    EXPECT_EQ(rail->lines.size(), 1u);
+    EXPECT_EQ(style.rules[static_cast<std::size_t>(rail->style_rule)].name, "railways");
+    ASSERT_NE(find_layer(source, "lines: rivers"), nullptr);
+    ASSERT_NE(find_layer(source, "lines: primary roads"), nullptr);
+    ASSERT_NE(find_layer(source, "lines: streets"), nullptr);
+    const VectorLayer* lake = find_layer(source, "multipolygons: water");
+    ASSERT_NE(lake, nullptr);
+    EXPECT_EQ(lake->polygons.size(), 1u);
+    ASSERT_NE(find_layer(source, "multipolygons: towns"), nullptr);
+    // The fence matches no rule: left out, with no layer of leftovers.
+    EXPECT_EQ(find_layer(source, "lines"), nullptr);
+    std::size_t lines = 0;
+    for (const auto& layer : source.layers) lines += layer.lines.size();
+    EXPECT_EQ(lines, 4u);  // rail, river, primary road, street
+    // Styled layers come in the style's order: areas under lines.
+    for (std::size_t i = 1; i < source.layers.size(); ++i) EXPECT_LE(source.layers[i - 1].style_rule, source.layers[i].style_rule);
+
+    // The place nodes become labels, by population (the village by its rule's rank), the station too.
+    ASSERT_EQ(source.places.size(), 3u);
+    EXPECT_EQ(source.places[0].name, "Testograd");
+    EXPECT_EQ(source.places[0].population, 25000);
+    EXPECT_DOUBLE_EQ(source.places[0].position.lon, 131.905);
+    EXPECT_EQ(source.places[1].name, "Ozyorsk");
+    EXPECT_EQ(source.places[1].population, 1000);
+    EXPECT_EQ(source.places[2].name, "Testograd-Passazhirsky");
+}
+
+TEST(VectorSource, AStyleLeavesFilesWithoutItsTagsAsTheyWere) {
+    TempDir dir;
+    const auto path = dir.file("mixed.gpkg");
+    test_support::write_mixed_geopackage(path);
+    const MapStyle style = read_map_style(std::string(STORYPLOT_TEST_DIR) + "/../assets/styles/osm.json");
+    const VectorSource styled = load_vector_source(path, &style);
+    const VectorSource plain = load_vector_source(path);
+    ASSERT_EQ(styled.layers.size(), plain.layers.size());
+    for (std::size_t i = 0; i < plain.layers.size(); ++i) {
+        EXPECT_EQ(styled.layers[i].name, plain.layers[i].name);
+        EXPECT_EQ(styled.layers[i].style_rule, -1);
+        EXPECT_EQ(styled.layers[i].feature_count(), plain.layers[i].feature_count());
+    }
+}

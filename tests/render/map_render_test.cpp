@@ -7,7 +7,9 @@
 
 #include "core/geo/mercator.hpp"
 #include "data/layer_meshes.hpp"
+#include "data/map_sources.hpp"
 #include "data/natural_earth.hpp"
+#include "fixture_writer.hpp"
 #include "image_compare.hpp"
 #include "render/headless_context.hpp"
 #include "scene/frame_target.hpp"
@@ -114,6 +116,58 @@ TEST_F(MapRender, OverlayLayersStyledByGeometry) {
     EXPECT_GT(tint[0], tint[1] + 20);
     EXPECT_GT(tint[1], 120);
     const std::string mismatch = test_support::compare_with_expected(image, "overlay");
+    EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+// An OpenStreetMap extract drawn by the shipped style: water, a residential area, a cased and
+// ticked railway, roads by class, places labelled; the fence, which no rule draws, left out.
+TEST_F(MapRender, OsmDataDrawnByItsTags) {
+    test_support::TempDir dir;
+    test_support::write_small_town_osm(dir.file("town.osm"));
+    const MapStyle style = load_map_style();
+    const LoadedSource source = load_source(dir.file("town.osm"), 0, &style);
+    MapScene town;  // a scene of its own: the places it adds would label the other tests' views
+    town.set_basemap(load_natural_earth(DetailLevel::fine_10m));
+    for (const auto& layer : source.layers) town.add_overlay(layer);
+    town.add_places(source.places, source.credit);
+    camera = Camera::fit(mercator::forward(131.84, 43.07, 131.97, 43.18), 640, 480);
+    FrameView view;
+    view.camera = camera;
+    view.decorations = DecorationSet{false, false, false, false, false, true};  // the credits only
+    ImageTarget target;
+    FrameResult result;
+    const Image image = target.render(town, view, {}, &result);
+
+    auto rule_paint = [&](const char* name) -> const LayerPaint& {
+        for (const auto& rule : style.rules)
+            if (rule.name == name) return rule.paint;
+        throw std::runtime_error(name);
+    };
+    // Inside the lake: the water fill over the land.
+    EXPECT_TRUE(is_colour(pixel_at(image, {131.875, 43.155}), *rule_paint("water").fill, 10));
+    // The residential area: a warm grey tint, darker than the bare land.
+    const std::uint8_t* town_px = pixel_at(image, {131.895, 43.095});
+    EXPECT_LT(town_px[0], 240);
+    EXPECT_GT(town_px[0], 200);
+    // Along the railway's middle (between nodes 2 and 3): its grey or its white ticks, never bare land.
+    int grey = 0, white = 0;
+    for (int i = 1; i < 40; ++i) {
+        const double f = i / 40.0;
+        const std::uint8_t* px = pixel_at(image, {131.88 + 0.04 * f, 43.12 + 0.01 * f});
+        grey += px[0] < 150 && std::abs(px[0] - px[2]) < 12;
+        white += px[0] > 235 && px[1] > 235 && px[2] > 235;
+    }
+    EXPECT_GT(grey, 10);
+    EXPECT_GT(white, 5);  // the ticks
+    // The primary road's fill, between its ends.
+    EXPECT_TRUE(is_colour(pixel_at(image, {131.89, 43.12}), rule_paint("primary roads").strokes[1].color, 24));
+    // The fence (131.86–131.87 at 43.13, offshore by Natural Earth's coast) is not drawn: sea there.
+    EXPECT_TRUE(is_colour(pixel_at(image, {131.865, 43.13}), BasemapStyle{}.ocean, 6));
+    // The town is labelled (and OpenStreetMap credited: in the expected image).
+    bool labelled = false;
+    for (const auto& label : result.overlay.labels) labelled |= label.text == "Testograd";
+    EXPECT_TRUE(labelled);
+    const std::string mismatch = test_support::compare_with_expected(image, "osm-town");
     EXPECT_TRUE(mismatch.empty()) << mismatch;
 }
 

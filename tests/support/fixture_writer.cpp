@@ -109,4 +109,42 @@ void write_small_rail_osm(const std::string& path) {
 )");
 }
 
+void write_small_town_osm(const std::string& path) {
+    write_text(path, R"(<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="storyplot tests">
+  <node id="1" lat="43.10" lon="131.85"/>
+  <node id="2" lat="43.12" lon="131.88"/>
+  <node id="3" lat="43.13" lon="131.92"/>
+  <node id="4" lat="43.15" lon="131.95"/>
+  <node id="10" lat="43.08" lon="131.86"/>
+  <node id="11" lat="43.11" lon="131.90"/>
+  <node id="12" lat="43.14" lon="131.93"/>
+  <node id="13" lat="43.17" lon="131.94"/>
+  <node id="20" lat="43.09" lon="131.89"/>
+  <node id="21" lat="43.12" lon="131.89"/>
+  <node id="22" lat="43.12" lon="131.93"/>
+  <node id="23" lat="43.09" lon="131.93"/>
+  <node id="30" lat="43.155" lon="131.86"/>
+  <node id="31" lat="43.165" lon="131.88"/>
+  <node id="32" lat="43.150" lon="131.89"/>
+  <node id="40" lat="43.105" lon="131.87"/>
+  <node id="41" lat="43.135" lon="131.91"/>
+  <node id="50" lat="43.10" lon="131.95"/>
+  <node id="51" lat="43.16" lon="131.87"/>
+  <node id="60" lat="43.115" lon="131.905"><tag k="place" v="town"/><tag k="name" v="Testograd"/><tag k="population" v="25000"/></node>
+  <node id="61" lat="43.120" lon="131.885"><tag k="railway" v="station"/><tag k="name" v="Testograd-Passazhirsky"/></node>
+  <node id="62" lat="43.158" lon="131.875"><tag k="place" v="village"/><tag k="name" v="Ozyorsk"/></node>
+  <node id="70" lat="43.13" lon="131.86"/>
+  <node id="71" lat="43.13" lon="131.87"/>
+  <way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><tag k="railway" v="rail"/><tag k="name" v="Trans-Siberian"/></way>
+  <way id="101"><nd ref="10"/><nd ref="11"/><nd ref="12"/><nd ref="13"/><tag k="waterway" v="river"/><tag k="name" v="Test River"/></way>
+  <way id="102"><nd ref="20"/><nd ref="21"/><nd ref="22"/><nd ref="23"/><nd ref="20"/><tag k="landuse" v="residential"/></way>
+  <way id="103"><nd ref="30"/><nd ref="31"/><nd ref="32"/><nd ref="30"/><tag k="natural" v="water"/><tag k="name" v="Test Lake"/></way>
+  <way id="104"><nd ref="40"/><nd ref="41"/><tag k="highway" v="primary"/></way>
+  <way id="105"><nd ref="50"/><nd ref="11"/><nd ref="51"/><tag k="highway" v="residential"/></way>
+  <way id="106"><nd ref="70"/><nd ref="71"/><tag k="barrier" v="fence"/></way>
+</osm>
+)");
+}
+
 }  // namespace storyplot::test_support

@@ -38,4 +38,9 @@ std::string small_geojson();
 // (not track).
 void write_small_rail_osm(const std::string& path);
 
+// A small town in OpenStreetMap XML near Vladivostok (131.84–131.97 E, 43.07–43.18 N): a railway
+// with a station, a river, a lake, a residential area, a primary road, a street, a fence, and a
+// town (population 25,000) and a village as place nodes.
+void write_small_town_osm(const std::string& path);
+
 }  // namespace storyplot::test_support

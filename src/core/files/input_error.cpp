@@ -27,4 +27,17 @@ std::string printable_excerpt(const std::string& text, std::size_t limit) {
     return out;
 }
 
+std::pair<int, int> line_and_column(const std::string& text, std::size_t byte) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return {line, column};
+}
+
 }  // namespace storyplot

@@ -4,11 +4,16 @@
 // control characters are shown escaped and a long path or value is cut ("…"), whatever the input.
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace storyplot {
 
 // `text` as at most `limit` bytes of one printable line (UTF-8 kept whole, control bytes as \xNN).
 std::string printable_excerpt(const std::string& text, std::size_t limit);
+
+// The line and column (in characters, from 1) of the byte at `byte` (from 1) of `text`, for
+// "FILE:LINE:COL" messages.
+std::pair<int, int> line_and_column(const std::string& text, std::size_t byte);
 
 class InputError : public std::runtime_error {
 public:

@@ -69,6 +69,7 @@ enum class GeometryKind { polygon, line, point };
 // One vector layer as storyplot sees it, in lon/lat: whatever CRS the source had is already undone.
 struct VectorLayer {
     std::string name;
+    int style_rule = -1;  // the map style's rule its features matched (core/style/map_style.hpp); -1: none
     std::vector<Polygon> polygons;
     std::vector<Path> lines;
     std::vector<LonLat> points;

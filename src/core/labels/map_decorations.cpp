@@ -119,8 +119,10 @@ ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
     return {metres, metres / metres_per_px, label};
 }
 
-std::string map_credits(bool geonames) {
-    return geonames ? "Map data: Natural Earth \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth";
+std::string map_credits(bool geonames, const std::vector<std::string>& more) {
+    std::string out = geonames ? "Map data: Natural Earth \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth";
+    for (const std::string& credit : more) out += " \xC2\xB7 " + credit;
+    return out;
 }
 
 }  // namespace storyplot

@@ -89,7 +89,8 @@ struct ScaleBar {
 };
 ScaleBar choose_scale_bar(const Camera& camera, double max_px);
 
-// Credits for what a map shows: Natural Earth always, GeoNames when towns are named.
-std::string map_credits(bool geonames);
+// Credits for what a map shows: Natural Earth always, GeoNames when towns are named, then those of
+// added layers ("© OpenStreetMap contributors (ODbL)").
+std::string map_credits(bool geonames, const std::vector<std::string>& more = {});
 
 }  // namespace storyplot

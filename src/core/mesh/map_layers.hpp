@@ -7,10 +7,11 @@
 #include "core/geo/level_of_detail.hpp"
 #include "core/mesh/mesh.hpp"
 #include "core/story/story.hpp"
+#include "core/style/map_style.hpp"
 
 namespace storyplot {
 
-// An overlay layer, styled by geometry type: polygons filled and outlined, lines, point discs.
+// An overlay layer: polygons filled and outlined, lines stroked, points as discs, as its paint says.
 // A polygon left out because its edges cross one another too often to tessellate in reasonable
 // time (core/geo/self_crossings.hpp); the user is told.
 struct TangledPolygon {
@@ -26,7 +27,8 @@ struct LayerMeshes {
     Mesh outline;
     Mesh lines;
     Mesh points;
-    Color color;
+    Color color;       // the layer's swatch in the panel
+    LayerPaint paint;  // how it is drawn: by geometry in `color`, or by its style rule
 
     std::size_t byte_size() const { return fill.byte_size() + outline.byte_size() + lines.byte_size() + points.byte_size(); }
     Box bounds() const {

@@ -4,11 +4,9 @@
 // (featurecla "Railroad", "Road"). A line that carries none of these keys is open to every mode but
 // the plane: whoever chose the layer chose its network.
 #include <cstdint>
-#include <map>
-#include <string>
-#include <string_view>
 
 #include "core/story/story.hpp"
+#include "core/style/feature_tags.hpp"
 
 namespace storyplot {
 
@@ -18,12 +16,6 @@ constexpr ModeSet mode_bit(TravelMode mode) { return static_cast<ModeSet>(1u << 
 constexpr ModeSet surface_modes =
     mode_bit(TravelMode::train) | mode_bit(TravelMode::car) | mode_bit(TravelMode::ship) | mode_bit(TravelMode::walk);
 
-using Tags = std::map<std::string, std::string, std::less<>>;
-
 ModeSet modes_for_tags(const Tags& tags);
-
-// OGR's OSM driver keeps the keys it has no column for in one field, `"key"=>"value","k2"=>"v2"`
-// (backslash escapes inside quotes); adds them to `tags` without replacing a key already there.
-void add_hstore_tags(std::string_view text, Tags& tags);
 
 }  // namespace storyplot

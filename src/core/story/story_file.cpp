@@ -16,8 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::pair<int, int> line_and_column(const std::string& text, std::size_t byte);
-
 // A story that is valid JSON but not a valid story: names the feature (or chapter) at fault.
 class StoryChecker {
 public:
@@ -71,19 +69,6 @@ public:
 private:
     std::string m_name;
 };
-
-std::pair<int, int> line_and_column(const std::string& text, std::size_t byte) {
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;  // count characters, not UTF-8 continuation bytes
-        }
-    }
-    return {line, column};
-}
 
 // The JSON parser is iterative, but copying and freeing a value recurse: nesting is bounded first,
 // with the position of the first bracket too deep. Strings are skipped, escapes honoured.
