@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.hpp"
+#include "raster.hpp"
 
 namespace fs = std::filesystem;
 using namespace storyplot::test_support;
@@ -116,4 +117,32 @@ TEST(Snap, TheWindowSnapsARouteToALoadedLayer) {
     EXPECT_EQ(train["coordinates"].size(), 4u) << train.dump();
     EXPECT_NEAR(train["coordinates"][1][0].get<double>(), 130.1, 1e-9);  // through the junction J
     EXPECT_TRUE(route_geometry(dir.file("undone.story.json"), "train").is_null());
+}
+
+// The map style: a bad one is one line naming the file, and nothing is written.
+TEST(Style, ABadStyleIsOneLineAndNoPicture) {
+    TempDir dir;
+    write_small_town_osm(dir.file("town.osm"));
+    write_text(dir.file("bad.json"), R"({"rules": [{"name": "rail", "geometry": "line", "match": {"railway": "rail"}, "strokes": [{"color": "#12345"}]}]})");
+    const Outcome bad = run_storyplot(dir, "render -o map.png --size 320x240 --basemap town.osm --style bad.json");
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_EQ(bad.err, "storyplot: bad.json: rule 1 (rail): strokes[0].color: \"#12345\" is not a colour \"#rrggbb\" or \"#rrggbbaa\"\n");
+    EXPECT_FALSE(fs::exists(dir.file("map.png")));
+
+    const Outcome missing = run_storyplot(dir, "render -o map.png --size 320x240 --basemap town.osm --style none.json");
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_EQ(lines(missing.err), 1);
+    EXPECT_EQ(missing.err.rfind("storyplot: none.json: ", 0), 0u) << missing.err;
+
+    // A style of its own: the railway drawn in pure red.
+    write_text(dir.file("red.json"),
+               R"({"rules": [{"name": "rail", "geometry": "line", "match": {"railway": "rail"}, "strokes": [{"color": "#ff0000", "width": 6}]}]})");
+    const Outcome red = run_storyplot(dir, "render -q -o red.png --size 640x480 --bbox 131.84,43.07,131.97,43.18 --basemap town.osm --style red.json --no-decorations");
+    ASSERT_EQ(red.code, 0) << red.err;
+    const Raster image = read_raster(dir.file("red.png"), true);
+    ASSERT_EQ(image.width, 640);
+    int red_pixels = 0;
+    for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4)
+        red_pixels += image.rgba[i] > 240 && image.rgba[i + 1] < 20 && image.rgba[i + 2] < 20;
+    EXPECT_GT(red_pixels, 1000);  // some 400 px of line, 6 px wide
 }
