@@ -16,7 +16,17 @@ namespace storyplot {
 MapScene::MapScene() = default;
 MapScene::~MapScene() = default;
 
-void MapScene::set_basemap(const BasemapMeshes& meshes) { m_renderer.set_basemap(meshes); }
+void MapScene::set_basemap(const BasemapMeshes& meshes) {
+    m_renderer.set_basemap(meshes);
+    // Labels keep their side of the borders drawn: each level's, the least generalised given (a still
+    // gets only the copy its scale needs, within half a pixel). Cells sized to the level's scale.
+    const auto index = static_cast<std::size_t>(meshes.level);
+    constexpr double cell_m[] = {400e3, 100e3, 25e3};
+    if ((!m_sides[index] || meshes.tolerance < m_sides_tolerance[index]) && !meshes.borders.empty()) {
+        m_sides[index] = std::make_shared<const SegmentIndex>(line_segments(meshes.borders), cell_m[index]);
+        m_sides_tolerance[index] = meshes.tolerance;
+    }
+}
 
 void MapScene::add_overlay(const LayerMeshes& layer) { m_renderer.add_overlay(layer); }
 
@@ -117,6 +127,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     options.caption_left = static_cast<float>(frame.layout.title.empty() ? in.left : frame.layout.title.max_x);
     options.caption_top = static_cast<float>(in.top);
     options.scale = view.scale;
+    if (const auto level = m_renderer.level_for(camera)) options.sides = m_sides[static_cast<std::size_t>(*level)].get();
     frame.overlay = plan_overlay(m_story, m_context.get(), camera, options, text);
 
     MapRenderer::DrawOptions main;

@@ -9,6 +9,7 @@
 // to show), decides the frame in core (compose: the overlay plan and the decorations' layout, no
 // GL), then paints it into a target (frame_target.hpp). Nothing of a frame stays in the renderer.
 #include <map>
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -117,7 +118,10 @@ private:
     std::vector<LegendEntry> m_legend;
     std::map<std::string, std::string> m_route_summaries;
     std::shared_ptr<const ContextLabels> m_context;       // the base's and the added layers' together
-    std::shared_ptr<const ContextLabels> m_base_context;  // Natural Earth's countries, GeoNames' towns
+    std::shared_ptr<const ContextLabels> m_base_context;
+    // Each level's borders, for labels to keep their side of the borders drawn.
+    std::array<std::shared_ptr<const SegmentIndex>, 3> m_sides;
+    std::array<double, 3> m_sides_tolerance{};  // Natural Earth's countries, GeoNames' towns
     std::vector<Town> m_added_places;
     std::vector<std::string> m_credits;  // of added layers
     FontText m_glyphs;        // the story's text, and its and the towns' local names

@@ -55,3 +55,16 @@ TEST(LabelPlacement, HiddenWhenNoRoom) {
     const auto placed = place_labels({{{5, 5}, {200, 14}, 6, 1, true}}, {}, {100, 100});
     EXPECT_TRUE(placed.empty());
 }
+
+TEST(LabelPlacement, AnchorsSideOfALineFirstThenClearOfIt) {
+    // A line 20 px right of the anchor, up and down: right is across it, left is not.
+    LabelRequest r{{100, 100}, {40, 14}, 5, 1, false};
+    r.sides = {{{120, 0}, {120, 200}}};
+    EXPECT_LT(label_candidates(r).front().max_x, 120);
+    // A line through the anchor's left and right, sloping: above and below stay clear of it, the
+    // ones it cuts come after.
+    LabelRequest flat{{100, 100}, {40, 14}, 5, 1, false};
+    flat.sides = {{{0, 100}, {200, 100}}};
+    const Box first = label_candidates(flat).front();
+    EXPECT_TRUE(first.max_y <= 100 || first.min_y >= 100) << first.min_y << " " << first.max_y;
+}

@@ -255,3 +255,22 @@ TEST_F(OverlayPlanTest, TheRulerShowsItsLengthAndBearingAndLabelsKeepClear) {
     EXPECT_EQ(format_distance(12345), "12.3 km");
     EXPECT_EQ(format_distance(1234567), "1,235 km");
 }
+
+// A border just east of Westport: its label, which would go right of the marker, goes to the
+// anchor's own side; without the border it goes right.
+TEST_F(OverlayPlanTest, APlaceLabelStaysOnItsOwnSideOfABorder) {
+    const Vec2 west = mercator::forward(LonLat{10.0, 10.0});
+    const double x = west.x + 12 * camera.resolution();  // 12 px east of the marker
+    const SegmentIndex border({{{x, west.y - 1e6}, {x, west.y + 1e6}}}, 200e3);
+    OverlayOptions options;
+    const auto free = record(plan(options), "Westport");
+    ASSERT_TRUE(free && free->placed);
+    const Vec2 anchor = camera.world_to_screen(west);
+    EXPECT_GT(free->placed->min_x, anchor.x);  // right of the marker, across where the border will be
+
+    options.sides = &border;
+    const auto kept = record(plan(options), "Westport");
+    ASSERT_TRUE(kept && kept->placed);
+    const double border_px = camera.world_to_screen({x, west.y}).x;
+    EXPECT_LT(kept->placed->max_x, border_px);  // wholly on the marker's side
+}

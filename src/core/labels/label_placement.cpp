@@ -1,5 +1,7 @@
 #include "core/labels/label_placement.hpp"
 
+#include "core/geo/segment_index.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -55,6 +57,24 @@ std::vector<Box> label_candidates(const LabelRequest& r) {
     }
     std::vector<Box> boxes;
     for (Vec2 c : corners) boxes.push_back(Box::of(c.x, c.y, c.x + w, c.y + h));
+    if (!r.sides.empty()) {
+        // 0: on the anchor's side, clear of every line; 1: on its side but cut by a line; 2: across one.
+        auto across = [&](const Box& b) {
+            const Vec2 centre = b.center();
+            int worst = 0;
+            for (const auto& [p, q] : r.sides) {
+                if (segments_cross(a, centre, p, q)) return 2;  // a border through the anchor itself is no side
+                const Vec2 corner[4] = {{b.min_x, b.min_y}, {b.max_x, b.min_y}, {b.max_x, b.max_y}, {b.min_x, b.max_y}};
+                for (int e = 0; e < 4 && worst == 0; ++e)
+                    if (segments_meet(corner[e], corner[(e + 1) % 4], p, q)) worst = 1;
+            }
+            return worst;
+        };
+        std::vector<std::pair<int, Box>> ranked;
+        for (const Box& b : boxes) ranked.emplace_back(across(b), b);
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        for (std::size_t i = 0; i < boxes.size(); ++i) boxes[i] = ranked[i].second;
+    }
     return boxes;
 }
 

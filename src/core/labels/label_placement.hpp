@@ -4,6 +4,7 @@
 // box overlaps no placed label, no obstacle and stays on screen. A label with no free position is
 // hidden, never drawn over another.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/geo/geometry.hpp"
@@ -17,6 +18,9 @@ struct LabelRequest {
     double priority = 0;  // higher is placed first
     bool centered = false;  // centred on the anchor (country names), no other candidates
     double padding = 0;     // clear space kept around the box (thins out dense minor labels)
+    // Lines (borders, screen pixels) the label keeps its own side of: positions whose box a line
+    // cuts, or that a line separates from the anchor, are tried only after the others.
+    std::vector<std::pair<Vec2, Vec2>> sides;
 };
 
 struct PlacedLabel {
@@ -28,7 +32,7 @@ struct ScreenRect {
     double width = 0, height = 0;
 };
 
-// The boxes a label may take, in the order they are tried.
+// The boxes a label may take, in the order they are tried (on the anchor's side of its `sides` first).
 std::vector<Box> label_candidates(const LabelRequest& request);
 
 // `obstacles` (markers) are boxes no label may cover. Stable: equal priorities keep input order.

@@ -168,6 +168,15 @@ private:
     const TextMeasure& m_text;
 };
 
+// The borders near a label's anchor, in screen pixels, for it to keep its own side of.
+void keep_side(LabelRequest& request, const Camera& camera, const SegmentIndex* sides) {
+    if (!sides) return;
+    const double reach = (std::max(request.size.x, request.size.y) + request.gap + 4) * camera.resolution();
+    const Vec2 at = camera.screen_to_world(request.anchor);
+    for (const auto& [a, b] : sides->near(Box::of(at.x - reach, at.y - reach, at.x + reach, at.y + reach)))
+        request.sides.emplace_back(camera.world_to_screen(a), camera.world_to_screen(b));
+}
+
 // Story markers: each keeps every label off it.
 void plan_markers(OverlayPlan& plan, const Story& story, const Camera& camera, const OverlayOptions& options, LabelRequests& labels,
                   std::vector<Box>& obstacles) {
@@ -178,7 +187,8 @@ void plan_markers(OverlayPlan& plan, const Story& story, const Camera& camera, c
         const float r = (place.category == "capital" ? 4.5f : 5.0f) * scale;
         obstacles.push_back(Box::of(px.x - r - 3, px.y - r - 3, px.x + r + 3, px.y + r + 3));
         const double priority = 1000 + (place.id == options.selected ? 100 : 0) + (place.id == options.hovered ? 50 : 0);
-        labels.add(px, display_name(place, options.local_names), TextStyle::label_bold, overlay_ink::text, r + 6, priority, false);
+        const std::size_t label = labels.add(px, display_name(place, options.local_names), TextStyle::label_bold, overlay_ink::text, r + 6, priority, false);
+        keep_side(labels.requests[label], camera, options.sides);
 
         OverlayPlan::Marker m;
         m.id = place.id;
@@ -267,6 +277,7 @@ std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, 
         const std::string& name = options.local_names && !town.local_name.empty() ? town.local_name : town.name;
         dots.emplace_back(px, labels.add(px, name, TextStyle::label, overlay_ink::town, 4 * scale,
                                          std::log10(static_cast<double>(town.population) + 1), false, 14 * scale));
+        keep_side(labels.requests[dots.back().second], camera, options.sides);
     }
     return dots;
 }

@@ -12,6 +12,7 @@
 #include "core/geo/camera.hpp"
 #include "core/geo/color.hpp"
 #include "core/labels/context_labels.hpp"
+#include "core/geo/segment_index.hpp"
 #include "core/labels/label_placement.hpp"
 #include "core/story/story.hpp"
 #include "core/motion/story_clock.hpp"
@@ -50,6 +51,8 @@ struct OverlayOptions {
     // holds the story; without it the plan derives each route's path itself.
     const StoryMotion* paths = nullptr;
     std::vector<LonLat> ruler;    // points measured with the ruler (the window's)
+    // Borders (projected metres) the labels of places and towns keep their own side of; none: any side.
+    const SegmentIndex* sides = nullptr;
     std::string clock_text;       // the clock's time, shown above the captions
     float caption_left = 0.0f;    // the captions are centred in the map area right of this
     float caption_top = 0.0f;     // and start this far below the top (a menu bar)

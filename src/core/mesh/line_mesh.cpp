@@ -31,4 +31,18 @@ void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path) {
     }
 }
 
+std::vector<std::pair<Vec2, Vec2>> line_segments(const Mesh& lines) {
+    std::vector<std::pair<Vec2, Vec2>> out;
+    const auto stride = static_cast<std::size_t>(lines.floats_per_vertex);
+    for (const MeshChunk& chunk : lines.chunks) {
+        auto at = [&](std::uint32_t v) {
+            const std::size_t i = v * stride;
+            return Vec2{chunk.origin.x + chunk.vertices[i], chunk.origin.y + chunk.vertices[i + 1]};
+        };
+        // Each segment is a quad of six indices: a, a, b, a, b, b (append_polyline).
+        for (std::size_t k = 0; k + 5 < chunk.indices.size(); k += 6) out.emplace_back(at(chunk.indices[k]), at(chunk.indices[k + 2]));
+    }
+    return out;
+}
+
 }  // namespace storyplot

@@ -69,12 +69,15 @@ void append_triangles(MeshBuilder& builder, const std::vector<Vec2>& triangles);
 
 // Lines: each segment is a quad the vertex shader widens in pixels.
 // vertex = position (2), unit direction (2), side across (+-1), end along (-1 start, +1 end),
-// and, for story routes only, the distance from the path's start in projected metres (for dashes
-// and the way travelled). Basemap lines leave it out: a seventh of their memory and vertex fetch.
+// and, for story routes and dashed layer lines only, the distance from the path's start in
+// projected metres (for dashes and the way travelled). Basemap lines leave it out: a seventh of
+// their memory and vertex fetch.
 inline constexpr int line_vertex_floats = 6;
 inline constexpr int route_line_vertex_floats = 7;
 // Writes the distance along when the builder's vertices have room for it.
 void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path);
+// The segments a line mesh draws, back in projected metres (its quads' ends).
+std::vector<std::pair<Vec2, Vec2>> line_segments(const Mesh& lines);
 
 // Points: a quad per point the shader draws as a disc. vertex = position (2), corner (2).
 inline constexpr int point_vertex_floats = 4;
