@@ -20,7 +20,7 @@ struct LabelRequest {
     double padding = 0;     // clear space kept around the box (thins out dense minor labels)
     // Lines (borders, screen pixels) the label keeps its own side of: positions whose box a line
     // cuts, or that a line separates from the anchor, are tried only after the others.
-    std::vector<std::pair<Vec2, Vec2>> sides;
+    std::vector<std::pair<Vec2, Vec2>> sides{};
 };
 
 struct PlacedLabel {
