@@ -263,13 +263,15 @@ TEST_F(OverlayPlanTest, APlaceLabelStaysOnItsOwnSideOfABorder) {
     const double x = west.x + 12 * camera.resolution();  // 12 px east of the marker
     const SegmentIndex border({{{x, west.y - 1e6}, {x, west.y + 1e6}}}, 200e3);
     OverlayOptions options;
-    const auto free = record(plan(options), "Westport");
+    const OverlayPlan without = plan(options);
+    const auto free = record(without, "Westport");
     ASSERT_TRUE(free && free->placed);
     const Vec2 anchor = camera.world_to_screen(west);
     EXPECT_GT(free->placed->min_x, anchor.x);  // right of the marker, across where the border will be
 
     options.sides = &border;
-    const auto kept = record(plan(options), "Westport");
+    const OverlayPlan with = plan(options);
+    const auto kept = record(with, "Westport");
     ASSERT_TRUE(kept && kept->placed);
     const double border_px = camera.world_to_screen({x, west.y}).x;
     EXPECT_LT(kept->placed->max_x, border_px);  // wholly on the marker's side

@@ -11,11 +11,18 @@ using storyplot::test_support::TempDir;
 
 namespace {
 
-const VectorLayer& layer_named(const VectorSource& source, const std::string& name) {
+const VectorLayer* find_layer(const VectorSource& source, const std::string& name) {
     for (const auto& layer : source.layers)
-        if (layer.name == name) return layer;
+        if (layer.name == name) return &layer;
+    return nullptr;
+}
+
+const VectorLayer& layer_named(const VectorSource& source, const std::string& name) {
+    if (const VectorLayer* layer = find_layer(source, name)) return *layer;
     throw std::runtime_error("no layer " + name);
 }
+
+MapStyle shipped_style() { return read_map_style(std::string(STORYPLOT_TEST_DIR) + "/../assets/styles/osm.json"); }
 
 // The message the user sees for a bad file, after "storyplot: ".
 std::string error_for(const std::string& path) {
@@ -169,21 +176,11 @@ TEST(VectorSource, OnlyEmptyLayers) {
     EXPECT_EQ(error_for(path), path + ": holds no features");
 }
 
-namespace {
-
-const VectorLayer* find_layer(const VectorSource& source, const std::string& name) {
-    for (const auto& layer : source.layers)
-        if (layer.name == name) return &layer;
-    return nullptr;
-}
-
-}  // namespace
-
 TEST(VectorSource, AStyleSplitsOsmLayersByRuleAndLeavesOutWhatItDoesNotDraw) {
     TempDir dir;
     const auto path = dir.file("town.osm");
     test_support::write_small_town_osm(path);
-    const MapStyle style = read_map_style(std::string(STORYPLOT_TEST_DIR) + "/../assets/styles/osm.json");
+    const MapStyle style = shipped_style();
     const VectorSource source = load_vector_source(path, &style);
 
     const VectorLayer* rail = find_layer(source, "lines: railways");
@@ -219,7 +216,7 @@ TEST(VectorSource, AStyleLeavesFilesWithoutItsTagsAsTheyWere) {
     TempDir dir;
     const auto path = dir.file("mixed.gpkg");
     test_support::write_mixed_geopackage(path);
-    const MapStyle style = read_map_style(std::string(STORYPLOT_TEST_DIR) + "/../assets/styles/osm.json");
+    const MapStyle style = shipped_style();
     const VectorSource styled = load_vector_source(path, &style);
     const VectorSource plain = load_vector_source(path);
     ASSERT_EQ(styled.layers.size(), plain.layers.size());
