@@ -331,7 +331,7 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
             auto source = std::make_shared<LoadedSource>(load_source(path, color_index, m_style ? &*m_style : nullptr));
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_scene.add_overlay(layer);
-                m_scene.add_places(source->places, source->credit);
+                m_scene.add_names(source->places, source->named_lines, source->credit);
                 m_layer_paths.push_back(source->path);
                 m_messages.note("added " + source->path);
                 for (const auto& note : source->notes) m_messages.error(note);

@@ -75,7 +75,7 @@ void run_render(const RenderOptions& options) {
         scene.set_basemap(load_natural_earth(DetailLevel::coarse_110m));  // the inset's world
     for (const auto& source : sources) {
         for (const auto& layer : source.layers) scene.add_overlay(layer);
-        scene.add_places(source.places, source.credit);
+        scene.add_names(source.places, source.named_lines, source.credit);
     }
     scene.set_context(std::move(context));
     scene.set_story(story ? &*story : nullptr);

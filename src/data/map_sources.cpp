@@ -14,6 +14,7 @@ LoadedSource load_source(const std::string& path, std::size_t color_index, const
     LoadedSource out;
     out.path = path;
     out.places = std::move(source.places);
+    out.named_lines = std::move(source.named_lines);
     if (source.driver == "OSM") out.credit = "\xC2\xA9 OpenStreetMap contributors (ODbL)";
     std::size_t unstyled = 0;
     for (const auto& layer : source.layers) {

@@ -17,6 +17,7 @@ struct LoadedSource {
     Box bounds;  // projected metres
     std::vector<std::string> notes;  // what was loaded but cannot be drawn as it is, one line each, naming the file
     std::vector<Town> places;        // named by the style's label rules, most populous first
+    std::vector<NamedLine> named_lines;  // named along themselves by the style's label rules
     std::string credit;              // what its data asks the map to say ("© OpenStreetMap contributors (ODbL)")
 };
 

@@ -131,6 +131,11 @@ VectorSource load_vector_source(const std::string& path, const MapStyle* style) 
             std::move(parts.polygons.begin(), parts.polygons.end(), std::back_inserter(to));
         }
         if (!parts.lines.empty()) {
+            const int rule = style->rule_for(GeometryKind::line, tags);
+            const auto name = tags.find("name");
+            if (rule >= 0 && style->rules[static_cast<std::size_t>(rule)].label && name != tags.end() && !name->second.empty())
+                for (const Path& line : parts.lines)
+                    source.named_lines.push_back({name->second, line, style->rules[static_cast<std::size_t>(rule)].label_rank});
             auto& to = place(GeometryKind::line).lines;
             std::move(parts.lines.begin(), parts.lines.end(), std::back_inserter(to));
         }
@@ -188,6 +193,7 @@ VectorSource load_vector_source(const std::string& path, const MapStyle* style) 
     source.layers = std::move(plain);
     std::move(styled.begin(), styled.end(), std::back_inserter(source.layers));
     std::stable_sort(source.places.begin(), source.places.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
+    std::stable_sort(source.named_lines.begin(), source.named_lines.end(), [](const NamedLine& a, const NamedLine& b) { return a.rank > b.rank; });
     if (source.layers.empty()) throw InputError(path, "holds no features");
     return source;
 }

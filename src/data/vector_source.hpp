@@ -15,6 +15,7 @@ struct VectorSource {
     std::string driver;  // GDAL's short name, e.g. "GPKG"
     std::vector<VectorLayer> layers;  // only the layers that hold something
     std::vector<Town> places;         // points a style rule labels (place=town…), most populous first
+    std::vector<NamedLine> named_lines;  // lines a style rule labels (rivers), by rank
 
     Box lonlat_bounds() const;
 };

@@ -52,22 +52,25 @@ void MapScene::set_story(const Story* story) {
 
 void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
     m_base_context = std::move(context);
-    if (m_added_places.empty()) {
+    if (m_added_places.empty() && m_added_lines.empty()) {
         m_context = m_base_context;
     } else {
         auto merged = std::make_shared<ContextLabels>(m_base_context ? *m_base_context : ContextLabels{});
         merged->towns.insert(merged->towns.end(), m_added_places.begin(), m_added_places.end());
         std::stable_sort(merged->towns.begin(), merged->towns.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
+        merged->lines.insert(merged->lines.end(), m_added_lines.begin(), m_added_lines.end());
+        std::stable_sort(merged->lines.begin(), merged->lines.end(), [](const NamedLine& a, const NamedLine& b) { return a.rank > b.rank; });
         m_context = std::move(merged);
     }
     m_town_glyphs = local_name_glyphs(nullptr, m_context.get(), 0);  // once per context, not per story revision
     m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs};
 }
 
-void MapScene::add_places(const std::vector<Town>& places, const std::string& credit) {
+void MapScene::add_names(const std::vector<Town>& places, const std::vector<NamedLine>& lines, const std::string& credit) {
     if (!credit.empty() && std::find(m_credits.begin(), m_credits.end(), credit) == m_credits.end()) m_credits.push_back(credit);
-    if (places.empty()) return;
+    if (places.empty() && lines.empty()) return;
     m_added_places.insert(m_added_places.end(), places.begin(), places.end());
+    m_added_lines.insert(m_added_lines.end(), lines.begin(), lines.end());
     set_context(m_base_context);
 }
 

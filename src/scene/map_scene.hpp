@@ -81,9 +81,9 @@ public:
     // only here. The story must stay alive and unchanged until the next call.
     void set_story(const Story* story);
     void set_context(std::shared_ptr<const ContextLabels> context);
-    // Places an added layer names (its style's label rules), labelled with the towns; and the
-    // credit its data asks for (empty: none).
-    void add_places(const std::vector<Town>& places, const std::string& credit);
+    // What an added layer names (its style's label rules): places, labelled with the towns, and lines
+    // named along themselves; and the credit its data asks for (empty: none).
+    void add_names(const std::vector<Town>& places, const std::vector<NamedLine>& lines, const std::string& credit);
 
     const Story* story() const { return m_story; }
     const StoryMotion* motion() const { return m_motion ? &*m_motion : nullptr; }
@@ -123,6 +123,7 @@ private:
     std::array<std::shared_ptr<const SegmentIndex>, 3> m_sides;
     std::array<double, 3> m_sides_tolerance{};  // Natural Earth's countries, GeoNames' towns
     std::vector<Town> m_added_places;
+    std::vector<NamedLine> m_added_lines;
     std::vector<std::string> m_credits;  // of added layers
     FontText m_glyphs;        // the story's text, and its and the towns' local names
     FontText m_story_glyphs;  // the story's text alone

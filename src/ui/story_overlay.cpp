@@ -104,6 +104,16 @@ void draw_vehicle(ImDrawList& list, TravelMode mode, ImVec2 c, float heading, Im
     }
 }
 
+// Turns the vertices added since `first` by `angle` radians about `centre` (a label along a line).
+void turn_vertices(ImDrawList& list, int first, Vec2 centre, float angle) {
+    const float c = std::cos(angle), s = std::sin(angle);
+    for (int i = first; i < list.VtxBuffer.Size; ++i) {
+        ImVec2& p = list.VtxBuffer[i].pos;
+        const float x = p.x - static_cast<float>(centre.x), y = p.y - static_cast<float>(centre.y);
+        p = ImVec2(static_cast<float>(centre.x) + x * c - y * s, static_cast<float>(centre.y) + x * s + y * c);
+    }
+}
+
 }  // namespace
 
 ImFont* font_for(TextStyle style) {
@@ -139,7 +149,11 @@ void paint_overlay(ImDrawList& list, const OverlayPlan& plan) {
         list.AddTriangleFilled(im(a.tip), im(a.left), im(a.right), im(a.colour));
         list.AddTriangle(im(a.tip), im(a.left), im(a.right), white, 1.2f);
     }
-    for (const auto& l : plan.labels) text_with_halo(list, font_for(l.style), im(l.at), im(l.colour), l.text);
+    for (const auto& l : plan.labels) {
+        const int first = list.VtxBuffer.Size;
+        text_with_halo(list, font_for(l.style), im(l.at), im(l.colour), l.text);
+        if (l.angle != 0) turn_vertices(list, first, l.at + ImGuiTextMeasure().size(l.style, l.text) * 0.5, l.angle);
+    }
     for (const auto& m : plan.markers) {
         if (m.selected) list.AddCircleFilled(im(m.px), m.radius + 7 * scale, IM_COL32(255, 196, 0, 110), 24);
         draw_marker(list, m.shape, im(m.px), m.radius, im(m.fill), im(m.ring));

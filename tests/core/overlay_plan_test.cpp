@@ -276,3 +276,26 @@ TEST_F(OverlayPlanTest, APlaceLabelStaysOnItsOwnSideOfABorder) {
     const double border_px = camera.world_to_screen({x, west.y}).x;
     EXPECT_LT(kept->placed->max_x, border_px);  // wholly on the marker's side
 }
+
+// A named line (a river) is named along its longest stretch on screen, reading left to right; a
+// line shorter on screen than its name is not named.
+TEST_F(OverlayPlanTest, ALineIsNamedAlongItsLongestStretchReadingLeftToRight) {
+    ContextLabels context;
+    // Drawn east to west and rising to the west: its name must not read upside down.
+    context.lines.push_back({"Long River", {{21.0, 7.0}, {20.5, 7.2}, {9.0, 11.0}}, 50});
+    context.lines.push_back({"Short Creek", {{12.0, 15.0}, {12.05, 15.0}}, 10});
+    const OverlayPlan p = plan({}, &context);
+    const auto river = std::find_if(p.labels.begin(), p.labels.end(), [](const auto& l) { return l.text == "Long River"; });
+    ASSERT_NE(river, p.labels.end());
+    const Vec2 west = camera.world_to_screen(mercator::forward(LonLat{9.0, 11.0}));
+    const Vec2 east = camera.world_to_screen(mercator::forward(LonLat{20.5, 7.2}));
+    EXPECT_NEAR(river->angle, std::atan2(east.y - west.y, east.x - west.x), 1e-6);
+    EXPECT_LT(std::abs(river->angle), 1.5708);
+    EXPECT_EQ(river->style, TextStyle::italic);
+    // Its turned box is centred on the middle of the long stretch.
+    const auto* r = record(p, "Long River");
+    ASSERT_TRUE(r && r->placed);
+    EXPECT_NEAR(r->placed->center().x, (west.x + east.x) / 2, 1.0);
+    EXPECT_NEAR(r->placed->center().y, (west.y + east.y) / 2, 1.0);
+    EXPECT_EQ(record(p, "Short Creek"), nullptr);
+}

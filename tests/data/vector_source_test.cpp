@@ -203,6 +203,9 @@ TEST(VectorSource, AStyleSplitsOsmLayersByRuleAndLeavesOutWhatItDoesNotDraw) {
     for (std::size_t i = 1; i < source.layers.size(); ++i) EXPECT_LE(source.layers[i - 1].style_rule, source.layers[i].style_rule);
 
     // The place nodes become labels, by population (the village by its rule's rank), the station too.
+    ASSERT_EQ(source.named_lines.size(), 1u);  // the river, named along itself
+    EXPECT_EQ(source.named_lines[0].name, "Test River");
+    EXPECT_EQ(source.named_lines[0].path.size(), 4u);
     ASSERT_EQ(source.places.size(), 3u);
     EXPECT_EQ(source.places[0].name, "Testograd");
     EXPECT_EQ(source.places[0].population, 25000);

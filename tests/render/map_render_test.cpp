@@ -3,6 +3,7 @@
 // the land is, overlay colours where the overlay is.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <memory>
 
 #include "core/geo/mercator.hpp"
@@ -129,7 +130,7 @@ TEST_F(MapRender, OsmDataDrawnByItsTags) {
     MapScene town;  // a scene of its own: the places it adds would label the other tests' views
     town.set_basemap(load_natural_earth(DetailLevel::fine_10m));
     for (const auto& layer : source.layers) town.add_overlay(layer);
-    town.add_places(source.places, source.credit);
+    town.add_names(source.places, source.named_lines, source.credit);
     camera = Camera::fit(mercator::forward(131.84, 43.07, 131.97, 43.18), 640, 480);
     FrameView view;
     view.camera = camera;
@@ -165,8 +166,17 @@ TEST_F(MapRender, OsmDataDrawnByItsTags) {
     EXPECT_TRUE(is_colour(pixel_at(image, {131.865, 43.13}), BasemapStyle{}.ocean, 6));
     // The town is labelled (and OpenStreetMap credited: in the expected image).
     bool labelled = false;
-    for (const auto& label : result.overlay.labels) labelled |= label.text == "Testograd";
+    const OverlayPlan::Label* river = nullptr;
+    for (const auto& label : result.overlay.labels) {
+        labelled |= label.text == "Testograd";
+        if (label.text == "Test River") river = &label;
+    }
     EXPECT_TRUE(labelled);
+    // The river is named along its longest stretch on screen, turned to it and reading left to right.
+    ASSERT_NE(river, nullptr);
+    const Vec2 a = camera.world_to_screen(mercator::forward(LonLat{131.86, 43.08}));
+    const Vec2 b = camera.world_to_screen(mercator::forward(LonLat{131.90, 43.11}));
+    EXPECT_NEAR(river->angle, std::atan2(b.y - a.y, b.x - a.x), 1e-4);
     const std::string mismatch = test_support::compare_with_expected(image, "osm-town");
     EXPECT_TRUE(mismatch.empty()) << mismatch;
 }

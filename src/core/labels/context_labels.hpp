@@ -16,6 +16,14 @@ struct Town {
     std::string country;  // ISO 3166 alpha-2
 };
 
+// A line named along itself (a river from an added layer): its name follows its longest straight
+// stretch on screen.
+struct NamedLine {
+    std::string name;
+    Path path;
+    long rank = 0;  // more important lines are named first
+};
+
 struct CountryLabel {
     std::string name;
     LonLat anchor;      // well inside the country's largest part
@@ -25,6 +33,7 @@ struct CountryLabel {
 struct ContextLabels {
     std::vector<CountryLabel> countries;
     std::vector<Town> towns;  // most populous first
+    std::vector<NamedLine> lines;  // most important first
 };
 
 // A point well inside a polygon (an approximate pole of inaccessibility: the point farthest from

@@ -150,6 +150,12 @@ void add_arrows(std::vector<OverlayPlan::Arrow>& out, const std::vector<Vec2>& p
     }
 }
 
+// A turned label's text size, by request (zero for the others): its box is the turned text's bounds.
+struct TurnedText {
+    Vec2 size;
+    float angle = 0;
+};
+
 // Everything a label needs until it is placed.
 class LabelRequests {
 public:
@@ -161,8 +167,18 @@ public:
         looks.push_back({text, style, colour, {}});
         return requests.size() - 1;
     }
+    // A label turned by `angle` about `centre` (a line's name along it), in its turned text's bounds.
+    void add_turned(Vec2 centre, const std::string& text, TextStyle style, Rgba8 colour, float angle, double priority) {
+        const Vec2 size = m_text.size(style, text);
+        const double c = std::abs(std::cos(angle)), s = std::abs(std::sin(angle));
+        requests.push_back({centre, {size.x * c + size.y * s, size.x * s + size.y * c}, 0, priority, true, 6});
+        looks.push_back({text, style, colour, {}, angle});
+        turned.resize(requests.size());
+        turned.back() = {size, angle};
+    }
     std::vector<LabelRequest> requests;
     std::vector<OverlayPlan::Label> looks;
+    std::vector<TurnedText> turned;  // by request, when any is turned
 
 private:
     const TextMeasure& m_text;
@@ -175,6 +191,35 @@ void keep_side(LabelRequest& request, const Camera& camera, const SegmentIndex* 
     const Vec2 at = camera.screen_to_world(request.anchor);
     for (const auto& [a, b] : sides->near(Box::of(at.x - reach, at.y - reach, at.x + reach, at.y + reach)))
         request.sides.emplace_back(camera.world_to_screen(a), camera.world_to_screen(b));
+}
+
+// Each named line's name along its longest straight stretch on screen, turned to read left to right,
+// when the stretch is longer than the name.
+void plan_line_names(const ContextLabels& context, const Camera& camera, const TextMeasure& text, LabelRequests& labels) {
+    int considered = 0;
+    for (const NamedLine& line : context.lines) {
+        if (considered >= 200) break;
+        double best = 0;
+        Vec2 from, to;
+        Vec2 previous;
+        for (std::size_t i = 0; i < line.path.size(); ++i) {
+            const Vec2 px = to_screen(camera, line.path[i]);
+            if (i > 0 && on_screen(camera, previous, 0) && on_screen(camera, px, 0) && length(px - previous) > best) {
+                best = length(px - previous);
+                from = previous;
+                to = px;
+            }
+            previous = px;
+        }
+        if (best <= 0) continue;
+        ++considered;
+        if (best < text.size(TextStyle::italic, line.name).x + 16) continue;
+        double angle = std::atan2(to.y - from.y, to.x - from.x);
+        if (angle > 1.5708) angle -= 3.14159265358979;
+        if (angle < -1.5708) angle += 3.14159265358979;
+        labels.add_turned((from + to) * 0.5, line.name, TextStyle::italic, overlay_ink::water, static_cast<float>(angle),
+                          2 + std::log10(static_cast<double>(line.rank) + 1) / 10);
+    }
 }
 
 // Story markers: each keeps every label off it.
@@ -279,6 +324,7 @@ std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, 
                                          std::log10(static_cast<double>(town.population) + 1), false, 14 * scale));
         keep_side(labels.requests[dots.back().second], camera, options.sides);
     }
+    plan_line_names(context, camera, text, labels);
     return dots;
 }
 
@@ -382,6 +428,8 @@ OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const
         shown[p.request] = true;
         OverlayPlan::Label label = labels.looks[p.request];
         label.at = {p.box.min_x + 1, p.box.min_y};
+        if (p.request < labels.turned.size() && labels.turned[p.request].angle != 0)
+            label.at = p.box.center() - labels.turned[p.request].size * 0.5;
         plan.labels.push_back(std::move(label));
     }
     for (const auto& [px, index] : town_dots)

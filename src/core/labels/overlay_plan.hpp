@@ -34,6 +34,7 @@ inline constexpr Rgba8 white{255, 255, 255, 255};
 inline constexpr Rgba8 town{100, 100, 110, 255};
 inline constexpr Rgba8 country{128, 112, 124, 255};
 inline constexpr Rgba8 highlight{255, 196, 0, 255};
+inline constexpr Rgba8 water{62, 108, 150, 255};
 }  // namespace overlay_ink
 
 struct OverlayOptions {
@@ -83,7 +84,8 @@ struct OverlayPlan {
         std::string text;
         TextStyle style = TextStyle::label;
         Rgba8 colour;
-        Vec2 at;  // the text's top-left
+        Vec2 at;  // the text's top-left (turned: before it is turned)
+        float angle = 0;  // radians, the text turned about its centre (a river's name along the river)
     };
     struct Arrow {  // a chevron along a route, pointing the way it runs
         Vec2 tip, left, right;

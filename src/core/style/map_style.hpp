@@ -46,7 +46,8 @@ struct StyleRule {
     // Every key must be present with one of its values ("*": any value).
     std::vector<std::pair<std::string, std::vector<std::string>>> match;
     LayerPaint paint;
-    // Points only: label the feature with its `name` tag, ranked by `population` (else this).
+    // Label the feature with its `name` tag: a point with the towns, ranked by `population` (else
+    // this); a line along itself (a river), ranked by this.
     bool label = false;
     long label_rank = 0;
 
