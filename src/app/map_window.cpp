@@ -332,6 +332,7 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_scene.add_overlay(layer);
                 m_scene.add_names(source->places, source->named_lines, source->credit);
+                if (!source->places.empty() || !source->named_lines.empty()) m_ui.request_fonts(m_scene.glyphs());
                 m_layer_paths.push_back(source->path);
                 m_messages.note("added " + source->path);
                 for (const auto& note : source->notes) m_messages.error(note);

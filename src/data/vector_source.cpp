@@ -121,32 +121,31 @@ VectorSource load_vector_source(const std::string& path, const MapStyle* style) 
         VectorLayer parts;
         add_geometry(*geom, parts);
         const Tags tags = gdal::feature_tags(feature);
-        auto place = [&](GeometryKind kind) -> VectorLayer& {
+        const auto name = tags.find("name");
+        // The rule for this kind of part and its layer; the rule when it names the feature.
+        auto rule_for = [&](GeometryKind kind) -> std::pair<VectorLayer&, const StyleRule*> {
             const int rule = style->rule_for(kind, tags);
-            if (rule >= 0) r.styled = true;
-            return r.by_rule[rule];
+            if (rule < 0) return {r.by_rule[rule], nullptr};
+            r.styled = true;
+            const StyleRule& matched = style->rules[static_cast<std::size_t>(rule)];
+            const bool names = matched.label && name != tags.end() && !name->second.empty();
+            return {r.by_rule[rule], names ? &matched : nullptr};
         };
         if (!parts.polygons.empty()) {
-            auto& to = place(GeometryKind::polygon).polygons;
+            auto& to = rule_for(GeometryKind::polygon).first.polygons;
             std::move(parts.polygons.begin(), parts.polygons.end(), std::back_inserter(to));
         }
         if (!parts.lines.empty()) {
-            const int rule = style->rule_for(GeometryKind::line, tags);
-            const auto name = tags.find("name");
-            if (rule >= 0 && style->rules[static_cast<std::size_t>(rule)].label && name != tags.end() && !name->second.empty())
-                for (const Path& line : parts.lines)
-                    source.named_lines.push_back({name->second, line, style->rules[static_cast<std::size_t>(rule)].label_rank});
-            auto& to = place(GeometryKind::line).lines;
-            std::move(parts.lines.begin(), parts.lines.end(), std::back_inserter(to));
+            auto [layer, naming] = rule_for(GeometryKind::line);
+            if (naming)
+                for (const Path& line : parts.lines) source.named_lines.push_back({name->second, line, naming->label_rank});
+            std::move(parts.lines.begin(), parts.lines.end(), std::back_inserter(layer.lines));
         }
         if (!parts.points.empty()) {
-            const int rule = style->rule_for(GeometryKind::point, tags);
-            const auto name = tags.find("name");
-            if (rule >= 0 && style->rules[static_cast<std::size_t>(rule)].label && name != tags.end() && !name->second.empty())
-                for (LonLat p : parts.points)
-                    source.places.push_back({name->second, "", p, population_of(tags, style->rules[static_cast<std::size_t>(rule)].label_rank), ""});
-            auto& to = place(GeometryKind::point).points;
-            to.insert(to.end(), parts.points.begin(), parts.points.end());
+            auto [layer, naming] = rule_for(GeometryKind::point);
+            if (naming)
+                for (LonLat p : parts.points) source.places.push_back({name->second, "", p, population_of(tags, naming->label_rank), ""});
+            layer.points.insert(layer.points.end(), parts.points.begin(), parts.points.end());
         }
     };
 
@@ -178,7 +177,7 @@ VectorSource load_vector_source(const std::string& path, const MapStyle* style) 
         }
     }
 
-    // The styled layers in the style's order (what is drawn over what), then the others.
+    // The unstyled layers, then the styled ones in the style's order (what is drawn over what).
     std::vector<VectorLayer> styled, plain;
     for (OGRLayer* ogr_layer : order) {
         LayerReading& r = readings.at(ogr_layer);

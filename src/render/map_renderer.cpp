@@ -1,10 +1,9 @@
 #include "render/map_renderer.hpp"
 
-#include "core/story/story_camera.hpp"
-
 #include <cmath>
 
 #include "core/geo/mercator.hpp"
+#include "core/story/story_camera.hpp"
 #include "shader_sources.hpp"
 
 namespace storyplot {

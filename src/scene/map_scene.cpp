@@ -46,8 +46,8 @@ void MapScene::set_story(const Story* story) {
     } else {
         m_renderer.set_routes({});
     }
-    m_story_glyphs = FontText{story_glyphs(m_story), ""};
-    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs};
+    m_story_glyphs = FontText{story_glyphs(m_story), m_added_glyphs};
+    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs + m_added_glyphs};
 }
 
 void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
@@ -62,8 +62,14 @@ void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
         std::stable_sort(merged->lines.begin(), merged->lines.end(), [](const NamedLine& a, const NamedLine& b) { return a.rank > b.rank; });
         m_context = std::move(merged);
     }
-    m_town_glyphs = local_name_glyphs(nullptr, m_context.get(), 0);  // once per context, not per story revision
-    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs};
+    m_town_glyphs = local_name_glyphs(nullptr, m_base_context.get(), 0);  // once per context, not per story revision
+    // Added layers' names are as their data writes them, often in the local script (OSM's `name`):
+    // drawn in every mode, not only with local names.
+    m_added_glyphs.clear();
+    for (const Town& place : m_added_places) m_added_glyphs += place.name + "\n";
+    for (const NamedLine& line : m_added_lines) m_added_glyphs += line.name + "\n";
+    m_story_glyphs.labels = m_added_glyphs;
+    m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs + m_added_glyphs};
 }
 
 void MapScene::add_names(const std::vector<Town>& places, const std::vector<NamedLine>& lines, const std::string& credit) {

@@ -125,9 +125,10 @@ private:
     std::vector<Town> m_added_places;
     std::vector<NamedLine> m_added_lines;
     std::vector<std::string> m_credits;  // of added layers
-    FontText m_glyphs;        // the story's text, and its and the towns' local names
-    FontText m_story_glyphs;  // the story's text alone
+    FontText m_glyphs;        // the story's text, the names added layers give, and its and the towns' local names
+    FontText m_story_glyphs;  // the story's text, and the names added layers give, as they write them
     std::string m_town_glyphs;  // the context towns' local names
+    std::string m_added_glyphs;  // the names added layers give (OSM's `name`: often the local script)
 };
 
 }  // namespace storyplot
