@@ -1,5 +1,7 @@
 #pragma once
-// Numbers as the map writes them for people: thousands grouped with a comma ("1,234,567").
+// Numbers as the map writes them for people: thousands grouped with a comma ("1,234,567"), distances.
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace storyplot {
@@ -12,6 +14,15 @@ inline std::string group_thousands(long n) {
         out += digits[i];
     }
     return out;
+}
+
+// A distance as the ruler, the panels and the snap report write it: "850 m", "12.3 km", "1,234 km".
+inline std::string format_distance(double metres) {
+    char text[32];
+    if (metres < 1000) std::snprintf(text, sizeof text, "%.0f m", metres);
+    else if (metres < 100000) std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
+    else return group_thousands(std::lround(metres / 1000)) + " km";
+    return text;
 }
 
 }  // namespace storyplot

@@ -72,14 +72,6 @@ const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_k
     return best;
 }
 
-std::string format_distance(double metres) {
-    char text[32];
-    if (metres < 1000) std::snprintf(text, sizeof text, "%.0f m", metres);
-    else if (metres < 100000) std::snprintf(text, sizeof text, "%.1f km", metres / 1000);
-    else return group_thousands(std::lround(metres / 1000)) + " km";
-    return text;
-}
-
 std::optional<std::string> OverlayPlan::place_at(Vec2 px) const {
     std::optional<std::string> best;
     double best_d = 1e18;

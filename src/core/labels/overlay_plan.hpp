@@ -14,6 +14,7 @@
 #include "core/labels/context_labels.hpp"
 #include "core/geo/segment_index.hpp"
 #include "core/labels/label_placement.hpp"
+#include "core/labels/number_format.hpp"
 #include "core/story/story.hpp"
 #include "core/motion/story_clock.hpp"
 #include "core/motion/story_motion.hpp"
@@ -143,8 +144,6 @@ const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_k
 std::string story_glyphs(const Story* story);
 std::string local_name_glyphs(const Story* story, const ContextLabels* context, double resolution);
 
-// A distance as the ruler and the panels write it: "850 m", "12.3 km", "1,234 km".
-std::string format_distance(double metres);
 
 // The place's name as the overlay shows it.
 std::string display_name(const Place& place, bool local);

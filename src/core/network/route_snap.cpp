@@ -1,6 +1,5 @@
 #include "core/network/route_snap.hpp"
 
-#include <cmath>
 #include <cstdio>
 
 #include "core/geo/geodesic.hpp"
@@ -13,12 +12,6 @@ namespace {
 
 // How far to look when telling the user how far a waypoint is from the network.
 constexpr double far_look_m = 500000;
-
-// "812.3 km", "1,012.0 km"
-std::string kilometres(double metres) {
-    const long tenths = std::lround(metres / 100);
-    return group_thousands(tenths / 10) + "." + std::to_string(tenths % 10) + " km";
-}
 
 std::string position_text(LonLat p) {
     char text[64];
@@ -50,11 +43,11 @@ std::vector<std::string> describe_snap(const Story& story, const Route& route, c
     std::vector<std::string> lines;
     lines.push_back("route \"" + (route.name.empty() ? route.id : route.name) + "\" (" + std::string(travel_mode_name(route.mode)) +
                     "): " + std::to_string(on) + " of " + std::to_string(snap.legs.size()) + " legs on the " + word +
-                    " network, " + kilometres(after) + " (was " + kilometres(before) + ")");
+                    " network, " + format_distance(after) + " (was " + format_distance(before) + ")");
     for (const SnapLeg& leg : snap.legs) {
         std::string line = "  " + stop_name(leg.from_stop) + " → " + stop_name(leg.to_stop) + ": ";
         if (leg.on_network)
-            line += kilometres(leg.length_m) + " along the network (straight " + kilometres(leg.straight_m) + ")";
+            line += format_distance(leg.length_m) + " along the network (straight " + format_distance(leg.straight_m) + ")";
         else
             line += "left straight (off the network): " + leg.problem;
         lines.push_back(std::move(line));
@@ -147,9 +140,9 @@ RouteSnap snap_route(const Story& story, const Route& route, const LineNetwork& 
             for (std::size_t end : {w, w + 1}) {
                 if (anchors[end] || !leg.problem.empty()) continue;
                 const auto far = network.nearest(waypoints[end], modes, far_look_m);
-                leg.problem = name_of(end) + (far ? " is " + kilometres(far->distance_m) + " from the nearest " + word
-                                                  : " has no " + word + " within " + kilometres(far_look_m)) +
-                              " (reach " + kilometres(options.reach_m) + ")";
+                leg.problem = name_of(end) + (far ? " is " + format_distance(far->distance_m) + " from the nearest " + word
+                                                  : " has no " + word + " within " + format_distance(far_look_m)) +
+                              " (reach " + format_distance(options.reach_m) + ")";
             }
             if (leg.problem.empty())
                 leg.problem = "no way along the network from " + name_of(w) + " to " + name_of(w + 1) +

@@ -40,8 +40,8 @@ std::optional<std::string> snap_refusal(const Route& route, const LineNetwork& n
 RouteSnap snap_route(const Story& story, const Route& route, const LineNetwork& network, const SnapOptions& options = {});
 
 // What the snap did, for people: a line for the route, then one for each leg, e.g.
-//   route "Armoured train" (train): 2 of 2 legs on the rail network, 1,203.4 km (was 892.1 km)
-//     Pyongyang → Khasan: 1,012.0 km along the network (straight 812.3 km)
+//   route "Armoured train" (train): 2 of 2 legs on the rail network, 1,203 km (was 892 km)
+//     Pyongyang → Khasan: 1,012 km along the network (straight 812 km)
 //     Khasan → Vladivostok: left straight (off the network): Khasan is 12.3 km from the nearest rail line (reach 5.0 km)
 std::vector<std::string> describe_snap(const Story& story, const Route& route, const RouteSnap& snap);
 
