@@ -41,6 +41,32 @@ Tags feature_tags(const OGRFeature& feature) {
     return tags;
 }
 
+void for_each_feature(GDALDataset& ds, const std::function<bool(OGRLayer&)>& skip,
+                      const std::function<void(OGRFeature&, OGRLayer&)>& visit, const std::function<void(OGRLayer&)>& layer_done) {
+    auto skipped = [&](OGRLayer& layer) { return skip && skip(layer); };
+    if (ds.TestCapability(ODsCRandomLayerRead)) {
+        CPLErrorReset();
+        for (;;) {
+            OGRLayer* layer = nullptr;
+            FeaturePtr feature(ds.GetNextFeature(&layer, nullptr, nullptr, nullptr));
+            if (!feature) break;
+            if (layer && !skipped(*layer)) visit(*feature, *layer);
+        }
+        return;
+    }
+    for (OGRLayer* layer : ds.GetLayers()) {
+        if (skipped(*layer)) continue;
+        layer->ResetReading();
+        CPLErrorReset();
+        for (;;) {
+            FeaturePtr feature(layer->GetNextFeature());
+            if (!feature) break;
+            visit(*feature, *layer);
+        }
+        if (layer_done) layer_done(*layer);
+    }
+}
+
 TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::string& path) {
     if (!source) return nullptr;  // no CRS declared: take it as lon/lat (as Natural Earth's TopoJSON)
     OGRSpatialReference wgs84;

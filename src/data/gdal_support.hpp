@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -39,6 +40,14 @@ TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::st
 // The feature's attributes as tags; OGR's OSM driver keeps the keys it has no column for in
 // `other_tags`, which are added too.
 Tags feature_tags(const OGRFeature& feature);
+
+// Every feature of the dataset with its layer, leaving out layers `skip` names (none when empty):
+// in the file's order across layers where the driver reads that way (OSM), else layer by layer with
+// GDAL's error state reset before each and `layer_done` called after each (a reader's per-layer
+// checks).
+void for_each_feature(GDALDataset& ds, const std::function<bool(OGRLayer&)>& skip,
+                      const std::function<void(OGRFeature&, OGRLayer&)>& visit,
+                      const std::function<void(OGRLayer&)>& layer_done = {});
 
 // GDAL's last error message, without trailing newline; empty when there was none.
 std::string last_error();

@@ -51,25 +51,7 @@ NetworkSource load_network_source(const std::string& path) {
         if (ct && geom->transform(ct) != OGRERR_NONE) return;
         add_lines(*geom, modes_for_tags(gdal::feature_tags(feature)), source.lines);
     };
-    CPLErrorReset();
-    if (ds->TestCapability(ODsCRandomLayerRead)) {
-        // OSM: features come in the file's order, whatever layer they are in.
-        for (;;) {
-            OGRLayer* layer = nullptr;
-            gdal::FeaturePtr feature(ds->GetNextFeature(&layer, nullptr, nullptr, nullptr));
-            if (!feature) break;
-            if (layer) read(*feature, *layer);
-        }
-    } else {
-        for (OGRLayer* layer : ds->GetLayers()) {
-            layer->ResetReading();
-            for (;;) {
-                gdal::FeaturePtr feature(layer->GetNextFeature());
-                if (!feature) break;
-                read(*feature, *layer);
-            }
-        }
-    }
+    gdal::for_each_feature(*ds, {}, read);
     if (source.lines.empty()) {
         const std::string detail = gdal::last_error();
         throw InputError(path, detail.empty() ? "holds no lines to travel along" : "corrupt or unreadable: " + detail);

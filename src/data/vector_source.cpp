@@ -149,33 +149,16 @@ VectorSource load_vector_source(const std::string& path, const MapStyle* style) 
         }
     };
 
-    if (ds->TestCapability(ODsCRandomLayerRead)) {
-        // OSM: features come in the file's order, whatever layer they belong to.
-        CPLErrorReset();
-        for (;;) {
-            OGRLayer* ogr_layer = nullptr;
-            gdal::FeaturePtr feature(ds->GetNextFeature(&ogr_layer, nullptr, nullptr, nullptr));
-            if (!feature) break;
-            if (ogr_layer && !is_redundant_layer(source.driver, ogr_layer->GetName())) read(*feature, *ogr_layer);
-        }
-        if (CPLGetLastErrorType() >= CE_Failure && readings.empty())
-            throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
-    } else {
-        for (OGRLayer* ogr_layer : ds->GetLayers()) {
-            if (is_redundant_layer(source.driver, ogr_layer->GetName())) continue;
-            reading_for(*ogr_layer);
-            ogr_layer->ResetReading();
-            CPLErrorReset();
-            for (;;) {
-                gdal::FeaturePtr feature(ogr_layer->GetNextFeature());
-                if (!feature) break;
-                read(*feature, *ogr_layer);
-            }
-            const auto& r = readings.at(ogr_layer);
-            const bool empty = std::all_of(r.by_rule.begin(), r.by_rule.end(), [](const auto& kv) { return kv.second.empty(); });
-            if (CPLGetLastErrorType() >= CE_Failure && empty) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
-        }
-    }
+    // A layer GDAL failed on that gave nothing is a corrupt file, not an empty layer.
+    auto fail_if_broken = [&](OGRLayer& ogr_layer) {
+        const auto it = readings.find(&ogr_layer);
+        const bool empty = it == readings.end() ||
+                           std::all_of(it->second.by_rule.begin(), it->second.by_rule.end(), [](const auto& kv) { return kv.second.empty(); });
+        if (CPLGetLastErrorType() >= CE_Failure && empty) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
+    };
+    gdal::for_each_feature(
+        *ds, [&](OGRLayer& layer) { return is_redundant_layer(source.driver, layer.GetName()); }, read, fail_if_broken);
+    if (CPLGetLastErrorType() >= CE_Failure && readings.empty()) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
 
     // The unstyled layers, then the styled ones in the style's order (what is drawn over what).
     std::vector<VectorLayer> styled, plain;
