@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -104,13 +105,21 @@ void draw_vehicle(ImDrawList& list, TravelMode mode, ImVec2 c, float heading, Im
     }
 }
 
-// Turns the vertices added since `first` by `angle` radians about `centre` (a label along a line).
-void turn_vertices(ImDrawList& list, int first, Vec2 centre, float angle) {
+// Turns the vertices added since `first` (a label and its halo) by `angle` radians about their own
+// centre: a name along a line.
+void turn_vertices(ImDrawList& list, int first, float angle) {
+    if (first >= list.VtxBuffer.Size) return;
+    ImVec2 low = list.VtxBuffer[first].pos, high = low;
+    for (int i = first; i < list.VtxBuffer.Size; ++i) {
+        low = ImVec2(std::min(low.x, list.VtxBuffer[i].pos.x), std::min(low.y, list.VtxBuffer[i].pos.y));
+        high = ImVec2(std::max(high.x, list.VtxBuffer[i].pos.x), std::max(high.y, list.VtxBuffer[i].pos.y));
+    }
+    const ImVec2 centre((low.x + high.x) / 2, (low.y + high.y) / 2);
     const float c = std::cos(angle), s = std::sin(angle);
     for (int i = first; i < list.VtxBuffer.Size; ++i) {
         ImVec2& p = list.VtxBuffer[i].pos;
-        const float x = p.x - static_cast<float>(centre.x), y = p.y - static_cast<float>(centre.y);
-        p = ImVec2(static_cast<float>(centre.x) + x * c - y * s, static_cast<float>(centre.y) + x * s + y * c);
+        const float x = p.x - centre.x, y = p.y - centre.y;
+        p = ImVec2(centre.x + x * c - y * s, centre.y + x * s + y * c);
     }
 }
 
@@ -152,7 +161,7 @@ void paint_overlay(ImDrawList& list, const OverlayPlan& plan) {
     for (const auto& l : plan.labels) {
         const int first = list.VtxBuffer.Size;
         text_with_halo(list, font_for(l.style), im(l.at), im(l.colour), l.text);
-        if (l.angle != 0) turn_vertices(list, first, l.at + ImGuiTextMeasure().size(l.style, l.text) * 0.5, l.angle);
+        if (l.angle != 0) turn_vertices(list, first, l.angle);
     }
     for (const auto& m : plan.markers) {
         if (m.selected) list.AddCircleFilled(im(m.px), m.radius + 7 * scale, IM_COL32(255, 196, 0, 110), 24);
