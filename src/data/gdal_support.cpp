@@ -41,9 +41,9 @@ Tags feature_tags(const OGRFeature& feature) {
     return tags;
 }
 
-void for_each_feature(GDALDataset& ds, const std::function<bool(OGRLayer&)>& skip,
+void for_each_feature(GDALDataset& ds, const std::function<bool(OGRLayer&)>& take,
                       const std::function<void(OGRFeature&, OGRLayer&)>& visit, const std::function<void(OGRLayer&)>& layer_done) {
-    auto skipped = [&](OGRLayer& layer) { return skip && skip(layer); };
+    auto skipped = [&](OGRLayer& layer) { return !take(layer); };
     if (ds.TestCapability(ODsCRandomLayerRead)) {
         CPLErrorReset();
         for (;;) {

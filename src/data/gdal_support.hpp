@@ -41,11 +41,12 @@ TransformPtr transform_to_wgs84(const OGRSpatialReference* source, const std::st
 // `other_tags`, which are added too.
 Tags feature_tags(const OGRFeature& feature);
 
-// Every feature of the dataset with its layer, leaving out layers `skip` names (none when empty):
-// in the file's order across layers where the driver reads that way (OSM), else layer by layer with
-// GDAL's error state reset before each and `layer_done` called after each (a reader's per-layer
-// checks).
-void for_each_feature(GDALDataset& ds, const std::function<bool(OGRLayer&)>& skip,
+// Every feature of the dataset with its layer, from the layers `take` accepts: in the file's order
+// across layers where the driver reads that way (OSM; `take` asked for each feature's layer), else
+// layer by layer (`take` asked before a layer is read: where a reader sets up what it keeps per
+// layer, its CRS first, as some drivers need), GDAL's error state reset before each layer and
+// `layer_done` called after it (a reader's per-layer checks).
+void for_each_feature(GDALDataset& ds, const std::function<bool(OGRLayer&)>& take,
                       const std::function<void(OGRFeature&, OGRLayer&)>& visit,
                       const std::function<void(OGRLayer&)>& layer_done = {});
 

@@ -45,13 +45,15 @@ NetworkSource load_network_source(const std::string& path) {
             feature.SetGeometry(linear.get());
             geom = feature.GetGeometryRef();
         }
-        auto known = to_wgs84.find(&layer);
-        if (known == to_wgs84.end()) known = to_wgs84.emplace(&layer, gdal::transform_to_wgs84(layer.GetSpatialRef(), path)).first;
-        OGRCoordinateTransformation* ct = known->second.get();
+        OGRCoordinateTransformation* ct = to_wgs84.at(&layer).get();
         if (ct && geom->transform(ct) != OGRERR_NONE) return;
         add_lines(*geom, modes_for_tags(gdal::feature_tags(feature)), source.lines);
     };
-    gdal::for_each_feature(*ds, {}, read);
+    auto take = [&](OGRLayer& layer) {
+        if (!to_wgs84.count(&layer)) to_wgs84.emplace(&layer, gdal::transform_to_wgs84(layer.GetSpatialRef(), path));
+        return true;
+    };
+    gdal::for_each_feature(*ds, take, read);
     if (source.lines.empty()) {
         const std::string detail = gdal::last_error();
         throw InputError(path, detail.empty() ? "holds no lines to travel along" : "corrupt or unreadable: " + detail);

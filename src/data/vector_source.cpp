@@ -156,8 +156,12 @@ VectorSource load_vector_source(const std::string& path, const MapStyle* style) 
                            std::all_of(it->second.by_rule.begin(), it->second.by_rule.end(), [](const auto& kv) { return kv.second.empty(); });
         if (CPLGetLastErrorType() >= CE_Failure && empty) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
     };
-    gdal::for_each_feature(
-        *ds, [&](OGRLayer& layer) { return is_redundant_layer(source.driver, layer.GetName()); }, read, fail_if_broken);
+    auto take = [&](OGRLayer& layer) {
+        if (is_redundant_layer(source.driver, layer.GetName())) return false;
+        reading_for(layer);
+        return true;
+    };
+    gdal::for_each_feature(*ds, take, read, fail_if_broken);
     if (CPLGetLastErrorType() >= CE_Failure && readings.empty()) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
 
     // The unstyled layers, then the styled ones in the style's order (what is drawn over what).
