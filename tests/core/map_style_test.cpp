@@ -56,6 +56,8 @@ TEST(MapStyle, AStyleItCannotUseIsOneLineNamingTheFileAndRule) {
               "s.json: rule 1 (rail): strokes[0].color: \"grey\" is not a colour \"#rrggbb\" or \"#rrggbbaa\"");
     EXPECT_EQ(error_for(R"({"rules": [{"geometry": "polygon", "match": {"a": "b"}, "fill": "#ffffff"}]})"),
               "s.json: rule 1: geometry must be \"area\", \"line\" or \"point\"");
+    EXPECT_EQ(error_for(R"({"rules": [{"geometry": [3, 1]}]})"), "s.json: rule 1: geometry must be \"area\", \"line\" or \"point\"");
+    EXPECT_EQ(error_for(R"({"rules": [1e999]})"), "s.json: JSON number overflow parsing '1e999'");
     EXPECT_EQ(error_for(R"({"rules": [{"geometry": "area", "match": {}, "fill": "#ffffff"}]})"),
               "s.json: rule 1: match must be an object of tags, e.g. {\"railway\": [\"rail\"]}");
     EXPECT_EQ(error_for(R"({"rules": [{"geometry": "line", "match": {"a": "b"}}]})"), "s.json: rule 1: a line rule needs strokes");

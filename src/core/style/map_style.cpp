@@ -63,7 +63,8 @@ public:
             if (!m_rule["name"].is_string()) fail("name must be a string");
             rule.name = m_rule["name"];
         }
-        const std::string geometry = m_rule.value("geometry", std::string());
+        const auto found = m_rule.find("geometry");
+        const std::string geometry = found != m_rule.end() && found->is_string() ? found->get<std::string>() : std::string();
         if (geometry == "area") rule.geometry = GeometryKind::polygon;
         else if (geometry == "line") rule.geometry = GeometryKind::line;
         else if (geometry == "point") rule.geometry = GeometryKind::point;
@@ -178,6 +179,11 @@ MapStyle parse_map_style(const std::string& text, const std::string& name) {
         std::string reason = e.what();
         if (const auto colon = reason.find(": ", reason.find("column")); colon != std::string::npos) reason = reason.substr(colon + 2);
         throw InputError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "JSON " + reason);
+    } catch (const Json::exception& e) {
+        // The parser's other refusals, such as a number too large for a double ("1e999").
+        std::string reason = e.what();
+        if (const auto close = reason.find("] "); close != std::string::npos) reason = reason.substr(close + 2);
+        throw InputError(name, "JSON " + reason);
     }
     if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array())
         throw InputError(name, "a style is an object with a list of \"rules\"");
