@@ -53,11 +53,13 @@ Box parse_bbox(const std::string& text) {
         start = comma + 1;
     }
     if (v.size() != 4) throw UsageError("--bbox: expected four numbers W,S,E,N in degrees, got \"" + text + "\"");
-    const Box b = Box::of(v[0], v[1], v[2], v[3]);
-    if (b.min_x < -180 || b.max_x > 180 || b.min_y < -90 || b.max_y > 90)
+    if (v[0] < -180 || v[2] > 180 || v[0] > 180 || v[2] < -180 || v[1] < -90 || v[3] > 90 || v[1] > 90 || v[3] < -90)
         throw UsageError("--bbox: longitudes must lie in [-180, 180] and latitudes in [-90, 90]");
-    if (!(b.min_x < b.max_x) || !(b.min_y < b.max_y))
-        throw UsageError("--bbox: west must be less than east and south less than north");
+    if (!(v[1] < v[3])) throw UsageError("--bbox: south must be less than north");
+    if (v[0] == v[2]) throw UsageError("--bbox: west and east must differ");
+    // West past east: the box crosses the antimeridian (as GeoJSON's bbox, RFC 7946 5.2), and its
+    // east runs on past 180 degrees, where the map repeats.
+    const Box b = Box::of(v[0], v[1], v[0] < v[2] ? v[2] : v[2] + 360, v[3]);
     if (b.width() < 1e-6 || b.height() < 1e-6)
         throw UsageError("--bbox: the box must be at least 0.000001 degrees (about 0.1 m) on each side");
     if (b.max_y <= -mercator::max_latitude || b.min_y >= mercator::max_latitude)

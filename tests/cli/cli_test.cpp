@@ -94,7 +94,7 @@ TEST(Cli, UsageErrorsExitTwoWithOneLine) {
     TempDir dir;
     for (const std::string args :
          {"render", "render -o map.png --size big", "render -o map.png --size 8x8", "render -o map.png --size 20000x100",
-          "render -o map.png --bbox 1,2,3", "render -o map.png --bbox 136,37,124,46", "render -o map.png --bbox 0,0,200,10",
+          "render -o map.png --bbox 1,2,3", "render -o map.png --bbox 124,46,136,37", "render -o map.png --bbox 0,0,200,10", "render -o map.png --bbox 20,0,20,10",
           "render -o map.png --frobnicate", "render -o map.png --bbox a,b,c,d"}) {
         const Outcome run = run_storyplot(dir, args);
         EXPECT_EQ(run.code, 2) << args << ": " << run.err;

@@ -74,6 +74,30 @@ TEST(Export, WorldFileBesideAPng) {
     EXPECT_EQ(tif.code, 2);
 }
 
+TEST(Export, ABoxWhoseWestIsPastItsEastCrossesTheAntimeridian) {
+    // 170 E to 170 W over the Bering Sea: 20 degrees wide, its east drawn on past 180 degrees.
+    TempDir dir;
+    const storyplot::Box box = storyplot::Box::of(170, 50, 190, 66);
+    const int w = width_for(box, 400);
+    const Outcome o = run_storyplot(dir, "render '" + seed + "' -q -o bering.tif --bbox 170,50,-170,66 --size " + std::to_string(w) + "x400");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const Raster r = read_raster(dir.file("bering.tif"), true);
+    expect_corners(r, box);
+    // Land on both sides of the antimeridian (Chukotka and Alaska), sea between: not a blank
+    // picture, nor the 340 degrees west of 170 E squeezed in.
+    auto land_in = [&](int x0, int x1) {
+        std::size_t land = 0;
+        for (int y = 0; y < r.height; ++y)
+            for (int x = x0; x < x1; ++x) {
+                const std::uint8_t* p = &r.rgba[(static_cast<std::size_t>(y) * r.width + x) * 4];
+                land += p[0] > p[2];  // land is warm, sea cool
+            }
+        return land;
+    };
+    EXPECT_GT(land_in(0, w / 2), 1000u);
+    EXPECT_GT(land_in(w / 2, w), 1000u);
+}
+
 TEST(Export, LargeImagesAndScale) {
     TempDir dir;
     // Larger than one 4096-pixel tile in both directions, at twice the line widths.

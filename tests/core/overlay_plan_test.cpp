@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/geo/mercator.hpp"
 #include "core/story/story_file.hpp"
@@ -298,4 +299,55 @@ TEST_F(OverlayPlanTest, ALineIsNamedAlongItsLongestStretchReadingLeftToRight) {
     EXPECT_NEAR(r->placed->center().x, (west.x + east.x) / 2, 1.0);
     EXPECT_NEAR(r->placed->center().y, (west.y + east.y) / 2, 1.0);
     EXPECT_EQ(record(p, "Short Creek"), nullptr);
+}
+
+namespace {
+
+Story long_route_story(double lon_a, double lon_b, double lon_c) {
+    char text[1400];
+    std::snprintf(text, sizeof text, R"({"type": "FeatureCollection", "story": {"title": "Far", "timezone": "+00:00"}, "features": [
+  {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [%g, 10.0]}, "properties": {"kind": "place", "name": "A"}},
+  {"type": "Feature", "id": "b", "geometry": {"type": "Point", "coordinates": [%g, 10.0]}, "properties": {"kind": "place", "name": "B"}},
+  {"type": "Feature", "id": "c", "geometry": {"type": "Point", "coordinates": [%g, 10.0]}, "properties": {"kind": "place", "name": "C"}},
+  {"type": "Feature", "id": "ship", "geometry": null, "properties": {"kind": "route", "name": "The voyage", "mode": "ship",
+   "stops": ["a", "b", "c"], "times": ["2020-01-01T00:00+00:00", "2020-01-05T00:00+00:00", "2020-01-09T00:00+00:00"]}}]})",
+                  lon_a, lon_b, lon_c);
+    return parse_story(text, "far.story.json");
+}
+
+}  // namespace
+
+TEST(OverlayPlanWorldCopies, ARouteWhoseEndsLieHalfAWorldFromTheCameraDoesNotJumpAcrossTheMap) {
+    // Camera over the Atlantic; the route runs east from 30 E to 150 E, whose copy nearest the
+    // camera's centre (40 W) lies west of the view: placed point by point, the last leg would jump
+    // back across the whole map with arrows along it.
+    const Story story = long_route_story(30, 100, 150);
+    const Camera camera = Camera::fit(mercator::forward(-130, -10, 50, 30), 1200, 400);
+    FixedWidthText measure;
+    const OverlayPlan p = plan_overlay(&story, nullptr, camera, {}, measure);
+    const double start = camera.world_to_screen(mercator::forward(LonLat{30, 10})).x;
+    ASSERT_FALSE(p.arrows.empty());  // the route's first degrees are in view
+    for (const auto& arrow : p.arrows) {
+        EXPECT_GT(arrow.tip.x, start - 10) << "an arrow west of where the route begins";
+        EXPECT_GT(arrow.tip.x, arrow.left.x);  // still pointing east
+    }
+}
+
+TEST(OverlayPlanWorldCopies, ARouteAcrossTheAntimeridianHasItsArrowsAndNameOnItsOwnLine) {
+    const Story story = long_route_story(165, 178, -170);  // eastward over 180
+    const Camera camera = Camera::fit(mercator::forward(160, 0, 200, 20), 800, 600);
+    FixedWidthText measure;
+    const OverlayPlan p = plan_overlay(&story, nullptr, camera, {}, measure);
+    const double west = camera.world_to_screen(mercator::forward(LonLat{165, 10})).x;
+    const double east = camera.world_to_screen(mercator::forward(LonLat{190, 10})).x;
+    ASSERT_GT(east - west, 300);
+    EXPECT_EQ(p.arrows.size(), static_cast<std::size_t>(std::floor((east - west) / 150.0 + 0.5)));
+    for (const auto& arrow : p.arrows) {
+        EXPECT_GT(arrow.tip.x, west);
+        EXPECT_LT(arrow.tip.x, east);
+        EXPECT_GT(arrow.tip.x, arrow.left.x);
+    }
+    bool named = false;
+    for (const auto& r : p.label_records) named |= r.text == "The voyage";
+    EXPECT_TRUE(named);
 }

@@ -10,6 +10,7 @@
 #include "core/geo/mercator.hpp"
 #include "core/labels/number_format.hpp"
 #include "core/motion/route_motion.hpp"
+#include "core/mesh/mesh.hpp"
 #include "core/mesh/story_meshes.hpp"
 #include "core/motion/story_motion_caption.hpp"
 
@@ -92,6 +93,32 @@ Vec2 to_screen(const Camera& camera, LonLat p) {
     Vec2 m = mercator::forward(p);
     m.x += std::round((camera.center().x - m.x) / mercator::world_width) * mercator::world_width;
     return camera.world_to_screen(m);
+}
+
+// A path's screen positions in every copy of the world the view reaches. Its longitudes are kept
+// continuous from point to point (a path may run on past +-180 degrees): placing each point in the
+// copy nearest the camera on its own would make a path whose ends lie half a world apart jump
+// across the map, and its arrows and name with it.
+std::vector<std::vector<Vec2>> screen_copies(const Camera& camera, const Path& path) {
+    std::vector<Vec2> world;
+    world.reserve(path.size());
+    Box bounds;
+    for (LonLat p : path) {
+        Vec2 m = mercator::forward(p);
+        if (!world.empty()) m.x += std::round((world.back().x - m.x) / mercator::world_width) * mercator::world_width;
+        world.push_back(m);
+        bounds.add(m);
+    }
+    std::vector<std::vector<Vec2>> copies;
+    if (world.empty()) return copies;
+    const WorldCopies reach = world_copies(bounds, camera.visible_box());
+    for (long copy = reach.first; copy <= reach.last; ++copy) {
+        const double shift = static_cast<double>(copy) * mercator::world_width;
+        std::vector<Vec2>& px = copies.emplace_back();
+        px.reserve(world.size());
+        for (Vec2 m : world) px.push_back(camera.world_to_screen({m.x + shift, m.y}));
+    }
+    return copies;
 }
 
 bool on_screen(const Camera& camera, Vec2 px, double margin) {
@@ -193,16 +220,13 @@ void plan_line_names(const ContextLabels& context, const Camera& camera, const T
         if (considered >= 200) break;
         double best = 0;
         Vec2 from, to;
-        Vec2 previous;
-        for (std::size_t i = 0; i < line.path.size(); ++i) {
-            const Vec2 px = to_screen(camera, line.path[i]);
-            if (i > 0 && on_screen(camera, previous, 0) && on_screen(camera, px, 0) && length(px - previous) > best) {
-                best = length(px - previous);
-                from = previous;
-                to = px;
-            }
-            previous = px;
-        }
+        for (const std::vector<Vec2>& px : screen_copies(camera, line.path))
+            for (std::size_t i = 1; i < px.size(); ++i)
+                if (on_screen(camera, px[i - 1], 0) && on_screen(camera, px[i], 0) && length(px[i] - px[i - 1]) > best) {
+                    best = length(px[i] - px[i - 1]);
+                    from = px[i - 1];
+                    to = px[i];
+                }
         if (best <= 0) continue;
         ++considered;
         if (best < text.size(TextStyle::italic, line.name).x + 16) continue;
@@ -256,30 +280,30 @@ void plan_routes(OverlayPlan& plan, const Story& story, const Camera& camera, co
         const RouteMotion* built = options.paths ? options.paths->motion(route.id) : nullptr;
         const Path derived = built ? Path{} : route_geometry(story, route);
         const Path& path = built ? built->path() : derived;
-        std::vector<Vec2> px;
-        px.reserve(path.size());
-        for (LonLat p : path) px.push_back(to_screen(camera, p));
-        double total = 0;
-        for (std::size_t i = 0; i + 1 < px.size(); ++i) total += length(px[i + 1] - px[i]);
-        if (total > 120 * scale) {
-            // The visible point nearest the middle of the path.
-            double walked = 0, best = 1e18;
-            Vec2 anchor{};
-            for (std::size_t i = 0; i + 1 < px.size(); ++i) {
-                const double len = length(px[i + 1] - px[i]);
-                for (int k = 0; k < 8; ++k) {
-                    const Vec2 p = px[i] + (px[i + 1] - px[i]) * (k / 8.0);
-                    const double d = std::abs(walked + len * k / 8.0 - total / 2);
-                    if (on_screen(camera, p, -40) && d < best) {
-                        best = d;
-                        anchor = p;
+        // One name, beside the visible point nearest the middle of the path in any copy; arrows in each.
+        double best = 1e18;
+        Vec2 anchor{};
+        for (const std::vector<Vec2>& px : screen_copies(camera, path)) {
+            double total = 0;
+            for (std::size_t i = 0; i + 1 < px.size(); ++i) total += length(px[i + 1] - px[i]);
+            if (total > 120 * scale) {
+                double walked = 0;
+                for (std::size_t i = 0; i + 1 < px.size(); ++i) {
+                    const double len = length(px[i + 1] - px[i]);
+                    for (int k = 0; k < 8; ++k) {
+                        const Vec2 p = px[i] + (px[i + 1] - px[i]) * (k / 8.0);
+                        const double d = std::abs(walked + len * k / 8.0 - total / 2);
+                        if (on_screen(camera, p, -40) && d < best) {
+                            best = d;
+                            anchor = p;
+                        }
                     }
+                    walked += len;
                 }
-                walked += len;
             }
-            if (best < 1e18) labels.add(anchor, route.name, TextStyle::italic, to_rgba8(route_color(route)), 9 * scale, 900, false);
+            add_arrows(plan.arrows, px, to_rgba8(route_color(route)), scale, view);
         }
-        add_arrows(plan.arrows, px, to_rgba8(route_color(route)), scale, view);
+        if (best < 1e18) labels.add(anchor, route.name, TextStyle::italic, to_rgba8(route_color(route)), 9 * scale, 900, false);
     }
 }
 
