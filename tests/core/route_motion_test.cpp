@@ -159,3 +159,18 @@ TEST(Playback, RealSpeedInsideAJourneyAndStopsAtTheEnd) {
     advance(state, clock, 1.0);
     EXPECT_GT(state.time, at_time("2019-01-01T00:00+10:00"));
 }
+
+#include "core/motion/story_motion.hpp"
+
+TEST(LegCaption, NamesTheLegAndSaysAboutForATimeTheStoryMarksApproximate) {
+    const Story story = seed();
+    const Route* train = nullptr;
+    for (const auto& r : story.routes)
+        if (r.mode == TravelMode::train && r.times.size() > 2 && r.times[1].approximate && r.times[1].depart) train = &r;
+    ASSERT_NE(train, nullptr) << "the seed has a train with an approximate wait at its second timed stop";
+    MotionState waiting;
+    waiting.leg = 1;
+    waiting.waiting = true;
+    const std::string caption = leg_caption(story, *train, waiting, [](double) { return std::string("T"); });
+    EXPECT_EQ(caption, "at " + story.place(train->stops[1])->name + " until about T");
+}

@@ -16,7 +16,7 @@ std::string leg_caption(const Story& story, const Route& route, const MotionStat
         const StopTime& t = route.times[static_cast<std::size_t>(stop)];
         const auto& moment = depart ? (t.depart ? t.depart : t.arrive) : (t.arrive ? t.arrive : t.depart);
         if (!moment) return {};
-        std::string out = t.approximate ? "~" : "";
+        std::string out = t.approximate ? "about " : "";  // the story marks the time approximate
         out += format(moment->utc());
         return out;
     };
