@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/geo/mercator.hpp"
+#include "core/labels/overlay_plan.hpp"
 #include "core/motion/route_motion.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
@@ -79,6 +80,30 @@ void BM_StoryFrame_WholeStory_1080p(benchmark::State& state) { story_frames(stat
 BENCHMARK(BM_StoryFrame_Region_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_StoryFrame_Vladivostok_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_StoryFrame_WholeStory_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+// Deciding the overlay alone (markers, arrows, country and town labels placed), without GL: text
+// measured as 7 px a byte. Countries whose label point is out of view are named inside what shows.
+class FixedWidthText final : public TextMeasure {
+public:
+    Vec2 size(TextStyle, std::string_view text, float) const override { return {7.0 * static_cast<double>(text.size()), 14.0}; }
+    float font_size(TextStyle) const override { return 14.0f; }
+};
+
+void overlay_plans(benchmark::State& state, const Camera& camera) {
+    static const ContextLabels context = load_context_labels();
+    const Story& story = bench().story;
+    const FixedWidthText text;
+    std::size_t placed = 0;
+    for (auto _ : state) placed = plan_overlay(&story, &context, camera, {}, text).labels.size();
+    state.counters["labels_placed"] = static_cast<double>(placed);
+}
+void BM_OverlayPlan_Region_1080p(benchmark::State& state) { overlay_plans(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080)); }
+void BM_OverlayPlan_Border_1080p(benchmark::State& state) {
+    const Story& s = bench().story;
+    overlay_plans(state, chapter_camera(s, s.chapters[2], 1920, 1080));
+}
+BENCHMARK(BM_OverlayPlan_Region_1080p)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OverlayPlan_Border_1080p)->Unit(benchmark::kMillisecond);
 
 void BM_LoadTowns(benchmark::State& state) {
     std::size_t n = 0;

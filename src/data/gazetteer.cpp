@@ -81,9 +81,51 @@ std::vector<Town> load_towns(const std::string& path, long min_population) {
 namespace {
 
 // Country labels cost 0.4 s to find (the polygons parsed, a point well inside each); they are kept
-// in a verified cache file (core/cache_file.hpp) as "name<TAB>lon<TAB>lat<TAB>area" lines, keyed by
-// the source's content.
-constexpr CacheKind labels_cache_kind{{'S', 'P', 'L', 'A', 'B', 'E', 'L', 'S'}, 1};
+// in a verified cache file (core/cache_file.hpp) as "name<TAB>lon<TAB>lat<TAB>area<TAB>parts" lines,
+// keyed by the source's content. Parts are written "x y;x y;...", rings joined by '|' and parts by
+// '/', in whole projected metres.
+constexpr CacheKind labels_cache_kind{{'S', 'P', 'L', 'A', 'B', 'E', 'L', 'S'}, 3};
+
+std::string write_parts(const std::vector<std::vector<std::vector<Vec2>>>& parts) {
+    std::string out;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        if (p) out += '/';
+        for (std::size_t r = 0; r < parts[p].size(); ++r) {
+            if (r) out += '|';
+            for (std::size_t i = 0; i < parts[p][r].size(); ++i) {
+                if (i) out += ';';
+                out += std::to_string(std::lround(parts[p][r][i].x)) + ' ' + std::to_string(std::lround(parts[p][r][i].y));
+            }
+        }
+    }
+    return out;
+}
+
+std::optional<std::vector<std::vector<std::vector<Vec2>>>> read_parts(std::string_view text) {
+    std::vector<std::vector<std::vector<Vec2>>> parts;
+    if (text.empty()) return parts;
+    std::vector<std::vector<Vec2>>* part = &parts.emplace_back();
+    std::vector<Vec2>* ring = &part->emplace_back();
+    const char* at = text.data();
+    const char* end = text.data() + text.size();
+    while (at < end) {
+        long x = 0, y = 0;
+        auto [after_x, ex] = std::from_chars(at, end, x);
+        if (ex != std::errc{} || after_x >= end || *after_x != ' ') return std::nullopt;
+        auto [after_y, ey] = std::from_chars(after_x + 1, end, y);
+        if (ey != std::errc{}) return std::nullopt;
+        ring->push_back({static_cast<double>(x), static_cast<double>(y)});
+        at = after_y;
+        if (at == end) break;
+        if (*at == '|') ring = &part->emplace_back();
+        else if (*at == '/') {
+            part = &parts.emplace_back();
+            ring = &part->emplace_back();
+        } else if (*at != ';') return std::nullopt;
+        ++at;
+    }
+    return parts;
+}
 
 std::optional<std::vector<CountryLabel>> read_labels_cache(const std::filesystem::path& file, std::uint64_t key) {
     const auto payload = read_cache_file(file, labels_cache_kind, key);
@@ -94,16 +136,20 @@ std::optional<std::vector<CountryLabel>> read_labels_cache(const std::filesystem
     while (std::getline(in, line)) {
         std::istringstream fields(line);
         CountryLabel label;
-        std::string lon, lat, area;
+        std::string lon, lat, area, parts;
         if (!std::getline(fields, label.name, '\t') || !std::getline(fields, lon, '\t') || !std::getline(fields, lat, '\t') ||
-            !std::getline(fields, area))
+            !std::getline(fields, area, '\t'))
             return std::nullopt;
+        std::getline(fields, parts);
         try {
             label.anchor = {std::stod(lon), std::stod(lat)};
             label.area = std::stod(area);
         } catch (const std::exception&) {
             return std::nullopt;
         }
+        auto read = read_parts(parts);
+        if (!read) return std::nullopt;
+        label.parts = std::move(*read);
         out.push_back(std::move(label));
     }
     if (out.empty()) return std::nullopt;
@@ -122,12 +168,16 @@ std::vector<CountryLabel> load_country_labels() {
     std::vector<CountryLabel> labels = compute_country_labels(path);
     std::ostringstream out;
     out.precision(17);
-    for (const auto& l : labels) out << l.name << "\t" << l.anchor.lon << "\t" << l.anchor.lat << "\t" << l.area << "\n";
+    for (const auto& l : labels) out << l.name << "\t" << l.anchor.lon << "\t" << l.anchor.lat << "\t" << l.area << "\t" << write_parts(l.parts) << "\n";
     write_cache_file(cache, labels_cache_kind, key, out.str());  // without it, found again next time
     return labels;
 }
 
 namespace {
+
+// A part smaller than about 140 km square (in projected metres) is never the larger part of a view
+// whose country label is out of sight: its own label would not fit anyway.
+constexpr double min_part_area = 2e10;
 
 std::vector<CountryLabel> compute_country_labels(const std::string& path) {
     gdal::initialise();
@@ -142,23 +192,26 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
         const OGRGeometry* geom = feature->GetGeometryRef();
         const int name_field = feature->GetFieldIndex("name");
         if (!geom || name_field < 0) continue;
-        // The largest part, in projected area, carries the label.
+        // The largest part, in projected area, carries the label; the large parts are kept for views
+        // that show a country but not that label.
         std::vector<std::vector<Vec2>> best;
         double best_area = 0;
+        std::vector<std::pair<double, std::vector<std::vector<Vec2>>>> large;
         auto consider = [&](const OGRPolygon& poly) {
             std::vector<std::vector<Vec2>> rings;
             for (const auto* ring : poly) {
                 // At most ~400 points a ring: plenty to find a label point, and fast.
-                std::vector<Vec2> r;
+                Ring r;
                 const int step = std::max(1, ring->getNumPoints() / 400);
-                for (int i = 0; i < ring->getNumPoints(); i += step) r.push_back(mercator::forward(LonLat{ring->getX(i), ring->getY(i)}));
-                rings.push_back(std::move(r));
+                for (int i = 0; i < ring->getNumPoints(); i += step) r.push_back(LonLat{ring->getX(i), ring->getY(i)});
+                rings.push_back(mercator::project_ring(r));
             }
             double area = 0;
             if (!rings.empty())
                 for (std::size_t i = 0, j = rings[0].size() - 1; i < rings[0].size(); j = i++)
                     area += rings[0][j].x * rings[0][i].y - rings[0][i].x * rings[0][j].y;
             area = std::abs(area) / 2;
+            if (area >= min_part_area) large.emplace_back(area, rings);
             if (area > best_area) {
                 best_area = area;
                 best = std::move(rings);
@@ -169,7 +222,11 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
         if (type == wkbMultiPolygon)
             for (const auto* part : *geom->toMultiPolygon()) consider(*part);
         if (best.empty()) continue;
-        out.push_back({feature->GetFieldAsString(name_field), mercator::inverse(label_point(best)), best_area});
+        std::sort(large.begin(), large.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        if (large.size() > 8) large.resize(8);
+        CountryLabel label{feature->GetFieldAsString(name_field), mercator::inverse(label_point(best)), best_area, {}};
+        for (auto& part : large) label.parts.push_back(std::move(part.second));
+        out.push_back(std::move(label));
     }
     std::sort(out.begin(), out.end(), [](const CountryLabel& a, const CountryLabel& b) { return a.area > b.area; });
     return out;

@@ -18,38 +18,12 @@ namespace storyplot {
 
 namespace {
 
-// A ring that crosses the antimeridian jumps by ~360 degrees between two vertices; it is unwrapped
-// (longitudes continued past +-180) so it stays one shape. The renderer's world copies show it.
-std::vector<Vec2> project_ring(const Ring& ring) {
-    std::vector<Vec2> out;
-    out.reserve(ring.size());
-    double shift = 0;
-    for (std::size_t i = 0; i < ring.size(); ++i) {
-        if (i > 0) {
-            const double step = ring[i].lon - ring[i - 1].lon;
-            if (step > 180) shift -= 360;
-            if (step < -180) shift += 360;
-        }
-        const Vec2 m = mercator::forward(LonLat{ring[i].lon + shift, ring[i].lat});
-        if (out.empty() || !(out.back() == m)) out.push_back(m);
-    }
-    if (out.size() > 1 && out.front() == out.back()) out.pop_back();  // GLU closes contours itself
-    // Keep the unwrapped ring's middle within the world, wherever the ring happened to start.
-    Box box;
-    for (Vec2 p : out) box.add(p);
-    if (!box.empty() && std::abs(box.center().x) > mercator::half_world) {
-        const double back = box.center().x > 0 ? -mercator::world_width : mercator::world_width;
-        for (Vec2& p : out) p.x += back;
-    }
-    return out;
-}
-
 // Projected, then generalised to `tolerance` metres (0: as it is).
 std::vector<std::vector<Vec2>> projected_rings(const Polygon& poly, double tolerance) {
     std::vector<std::vector<Vec2>> rings;
     rings.reserve(poly.rings.size());
     for (const auto& ring : poly.rings) {
-        auto projected = project_ring(ring);
+        auto projected = mercator::project_ring(ring);
         if (tolerance > 0) projected = simplify_ring(projected, tolerance);
         if (projected.size() >= 3) rings.push_back(std::move(projected));
     }

@@ -62,3 +62,38 @@ TEST(LabelPoint, AThinDiagonalSliver) {
     const Vec2 p = label_point(sliver);
     EXPECT_TRUE(inside(p, sliver)) << p.x << "," << p.y;
 }
+
+TEST(LabelPointWithin, APolygonThatFillsTheBoxIsNamedAtTheBoxsMiddle) {
+    const std::vector<Outline> land = {{{-1000, -1000}, {1000, -1000}, {1000, 1000}, {-1000, 1000}}};
+    const auto p = label_point_within(land, Box::of(0, 0, 200, 100), 20);
+    ASSERT_TRUE(p);
+    EXPECT_NEAR(p->x, 100, 6);
+    EXPECT_NEAR(p->y, 50, 3);
+}
+
+TEST(LabelPointWithin, OnlyThePartInTheBoxCountsAndItsEdgesAndTheBoxsAreKeptClearOf) {
+    // An L whose corner lies outside the box: of it, the box shows a strip 60 wide along its left
+    // side and one 30 tall along its top.
+    const std::vector<Outline> l_shape = {{{-500, -500}, {60, -500}, {60, 70}, {500, 70}, {500, 500}, {-500, 500}}};
+    const Box box = Box::of(0, 0, 200, 100);
+    const auto p = label_point_within(l_shape, box, 20);
+    ASSERT_TRUE(p);
+    EXPECT_TRUE(inside(*p, l_shape));
+    EXPECT_GE(p->x - box.min_x, 20);
+    EXPECT_LE(p->x, 40 + 1);  // the wide strip, 20 from both of its sides
+    // Asked for more room than either strip has, there is none.
+    EXPECT_FALSE(label_point_within(l_shape, box, 35));
+    // A polygon beside the box, or one with too few points, names nothing.
+    const std::vector<Outline> beside = {{{300, 0}, {400, 0}, {400, 100}, {300, 100}}};
+    EXPECT_FALSE(label_point_within(beside, box, 1));
+    EXPECT_FALSE(label_point_within({{{0, 0}, {10, 10}}}, box, 1));
+}
+
+TEST(LabelPointWithin, AHoleInTheViewIsKeptClearOf) {
+    const std::vector<Outline> with_lake = {{{-1000, -1000}, {1000, -1000}, {1000, 1000}, {-1000, 1000}},
+                                            {{60, 20}, {140, 20}, {140, 80}, {60, 80}}};
+    const auto p = label_point_within(with_lake, Box::of(0, 0, 200, 100), 15);
+    ASSERT_TRUE(p);
+    EXPECT_TRUE(inside(*p, with_lake));
+    EXPECT_GE(distance_to_edges(*p, with_lake), 15);
+}

@@ -351,3 +351,24 @@ TEST(OverlayPlanWorldCopies, ARouteAcrossTheAntimeridianHasItsArrowsAndNameOnIts
     for (const auto& r : p.label_records) named |= r.text == "The voyage";
     EXPECT_TRUE(named);
 }
+
+TEST_F(OverlayPlanTest, ACountryWhoseAnchorIsOutOfViewIsNamedInsideThePartTheViewShows) {
+    // The view (8..22 E, 6..16 N) shows the north of a country whose label point lies far south.
+    ContextLabels context;
+    CountryLabel country{"Southland", LonLat{15, -30}, 1e13, {}};
+    std::vector<Vec2> ring;
+    for (LonLat p : {LonLat{0, -40}, LonLat{30, -40}, LonLat{30, 12}, LonLat{0, 12}}) ring.push_back(mercator::forward(p));
+    country.parts.push_back({ring});
+    context.countries.push_back(country);
+    const OverlayPlan p = plan({}, &context);
+    const auto* name = record(p, "SOUTHLAND");
+    ASSERT_NE(name, nullptr);
+    ASSERT_TRUE(name->placed);
+    const double border_y = camera.world_to_screen(mercator::forward(LonLat{15, 12})).y;
+    EXPECT_GT(name->placed->min_y, border_y) << "inside the country, south of its northern edge";
+    EXPECT_LE(name->placed->max_y, 600);
+    // With no part in view, or a part too small to hold the name, it is not named.
+    context.countries[0].parts[0][0] = {mercator::forward(LonLat{0, -40}), mercator::forward(LonLat{30, -40}), mercator::forward(LonLat{30, 5.9}),
+                                        mercator::forward(LonLat{0, 5.9})};
+    EXPECT_EQ(record(plan({}, &context), "SOUTHLAND"), nullptr);
+}

@@ -24,6 +24,30 @@ Box forward(double west, double south, double east, double north) {
     return b;
 }
 
+std::vector<Vec2> project_ring(const Ring& ring) {
+    std::vector<Vec2> out;
+    out.reserve(ring.size());
+    double shift = 0;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        if (i > 0) {
+            const double step = ring[i].lon - ring[i - 1].lon;
+            if (step > 180) shift -= 360;
+            if (step < -180) shift += 360;
+        }
+        const Vec2 m = forward(LonLat{ring[i].lon + shift, ring[i].lat});
+        if (out.empty() || !(out.back() == m)) out.push_back(m);
+    }
+    if (out.size() > 1 && out.front() == out.back()) out.pop_back();  // a tessellator closes rings itself
+    // Keep the unwrapped ring's middle within the world, wherever the ring happened to start.
+    Box box;
+    for (Vec2 p : out) box.add(p);
+    if (!box.empty() && std::abs(box.center().x) > half_world) {
+        const double back = box.center().x > 0 ? -world_width : world_width;
+        for (Vec2& p : out) p.x += back;
+    }
+    return out;
+}
+
 std::vector<std::vector<Vec2>> project_path(const Path& path) {
     std::vector<std::vector<Vec2>> parts(1);
     for (std::size_t i = 0; i < path.size(); ++i) {

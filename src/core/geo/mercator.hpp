@@ -20,6 +20,11 @@ Box forward(double west, double south, double east, double north);
 // A lon/lat path in Web Mercator, split where it jumps across the antimeridian.
 std::vector<std::vector<Vec2>> project_path(const Path& path);
 
+// A polygon's ring in Web Mercator as one shape: where it crosses the antimeridian (a jump of about
+// 360 degrees between two vertices) its longitudes run on past +-180, and the whole ring is moved by
+// a world so its middle lies within the world. Repeated vertices and a closing vertex are dropped.
+std::vector<Vec2> project_ring(const Ring& ring);
+
 // Metres on the ground per projected metre at a latitude (the Mercator scale factor's inverse).
 double ground_scale(double lat);
 

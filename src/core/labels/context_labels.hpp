@@ -1,6 +1,7 @@
 #pragma once
 // What the basemap names so the map is never blank of context: countries (Natural Earth) and towns
 // (GeoNames), with their names in local script where known.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct CountryLabel {
     std::string name;
     LonLat anchor;      // well inside the country's largest part
     double area = 0;    // of that part, in square projected metres: bigger countries label first
+    // Its large parts, each as rings (outer first, then holes) of a few hundred projected points at
+    // most: where the view shows a country but not its anchor, the name goes inside what is seen.
+    std::vector<std::vector<std::vector<Vec2>>> parts;
 };
 
 struct ContextLabels {
@@ -39,5 +43,9 @@ struct ContextLabels {
 // A point well inside a polygon (an approximate pole of inaccessibility: the point farthest from
 // its edges found on successively finer grids), in the polygon's own planar coordinates.
 Vec2 label_point(const std::vector<std::vector<Vec2>>& rings);
+
+// A point well inside the part of a polygon that lies in `box` (rings and box in one planar
+// system), at least `clearance` from its edges and from the box's: none when no such point is found.
+std::optional<Vec2> label_point_within(const std::vector<std::vector<Vec2>>& rings, const Box& box, double clearance);
 
 }  // namespace storyplot

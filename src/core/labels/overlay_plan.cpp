@@ -307,6 +307,30 @@ void plan_routes(OverlayPlan& plan, const Story& story, const Camera& camera, co
     }
 }
 
+// A point inside the part of a country the view shows, `clearance` pixels from its edges and the
+// view's; none when no part shows that much.
+std::optional<Vec2> country_in_view(const CountryLabel& country, const Camera& camera, double clearance) {
+    const Box view = camera.visible_box();
+    for (const auto& rings : country.parts) {
+        if (rings.empty()) continue;
+        Box bounds;
+        for (Vec2 p : rings[0]) bounds.add(p);
+        if (bounds.empty()) continue;
+        // The copy of the part nearest the camera.
+        const double shift = std::round((camera.center().x - bounds.center().x) / mercator::world_width) * mercator::world_width;
+        if (bounds.max_x + shift < view.min_x || bounds.min_x + shift > view.max_x || bounds.max_y < view.min_y || bounds.min_y > view.max_y)
+            continue;
+        std::vector<std::vector<Vec2>> px;
+        for (const auto& ring : rings) {
+            std::vector<Vec2>& r = px.emplace_back();
+            r.reserve(ring.size());
+            for (Vec2 p : ring) r.push_back(camera.world_to_screen({p.x + shift, p.y}));
+        }
+        if (auto at = label_point_within(px, Box::of(0, 0, camera.width(), camera.height()), clearance)) return at;
+    }
+    return std::nullopt;
+}
+
 // Context: countries by area, towns by population, thinned by the placement itself. Returns each
 // town dot with its label's request.
 std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, const ContextLabels& context, const Camera& camera,
@@ -314,14 +338,19 @@ std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, 
     const float scale = options.scale;
     const double res = camera.resolution();
     for (const auto& country : context.countries) {
-        const Vec2 px = to_screen(camera, country.anchor);
-        if (!on_screen(camera, px, 0)) continue;
-        // Only where the country is big enough on screen to carry its name.
-        const double side_px = std::sqrt(country.area) / res;
         std::string name = country.name;
         for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (side_px < text.size(TextStyle::italic, name).x * 0.9) continue;
-        labels.add(px, name, TextStyle::italic, overlay_ink::country, 0, 500 + std::log10(country.area), true);
+        const Vec2 size = text.size(TextStyle::italic, name);
+        const double priority = 500 + std::log10(country.area);
+        const Vec2 px = to_screen(camera, country.anchor);
+        if (on_screen(camera, px, 0)) {
+            // Only where the country is big enough on screen to carry its name.
+            const double side_px = std::sqrt(country.area) / res;
+            if (side_px >= size.x * 0.9) labels.add(px, name, TextStyle::italic, overlay_ink::country, 0, priority, true);
+        } else if (const auto inside = country_in_view(country, camera, std::max(size.y, size.x * 0.4))) {
+            // Its anchor is out of the view but the country fills enough of it: named in what is seen.
+            labels.add(*inside, name, TextStyle::italic, overlay_ink::country, 0, priority, true);
+        }
     }
     std::vector<std::pair<Vec2, std::size_t>> dots;
     const long min_population = res > 8000 ? 3000000 : res > 2500 ? 500000 : res > 600 ? 100000 : res > 150 ? 20000 : res > 40 ? 5000 : 1000;
