@@ -372,3 +372,18 @@ TEST_F(OverlayPlanTest, ACountryWhoseAnchorIsOutOfViewIsNamedInsideThePartTheVie
                                         mercator::forward(LonLat{0, 5.9})};
     EXPECT_EQ(record(plan({}, &context), "SOUTHLAND"), nullptr);
 }
+
+TEST(OverlayPlanWorldCopies, TownsOnBothSidesOfTheAntimeridianAreNamedAndTheRestOfTheWorldIsNot) {
+    ContextLabels context;
+    context.towns = {{"Anadyr West", "", LonLat{179.5, 64.7}, 300000, "RU"},
+                     {"Provideniya East", "", LonLat{-179.5, 64.4}, 250000, "RU"},
+                     {"Far Away", "", LonLat{0, 64.5}, 200000, "NO"}};
+    const Camera camera = Camera::fit(mercator::forward(176, 62, 184, 67), 800, 600);
+    FixedWidthText measure;
+    const OverlayPlan p = plan_overlay(nullptr, &context, camera, {}, measure);
+    std::vector<std::string> named;
+    for (const auto& r : p.label_records)
+        if (r.placed) named.push_back(r.text);
+    std::sort(named.begin(), named.end());
+    EXPECT_EQ(named, (std::vector<std::string>{"Anadyr West", "Provideniya East"}));
+}

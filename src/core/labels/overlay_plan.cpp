@@ -307,6 +307,31 @@ void plan_routes(OverlayPlan& plan, const Story& story, const Camera& camera, co
     }
 }
 
+// The view's extent in degrees, a little larger, to pass over points far from it without the
+// trigonometry of projecting them (the towns of the world, every frame).
+class LonLatWindow {
+public:
+    explicit LonLatWindow(const Camera& camera) {
+        const Box view = camera.visible_box();
+        const LonLat south_west = mercator::inverse({view.min_x, view.min_y});
+        const LonLat north_east = mercator::inverse({view.max_x, view.max_y});
+        m_south = south_west.lat - 0.01;
+        m_north = north_east.lat + 0.01;
+        const double degrees_per_metre = 360.0 / mercator::world_width;
+        m_west = view.min_x * degrees_per_metre - 0.01;
+        m_width = (view.max_x - view.min_x) * degrees_per_metre + 0.02;
+    }
+    bool holds(LonLat p) const {
+        if (p.lat < m_south || p.lat > m_north) return false;
+        if (m_width >= 360) return true;
+        const double east_of_west = std::fmod(std::fmod(p.lon - m_west, 360.0) + 360.0, 360.0);  // the view may run past +-180
+        return east_of_west <= m_width;
+    }
+
+private:
+    double m_south = 0, m_north = 0, m_west = 0, m_width = 0;
+};
+
 // A point inside the part of a country the view shows, `clearance` pixels from its edges and the
 // view's; none when no part shows that much.
 std::optional<Vec2> country_in_view(const CountryLabel& country, const Camera& camera, double clearance) {
@@ -355,8 +380,10 @@ std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, 
     std::vector<std::pair<Vec2, std::size_t>> dots;
     const long min_population = res > 8000 ? 3000000 : res > 2500 ? 500000 : res > 600 ? 100000 : res > 150 ? 20000 : res > 40 ? 5000 : 1000;
     int considered = 0;
+    const LonLatWindow window(camera);
     for (const auto& town : context.towns) {
         if (town.population < min_population || considered >= 400) break;
+        if (!window.holds(town.position)) continue;  // most of the world's towns, without projecting them
         const Vec2 px = to_screen(camera, town.position);
         if (!on_screen(camera, px, 0)) continue;
         bool near_story = false;
