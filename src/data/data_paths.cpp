@@ -33,4 +33,6 @@ fs::path natural_earth_countries(DetailLevel level) {
     return data_root() / "node_modules" / "world-atlas" / ("countries-" + std::string(detail_suffix(level)) + ".json");
 }
 
+fs::path world_countries_path() { return data_root() / "node_modules" / "world-countries" / "countries.json"; }
+
 }  // namespace storyplot

@@ -12,5 +12,7 @@ std::filesystem::path data_root();
 
 // node_modules/world-atlas/countries-<level>.json
 std::filesystem::path natural_earth_countries(DetailLevel level);
+// world-countries' countries.json (npm): country names, other spellings and demonyms.
+std::filesystem::path world_countries_path();
 
 }  // namespace storyplot

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 #include "core/files/cache_file.hpp"
 #include "core/files/content_hash.hpp"
 #include "core/files/input_error.hpp"
@@ -145,7 +147,7 @@ const std::vector<std::pair<const char*, const char*>> aliases{
     {"us", "US"}, {"usa", "US"}, {"united states of america", "US"}, {"america", "US"}, {"american", "US"}, {"americans", "US"},
     {"uk", "GB"}, {"britain", "GB"}, {"great britain", "GB"}, {"british", "GB"}, {"england", "GB"}, {"english", "GB"}, {"scotland", "GB"},
     {"russian", "RU"}, {"russians", "RU"}, {"chinese", "CN"}, {"north korean", "KP"}, {"dprk", "KP"}, {"south korean", "KR"},
-    {"korean", "KR"}, {"japanese", "JP"}, {"vietnamese", "VN"}, {"french", "FR"}, {"german", "DE"}, {"italian", "IT"}, {"spanish", "ES"},
+    {"japanese", "JP"}, {"vietnamese", "VN"}, {"french", "FR"}, {"german", "DE"}, {"italian", "IT"}, {"spanish", "ES"},
     {"portuguese", "PT"}, {"dutch", "NL"}, {"holland", "NL"}, {"belgian", "BE"}, {"swiss", "CH"}, {"austrian", "AT"}, {"polish", "PL"},
     {"czech", "CZ"}, {"ukrainian", "UA"}, {"belarusian", "BY"}, {"turkish", "TR"}, {"turkey", "TR"}, {"greek", "GR"}, {"swedish", "SE"},
     {"norwegian", "NO"}, {"danish", "DK"}, {"finnish", "FI"}, {"irish", "IE"}, {"indian", "IN"}, {"pakistani", "PK"}, {"iranian", "IR"},
@@ -201,7 +203,7 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 2};
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 3};
 
 // The sources' content: the gazetteer and the country outlines that name its countries.
 std::uint64_t source_key() {
@@ -229,6 +231,75 @@ bool restore_cache(const std::filesystem::path& file, std::uint64_t key, Geopars
     return true;
 }
 
+// world-countries (npm, ODbL): for each country its common and official names, its other spellings
+// (not the 2-letter ISO code nor an ordinary English word: "IN", "IT", "Island"), their dotted forms
+// ("U.S.", "U.K.": the reader sees "u s"), and its English demonyms with their plurals, which are
+// marked adjectival.
+// A country becomes a place at world-countries' position for it (whole degrees near its middle, as
+// GeoNames gives a country's).
+void add_world_countries(GeoparserResources& resources) {
+    const std::filesystem::path path = world_countries_path();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path.string(), "country names not installed (run ./setup.sh)");
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(path.string(), std::string("not readable as JSON: ") + e.what());
+    }
+    if (!doc.is_array()) throw InputError(path.string(), "not a list of countries");
+    auto text = [](const nlohmann::json& j, const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto dotted = [](const std::string& letters) {
+        std::string out;
+        for (char c : letters) out += (out.empty() ? "" : " ") + std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        return out;
+    };
+    auto all_caps = [](const std::string& s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+    for (const auto& country : doc) {
+        if (!country.is_object()) continue;
+        const std::string code = text(country, "cca2");
+        const auto name = country.find("name");
+        if (code.size() != 2 || name == country.end() || !name->is_object()) continue;
+        auto add = [&](const std::string& spelling, bool adjective) {
+            const std::string folded = fold_name(spelling);
+            if (folded.empty() || !is_latin_name(folded)) return;
+            const auto [it, fresh] = resources.countries.emplace(folded, code);
+            if (adjective && it->second == code) resources.adjectives.insert(folded);
+        };
+        add(text(*name, "common"), false);
+        add(text(*name, "official"), false);
+        if (const auto alt = country.find("altSpellings"); alt != country.end() && alt->is_array())
+            for (const auto& a : *alt) {
+                if (!a.is_string()) continue;
+                const std::string spelling = a.get<std::string>();
+                // Not the ISO code, and not an ordinary word ("Island", Iceland's own name for itself).
+                if (spelling != code && !resources.common_words.count(fold_name(spelling))) add(spelling, false);
+                if (all_caps(spelling) && spelling.size() <= 3) resources.countries.emplace(dotted(spelling), code);
+            }
+        if (const auto demonyms = country.find("demonyms"); demonyms != country.end() && demonyms->is_object())
+            if (const auto eng = demonyms->find("eng"); eng != demonyms->end() && eng->is_object())
+                for (const char* form : {"m", "f"}) {
+                    const std::string d = text(*eng, form);
+                    if (d.empty()) continue;
+                    add(d, true);
+                    const char last = d.back();
+                    if (last != 's' && last != 'h' && last != 'e') add(d + "s", true);  // Russians, Iraqis; not Chineses
+                }
+        GazetteerEntry entry;
+        entry.name = text(*name, "common");
+        entry.feature_code = "PCLI";
+        entry.country = code;
+        if (const auto ll = country.find("latlng"); ll != country.end() && ll->is_array() && ll->size() == 2 && (*ll)[0].is_number() && (*ll)[1].is_number())
+            entry.position = {(*ll)[1].get<double>(), (*ll)[0].get<double>()};
+        if (!entry.name.empty()) resources.country_entries.emplace(code, std::move(entry));
+    }
+}
+
 }  // namespace
 
 GeoparserData load_geoparser_data() {
@@ -251,6 +322,7 @@ GeoparserData load_geoparser_data() {
     }
     data.resources.gazetteer = data.gazetteer.get();
     data.resources.common_words = load_common_words();
+    add_world_countries(data.resources);
     return data;
 }
 

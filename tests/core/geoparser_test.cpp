@@ -137,3 +137,42 @@ TEST(PlaceSearch, ItsOwnNameFirstThenRankThenSize) {
     EXPECT_EQ(rank_search_results("springfield", {&longer, &alias, &small, &big}, 2).size(), 2u);
     EXPECT_EQ(describe_search_result(small), "Springfield, US \xC2\xB7 155,000 people");
 }
+
+TEST(Geoparser, CountriesAreFoundByNameShortFormAndAdjectiveAfterTheTownsAndAreNoJourneysStops) {
+    GeoparserResources r = resources();
+    r.countries.emplace("u s", "US");
+    r.countries.emplace("americans", "US");
+    r.adjectives = {"russian", "americans"};
+    r.country_entries = {{"RU", {0, "Russia", {100, 60}, 0, "PCLI", "RU"}}, {"US", {0, "United States", {-97, 38}, 0, "PCLI", "US"}},
+                         {"KP", {0, "North Korea", {127, 40}, 0, "PCLI", "KP"}}};
+    const std::string text = "Talks\nRussian guards met the train from Pyongyang at Khasan. The U.S. watched; Americans in Russia said little.\n";
+    const Extraction e = extract_places(text, r);
+    // Towns first, in order of mention; then the countries.
+    ASSERT_GE(e.places.size(), 4u);
+    EXPECT_EQ(e.places[0].entry->name, "Pyongyang");
+    const FoundPlace* russia = found(e, "Russia");
+    const FoundPlace* us = found(e, "United States");
+    ASSERT_NE(russia, nullptr);
+    ASSERT_NE(us, nullptr);
+    EXPECT_EQ(found(e, "North Korea"), nullptr);  // named by no word of the text
+    auto said = [&](const Mention& m) { return text.substr(static_cast<std::size_t>(m.offset), static_cast<std::size_t>(m.length)); };
+    ASSERT_EQ(russia->mentions.size(), 2u);
+    EXPECT_EQ(said(russia->mentions[0]), "Russian");
+    EXPECT_TRUE(russia->mentions[0].adjectival);
+    EXPECT_EQ(said(russia->mentions[1]), "Russia");
+    EXPECT_FALSE(russia->mentions[1].adjectival);
+    ASSERT_EQ(us->mentions.size(), 2u);
+    EXPECT_EQ(said(us->mentions[0]), "U.S.");  // the short form to its last dot
+    EXPECT_TRUE(us->mentions[1].adjectival);
+    for (const auto& route : e.routes)
+        for (std::size_t k : route.stops) EXPECT_NE(e.places[k].entry->feature_code, "PCLI");
+    // In the draft a country is a place of category "country", its adjectival mentions marked, and no GeoNames id.
+    const Story draft = draft_story(e, "talks.txt");
+    const Place* country = draft.place("russia");
+    ASSERT_NE(country, nullptr);
+    EXPECT_EQ(country->category, "country");
+    EXPECT_FALSE(country->geonames_id);
+    const Story again = parse_story(serialize_story(draft), "draft.story.json");
+    EXPECT_EQ(again.place("russia")->mentions, country->mentions);
+    EXPECT_TRUE(again.place("russia")->mentions[0].adjectival);
+}

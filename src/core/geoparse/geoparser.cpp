@@ -311,6 +311,25 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     std::set<std::string> cued_names;
     for (const auto& c : kept)
         if (c.cued) cued_names.insert(c.folded);
+    // A mention: its offsets and the sentence around it, for the reviewer, looked for within 300
+    // bytes each side (a text without full stops must not make each mention scan the whole text).
+    auto mention_of = [&](const Candidate& c, bool adjectival) {
+        const Token& a = tokens[c.first];
+        const Token& b = tokens[c.last];
+        // A dotted short form ends at its last dot ("U.S.", "D.C.").
+        const std::size_t end = b.text.size() == 1 && b.end < text.size() && text[b.end] == '.' && c.last > c.first ? b.end + 1 : b.end;
+        const std::size_t reach = 300;
+        const std::size_t lo = a.begin > reach ? a.begin - reach : 0;
+        const std::size_t before = text.substr(lo, a.begin - lo).find_last_of(".!?\n");
+        std::size_t s0 = before == std::string_view::npos ? lo : lo + before + 1;
+        while (s0 < a.begin && (static_cast<unsigned char>(text[s0]) & 0xC0) == 0x80) ++s0;  // whole characters
+        const std::size_t after_in = text.substr(b.end, reach).find_first_of(".!?\n");
+        std::size_t s1 = after_in == std::string_view::npos ? std::min(text.size(), b.end + reach) : b.end + after_in + 1;
+        while (s1 > b.end && s1 < text.size() && (static_cast<unsigned char>(text[s1]) & 0xC0) == 0x80) --s1;
+        std::string sentence(text.substr(s0, s1 - s0));
+        while (!sentence.empty() && std::isspace(static_cast<unsigned char>(sentence.front()))) sentence.erase(sentence.begin());
+        return Mention{static_cast<int>(a.begin), static_cast<int>(end - a.begin), std::move(sentence), adjectival};
+    };
     for (const auto& c : kept) {
         const auto& list = options[c.folded];
         if (list.empty()) continue;
@@ -330,21 +349,30 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // The first mentions of a place are enough to review it: a long text naming it thousands of
         // times keeps its draft (and memory) small.
         if (out.places[it->second].mentions.size() >= 200) continue;
-        const Token& a = tokens[c.first];
-        const Token& b = tokens[c.last];
-        // The sentence around the mention, for the reviewer, looked for within 300 bytes each side
-        // (a text without full stops must not make each mention scan the whole text).
-        const std::size_t reach = 300;
-        const std::size_t lo = a.begin > reach ? a.begin - reach : 0;
-        const std::size_t before = text.substr(lo, a.begin - lo).find_last_of(".!?\n");
-        std::size_t s0 = before == std::string_view::npos ? lo : lo + before + 1;
-        while (s0 < a.begin && (static_cast<unsigned char>(text[s0]) & 0xC0) == 0x80) ++s0;  // whole characters
-        const std::size_t after_in = text.substr(b.end, reach).find_first_of(".!?\n");
-        std::size_t s1 = after_in == std::string_view::npos ? std::min(text.size(), b.end + reach) : b.end + after_in + 1;
-        while (s1 > b.end && s1 < text.size() && (static_cast<unsigned char>(text[s1]) & 0xC0) == 0x80) --s1;
-        std::string sentence(text.substr(s0, s1 - s0));
-        while (!sentence.empty() && std::isspace(static_cast<unsigned char>(sentence.front()))) sentence.erase(sentence.begin());
-        out.places[it->second].mentions.push_back({static_cast<int>(a.begin), static_cast<int>(b.end - a.begin), sentence});
+        out.places[it->second].mentions.push_back(mention_of(c, false));
+    }
+    // The countries named, after the towns (the journeys below index the towns): by name, short form
+    // ("U.S.", "DPRK") or adjective ("Russian", marked so). A country's name that is also a town's
+    // ("Georgia", "Mexico") keeps the towns as runners-up and a lower confidence.
+    std::map<std::string, std::size_t> country_index;
+    for (const auto& c : candidates) {
+        if (c.country.empty()) continue;
+        const auto entry = r.country_entries.find(c.country);
+        if (entry == r.country_entries.end()) continue;
+        auto [it, inserted] = country_index.try_emplace(c.country, out.places.size());
+        if (inserted) {
+            FoundPlace place;
+            place.entry = &entry->second;
+            place.confidence = 1.0;
+            for (const auto* town : r.gazetteer->find(c.folded)) {
+                if (place.alternatives.size() >= 3) break;
+                place.alternatives.push_back(town);
+                place.confidence = 0.8;
+            }
+            out.places.push_back(std::move(place));
+        }
+        if (out.places[it->second].mentions.size() >= 200) continue;
+        out.places[it->second].mentions.push_back(mention_of(c, r.adjectives.count(c.folded) > 0));
     }
 
     // Journeys: sentences that travel ("from X to Y", "via", "then on to", "flew to"…), chained
@@ -448,20 +476,23 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
         std::string id = fold_name(p.entry->name);
         for (char& c : id)
             if (c == ' ') c = '-';
-        if (id.empty() || !is_latin_name(fold_name(p.entry->name))) id = "place-" + std::to_string(p.entry->id);
+        if (id.empty() || !is_latin_name(fold_name(p.entry->name))) id = "place-" + (p.entry->id > 0 ? std::to_string(p.entry->id) : p.entry->country);
         while (taken.count(id)) {
             id += '-';
-            id += std::to_string(p.entry->id);
+            id += p.entry->id > 0 ? std::to_string(p.entry->id) : p.entry->country;
         }
         taken.insert(id);
         ids.push_back(id);
         Place place;
         place.id = id;
         place.name = p.entry->name;
-        place.category = p.entry->feature_code == "PPLC" ? "capital" : p.entry->population >= 100000 ? "city" : "town";
+        place.category = p.entry->feature_code == "PCLI" ? "country"
+                         : p.entry->feature_code == "PPLC" ? "capital"
+                         : p.entry->population >= 100000 ? "city"
+                                                         : "town";
         place.position = p.entry->position;
         place.country = p.entry->country;
-        place.geonames_id = p.entry->id;
+        if (p.entry->id > 0) place.geonames_id = p.entry->id;
         place.confidence = std::round(p.confidence * 1000) / 1000;
         place.mentions = p.mentions;
         for (const auto* a : p.alternatives) place.alternatives.push_back({a->name, a->id, a->country, a->position, a->population});

@@ -38,7 +38,11 @@ public:
 
 struct GeoparserResources {
     const Gazetteer* gazetteer = nullptr;
-    std::unordered_map<std::string, std::string> countries;  // folded country name or demonym -> ISO alpha-2
+    std::unordered_map<std::string, std::string> countries;  // folded country name, short form or demonym -> ISO alpha-2
+    std::unordered_set<std::string> adjectives;              // those of `countries` that are demonyms ("north korean")
+    // ISO alpha-2 -> the country as a place (feature code PCLI, its label point, id 0): a country the
+    // text names is a place of the draft, as a town is.
+    std::unordered_map<std::string, GazetteerEntry> country_entries;
     std::unordered_set<std::string> common_words;            // lower-case English words
 };
 
@@ -56,7 +60,7 @@ struct FoundRoute {
 
 struct Extraction {
     std::string title;
-    std::vector<FoundPlace> places;  // in order of first mention
+    std::vector<FoundPlace> places;  // towns in order of first mention, then countries in theirs
     std::vector<FoundRoute> routes;
     std::vector<std::string> countries;  // ISO codes the text names
 };

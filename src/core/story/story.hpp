@@ -27,6 +27,7 @@ struct Mention {
     int offset = 0;
     int length = 0;
     std::string sentence;
+    bool adjectival = false;  // the place named by its adjective or people ("Russian", "North Koreans")
     friend bool operator==(const Mention&, const Mention&) = default;
 };
 

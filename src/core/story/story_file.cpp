@@ -260,7 +260,12 @@ Place read_place(const Json& feature, std::string id, const StoryChecker& check,
                                             std::to_string(max_mention_offset));
                 return static_cast<int>(v->get<std::int64_t>());
             };
-            place.mentions.push_back({count("offset"), count("length"), check.string_member(mention, "sentence", subject)});
+            bool adjectival = false;
+            if (const auto a = mention.find("adjectival"); a != mention.end()) {
+                if (!a->is_boolean()) check.fail(subject, "a mention's \"adjectival\" must be true or false");
+                adjectival = a->get<bool>();
+            }
+            place.mentions.push_back({count("offset"), count("length"), check.string_member(mention, "sentence", subject), adjectival});
         }
     }
     place.geonames_id = review_geonames_id(props);
@@ -471,7 +476,9 @@ std::vector<Mention> stored_mentions(const Json& props) {
             return v != mention.end() && v->is_number_integer() ? static_cast<int>(v->get<std::int64_t>()) : 0;
         };
         const auto sentence = mention.find("sentence");
-        out.push_back({count("offset"), count("length"), sentence != mention.end() && sentence->is_string() ? sentence->get<std::string>() : ""});
+        const auto adjectival = mention.find("adjectival");
+        out.push_back({count("offset"), count("length"), sentence != mention.end() && sentence->is_string() ? sentence->get<std::string>() : "",
+                       adjectival != mention.end() && adjectival->is_boolean() && adjectival->get<bool>()});
     }
     return out;
 }
@@ -506,7 +513,10 @@ Json place_json(const Place& place) {
     }
     if (place.mentions != stored_mentions(props)) {
         Json mentions = Json::array();
-        for (const auto& m : place.mentions) mentions.push_back({{"offset", m.offset}, {"length", m.length}, {"sentence", m.sentence}});
+        for (const auto& m : place.mentions) {
+            mentions.push_back({{"offset", m.offset}, {"length", m.length}, {"sentence", m.sentence}});
+            if (m.adjectival) mentions.back()["adjectival"] = true;
+        }
         if (place.mentions.empty()) props.erase("mentions");
         else props["mentions"] = std::move(mentions);
     }
