@@ -52,6 +52,10 @@ void draw_marker(ImDrawList& list, MarkerShape shape, ImVec2 c, float r, ImU32 f
         list.AddCircleFilled(c, r * 1.5f + 1.5f, IM_COL32(255, 255, 255, 200), 20);
         for (int i = 0; i < 10; ++i) list.AddTriangleFilled(c, points[i], points[(i + 1) % 10], fill);
         list.AddPolyline(points, 10, ring, ImDrawFlags_Closed, 1.0f);
+    } else if (shape == MarkerShape::country) {
+        // A country is an area, not a point: an open ring where its name is, no pin.
+        list.AddCircle(c, r + 2.5f, white, 24, 3.5f);
+        list.AddCircle(c, r + 2.5f, fill, 24, 1.5f);
     } else if (shape == MarkerShape::capital) {
         list.AddCircleFilled(c, r + 3.5f, white, 24);
         list.AddCircle(c, r + 2.5f, fill, 24, 1.5f);

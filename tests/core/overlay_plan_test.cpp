@@ -149,7 +149,7 @@ TEST_F(OverlayPlanTest, TownsGiveWayToTheStoryAndAreThinnedBySpace) {
     ContextLabels context;
     // A town right beside Westport's marker is left out; one in open country is labelled with its dot.
     context.towns = {{"Besideton", "", {10.05, 10.02}, 900000, "XX"}, {"Openfield", "", {15.0, 7.5}, 800000, "XX"}};
-    context.countries = {{"Testland", {12.0, 12.0}, 1e13}};
+    context.countries = {{"Testland", {12.0, 12.0}, 1e13, {}}};
     const OverlayPlan p = plan({}, &context);
     EXPECT_EQ(record(p, "Besideton"), nullptr);
     const auto* open = record(p, "Openfield");

@@ -77,3 +77,19 @@ TEST(FlyTo, PureZoom) {
     EXPECT_NEAR(fly.at(0.5).resolution(), 100.0, 1e-6);
     EXPECT_NEAR(fly.at(1).resolution(), 10.0, 1e-9);
 }
+
+TEST(StoryCamera, ACountrysPointIsFramedOnlyWhenTheStoryHasNothingElse) {
+    const std::string text = R"({"type": "FeatureCollection", "story": {"title": "Draft"}, "features": [
+  {"type": "Feature", "id": "vladivostok", "geometry": {"type": "Point", "coordinates": [131.87, 43.11]}, "properties": {"kind": "place", "category": "city"}},
+  {"type": "Feature", "id": "khasan", "geometry": {"type": "Point", "coordinates": [130.78, 42.43]}, "properties": {"kind": "place", "category": "town"}},
+  {"type": "Feature", "id": "united-states", "geometry": {"type": "Point", "coordinates": [-97, 38]}, "properties": {"kind": "place", "category": "country"}}]})";
+    const Story story = parse_story(text, "draft.story.json");
+    const Box view = story_camera(story, 1280, 800).visible_box();
+    EXPECT_GT(view.min_x, mercator::forward(LonLat{120, 40}).x);  // the two towns, not half the world
+    EXPECT_LT(view.max_x, mercator::forward(LonLat{140, 40}).x);
+    Story only_countries = story;
+    only_countries.places.erase(only_countries.places.begin(), only_countries.places.begin() + 2);
+    const Box country = story_camera(only_countries, 1280, 800).visible_box();
+    EXPECT_LT(country.min_x, mercator::forward(LonLat{-97, 38}).x);
+    EXPECT_GT(country.max_x, mercator::forward(LonLat{-97, 38}).x);
+}

@@ -68,7 +68,7 @@ struct LabelRecord {
     std::optional<Box> placed;
 };
 
-enum class MarkerShape { dot, station, border, venue, capital };
+enum class MarkerShape { dot, station, border, venue, capital, country };
 MarkerShape marker_shape(const std::string& category);
 
 struct OverlayPlan {
