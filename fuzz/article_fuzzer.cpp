@@ -50,9 +50,16 @@ private:
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const SmallGazetteer gazetteer;
-    static const GeoparserResources resources{&gazetteer,
-                                              {{"russia", "RU"}, {"russian", "RU"}, {"north korea", "KP"}, {"china", "CN"}, {"vietnam", "VN"}},
-                                              {"nice", "reading", "the", "from", "after"}};
+    static const GeoparserResources resources = [] {
+        GeoparserResources r;
+        r.gazetteer = &gazetteer;
+        r.countries = {{"russia", "RU"}, {"russian", "RU"}, {"north korea", "KP"}, {"china", "CN"}, {"vietnam", "VN"}, {"u s", "US"}};
+        r.adjectives = {"russian"};
+        r.country_entries = {{"RU", {0, "Russia", {100, 60}, 0, "PCLI", "RU"}}, {"KP", {0, "North Korea", {127, 40}, 0, "PCLI", "KP"}},
+                             {"CN", {0, "China", {105, 35}, 0, "PCLI", "CN"}}, {"US", {0, "United States", {-97, 38}, 0, "PCLI", "US"}}};
+        r.common_words = {"nice", "reading", "the", "from", "after"};
+        return r;
+    }();
     const std::string text(reinterpret_cast<const char*>(data), size);
     try {
         check_article_text("fuzz.txt", text);
