@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unordered_set>
 
@@ -257,6 +258,7 @@ void add_world_countries(GeoparserResources& resources) {
         for (char c : letters) out += (out.empty() ? "" : " ") + std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
         return out;
     };
+    std::map<std::string, std::vector<LonLat>> continents;
     auto all_caps = [](const std::string& s) {
         return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     };
@@ -296,7 +298,25 @@ void add_world_countries(GeoparserResources& resources) {
         entry.country = code;
         if (const auto ll = country.find("latlng"); ll != country.end() && ll->is_array() && ll->size() == 2 && (*ll)[0].is_number() && (*ll)[1].is_number())
             entry.position = {(*ll)[1].get<double>(), (*ll)[0].get<double>()};
+        if (const std::string region = text(country, "region"); !region.empty()) continents[region].push_back(entry.position);
         if (!entry.name.empty()) resources.country_entries.emplace(code, std::move(entry));
+    }
+    // The continents world-countries puts the countries in (Africa, Asia, Europe, Oceania, Americas),
+    // each a place at the median of its countries' positions, keyed "@" and its name.
+    for (auto& [region, positions] : continents) {
+        auto median = [&](auto member) {
+            std::vector<double> v;
+            for (LonLat p : positions) v.push_back(member(p));
+            std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+            return v[v.size() / 2];
+        };
+        GazetteerEntry entry;
+        entry.name = region;
+        entry.feature_code = "CONT";
+        entry.position = {median([](LonLat p) { return p.lon; }), median([](LonLat p) { return p.lat; })};
+        const std::string key = "@" + region;
+        resources.countries.emplace(fold_name(region), key);
+        resources.country_entries.emplace(key, std::move(entry));
     }
 }
 

@@ -176,3 +176,20 @@ TEST(Geoparser, CountriesAreFoundByNameShortFormAndAdjectiveAfterTheTownsAndAreN
     EXPECT_EQ(again.place("russia")->mentions, country->mentions);
     EXPECT_TRUE(again.place("russia")->mentions[0].adjectival);
 }
+
+TEST(Geoparser, AContinentIsARegionOfTheDraftAndNoCountryOfTheText) {
+    GeoparserResources r = resources();
+    r.countries.emplace("asia", "@Asia");
+    r.country_entries = {{"@Asia", {0, "Asia", {74, 27.75}, 0, "CONT", ""}}};
+    const std::string text = "Trade\nThe train left Pyongyang for Vladivostok, the busiest port of northeast Asia.\n";
+    const Extraction e = extract_places(text, r);
+    const FoundPlace* asia = found(e, "Asia");
+    ASSERT_NE(asia, nullptr);
+    ASSERT_EQ(asia->mentions.size(), 1u);
+    EXPECT_EQ(text.substr(static_cast<std::size_t>(asia->mentions[0].offset), 4), "Asia");
+    EXPECT_TRUE(e.countries.empty());  // towns are not weighed towards a continent as towards a country
+    const Story draft = draft_story(e, "trade.txt");
+    ASSERT_NE(draft.place("asia"), nullptr);
+    EXPECT_EQ(draft.place("asia")->category, "region");
+    EXPECT_TRUE(draft.place("asia")->country.empty());
+}

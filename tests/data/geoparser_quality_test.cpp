@@ -63,11 +63,13 @@ TEST(GeoparserQuality, PrecisionAndRecallOnTheArticles) {
         const std::string text = slurp(entry.path());
         const Extraction x = extract_places(text, data().resources);
 
-        // Countries (named, short or as adjectives) are scored on their own, by ISO code.
+        // Countries (named, short or as adjectives) and continents are scored on their own, by ISO
+        // code or "@" and the continent's name.
         std::set<std::string> gold_countries, found_countries;
         for (const auto& c : gold_json["countries"]) gold_countries.insert(c.get<std::string>());
         for (const auto& p : x.places)
             if (p.entry->feature_code == "PCLI") found_countries.insert(p.entry->country);
+            else if (p.entry->feature_code == "CONT") found_countries.insert("@" + p.entry->name);
         for (const auto& c : found_countries) {
             ++countries_found;
             if (gold_countries.count(c)) ++countries_right;
@@ -81,7 +83,7 @@ TEST(GeoparserQuality, PrecisionAndRecallOnTheArticles) {
 
         std::set<std::string> hit;
         for (const auto& p : x.places) {
-            if (p.entry->feature_code == "PCLI") {
+            if (p.entry->feature_code == "PCLI" || p.entry->feature_code == "CONT") {
                 if (const Gold* g = match(gold, p.entry->position)) hit.insert(g->name);  // a city state (Monaco) is both
                 continue;
             }

@@ -231,7 +231,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // Countries named, for context.
     std::set<std::string> countries;
     for (const auto& c : candidates)
-        if (!c.country.empty()) countries.insert(c.country);
+        if (!c.country.empty() && c.country.front() != '@') countries.insert(c.country);  // not continents
     out.countries.assign(countries.begin(), countries.end());
 
     // Filter what is not a settlement mention.
@@ -476,17 +476,19 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
         std::string id = fold_name(p.entry->name);
         for (char& c : id)
             if (c == ' ') c = '-';
-        if (id.empty() || !is_latin_name(fold_name(p.entry->name))) id = "place-" + (p.entry->id > 0 ? std::to_string(p.entry->id) : p.entry->country);
+        const std::string own = p.entry->id > 0 ? std::to_string(p.entry->id) : p.entry->country.empty() ? "region" : p.entry->country;
+        if (id.empty() || !is_latin_name(fold_name(p.entry->name))) id = "place-" + own;
         while (taken.count(id)) {
             id += '-';
-            id += p.entry->id > 0 ? std::to_string(p.entry->id) : p.entry->country;
+            id += own;
         }
         taken.insert(id);
         ids.push_back(id);
         Place place;
         place.id = id;
         place.name = p.entry->name;
-        place.category = p.entry->feature_code == "PCLI" ? "country"
+        place.category = p.entry->feature_code == "PCLI"   ? "country"
+                         : p.entry->feature_code == "CONT" ? "region"
                          : p.entry->feature_code == "PPLC" ? "capital"
                          : p.entry->population >= 100000 ? "city"
                                                          : "town";

@@ -38,10 +38,11 @@ public:
 
 struct GeoparserResources {
     const Gazetteer* gazetteer = nullptr;
-    std::unordered_map<std::string, std::string> countries;  // folded country name, short form or demonym -> ISO alpha-2
+    // Folded country name, short form or demonym -> ISO alpha-2; a continent's name -> "@" and its name.
+    std::unordered_map<std::string, std::string> countries;
     std::unordered_set<std::string> adjectives;              // those of `countries` that are demonyms ("north korean")
-    // ISO alpha-2 -> the country as a place (feature code PCLI, its label point, id 0): a country the
-    // text names is a place of the draft, as a town is.
+    // ISO alpha-2 (or "@Continent") -> the country (feature code PCLI) or continent (CONT) as a place,
+    // id 0: a country the text names is a place of the draft, as a town is.
     std::unordered_map<std::string, GazetteerEntry> country_entries;
     std::unordered_set<std::string> common_words;            // lower-case English words
 };

@@ -26,7 +26,7 @@ MarkerShape marker_shape(const std::string& category) {
     if (category == "border") return MarkerShape::border;
     if (category == "venue") return MarkerShape::venue;
     if (category == "capital") return MarkerShape::capital;
-    if (category == "country") return MarkerShape::country;
+    if (category == "country" || category == "region") return MarkerShape::country;
     return MarkerShape::dot;
 }
 

@@ -55,10 +55,10 @@ Camera region_camera(int width, int height) {
 
 Camera story_camera(const Story& story, int width, int height, const StoryMotion* routes) {
     Box box;
-    // A country's point (as an article's draft gives it: "the U.S." in a story about Vladivostok)
+    // A country's or region's point (as an article's draft gives it: "the U.S." in a story about Vladivostok)
     // says where the country is, not where the story happens: framed only when nothing else is.
     for (const auto& p : story.places)
-        if (p.category != "country") box.add(mercator::forward(p.position));
+        if (p.category != "country" && p.category != "region") box.add(mercator::forward(p.position));
     for (const auto& r : story.routes) add_route(box, story, r, routes);
     if (box.empty())
         for (const auto& p : story.places) box.add(mercator::forward(p.position));
