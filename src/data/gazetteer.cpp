@@ -207,7 +207,7 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
                 rings.push_back(mercator::project_ring(r));
             }
             double area = 0;
-            if (!rings.empty())
+            if (!rings.empty() && !rings[0].empty())
                 for (std::size_t i = 0, j = rings[0].size() - 1; i < rings[0].size(); j = i++)
                     area += rings[0][j].x * rings[0][i].y - rings[0][i].x * rings[0][j].y;
             area = std::abs(area) / 2;
@@ -224,7 +224,10 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
         if (best.empty()) continue;
         std::sort(large.begin(), large.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         if (large.size() > 8) large.resize(8);
-        CountryLabel label{feature->GetFieldAsString(name_field), mercator::inverse(label_point(best)), best_area, {}};
+        LonLat anchor = mercator::inverse(label_point(best));
+        if (anchor.lon > 180) anchor.lon -= 360;  // a part unwrapped across the antimeridian
+        if (anchor.lon < -180) anchor.lon += 360;
+        CountryLabel label{feature->GetFieldAsString(name_field), anchor, best_area, {}};
         for (auto& part : large) label.parts.push_back(std::move(part.second));
         out.push_back(std::move(label));
     }
