@@ -193,3 +193,11 @@ TEST(Geoparser, AContinentIsARegionOfTheDraftAndNoCountryOfTheText) {
     EXPECT_EQ(draft.place("asia")->category, "region");
     EXPECT_TRUE(draft.place("asia")->country.empty());
 }
+
+TEST(Geoparser, ADatelineBeforeItsAgencyIsAPlaceAndANewspaperNamedForATownIsNot) {
+    const std::string dateline = "Talks\nPYONGYANG (Reuters) - The train left on Tuesday.\n";
+    const FoundPlace* pyongyang = found(extract_places(dateline, resources()), "Pyongyang");
+    ASSERT_NE(pyongyang, nullptr);
+    const std::string paper = "Talks\nThe train left, the Vladivostok Times reported on Tuesday.\n";
+    EXPECT_EQ(found(extract_places(paper, resources()), "Vladivostok"), nullptr);
+}

@@ -158,8 +158,13 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     const bool has_body = nl != std::string_view::npos && text.find_first_not_of(" \t\r\n", nl) != std::string_view::npos;
     const std::string_view first_line = text.substr(0, nl == std::string_view::npos ? text.size() : nl);
     if (!first_line.empty() && first_line.size() < 200) out.title = std::string(first_line);
-    const std::vector<Token> tokens = tokenize(text);
+    std::vector<Token> tokens = tokenize(text);
     const std::size_t title_end = has_body && first_line.size() < 200 ? nl : 0;
+    // The headline is a sentence of its own, even without a full stop: its last word and a dateline
+    // ("Talks\nLONDON (Reuters)") are no one name.
+    if (title_end)
+        for (Token& t : tokens)
+            if (t.begin > title_end) ++t.sentence;
 
     // People: the words of a person's name, learnt from titles and from full names in the text.
     std::set<std::string> person_words;
@@ -241,7 +246,9 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const Token& first = tokens[c.first];
         const bool single = c.first == c.last;
         const bool preceded_by_the = c.first > 0 && tokens[c.first - 1].folded == "the";
+        // "Washington Post", not "LONDON (Reuters)": the organisation's word must follow in the same name.
         const bool followed_by_feature_or_org = c.last + 1 < tokens.size() && tokens[c.last + 1].capitalised &&
+                                                tokens[c.last + 1].begin - tokens[c.last].end <= 1 &&
                                                 (organisation_words.count(tokens[c.last + 1].folded) > 0);
         if (single && first.all_caps && first.text.size() <= 5) continue;                   // AFP, UN, KCNA
         if (single && not_settlements.count(c.folded)) continue;                              // Lake, Atlantic, Seven
