@@ -303,8 +303,9 @@ void add_world_countries(GeoparserResources& resources) {
     }
     // The continents world-countries puts the countries in (Africa, Asia, Europe, Oceania, Americas),
     // each a place at the median of its countries' positions, keyed "@" and its name.
-    for (auto& [region, positions] : continents) {
-        auto median = [&](auto member) {
+    for (const auto& [region, members] : continents) {
+        const std::vector<LonLat>& positions = members;  // a lambda may not capture a structured binding (clang)
+        auto median = [&positions](auto member) {
             std::vector<double> v;
             for (LonLat p : positions) v.push_back(member(p));
             std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
