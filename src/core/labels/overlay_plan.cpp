@@ -333,9 +333,11 @@ private:
     double m_south = 0, m_north = 0, m_west = 0, m_width = 0;
 };
 
-// A point inside the part of a country the view shows, `clearance` pixels from its edges and the
-// view's; none when no part shows that much.
-std::optional<Vec2> country_in_view(const CountryLabel& country, const Camera& camera, double clearance) {
+// A point inside the part of a country the view shows, clearance() pixels from its edges and the
+// view's; none when no part shows that much. clearance() (which measures the name) is asked only
+// for a part in view.
+template <typename Clearance>
+std::optional<Vec2> country_in_view(const CountryLabel& country, const Camera& camera, Clearance&& clearance) {
     const Box view = camera.visible_box();
     for (const auto& rings : country.parts) {
         if (rings.empty()) continue;
@@ -352,7 +354,7 @@ std::optional<Vec2> country_in_view(const CountryLabel& country, const Camera& c
             r.reserve(ring.size());
             for (Vec2 p : ring) r.push_back(camera.world_to_screen({p.x + shift, p.y}));
         }
-        if (auto at = label_point_within(px, Box::of(0, 0, camera.width(), camera.height()), clearance)) return at;
+        if (auto at = label_point_within(px, Box::of(0, 0, camera.width(), camera.height()), clearance())) return at;
     }
     return std::nullopt;
 }
@@ -366,14 +368,16 @@ std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, 
     for (const auto& country : context.countries) {
         std::string name = country.name;
         for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        const Vec2 size = text.size(TextStyle::italic, name);
         const double priority = 500 + std::log10(country.area);
         const Vec2 px = to_screen(camera, country.anchor);
         if (on_screen(camera, px, 0)) {
             // Only where the country is big enough on screen to carry its name.
             const double side_px = std::sqrt(country.area) / res;
-            if (side_px >= size.x * 0.9) labels.add(px, name, TextStyle::italic, overlay_ink::country, 0, priority, true);
-        } else if (const auto inside = country_in_view(country, camera, std::max(size.y, size.x * 0.4))) {
+            if (side_px >= text.size(TextStyle::italic, name).x * 0.9) labels.add(px, name, TextStyle::italic, overlay_ink::country, 0, priority, true);
+        } else if (const auto inside = country_in_view(country, camera, [&] {
+                       const Vec2 size = text.size(TextStyle::italic, name);
+                       return std::max(size.y, size.x * 0.4);
+                   })) {
             // Its anchor is out of the view but the country fills enough of it: named in what is seen.
             labels.add(*inside, name, TextStyle::italic, overlay_ink::country, 0, priority, true);
         }
