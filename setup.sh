@@ -20,6 +20,7 @@ packages=(
   libsdl2-dev libepoxy-dev libgl-dev libglu1-mesa-dev libegl1 libegl-mesa0 libgl1-mesa-dri
   libimgui-dev libfreetype-dev
   libgdal-dev libproj-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
+  qgis-common                              # extract: Natural Earth's states and provinces (world_map.gpkg)
   libgtest-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk
   fonts-noto-core                          # labels in every script: Arabic, Hebrew, Devanagari, Thai, Georgian, Ethiopic…

@@ -35,4 +35,6 @@ fs::path natural_earth_countries(DetailLevel level) {
 
 fs::path world_countries_path() { return data_root() / "node_modules" / "world-countries" / "countries.json"; }
 
+fs::path admin_regions_path() { return "/usr/share/qgis/resources/data/world_map.gpkg"; }
+
 }  // namespace storyplot

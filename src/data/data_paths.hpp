@@ -14,5 +14,7 @@ std::filesystem::path data_root();
 std::filesystem::path natural_earth_countries(DetailLevel level);
 // world-countries' countries.json (npm): country names, other spellings and demonyms.
 std::filesystem::path world_countries_path();
+// Natural Earth's states and provinces, as Debian's qgis-common installs them (world_map.gpkg).
+std::filesystem::path admin_regions_path();
 
 }  // namespace storyplot

@@ -15,12 +15,18 @@
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/geoparse/name_folding.hpp"
+#include "core/geoparse/region_names.hpp"
+#include "data/admin_regions.hpp"
 #include "data/data_paths.hpp"
 #include "data/gazetteer.hpp"
 #include "data/mesh_cache.hpp"
 #include "data/vector_source.hpp"
 
 namespace storyplot {
+
+namespace {
+const char* const dictionary_path = "/usr/share/dict/american-english";
+}  // namespace
 
 std::unique_ptr<GazetteerIndex> GazetteerIndex::load(const std::string& path) {
     auto index = std::make_unique<GazetteerIndex>();
@@ -195,7 +201,7 @@ std::unordered_map<std::string, std::string> load_country_names(const GazetteerI
 
 std::unordered_set<std::string> load_common_words() {
     std::unordered_set<std::string> words;
-    std::ifstream in("/usr/share/dict/american-english");
+    std::ifstream in(dictionary_path);
     std::string line;
     while (std::getline(in, line))
         if (!line.empty() && std::islower(static_cast<unsigned char>(line[0])) && line.find('\'') == std::string::npos) words.insert(line);
@@ -204,14 +210,96 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 3};
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 5};
 
-// The sources' content: the gazetteer and the country outlines that name its countries.
+// The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
+// Natural Earth's regions and the word list that keeps ordinary words out of their names.
 std::uint64_t source_key() {
     std::uint64_t key = 0;
-    for (const auto& path : {std::filesystem::path(gazetteer_path()), natural_earth_countries(DetailLevel::medium_50m)})
+    for (const auto& path : {std::filesystem::path(gazetteer_path()), natural_earth_countries(DetailLevel::medium_50m), world_countries_path(),
+                             admin_regions_path(), std::filesystem::path(dictionary_path)})
         key = file_content_hash(path, key).value_or(key + 1);
     return key;
+}
+
+void put_entry(std::string& out, const GazetteerEntry& e) {
+    put(out, e.id);
+    put(out, e.position.lon);
+    put(out, e.position.lat);
+    put(out, static_cast<std::int64_t>(e.population));
+    put_string(out, e.name);
+    put_string(out, e.feature_code);
+    put_string(out, e.country);
+    put(out, e.area_km2);
+}
+bool take_entry(const char*& p, const char* end, GazetteerEntry& e) {
+    std::int64_t population = 0;
+    if (!take(p, end, e.id) || !take(p, end, e.position.lon) || !take(p, end, e.position.lat) || !take(p, end, population) ||
+        !take_string(p, end, e.name) || !take_string(p, end, e.feature_code) || !take_string(p, end, e.country) || !take(p, end, e.area_km2))
+        return false;
+    e.population = static_cast<long>(population);
+    return true;
+}
+
+// What the reader knows besides the towns, after the gazetteer in the cache: country names, demonyms,
+// the countries', continents' and regions' places, the regions' names.
+void save_resources(std::string& out, const GeoparserResources& r) {
+    put(out, static_cast<std::uint64_t>(r.countries.size()));
+    for (const auto& [name, code] : r.countries) {
+        put_string(out, name);
+        put_string(out, code);
+    }
+    put(out, static_cast<std::uint64_t>(r.adjectives.size()));
+    for (const auto& a : r.adjectives) put_string(out, a);
+    put(out, static_cast<std::uint64_t>(r.country_entries.size()));
+    for (const auto& [key, entry] : r.country_entries) {
+        put_string(out, key);
+        put_entry(out, entry);
+    }
+    put(out, static_cast<std::uint64_t>(r.regions.size()));
+    for (const auto& [name, keys] : r.regions) {
+        put_string(out, name);
+        put(out, static_cast<std::uint64_t>(keys.size()));
+        for (const auto& k : keys) put_string(out, k);
+    }
+}
+
+bool restore_resources(const char*& p, const char* end, GeoparserResources& r) {
+    // A count no longer than the bytes left: a broken file cannot make it reserve the world.
+    auto count = [&](std::uint64_t& n) { return take(p, end, n) && n <= static_cast<std::uint64_t>(end - p); };
+    std::uint64_t n = 0;
+    if (!count(n)) return false;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::string name, code;
+        if (!take_string(p, end, name) || !take_string(p, end, code)) return false;
+        r.countries.emplace(std::move(name), std::move(code));
+    }
+    if (!count(n)) return false;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::string a;
+        if (!take_string(p, end, a)) return false;
+        r.adjectives.insert(std::move(a));
+    }
+    if (!count(n)) return false;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::string key;
+        GazetteerEntry entry;
+        if (!take_string(p, end, key) || !take_entry(p, end, entry)) return false;
+        r.country_entries.emplace(std::move(key), std::move(entry));
+    }
+    if (!count(n)) return false;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::string name;
+        std::uint64_t keys = 0;
+        if (!take_string(p, end, name) || !count(keys)) return false;
+        auto& list = r.regions[name];
+        for (std::uint64_t k = 0; k < keys; ++k) {
+            std::string key;
+            if (!take_string(p, end, key)) return false;
+            list.push_back(std::move(key));
+        }
+    }
+    return true;
 }
 
 bool restore_cache(const std::filesystem::path& file, std::uint64_t key, GeoparserData& data) {
@@ -220,14 +308,7 @@ bool restore_cache(const std::filesystem::path& file, std::uint64_t key, Geopars
     const char* p = bytes->data();
     const char* end = p + bytes->size();
     auto index = GazetteerIndex::restore(p, end);
-    std::uint64_t countries = 0;
-    if (!index || !take(p, end, countries) || countries > bytes->size()) return false;
-    for (std::uint64_t i = 0; i < countries; ++i) {
-        std::string name, code;
-        if (!take_string(p, end, name) || !take_string(p, end, code)) return false;
-        data.resources.countries.emplace(std::move(name), std::move(code));
-    }
-    if (p != end) return false;
+    if (!index || !restore_resources(p, end, data.resources) || p != end) return false;
     data.gazetteer = std::move(index);
     return true;
 }
@@ -321,6 +402,39 @@ void add_world_countries(GeoparserResources& resources) {
     }
 }
 
+// Natural Earth's first-level regions, each a place (feature code ADM1) at a point well inside it,
+// by every name it goes by except an ordinary word ("Centre", "North") and a country's name ("Georgia"
+// stays the country): "Primorskiy Kray" is found as "Primorsky Krai", "Primorsky" and "Primorye".
+void add_admin_regions(GeoparserResources& resources) {
+    const auto regions = load_admin_regions(admin_regions_path().string());
+    std::map<std::pair<std::string, std::string>, std::string> by_country_and_form;  // for the abbreviations
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+        const AdminRegion& region = regions[i];
+        const std::string key = "ADM1:" + region.country + ":" + std::to_string(i);
+        std::vector<std::string> forms;
+        for (const auto& name : region.names)
+            for (auto& form : region_name_forms(name))
+                if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
+        for (const auto& form : forms) by_country_and_form.emplace(std::pair(region.country, form), key);
+        for (const auto& form : forms) {
+            const bool one_word = form.find(' ') == std::string::npos;
+            if (!is_latin_name(form) || (one_word && resources.common_words.count(form)) || resources.countries.count(form)) continue;
+            resources.regions[form].push_back(key);
+        }
+        GazetteerEntry entry;
+        entry.name = region.name;
+        entry.position = region.anchor;
+        entry.feature_code = "ADM1";
+        entry.country = region.country;
+        entry.area_km2 = region.area_km2;
+        resources.country_entries.emplace(key, std::move(entry));
+    }
+    // "Louisville, Ky.": the reader looks these up as written, dots and all.
+    for (const auto& a : region_abbreviations())
+        if (const auto it = by_country_and_form.find({std::string(a.country), std::string(a.name)}); it != by_country_and_form.end())
+            resources.regions[std::string(a.written)].push_back(it->second);
+}
+
 }  // namespace
 
 GeoparserData load_geoparser_data() {
@@ -331,19 +445,18 @@ GeoparserData load_geoparser_data() {
         data = GeoparserData{};
         data.gazetteer = GazetteerIndex::load(gazetteer_path());
         data.resources.countries = load_country_names(*data.gazetteer);
+        data.resources.common_words = load_common_words();
+        add_world_countries(data.resources);
+        add_admin_regions(data.resources);
         data.built = true;
         std::string out;
         data.gazetteer->save(out);
-        put(out, static_cast<std::uint64_t>(data.resources.countries.size()));
-        for (const auto& [name, code] : data.resources.countries) {
-            put_string(out, name);
-            put_string(out, code);
-        }
+        save_resources(out, data.resources);
         write_cache_file(cache, index_cache_kind, key, out);  // without it, the next run builds the index again
+    } else {
+        data.resources.common_words = load_common_words();
     }
     data.resources.gazetteer = data.gazetteer.get();
-    data.resources.common_words = load_common_words();
-    add_world_countries(data.resources);
     return data;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The gazetteer the geoparser reads: GeoNames cities500 (every populated place, every Latin-script
 // name and alternate name, folded), Natural Earth's country names mapped to ISO codes (by the
-// GeoNames capital each country's outline contains) with common English demonyms and short forms,
-// and the English word list of Debian's wamerican package.
+// GeoNames capital each country's outline contains) with world-countries' names, short forms and
+// demonyms, Natural Earth's states and provinces, and the English word list of Debian's wamerican
+// package.
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -45,9 +46,11 @@ std::unordered_map<std::string, std::string> load_country_names(const GazetteerI
 // Lower-case English words from /usr/share/dict/american-english (empty if absent).
 std::unordered_set<std::string> load_common_words();
 
-// All three, ready for extract_places (the gazetteer is owned by the returned object). The index
-// and the country table are built on first use and cached (see cache_folder()), rebuilt when
-// cities500.txt or Natural Earth changes; `built` says whether this call had to build them.
+// All of it, ready for extract_places (the gazetteer is owned by the returned object): the towns, the
+// countries by name, short form and demonym (Natural Earth and world-countries), the continents, and
+// Natural Earth's first-level regions (Debian's qgis-common). Built on first use and cached (see
+// cache_folder()), rebuilt when any of those files or the word list changes; `built` says whether this
+// call had to build them. Throws InputError naming a source that is missing or unreadable.
 struct GeoparserData {
     std::unique_ptr<GazetteerIndex> gazetteer;
     GeoparserResources resources;

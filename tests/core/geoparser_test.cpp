@@ -201,3 +201,69 @@ TEST(Geoparser, ADatelineBeforeItsAgencyIsAPlaceAndANewspaperNamedForATownIsNot)
     const std::string paper = "Talks\nThe train left, the Vladivostok Times reported on Tuesday.\n";
     EXPECT_EQ(found(extract_places(paper, resources()), "Vladivostok"), nullptr);
 }
+
+// First-level regions: by name, with their kind ("Primorsky Krai") or abbreviation ("Ky."), resolved
+// against the towns of the same name, one place per region, after the towns and no journey's stop.
+TEST(Geoparser, RegionsAgainstTownsOfTheSameName) {
+    static const FakeGazetteer towns({{10, "Québec", {-71.21, 46.81}, 531902, "PPLA", "CA"},
+                                      {11, "New York", {-74.01, 40.71}, 8804190, "PPL", "US"},
+                                      {12, "Louisville", {-85.76, 38.25}, 600000, "PPL", "US"},
+                                      {13, "Winnipeg", {-97.14, 49.88}, 749534, "PPLA", "CA"},
+                                      {14, "Vladivostok", {131.88, 43.11}, 600000, "PPLA", "RU"},
+                                      {15, "Ussuriysk", {131.95, 43.8}, 170000, "PPL", "RU"}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in"};
+    r.regions = {{"quebec", {"qc"}}, {"new york", {"ny"}}, {"texas", {"tx"}}, {"kentucky", {"ky"}}, {"ky.", {"ky"}}, {"manitoba", {"mb"}}, {"primorsky", {"pk"}}};
+    r.country_entries = {{"qc", {0, "Québec", {-72.77, 51.91}, 0, "ADM1", "CA", 1.5e6}}, {"ny", {0, "New York", {-75.09, 43.26}, 0, "ADM1", "US", 1.4e5}},
+                         {"ky", {0, "Kentucky", {-85.3, 37.5}, 0, "ADM1", "US", 1.05e5}},  {"mb", {0, "Manitoba", {-98.0, 54.9}, 0, "ADM1", "CA", 6.5e5}},
+                         {"pk", {0, "Primor'ye", {135.36, 45.73}, 0, "ADM1", "RU", 1.65e5}}, {"tx", {0, "Texas", {-98.4, 31.1}, 0, "ADM1", "US", 6.9e5}}};
+    const std::string text =
+        "Storms\nThe storm crossed Texas and New York before it reached Louisville, Ky., and the rest of Kentucky. "
+        "Manitoba Underdogs Rescue took in a dog near Winnipeg. The train ran from Vladivostok to Ussuriysk in Primorsky Krai.\n";
+    const Extraction e = extract_places(text, r);
+    auto said = [&](const Mention& m) { return text.substr(static_cast<std::size_t>(m.offset), static_cast<std::size_t>(m.length)); };
+    // The name alone is the region, unless a town of that name is a city of millions, or one of its
+    // own (the region is named after it); with its kind after it, it is the region.
+    const FoundPlace* texas = found(e, "Texas");
+    ASSERT_NE(texas, nullptr);
+    EXPECT_EQ(texas->entry->feature_code, "ADM1");
+    const Extraction city = extract_places("Snow\nIt snowed in Quebec on Monday.\n", r);
+    ASSERT_EQ(city.places.size(), 1u);
+    EXPECT_EQ(city.places[0].entry->id, 10);
+    const Extraction province = extract_places("Snow\nIt snowed in Quebec province on Monday.\n", r);
+    ASSERT_EQ(province.places.size(), 1u);
+    EXPECT_EQ(province.places[0].entry->feature_code, "ADM1");
+    ASSERT_FALSE(province.places[0].alternatives.empty());
+    EXPECT_EQ(province.places[0].alternatives[0]->id, 10);  // the city, runner-up
+    const FoundPlace* new_york = found(e, "New York");
+    ASSERT_NE(new_york, nullptr);
+    EXPECT_EQ(new_york->entry->feature_code, "PPL");
+    // One place for "Ky." and "Kentucky", each mention as written.
+    const FoundPlace* kentucky = found(e, "Kentucky");
+    ASSERT_NE(kentucky, nullptr);
+    ASSERT_EQ(kentucky->mentions.size(), 2u);
+    EXPECT_EQ(said(kentucky->mentions[0]), "Ky");
+    EXPECT_EQ(said(kentucky->mentions[1]), "Kentucky");
+    // A region's name opening an organisation's is no person's, so the region stays.
+    const FoundPlace* manitoba = found(e, "Manitoba");
+    ASSERT_NE(manitoba, nullptr);
+    // The kind of region is part of the mention.
+    const FoundPlace* primorye = found(e, "Primor'ye");
+    ASSERT_NE(primorye, nullptr);
+    ASSERT_EQ(primorye->mentions.size(), 1u);
+    EXPECT_EQ(said(primorye->mentions[0]), "Primorsky Krai");
+    // Towns first; regions after them, never a journey's stop.
+    bool region_seen = false;
+    for (const auto& p : e.places) {
+        const bool region = p.entry->feature_code == "ADM1";
+        EXPECT_TRUE(region || !region_seen) << p.entry->name << " after a region";
+        region_seen |= region;
+    }
+    ASSERT_EQ(e.routes.size(), 1u);
+    for (std::size_t k : e.routes[0].stops) EXPECT_NE(e.places[k].entry->feature_code, "ADM1");
+    const Story draft = draft_story(e, "storms.txt");
+    ASSERT_NE(draft.place("kentucky"), nullptr);
+    EXPECT_EQ(draft.place("kentucky")->category, "region");
+    EXPECT_EQ(draft.place("kentucky")->country, "US");
+}

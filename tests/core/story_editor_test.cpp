@@ -128,6 +128,11 @@ TEST(StoryEditor, RejectingAStopDropsItFromRoutesAndShortRoutesGo) {
     EXPECT_EQ(editor.story().place("b")->name, "Vladivostok (Primorsky Krai)");
     EXPECT_EQ(editor.story().place("b")->geonames_id, 2013348);
     EXPECT_NE(serialize_story(editor.story()).find("\"geonames_id\": 2013348"), std::string::npos);  // and saved
+    // A region taken instead (an alternative with no GeoNames entry) has no id.
+    editor.replace_place("b", "Primor'ye", {135.36, 45.73}, 0);
+    EXPECT_FALSE(editor.story().place("b")->geonames_id);
+    EXPECT_EQ(serialize_story(editor.story()).find("\"geonames_id\": 0"), std::string::npos);
+    editor.undo();
     editor.undo();
     EXPECT_EQ(editor.story().place("b")->position, (LonLat{131.88, 43.11}));
 }

@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "core/files/input_error.hpp"
 #include "core/geoparse/name_folding.hpp"
 #include "core/geoparse/place_search.hpp"
+#include "data/admin_regions.hpp"
+#include "data/data_paths.hpp"
 #include "data/gazetteer_index.hpp"
 #include "fixture_writer.hpp"
 
@@ -95,4 +100,47 @@ TEST(Gazetteer, FindAPlaceByThePrefixOfAnyOfItsNames) {
     ASSERT_FALSE(hanoi.empty());
     EXPECT_EQ(hanoi.front()->country, "VN");
     EXPECT_TRUE(search("zzzzqqq").empty());
+}
+
+TEST(AdminRegions, NaturalEarthsStatesAndProvincesWithTheirNamesAndAPointInside) {
+    const auto regions = load_admin_regions(admin_regions_path().string());
+    EXPECT_GT(regions.size(), 4000u);
+    const AdminRegion* primorye = nullptr;
+    const AdminRegion* alberta = nullptr;
+    for (const auto& r : regions) {
+        if (r.country == "RU" && std::find(r.names.begin(), r.names.end(), "Primorskiy Kray") != r.names.end()) primorye = &r;
+        if (r.country == "CA" && r.name == "Alberta") alberta = &r;
+    }
+    ASSERT_NE(primorye, nullptr);
+    ASSERT_NE(alberta, nullptr);
+    // Well inside: Primorye lies between about 42.3 and 48.4 N, 130.4 and 139 E.
+    EXPECT_GT(primorye->anchor.lat, 43.0);
+    EXPECT_LT(primorye->anchor.lat, 47.5);
+    EXPECT_GT(primorye->anchor.lon, 131.5);
+    EXPECT_LT(primorye->anchor.lon, 138.0);
+    EXPECT_NEAR(alberta->area_km2, 661000, 60000);  // 661,848 km² in all
+}
+
+TEST(AdminRegions, MissingFile) {
+    test_support::TempDir dir;
+    try {
+        load_admin_regions(dir.file("world_map.gpkg"));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), dir.file("world_map.gpkg") + ": Natural Earth's states and provinces not installed (run ./setup.sh)");
+    }
+}
+
+// The reader with the installed data: regions by their English forms, kind and abbreviation.
+TEST(AdminRegions, TheReaderFindsThemByTheirEnglishForms) {
+    const GeoparserData data = load_geoparser_data();
+    const std::string text = "Floods\nRescuers in Primorsky Krai and Alberta worked on Monday, and a crew left Louisville, Ky., for Sichuan.\n";
+    const Extraction e = extract_places(text, data.resources);
+    std::map<std::string, std::string> regions;  // name -> country
+    for (const auto& p : e.places)
+        if (p.entry->feature_code == "ADM1") regions[p.entry->name] = p.entry->country;
+    EXPECT_EQ(regions["Primor'ye"], "RU");
+    EXPECT_EQ(regions["Alberta"], "CA");
+    EXPECT_EQ(regions["Kentucky"], "US");
+    EXPECT_EQ(regions["Sichuan"], "CN");
 }

@@ -9,6 +9,7 @@
 #include "core/geo/geodesic.hpp"
 #include "core/geoparse/local_names.hpp"
 #include "core/geoparse/name_folding.hpp"
+#include "core/geoparse/region_names.hpp"
 #include "core/story/story_file.hpp"
 
 namespace storyplot {
@@ -147,6 +148,8 @@ struct Candidate {
     std::string folded;
     bool cued = false;        // a place word comes before it
     std::string country;      // a country or demonym, not a settlement
+    bool region = false;      // the name of a first-level region (and perhaps of towns too)
+    bool region_word = false; // followed by a kind of region ("Alberta province"), which the mention takes in
 };
 
 }  // namespace
@@ -176,7 +179,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (in_gazetteer.size() > 200000) in_gazetteer.clear();
         return in_gazetteer[folded] = !r.gazetteer->find(folded).empty();
     };
-    auto known = [&](const std::string& folded) { return r.countries.count(folded) || gazetteer_has(folded); };
+    auto known = [&](const std::string& folded) { return r.countries.count(folded) || r.regions.count(folded) || gazetteer_has(folded); };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!tokens[i].capitalised) continue;
         // A capitalised ordinary word opening a sentence ("From", "After") is not part of a name.
@@ -192,9 +195,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         }
         std::string whole;
         for (std::size_t k = i; k <= j; ++k) whole += (k > i ? " " : "") + tokens[k].folded;
-        // A run that is a place as a whole, or begins with a country ("Russian Navy"), is no person.
-        const bool place_run = known(whole) ||
-                               (j > i && (r.countries.count(tokens[i].folded) || r.countries.count(tokens[i].folded + " " + tokens[i + 1].folded)));
+        // A run that is a place as a whole, or begins with a country or a region that no town shares
+        // its name with ("Russian Navy", "Manitoba Underdogs Rescue"; not "Vladimir Putin"), is no person.
+        auto area = [&](const std::string& folded) { return r.countries.count(folded) || (r.regions.count(folded) && !gazetteer_has(folded)); };
+        const bool place_run = known(whole) || (j > i && (area(tokens[i].folded) || area(tokens[i].folded + " " + tokens[i + 1].folded)));
         if (!organisation && !feature && !place_run && (titled || (j > i && tokens[i].begin >= title_end)))
             for (std::size_t k = i; k <= j; ++k) person_words.insert(tokens[k].folded);
         if (titled && i == j) person_words.insert(tokens[i].folded);
@@ -208,6 +212,21 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const Token& t = tokens[i];
         if (calendar.count(t.folded)) continue;
         bool matched = false;
+        // "Louisville, Ky.", "Newark, N.J.": a region's abbreviation after a town and a comma, as written.
+        if (i > 0 && tokens[i - 1].capitalised && text.substr(tokens[i - 1].end, t.begin - tokens[i - 1].end) == ", ") {
+            std::size_t e = t.begin;
+            std::string written;
+            while (e < text.size() && e - t.begin < 7 && (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '.'))
+                written += static_cast<char>(std::tolower(static_cast<unsigned char>(text[e++])));
+            if (written.ends_with('.') && r.regions.count(written)) {
+                std::size_t last = i;
+                while (last + 1 < tokens.size() && tokens[last + 1].begin < e) ++last;
+                Candidate c{i, last, written, false, {}};
+                c.region = true;
+                candidates.push_back(c);
+                matched = true;
+            }
+        }
         for (std::size_t n = 5; n >= 1 && !matched; --n) {
             if (i + n > tokens.size()) continue;
             std::string name;
@@ -225,7 +244,15 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 c.country = it->second;
                 candidates.push_back(c);
                 matched = true;
-            } else if (gazetteer_has(name)) {
+            } else if (r.regions.count(name) || gazetteer_has(name)) {
+                c.region = r.regions.count(name) > 0;
+                // "Primorsky Krai", "Alberta province": the kind of region is part of the mention.
+                const std::size_t next = i + n;
+                if (c.region && next < tokens.size() && tokens[next].sentence == t.sentence && tokens[next].begin - tokens[next - 1].end <= 1 &&
+                    is_region_word(tokens[next].folded)) {
+                    c.region_word = true;
+                    c.last = next;
+                }
                 candidates.push_back(c);
                 matched = true;
             }
@@ -267,9 +294,23 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const GazetteerEntry* entry;
         double score;
     };
-    // What speaks for an entry before nearness: its size, its rank, a country the text names.
-    auto base_score = [&](const GazetteerEntry& e) {
+    // Names the text follows with a kind of region ("Quebec province") at least once.
+    std::set<std::string> region_worded;
+    for (const auto& c : kept)
+        if (c.region_word) region_worded.insert(c.folded);
+    // Regions named after a town of their own ("Irkutsk", "Paris", "Perth and Kinross"): the bare name
+    // is the town.
+    std::set<const GazetteerEntry*> eponymous;
+    // What speaks for an entry before nearness: its size, its rank, a country the text names. A
+    // first-level region counts as a town of some 8 million with a seat's rank: the name alone is
+    // the region ("Texas", "Alberta"), unless it is a town's in it or a town of that name is a
+    // capital or a city of millions ("New York", "Aleppo"); a kind of region after it settles it
+    // ("Irkutsk Oblast").
+    auto base_score = [&](const std::string& name, const GazetteerEntry& e) {
+        if (e.feature_code == "ADM1")
+            return (eponymous.count(&e) ? 5.0 : 6.9) + (countries.count(e.country) ? 2.0 : 0.0) + (region_worded.count(name) ? 3.0 : 0.0);
         double s = std::log10(static_cast<double>(e.population) + 10.0);
+        if (e.population >= 1000000) s += 0.5;  // a city of millions is what its name means
         if (e.feature_code == "PPLC") s += 2.5;
         else if (e.feature_code == "PPLA") s += 1.0;
         else if (e.feature_code == "PPLA2") s += 0.4;
@@ -277,9 +318,27 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         return s;
     };
     std::map<std::string, std::vector<Scored>> options;
-    for (const auto& c : kept)
-        if (!options.count(c.folded))
-            for (const auto* e : r.gazetteer->find(c.folded)) options[c.folded].push_back({e, base_score(*e)});
+    for (const auto& c : kept) {
+        if (options.count(c.folded)) continue;
+        auto& list = options[c.folded];
+        for (const auto* e : r.gazetteer->find(c.folded)) list.push_back({e, base_score(c.folded, *e)});
+        if (c.region)
+            for (const auto& key : r.regions.at(c.folded))
+                if (const auto it = r.country_entries.find(key); it != r.country_entries.end()) list.push_back({&it->second, base_score(c.folded, it->second)});
+        if (list.empty()) {
+            options.erase(c.folded);
+            continue;
+        }
+        for (const auto& region : list) {
+            if (region.entry->feature_code != "ADM1") continue;
+            const double reach = 50e3 + 1.5e3 * std::sqrt(region.entry->area_km2 / 3.14159);
+            for (const auto& town : list)
+                if (town.entry->feature_code != "ADM1" && town.entry->country == region.entry->country &&
+                    geodesic_distance(town.entry->position, region.entry->position) <= reach)
+                    eponymous.insert(region.entry);
+        }
+        for (auto& scored : list) scored.score = base_score(c.folded, *scored.entry);
+    }
     std::map<std::string, const GazetteerEntry*> best;
     for (auto& [name, list] : options) {
         std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
@@ -304,8 +363,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 // Near the nearest other place: a story's places cluster, even when it also names far ones.
                 double nearest = 1e9;
                 for (LonLat p : others) nearest = std::min(nearest, geodesic_distance(s.entry->position, p) / 1000.0);
+                // A region reaches some way from its point: as far as a disc of its area would.
+                nearest = std::max(0.0, nearest - std::sqrt(s.entry->area_km2 / 3.14159));
                 const double near = 3.0 * std::exp(-nearest / 300.0);
-                s.score = base_score(*s.entry) + near;
+                s.score = base_score(name, *s.entry) + near;
             }
             std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
             best[name] = list.front().entry;
@@ -337,16 +398,12 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         while (!sentence.empty() && std::isspace(static_cast<unsigned char>(sentence.front()))) sentence.erase(sentence.begin());
         return Mention{static_cast<int>(a.begin), static_cast<int>(end - a.begin), std::move(sentence), adjectival};
     };
-    for (const auto& c : kept) {
-        const auto& list = options[c.folded];
-        if (list.empty()) continue;
-        const GazetteerEntry* e = list.front().entry;
-        const bool cued = cued_names.count(c.folded) > 0;
-        if (c.first == c.last && !cued && e->population < 100000 && !countries.count(e->country) && e->feature_code != "PPLC") continue;
-        auto [it, inserted] = index.try_emplace(c.folded, out.places.size());
+    // A mention of a resolved name: the place made on its first, with its confidence and runners-up.
+    auto add_mention = [&](auto& places_by, const auto& key, const Candidate& c, const std::vector<Scored>& list) {
+        auto [it, inserted] = places_by.try_emplace(key, out.places.size());
         if (inserted) {
             FoundPlace place;
-            place.entry = e;
+            place.entry = list.front().entry;
             double total = 0;
             for (const auto& s : list) total += std::exp(s.score - list.front().score);
             place.confidence = 1.0 / total;
@@ -355,10 +412,27 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         }
         // The first mentions of a place are enough to review it: a long text naming it thousands of
         // times keeps its draft (and memory) small.
-        if (out.places[it->second].mentions.size() >= 200) continue;
-        out.places[it->second].mentions.push_back(mention_of(c, false));
+        if (out.places[it->second].mentions.size() < 200) out.places[it->second].mentions.push_back(mention_of(c, false));
+    };
+    std::vector<Candidate> regions_named;
+    for (const auto& c : kept) {
+        const auto it_options = options.find(c.folded);
+        if (it_options == options.end()) continue;
+        const GazetteerEntry* e = it_options->second.front().entry;
+        const bool cued = cued_names.count(c.folded) > 0;
+        const bool region = e->feature_code == "ADM1";
+        if (c.first == c.last && !cued && !region && e->population < 100000 && !countries.count(e->country) && e->feature_code != "PPLC") continue;
+        // A region is no stop of a journey: it waits until the towns are placed.
+        if (region) regions_named.push_back(c);
+        else add_mention(index, c.folded, c, it_options->second);
     }
-    // The countries named, after the towns (the journeys below index the towns): by name, short form
+    // One place per region, whichever of its names ("Kentucky", "Ky.") the text used.
+    std::map<const GazetteerEntry*, std::size_t> region_index;
+    for (const auto& c : regions_named) {
+        const auto& list = options.at(c.folded);
+        add_mention(region_index, list.front().entry, c, list);
+    }
+    // The countries named, after the towns and regions (the journeys below index the towns): by name, short form
     // ("U.S.", "DPRK") or adjective ("Russian", marked so). A country's name that is also a town's
     // ("Georgia", "Mexico") keeps the towns as runners-up and a lower confidence.
     std::map<std::string, std::size_t> country_index;
@@ -494,8 +568,8 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
         Place place;
         place.id = id;
         place.name = p.entry->name;
-        place.category = p.entry->feature_code == "PCLI"   ? "country"
-                         : p.entry->feature_code == "CONT" ? "region"
+        place.category = p.entry->feature_code == "PCLI"                                    ? "country"
+                         : p.entry->feature_code == "CONT" || p.entry->feature_code == "ADM1" ? "region"
                          : p.entry->feature_code == "PPLC" ? "capital"
                          : p.entry->population >= 100000 ? "city"
                                                          : "town";

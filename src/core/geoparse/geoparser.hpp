@@ -27,6 +27,7 @@ struct GazetteerEntry {
     long population = 0;
     std::string feature_code;  // PPLC capital, PPLA first-order seat, PPL…
     std::string country;       // ISO 3166 alpha-2
+    double area_km2 = 0;       // a region's (ADM1): the text's places are near it when near its edge
 };
 
 class Gazetteer {
@@ -41,9 +42,13 @@ struct GeoparserResources {
     // Folded country name, short form or demonym -> ISO alpha-2; a continent's name -> "@" and its name.
     std::unordered_map<std::string, std::string> countries;
     std::unordered_set<std::string> adjectives;              // those of `countries` that are demonyms ("north korean")
-    // ISO alpha-2 (or "@Continent") -> the country (feature code PCLI) or continent (CONT) as a place,
-    // id 0: a country the text names is a place of the draft, as a town is.
+    // ISO alpha-2 (or "@Continent", or a region's key) -> the country (feature code PCLI), continent
+    // (CONT) or first-level region (ADM1) as a place, id 0: an area the text names is a place of the
+    // draft, as a town is.
     std::unordered_map<std::string, GazetteerEntry> country_entries;
+    // Folded names of first-level regions (states, provinces, oblasts…) -> their keys in country_entries
+    // (one name, several regions: "Punjab" in India and in Pakistan).
+    std::unordered_map<std::string, std::vector<std::string>> regions;
     std::unordered_set<std::string> common_words;            // lower-case English words
 };
 
@@ -61,7 +66,7 @@ struct FoundRoute {
 
 struct Extraction {
     std::string title;
-    std::vector<FoundPlace> places;  // towns in order of first mention, then countries in theirs
+    std::vector<FoundPlace> places;  // towns in order of first mention, then regions, then countries, each in theirs
     std::vector<FoundRoute> routes;
     std::vector<std::string> countries;  // ISO codes the text names
 };

@@ -121,7 +121,9 @@ void StoryEditor::replace_place(const std::string& id, const std::string& name, 
     Place& p = *m_story.place(id);
     p.name = name;
     p.position = position;
-    p.geonames_id = geonames_id;
+    // A country or region taken instead has no GeoNames entry.
+    if (geonames_id > 0) p.geonames_id = geonames_id;
+    else p.geonames_id.reset();
 }
 
 namespace {

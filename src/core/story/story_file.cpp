@@ -522,9 +522,11 @@ Json place_json(const Place& place) {
     }
     if (place.alternatives != review_alternatives(props)) {
         Json alternatives = Json::array();
-        for (const auto& a : place.alternatives)
-            alternatives.push_back({{"name", a.name}, {"geonames_id", a.geonames_id}, {"country", a.country},
-                                    {"coordinates", {a.position.lon, a.position.lat}}, {"population", a.population}});
+        for (const auto& a : place.alternatives) {
+            Json alternative{{"name", a.name}, {"country", a.country}, {"coordinates", {a.position.lon, a.position.lat}}, {"population", a.population}};
+            if (a.geonames_id > 0) alternative["geonames_id"] = a.geonames_id;  // a country or region has none
+            alternatives.push_back(std::move(alternative));
+        }
         if (place.alternatives.empty()) props.erase("alternatives");
         else props["alternatives"] = std::move(alternatives);
     }
