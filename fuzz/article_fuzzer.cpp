@@ -56,7 +56,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         r.countries = {{"russia", "RU"}, {"russian", "RU"}, {"north korea", "KP"}, {"china", "CN"}, {"vietnam", "VN"}, {"u s", "US"}};
         r.adjectives = {"russian"};
         r.country_entries = {{"RU", {0, "Russia", {100, 60}, 0, "PCLI", "RU"}}, {"KP", {0, "North Korea", {127, 40}, 0, "PCLI", "KP"}},
-                             {"CN", {0, "China", {105, 35}, 0, "PCLI", "CN"}}, {"US", {0, "United States", {-97, 38}, 0, "PCLI", "US"}}};
+                             {"CN", {0, "China", {105, 35}, 0, "PCLI", "CN"}}, {"US", {0, "United States", {-97, 38}, 0, "PCLI", "US"}},
+                             {"pk", {0, "Primor'ye", {135.36, 45.73}, 0, "ADM1", "RU", 1.65e5}},
+                             {"wa", {0, "Washington", {-120.5, 47.4}, 0, "ADM1", "US", 1.85e5}}};
+        // Regions: by name, one a town's too, and an abbreviation with its dots.
+        r.regions = {{"primorsky", {"pk"}}, {"washington", {"wa"}}, {"wash.", {"wa"}}};
         r.common_words = {"nice", "reading", "the", "from", "after"};
         return r;
     }();

@@ -7,6 +7,7 @@ namespace storyplot {
 
 struct Color {
     float r = 0, g = 0, b = 0, a = 1;
+    friend bool operator==(const Color&, const Color&) = default;
 };
 
 // "#rrggbb" or "#rrggbbaa"; nothing for anything else.
