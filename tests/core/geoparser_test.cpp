@@ -267,3 +267,32 @@ TEST(Geoparser, RegionsAgainstTownsOfTheSameName) {
     EXPECT_EQ(draft.place("kentucky")->category, "region");
     EXPECT_EQ(draft.place("kentucky")->country, "US");
 }
+
+// Who is a person: the words after a title or an acronym inside a run, not the place before them;
+// a place followed by ordinary words names an organisation, not a person.
+TEST(Geoparser, APlaceBeforeATitleOrBeforeOrdinaryWordsIsNoPersonsName) {
+    GeoparserResources r = resources();
+    r.common_words.insert({"health", "fire", "rescue", "service"});
+    const std::string text = "Talks\nVladivostok Health Minister Ivan Petrov thanked the crews in Khasan Fire Rescue on Tuesday.\n";
+    const Extraction e = extract_places(text, r);
+    EXPECT_NE(found(e, "Vladivostok"), nullptr);
+    EXPECT_NE(found(e, "Khasan"), nullptr);
+    // Not so a first name and a surname: "Kim Jong" stays a person (Kim is a village in Colorado).
+    const Extraction person = extract_places("Talks\nKim Jong said little. Kim left on Tuesday.\n", r);
+    EXPECT_EQ(found(person, "Kim"), nullptr);
+}
+
+// Journeys as told: the place arrived at "before" the others comes after them; an earlier trip
+// ("once", an earlier year) is not part of the story's; with no mode word near it, a journey goes
+// by the mode the text names most.
+TEST(Geoparser, JourneysInTheOrderTravelledApartFromEarlierTripsByTheTextsMode) {
+    const std::string text =
+        "Summit\nThe leader's train is his only way to travel, and the train is slow. In 2001 his father once went from Pyongyang to Moscow. "
+        "Before arriving in Vladivostok in 2019, he stopped at Khasan.\n";
+    const Extraction e = extract_places(text, resources());
+    ASSERT_EQ(e.routes.size(), 1u);
+    std::vector<std::string> stops;
+    for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
+    EXPECT_EQ(stops, (std::vector<std::string>{"Khasan", "Vladivostok"}));
+    EXPECT_EQ(e.routes[0].mode, TravelMode::train);
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -196,11 +197,22 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         std::string whole;
         for (std::size_t k = i; k <= j; ++k) whole += (k > i ? " " : "") + tokens[k].folded;
         // A run that is a place as a whole, or begins with a country or a region that no town shares
-        // its name with ("Russian Navy", "Manitoba Underdogs Rescue"; not "Vladimir Putin"), is no person.
+        // its name with ("Russian Navy", "Manitoba Underdogs Rescue"; not "Vladimir Putin"), or with
+        // any place followed by ordinary words only ("Cornwall Fire", "Missouri Cattlemen"), is no person.
         auto area = [&](const std::string& folded) { return r.countries.count(folded) || (r.regions.count(folded) && !gazetteer_has(folded)); };
-        const bool place_run = known(whole) || (j > i && (area(tokens[i].folded) || area(tokens[i].folded + " " + tokens[i + 1].folded)));
+        bool ordinary_rest = j > i;
+        for (std::size_t k = i + 1; k <= j && ordinary_rest; ++k) ordinary_rest = r.common_words.count(tokens[k].folded) > 0;
+        const bool place_run = known(whole) || (j > i && (area(tokens[i].folded) || area(tokens[i].folded + " " + tokens[i + 1].folded))) ||
+                               (ordinary_rest && known(tokens[i].folded));
+        // A title or an acronym inside the run ends what qualifies the person ("Quebec Health Minister
+        // Gaetan Barrette", "Calgary MLA Sandra Jansen", "the California DMV"): only the words after it
+        // are a person's.
+        std::size_t person_from = i;
+        for (std::size_t k = i + 1; k <= j; ++k)
+            if (titles.count(tokens[k].folded) || (tokens[k].all_caps && std::isalpha(static_cast<unsigned char>(tokens[k].text[0]))))
+                person_from = k + 1;
         if (!organisation && !feature && !place_run && (titled || (j > i && tokens[i].begin >= title_end)))
-            for (std::size_t k = i; k <= j; ++k) person_words.insert(tokens[k].folded);
+            for (std::size_t k = person_from; k <= j; ++k) person_words.insert(tokens[k].folded);
         if (titled && i == j) person_words.insert(tokens[i].folded);
         i = j;
     }
@@ -302,15 +314,14 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // is the town.
     std::set<const GazetteerEntry*> eponymous;
     // What speaks for an entry before nearness: its size, its rank, a country the text names. A
-    // first-level region counts as a town of some 8 million with a seat's rank: the name alone is
-    // the region ("Texas", "Alberta"), unless it is a town's in it or a town of that name is a
-    // capital or a city of millions ("New York", "Aleppo"); a kind of region after it settles it
-    // ("Irkutsk Oblast").
+    // first-level region counts as a town of some 8 million: the name alone is the region ("Texas",
+    // "Alberta"), unless a town inside it has that name ("Irkutsk", "New York") or a town of that
+    // name elsewhere is a capital or a seat of a million ("Victoria" is the Seychelles' before a
+    // text names Australia or its towns); a kind of region after it settles it ("Irkutsk Oblast").
     auto base_score = [&](const std::string& name, const GazetteerEntry& e) {
         if (e.feature_code == "ADM1")
             return (eponymous.count(&e) ? 5.0 : 6.9) + (countries.count(e.country) ? 2.0 : 0.0) + (region_worded.count(name) ? 3.0 : 0.0);
         double s = std::log10(static_cast<double>(e.population) + 10.0);
-        if (e.population >= 1000000) s += 0.5;  // a city of millions is what its name means
         if (e.feature_code == "PPLC") s += 2.5;
         else if (e.feature_code == "PPLA") s += 1.0;
         else if (e.feature_code == "PPLA2") s += 0.4;
@@ -461,11 +472,37 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     struct Stop {
         std::size_t place;
         bool origin;
+        bool last;  // "before arriving in X": X ends the sentence's stops
     };
     std::vector<std::vector<Stop>> journeys;
     std::vector<TravelMode> modes;
     std::vector<bool> mode_known;
     int last_travel_sentence = -10;
+    bool last_travel_past = false;
+    // The latest year the text names: a sentence naming an earlier one, or saying "once", tells of
+    // another trip ("his father once travelled to Moscow"), which the story's journey does not join.
+    int latest_year = 0;
+    auto year_of = [](const Token& t) {
+        const bool four_digits = t.text.size() == 4 && std::all_of(t.text.begin(), t.text.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+        const int y = four_digits ? std::stoi(t.text) : 0;
+        return y >= 1800 && y <= 2100 ? y : 0;
+    };
+    for (const Token& t : tokens) latest_year = std::max(latest_year, year_of(t));
+    // The mode the whole text names most ("train" ten times): a journey whose sentences name none
+    // goes by it.
+    std::map<TravelMode, int> mode_words;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        bool found = false;
+        const TravelMode m = mode_of_sentence(tokens, i, i + 1, found);
+        if (found) ++mode_words[m];
+    }
+    std::optional<TravelMode> text_mode;
+    int most = 1;  // named twice at least
+    for (const auto& [m, n] : mode_words)
+        if (n > most) {
+            most = n;
+            text_mode = m;
+        }
     // Tokens come in sentence order, and so do the kept candidates: one walk over each.
     std::size_t next_token = 0, next_candidate = 0;
     while (next_token < tokens.size()) {
@@ -478,8 +515,13 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         std::size_t candidates_end = next_candidate;
         while (candidates_end < kept.size() && kept[candidates_end].first < end) ++candidates_end;
         std::vector<Stop> stops;
-        bool travel_verb = false;
-        for (std::size_t i = begin; i < end; ++i) travel_verb |= travel_words.count(tokens[i].folded) > 0;
+        bool travel_verb = false, past = false;
+        for (std::size_t i = begin; i < end; ++i) {
+            travel_verb |= travel_words.count(tokens[i].folded) > 0;
+            const int year = year_of(tokens[i]);
+            past |= tokens[i].folded == "once" || tokens[i].folded == "previously" || tokens[i].folded == "formerly" ||
+                    (year > 0 && year < latest_year);
+        }
         bool mode_found = false;
         const TravelMode mode = mode_of_sentence(tokens, begin, end, mode_found);
         // A sentence travels when it has a verb of travel or a mode of transport, or when it follows
@@ -492,7 +534,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             // The words just before the name say what role it plays in the journey.
             const std::string w1 = c.first > begin ? tokens[c.first - 1].folded : "";
             const std::string w2 = c.first > begin + 1 ? tokens[c.first - 2].folded : "";
+            const std::string w3 = c.first > begin + 2 ? tokens[c.first - 3].folded : "";
             const bool origin = origin_words.count(w1) > 0;
+            // "Before arriving in Vladivostok, Kim stopped at Khasan": the place arrived at comes after.
+            const bool last = w2 == "before" || w3 == "before";
             // A name right after another stop of the same sentence continues a list ("Tianjin, Wuhan and Changsha").
             const bool listed = !stops.empty() && c.first > begin && tokens[c.first - 1].capitalised &&
                                 tokens[c.first - 1].end < tokens[c.first].begin &&
@@ -505,13 +550,15 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                               (w1 == "in" && arrival_words.count(w2)) ||
                               (w1 == "for" && (origin_words.count(w2) || w2 == "headed" || w2 == "bound" || (!stops.empty() && stops.back().origin))) ||
                               ((w1 == "and" || w1 == ",") && !stops.empty());
-            if (origin || stop) stops.push_back({it->second, origin});
+            if (origin || stop) stops.push_back({it->second, origin, last});
         }
         if (stops.empty()) continue;
-        // An origin leads its sentence's stops.
+        // An origin leads its sentence's stops; a place arrived at "before" the others ends them.
         std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return st.origin; });
-        const bool continues = !journeys.empty() && s - last_travel_sentence <= 2 && !(stops.front().origin && journeys.back().size() >= 2 &&
-                                                                                      journeys.back().back().place != stops.front().place);
+        std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return !st.last; });
+        // Another trip (an earlier one) is a journey of its own, and nothing continues it but itself.
+        const bool continues = !journeys.empty() && s - last_travel_sentence <= 2 && past == last_travel_past &&
+                               !(stops.front().origin && journeys.back().size() >= 2 && journeys.back().back().place != stops.front().place);
         if (!continues) {
             journeys.emplace_back();
             modes.push_back(mode);
@@ -523,14 +570,17 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         for (const auto& st : stops)
             if (journeys.back().empty() || journeys.back().back().place != st.place) journeys.back().push_back(st);
         last_travel_sentence = s;
+        last_travel_past = past;
     }
     for (std::size_t j = 0; j < journeys.size(); ++j) {
         FoundRoute route;
         for (const auto& st : journeys[j]) route.stops.push_back(st.place);
         if (route.stops.size() < 2) continue;
         route.mode = modes[j];
-        if (!mode_known[j]) {
-            // No mode word: a long hop is a flight, a short one a road.
+        if (!mode_known[j] && text_mode) {
+            route.mode = *text_mode;
+        } else if (!mode_known[j]) {
+            // No mode word anywhere: a long hop is a flight, a short one a road.
             double longest = 0;
             for (std::size_t k = 1; k < route.stops.size(); ++k)
                 longest = std::max(longest, geodesic_distance(out.places[route.stops[k - 1]].entry->position,
