@@ -2,8 +2,10 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
+#include "app/cli_values.hpp"
 #include "core/files/atomic_file.hpp"
 #include "core/geoparse/article_text.hpp"
 #include "core/files/file_input.hpp"
@@ -21,12 +23,17 @@ std::string read_article_file(const std::string& path) {
     return text;
 }
 
-void run_extract(const std::string& article, const std::string& output, bool quiet) {
+void run_extract(const std::string& article, const std::string& output, bool quiet, const std::string& date_text) {
+    std::optional<CalendarDate> date;
+    if (!date_text.empty()) {
+        date = parse_calendar_date(date_text);
+        if (!date) throw UsageError("--date " + date_text + ": not a date (YYYY-MM-DD)");
+    }
     const std::string text = read_article_file(article);
 
     const GeoparserData data = load_geoparser_data();
     const Extraction found = extract_places(text, data.resources);
-    const Story draft = draft_story(found, article);
+    const Story draft = draft_story(found, article, date);
     write_file_atomically(output, serialize_story(draft));
     if (!quiet) {
         std::cout << "wrote " << output << ": " << story_summary(draft) << "\n";

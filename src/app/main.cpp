@@ -143,12 +143,13 @@ int main(int argc, char** argv) {
     export_cmd->add_option("STORY", export_story, "story file (*.story.json)")->required();
     export_cmd->add_option("-o,--output", export_output, "output: .kml, .gpx or .geojson")->required();
 
-    std::string extract_article, extract_output;
+    std::string extract_article, extract_output, extract_date;
     bool extract_quiet = false;
     auto* extract_cmd = app.add_subcommand("extract", "read an article: its places and journeys as a draft story");
     extract_cmd->add_option("ARTICLE", extract_article, "the article, UTF-8 text")->required();
     extract_cmd->add_option("-o,--output", extract_output, "the draft story (*.story.json)")->required();
     extract_cmd->add_flag("-q,--quiet", extract_quiet, "print nothing on success");
+    extract_cmd->add_option("--date", extract_date, "the day the article was written, YYYY-MM-DD (default: the first date it writes), for its \"on Wednesday\"");
 
     SnapCommandOptions snap;
     std::string snap_route;
@@ -182,7 +183,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*extract_cmd) {
-            run_extract(extract_article, extract_output, extract_quiet);
+            run_extract(extract_article, extract_output, extract_quiet, extract_date);
             return 0;
         }
         if (*snap_cmd) {

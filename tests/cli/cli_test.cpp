@@ -223,6 +223,19 @@ TEST(Cli, ExtractWritesADraftStory) {
     run = run_storyplot(dir, "validate draft.story.json");
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.out, "draft.story.json: 3 places, 1 route, 0 chapters\n");
+    // With the article's date its "on Monday" is a day: the journey has times and plays at once.
+    run = run_storyplot(dir, "extract article.txt -o dated.story.json --date 2019-04-24");
+    ASSERT_EQ(run.code, 0) << run.err;
+    const std::string dated = slurp(dir.file("dated.story.json"));
+    // Edinburgh on the Monday before that Wednesday (midday, London's zone), London an hour and
+    // three quarters before by air.
+    EXPECT_NE(dated.find("\"arrive\": \"2019-04-22T12:00+00:00\""), std::string::npos) << dated;
+    EXPECT_NE(dated.find("\"depart\": \"2019-04-22T10:14+00:00\""), std::string::npos) << dated;
+    EXPECT_EQ(run_storyplot(dir, "validate dated.story.json").code, 0);
+    run = run_storyplot(dir, "extract article.txt -o bad.story.json --date 24/04/2019");
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err, "storyplot: --date 24/04/2019: not a date (YYYY-MM-DD)\n");
+    EXPECT_FALSE(fs::exists(dir.file("bad.story.json")));
 }
 
 TEST(Cli, ExtractRefusesWhatIsNotText) {

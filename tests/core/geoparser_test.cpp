@@ -296,3 +296,34 @@ TEST(Geoparser, JourneysInTheOrderTravelledApartFromEarlierTripsByTheTextsMode) 
     EXPECT_EQ(stops, (std::vector<std::string>{"Khasan", "Vladivostok"}));
     EXPECT_EQ(e.routes[0].mode, TravelMode::train);
 }
+
+// A journey whose clauses say when gets times in the draft, from the date the article writes or the
+// one given; untold ends at the mode's usual speed, approximate; a clock time exact.
+TEST(Geoparser, AJourneyTimedByItsClausesPlaysAtOnce) {
+    const std::string text = "Summit\nPYONGYANG, April 23, 2019 - The leader left Pyongyang by train on Tuesday evening. "
+                             "He reached Khasan at 10:40 a.m. the next day and went on to Vladivostok.\n";
+    const Extraction e = extract_places(text, resources());
+    ASSERT_TRUE(e.date);
+    const Story draft = draft_story(e, "summit.txt");
+    ASSERT_EQ(draft.routes.size(), 1u);
+    const Route& route = draft.routes[0];
+    ASSERT_EQ(route.times.size(), 3u);
+    EXPECT_EQ(draft.timezone, "+08:00");  // Pyongyang's sun: 125.75 E
+    ASSERT_TRUE(route.times[0].depart);
+    EXPECT_EQ(route.times[0].depart->text, "2019-04-23T19:00+08:00");
+    EXPECT_TRUE(route.times[0].approximate);
+    ASSERT_TRUE(route.times[1].arrive);
+    EXPECT_EQ(route.times[1].arrive->text, "2019-04-24T10:40+08:00");
+    EXPECT_FALSE(route.times[1].approximate);
+    ASSERT_TRUE(route.times[2].arrive);  // about 120 km at 50 km/h: two and a half hours on
+    EXPECT_NEAR(route.times[2].arrive->utc() - route.times[1].arrive->utc(), 2.4 * 3600, 0.3 * 3600);
+    EXPECT_TRUE(route.times[2].approximate);
+    // It saves and reads back as a valid story.
+    const Story again = parse_story(serialize_story(draft), "draft.story.json");
+    EXPECT_EQ(again.routes[0].times.size(), 3u);
+    // Without a date nothing tells the days: no times.
+    const Extraction undated = extract_places("Summit\nThe leader left Pyongyang by train on Tuesday and reached Khasan.\n", resources());
+    ASSERT_EQ(undated.routes.size(), 1u);
+    EXPECT_TRUE(draft_story(undated, "summit.txt").routes[0].times.empty());
+    EXPECT_FALSE(draft_story(undated, "summit.txt", CalendarDate{2019, 4, 24}).routes[0].times.empty());
+}

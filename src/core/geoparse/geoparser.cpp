@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -157,6 +160,7 @@ struct Candidate {
 
 Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     Extraction out;
+    out.date = article_date(text);
     // A short first line with more text after it is a headline; a one-line article is all body.
     const auto nl = text.find('\n');
     const bool has_body = nl != std::string_view::npos && text.find_first_not_of(" \t\r\n", nl) != std::string_view::npos;
@@ -473,8 +477,14 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         std::size_t place;
         bool origin;
         bool last;  // "before arriving in X": X ends the sentence's stops
+        std::size_t token = 0;  // where its name begins
+        std::optional<TimeHint> when;
     };
     std::vector<std::vector<Stop>> journeys;
+    std::vector<int> journey_end_sentence;  // the sentence of each journey's last stop
+    // Sentences that arrive at a time but name no place ("He arrived by train on Wednesday"): the
+    // time of a journey's end that its own clause does not tell.
+    std::vector<std::pair<int, TimeHint>> placeless_arrivals;
     std::vector<TravelMode> modes;
     std::vector<bool> mode_known;
     int last_travel_sentence = -10;
@@ -550,9 +560,24 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                               (w1 == "in" && arrival_words.count(w2)) ||
                               (w1 == "for" && (origin_words.count(w2) || w2 == "headed" || w2 == "bound" || (!stops.empty() && stops.back().origin))) ||
                               ((w1 == "and" || w1 == ",") && !stops.empty());
-            if (origin || stop) stops.push_back({it->second, origin, last});
+            if (origin || stop) stops.push_back({it->second, origin, last, c.first, std::nullopt});
+        }
+        if (next_candidate == candidates_end) {
+            bool arrives = false;
+            for (std::size_t i = begin; i < end; ++i) arrives |= arrival_words.count(tokens[i].folded) > 0;
+            if (arrives)
+                if (auto hint = time_hint(text.substr(tokens[begin].begin, tokens[end - 1].end - tokens[begin].begin)); hint && !hint->relative())
+                    placeless_arrivals.emplace_back(s, *hint);
         }
         if (stops.empty()) continue;
+        // When: said in the clause from a stop's name to the next stop's ("left Pyongyang on Tuesday
+        // and reached Khasan on Wednesday"), or, for the first, before it ("On Wednesday he reached…").
+        for (std::size_t k = 0; k < stops.size(); ++k) {
+            const std::size_t from = tokens[stops[k].token].begin;
+            const std::size_t to = k + 1 < stops.size() ? tokens[stops[k + 1].token].begin : tokens[end - 1].end;
+            stops[k].when = time_hint(text.substr(from, to - from));
+            if (!stops[k].when && k == 0) stops[k].when = time_hint(text.substr(tokens[begin].begin, from - tokens[begin].begin));
+        }
         // An origin leads its sentence's stops; a place arrived at "before" the others ends them.
         std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return st.origin; });
         std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return !st.last; });
@@ -561,6 +586,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                                !(stops.front().origin && journeys.back().size() >= 2 && journeys.back().back().place != stops.front().place);
         if (!continues) {
             journeys.emplace_back();
+            journey_end_sentence.push_back(s);
             modes.push_back(mode);
             mode_known.push_back(mode_found);
         } else if (!mode_known.back() && mode_found) {
@@ -571,10 +597,26 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             if (journeys.back().empty() || journeys.back().back().place != st.place) journeys.back().push_back(st);
         last_travel_sentence = s;
         last_travel_past = past;
+        journey_end_sentence.back() = s;
+    }
+    // A journey's end untimed by its own clause takes the time of the nearest sentence that arrives
+    // somewhere unnamed (a news lead tells when, the paragraphs after it how).
+    for (std::size_t j = 0; j < journeys.size(); ++j) {
+        if (journeys[j].empty() || journeys[j].back().when) continue;
+        int best = std::numeric_limits<int>::max();
+        for (const auto& [sentence, hint] : placeless_arrivals)
+            if (std::abs(sentence - journey_end_sentence[j]) < best) {
+                best = std::abs(sentence - journey_end_sentence[j]);
+                journeys[j].back().when = hint;
+            }
     }
     for (std::size_t j = 0; j < journeys.size(); ++j) {
         FoundRoute route;
-        for (const auto& st : journeys[j]) route.stops.push_back(st.place);
+        for (const auto& st : journeys[j]) {
+            route.stops.push_back(st.place);
+            route.when.push_back(st.when);
+            route.departs.push_back(st.origin);
+        }
         if (route.stops.size() < 2) continue;
         route.mode = modes[j];
         if (!mode_known[j] && text_mode) {
@@ -592,7 +634,75 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     return out;
 }
 
-Story draft_story(const Extraction& extraction, const std::string& source_name) {
+namespace {
+
+// Hours east of Greenwich at a longitude, as a story's zone: the sun's, not the law's, so approximate.
+int zone_of(double lon) { return static_cast<int>(std::lround(lon / 15.0)) * 60; }
+
+double usual_speed_kmh(TravelMode mode) {
+    switch (mode) {
+    case TravelMode::train: return 50;
+    case TravelMode::car: return 60;
+    case TravelMode::plane: return 700;
+    case TravelMode::ship: return 25;
+    case TravelMode::walk: return 5;
+    }
+    return 50;
+}
+
+// The first `count` stops' times: what the clauses say, in order (a time before the one before is
+// dropped), and the first and last stops where untold at the mode's usual speed from the nearest
+// told; nothing when no clause says when.
+std::vector<StopTime> journey_times(const FoundRoute& route, const Extraction& extraction, std::size_t count, std::optional<CalendarDate> date) {
+    const std::size_t n = std::min({count, route.stops.size(), route.when.size(), route.departs.size()});
+    if (n < 2) return {};
+    const int zone = zone_of(extraction.places[route.stops[0]].entry->position.lon);
+    std::vector<std::optional<StoryTime>> at(n);
+    std::vector<bool> exact(n, false);
+    std::optional<StoryTime> before;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!route.when[k]) continue;
+        const auto t = resolve_time_hint(*route.when[k], date, before, zone);
+        if (!t || (before && t->utc_seconds < before->utc_seconds)) continue;
+        at[k] = t;
+        exact[k] = route.when[k]->clock;
+        before = t;
+    }
+    std::size_t first = n, last = 0;
+    for (std::size_t k = 0; k < n; ++k)
+        if (at[k]) {
+            first = std::min(first, k);
+            last = k;
+        }
+    if (first == n) return {};
+    auto hours_between = [&](std::size_t a, std::size_t b) {
+        const double km = geodesic_distance(extraction.places[route.stops[a]].entry->position, extraction.places[route.stops[b]].entry->position) / 1000.0;
+        return km / usual_speed_kmh(route.mode) + (route.mode == TravelMode::plane ? 1.0 : 0.0);
+    };
+    for (std::size_t k = first; k-- > 0;) at[k] = StoryTime{at[k + 1]->utc_seconds - static_cast<std::int64_t>(hours_between(k, k + 1) * 3600), zone};
+    for (std::size_t k = last + 1; k < n; ++k) at[k] = StoryTime{at[k - 1]->utc_seconds + static_cast<std::int64_t>(hours_between(k - 1, k) * 3600), zone};
+    std::vector<StopTime> times(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!at[k]) continue;  // passed at no time of its own
+        const std::string text = iso_story_time(*at[k]);
+        auto moment = parse_story_moment(text);
+        if (route.departs[k] || k == 0) times[k].depart = moment;
+        else times[k].arrive = moment;
+        times[k].approximate = !exact[k];
+    }
+    return times;
+}
+
+std::string zone_text(int minutes) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+    return text;
+}
+
+}  // namespace
+
+Story draft_story(const Extraction& extraction, const std::string& source_name, std::optional<CalendarDate> date) {
+    if (!date) date = extraction.date;
     Story story;
     story.title = extraction.title.empty() ? source_name : extraction.title;
     story.source_title = extraction.title;
@@ -645,6 +755,10 @@ Story draft_story(const Extraction& extraction, const std::string& source_name) 
         while (taken.count(r.id)) r.id += "-route";
         taken.insert(r.id);
         r.mode = route.mode;
+        r.times = journey_times(route, extraction, r.stops.size(), date);
+        // The story's clock runs in the zone of its first timed journey.
+        if (!r.times.empty() && story.timezone == "+00:00" && !std::any_of(story.routes.begin(), story.routes.end(), [](const Route& x) { return !x.times.empty(); }))
+            story.timezone = zone_text(zone_of(extraction.places[route.stops[0]].entry->position.lon));
         story.routes.push_back(std::move(r));
     }
     return story;

@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/geoparse/article_times.hpp"
 #include "core/story/story.hpp"
 
 namespace storyplot {
@@ -62,6 +63,10 @@ struct FoundPlace {
 struct FoundRoute {
     std::vector<std::size_t> stops;  // indices into Extraction::places, in travel order
     TravelMode mode = TravelMode::car;
+    // Per stop: what its clause says of when ("arrived in Vladivostok on Wednesday evening"), and
+    // whether the journey leaves from it ("left Pyongyang on Tuesday").
+    std::vector<std::optional<TimeHint>> when;
+    std::vector<bool> departs;
 };
 
 struct Extraction {
@@ -69,12 +74,16 @@ struct Extraction {
     std::vector<FoundPlace> places;  // towns in order of first mention, then regions, then countries, each in theirs
     std::vector<FoundRoute> routes;
     std::vector<std::string> countries;  // ISO codes the text names
+    std::optional<CalendarDate> date;    // the first whole date the text writes
 };
 
 Extraction extract_places(std::string_view text, const GeoparserResources& resources);
 
 // The draft story: a place feature per resolved place (kind, name, geonames_id, confidence,
 // mentions, alternatives), a route feature per journey, the article's title as the story's title.
-Story draft_story(const Extraction& extraction, const std::string& source_name);
+// With a date (`date`, else the one the text writes), a journey whose clauses say when gets times:
+// those they say, in the zone of its first stop's longitude (hours east of Greenwich), and its
+// first and last stops, where untold, at the mode's usual speed; all approximate but a clock time.
+Story draft_story(const Extraction& extraction, const std::string& source_name, std::optional<CalendarDate> date = std::nullopt);
 
 }  // namespace storyplot

@@ -15,7 +15,9 @@ bool digits(std::string_view s, std::size_t pos, std::size_t count, int& out) {
     return true;
 }
 
-// Days from 1970-01-01 to a civil date (proleptic Gregorian), after H. Hinnant.
+}  // namespace
+
+// After H. Hinnant.
 std::int64_t days_from_civil(int y, int m, int d) {
     y -= m <= 2;
     const int era = (y >= 0 ? y : y - 399) / 400;
@@ -24,6 +26,8 @@ std::int64_t days_from_civil(int y, int m, int d) {
     const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
 }
+
+namespace {
 
 void civil_from_days(std::int64_t z, int& y, int& m, int& d) {
     z += 719468;

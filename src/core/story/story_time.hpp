@@ -28,6 +28,9 @@ struct StoryMoment {
 std::optional<StoryTime> parse_story_time(std::string_view text, int default_offset_minutes = 0);
 std::optional<StoryMoment> parse_story_moment(std::string_view text, int default_offset_minutes = 0);
 
+// Days from 1970-01-01 to a civil date (proleptic Gregorian).
+std::int64_t days_from_civil(int year, int month, int day);
+
 // "+10:00" -> 600; nothing for anything else.
 std::optional<int> parse_utc_offset(std::string_view text);
 
