@@ -603,10 +603,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // somewhere unnamed (a news lead tells when, the paragraphs after it how).
     for (std::size_t j = 0; j < journeys.size(); ++j) {
         if (journeys[j].empty() || journeys[j].back().when) continue;
-        int best = std::numeric_limits<int>::max();
+        int nearest = std::numeric_limits<int>::max();
         for (const auto& [sentence, hint] : placeless_arrivals)
-            if (std::abs(sentence - journey_end_sentence[j]) < best) {
-                best = std::abs(sentence - journey_end_sentence[j]);
+            if (std::abs(sentence - journey_end_sentence[j]) < nearest) {
+                nearest = std::abs(sentence - journey_end_sentence[j]);
                 journeys[j].back().when = hint;
             }
     }
