@@ -236,6 +236,11 @@ TEST(Geoparser, RegionsAgainstTownsOfTheSameName) {
     EXPECT_EQ(province.places[0].entry->feature_code, "ADM1");
     ASSERT_FALSE(province.places[0].alternatives.empty());
     EXPECT_EQ(province.places[0].alternatives[0]->id, 10);  // the city, runner-up
+    // Decided per mention: the kind settles its own mention, not the name's others.
+    const Extraction both = extract_places("Snow\nIt snowed across Quebec province, and in Quebec the schools closed.\n", r);
+    ASSERT_EQ(both.places.size(), 2u);
+    EXPECT_EQ(both.places[0].entry->id, 10);  // the town first, then the region
+    EXPECT_EQ(both.places[1].entry->feature_code, "ADM1");
     const FoundPlace* new_york = found(e, "New York");
     ASSERT_NE(new_york, nullptr);
     EXPECT_EQ(new_york->entry->feature_code, "PPL");

@@ -310,10 +310,12 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const GazetteerEntry* entry;
         double score;
     };
-    // Names the text follows with a kind of region ("Quebec province") at least once.
-    std::set<std::string> region_worded;
-    for (const auto& c : kept)
-        if (c.region_word) region_worded.insert(c.folded);
+    // A name the text follows with a kind of region ("Khabarovsk Krai") is decided on its own, apart
+    // from the same name alone ("reached Khabarovsk"): its own key, the name and a mark.
+    const std::string kind_mark = "\x01kind";
+    for (auto& c : kept)
+        if (c.region_word) c.folded += kind_mark;
+    auto name_of = [&](const std::string& key) { return key.ends_with(kind_mark) ? key.substr(0, key.size() - kind_mark.size()) : key; };
     // Regions named after a town of their own ("Irkutsk", "Paris", "Perth and Kinross"): the bare name
     // is the town.
     std::set<const GazetteerEntry*> eponymous;
@@ -321,10 +323,11 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // first-level region counts as a town of some 8 million: the name alone is the region ("Texas",
     // "Alberta"), unless a town inside it has that name ("Irkutsk", "New York") or a town of that
     // name elsewhere is a capital or a seat of a million ("Victoria" is the Seychelles' before a
-    // text names Australia or its towns); a kind of region after it settles it ("Irkutsk Oblast").
+    // text names Australia or its towns); a kind of region after it settles its mention ("Irkutsk
+    // Oblast").
     auto base_score = [&](const std::string& name, const GazetteerEntry& e) {
         if (e.feature_code == "ADM1")
-            return (eponymous.count(&e) ? 5.0 : 6.9) + (countries.count(e.country) ? 2.0 : 0.0) + (region_worded.count(name) ? 3.0 : 0.0);
+            return (eponymous.count(&e) ? 4.0 : 6.9) + (countries.count(e.country) ? 2.0 : 0.0) + (name.ends_with(kind_mark) ? 5.0 : 0.0);
         double s = std::log10(static_cast<double>(e.population) + 10.0);
         if (e.feature_code == "PPLC") s += 2.5;
         else if (e.feature_code == "PPLA") s += 1.0;
@@ -336,9 +339,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     for (const auto& c : kept) {
         if (options.count(c.folded)) continue;
         auto& list = options[c.folded];
-        for (const auto* e : r.gazetteer->find(c.folded)) list.push_back({e, base_score(c.folded, *e)});
+        const std::string name = name_of(c.folded);
+        for (const auto* e : r.gazetteer->find(name)) list.push_back({e, base_score(c.folded, *e)});
         if (c.region)
-            for (const auto& key : r.regions.at(c.folded))
+            for (const auto& key : r.regions.at(name))
                 if (const auto it = r.country_entries.find(key); it != r.country_entries.end()) list.push_back({&it->second, base_score(c.folded, it->second)});
         if (list.empty()) {
             options.erase(c.folded);
@@ -372,7 +376,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         for (auto& [name, list] : options) {
             std::vector<LonLat> others;
             for (const auto& other : context_names)
-                if (other != name) others.push_back(best[other]->position);
+                if (name_of(other) != name_of(name)) others.push_back(best[other]->position);  // not the same name with its kind
             if (others.empty()) continue;
             for (auto& s : list) {
                 // Near the nearest other place: a story's places cluster, even when it also names far ones.
