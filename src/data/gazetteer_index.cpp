@@ -98,19 +98,30 @@ bool take_string(const char*& p, const char* end, std::string& s) {
     return true;
 }
 
+void put_entry(std::string& out, const GazetteerEntry& e) {
+    put(out, e.id);
+    put(out, e.position.lon);
+    put(out, e.position.lat);
+    put(out, static_cast<std::int64_t>(e.population));
+    put_string(out, e.name);
+    put_string(out, e.feature_code);
+    put_string(out, e.country);
+    put(out, e.area_km2);
+}
+bool take_entry(const char*& p, const char* end, GazetteerEntry& e) {
+    std::int64_t population = 0;
+    if (!take(p, end, e.id) || !take(p, end, e.position.lon) || !take(p, end, e.position.lat) || !take(p, end, population) ||
+        !take_string(p, end, e.name) || !take_string(p, end, e.feature_code) || !take_string(p, end, e.country) || !take(p, end, e.area_km2))
+        return false;
+    e.population = static_cast<long>(population);
+    return true;
+}
+
 }  // namespace
 
 void GazetteerIndex::save(std::string& out) const {
     put(out, static_cast<std::uint64_t>(m_entries.size()));
-    for (const auto& e : m_entries) {
-        put(out, e.id);
-        put(out, e.position.lon);
-        put(out, e.position.lat);
-        put(out, static_cast<std::int64_t>(e.population));
-        put_string(out, e.name);
-        put_string(out, e.feature_code);
-        put_string(out, e.country);
-    }
+    for (const auto& e : m_entries) put_entry(out, e);
     put_string(out, m_blob);
     put(out, static_cast<std::uint64_t>(m_names.size()));
     out.append(reinterpret_cast<const char*>(m_names.data()), m_names.size() * sizeof(NameRef));
@@ -121,13 +132,8 @@ std::unique_ptr<GazetteerIndex> GazetteerIndex::restore(const char*& p, const ch
     std::uint64_t n = 0;
     if (!take(p, end, n) || n > static_cast<std::uint64_t>(end - p)) return nullptr;
     index->m_entries.resize(n);
-    for (auto& e : index->m_entries) {
-        std::int64_t population = 0;
-        if (!take(p, end, e.id) || !take(p, end, e.position.lon) || !take(p, end, e.position.lat) || !take(p, end, population) ||
-            !take_string(p, end, e.name) || !take_string(p, end, e.feature_code) || !take_string(p, end, e.country))
-            return nullptr;
-        e.population = static_cast<long>(population);
-    }
+    for (auto& e : index->m_entries)
+        if (!take_entry(p, end, e)) return nullptr;
     if (!take_string(p, end, index->m_blob) || !take(p, end, n) || n * sizeof(NameRef) > static_cast<std::uint64_t>(end - p)) return nullptr;
     index->m_names.resize(n);
     std::memcpy(index->m_names.data(), p, n * sizeof(NameRef));
@@ -210,7 +216,7 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 5};
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 6};
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -220,25 +226,6 @@ std::uint64_t source_key() {
                              admin_regions_path(), std::filesystem::path(dictionary_path)})
         key = file_content_hash(path, key).value_or(key + 1);
     return key;
-}
-
-void put_entry(std::string& out, const GazetteerEntry& e) {
-    put(out, e.id);
-    put(out, e.position.lon);
-    put(out, e.position.lat);
-    put(out, static_cast<std::int64_t>(e.population));
-    put_string(out, e.name);
-    put_string(out, e.feature_code);
-    put_string(out, e.country);
-    put(out, e.area_km2);
-}
-bool take_entry(const char*& p, const char* end, GazetteerEntry& e) {
-    std::int64_t population = 0;
-    if (!take(p, end, e.id) || !take(p, end, e.position.lon) || !take(p, end, e.position.lat) || !take(p, end, population) ||
-        !take_string(p, end, e.name) || !take_string(p, end, e.feature_code) || !take_string(p, end, e.country) || !take(p, end, e.area_km2))
-        return false;
-    e.population = static_cast<long>(population);
-    return true;
 }
 
 // What the reader knows besides the towns, after the gazetteer in the cache: country names, demonyms,
