@@ -1,32 +1,15 @@
 #include "data/admin_regions.hpp"
 
-#include <cmath>
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
-#include "core/labels/context_labels.hpp"
 #include "data/gdal_support.hpp"
+#include "data/projected_parts.hpp"
 
 namespace storyplot {
-
-namespace {
-
-Ring ring_of(const OGRLinearRing& r) {
-    Ring ring;
-    ring.reserve(static_cast<std::size_t>(r.getNumPoints()));
-    for (int i = 0; i < r.getNumPoints(); ++i) ring.push_back({r.getX(i), r.getY(i)});
-    return ring;
-}
-
-double planar_area(const std::vector<Vec2>& ring) {
-    double a = 0;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) a += ring[j].x * ring[i].y - ring[i].x * ring[j].y;
-    return std::abs(a) / 2;
-}
-
-}  // namespace
 
 std::vector<AdminRegion> load_admin_regions(const std::string& path) {
     std::error_code ec;
@@ -50,28 +33,12 @@ std::vector<AdminRegion> load_admin_regions(const std::string& path) {
         // Its largest part, in Web Mercator (where a label point is found); the anchor well inside it.
         const OGRGeometry* geom = f->GetGeometryRef();
         if (!geom) continue;
-        std::vector<const OGRPolygon*> parts;
-        const auto type = wkbFlatten(geom->getGeometryType());
-        if (type == wkbPolygon) parts.push_back(geom->toPolygon());
-        else if (type == wkbMultiPolygon)
-            for (const auto* part : *geom->toMultiPolygon()) parts.push_back(part);
-        std::vector<std::vector<Vec2>> best;
-        double best_area = 0;
-        for (const OGRPolygon* part : parts) {
-            std::vector<std::vector<Vec2>> rings;
-            for (const auto* r : *part) rings.push_back(mercator::project_ring(ring_of(*r)));
-            if (rings.empty() || rings.front().size() < 3) continue;
-            const double area = planar_area(rings.front());
-            if (area > best_area) {
-                best_area = area;
-                best = std::move(rings);
-            }
-        }
-        if (best.empty()) continue;
-        const Vec2 anchor = label_point(best);
-        region.anchor = mercator::inverse(anchor);
+        const auto parts = projected_parts(*geom);
+        const ProjectedPart* best = largest_part(parts);
+        if (!best) continue;
+        region.anchor = part_anchor(*best);
         const double scale = mercator::ground_scale(region.anchor.lat);
-        region.area_km2 = best_area * scale * scale / 1e6;
+        region.area_km2 = best->area * scale * scale / 1e6;
         regions.push_back(std::move(region));
     }
     return regions;

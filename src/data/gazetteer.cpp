@@ -15,6 +15,7 @@
 #include "data/data_paths.hpp"
 #include "data/gdal_support.hpp"
 #include "data/mesh_cache.hpp"
+#include "data/projected_parts.hpp"
 
 namespace storyplot {
 
@@ -193,42 +194,18 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
         const int name_field = feature->GetFieldIndex("name");
         if (!geom || name_field < 0) continue;
         // The largest part, in projected area, carries the label; the large parts are kept for views
-        // that show a country but not that label.
-        std::vector<std::vector<Vec2>> best;
-        double best_area = 0;
-        std::vector<std::pair<double, std::vector<std::vector<Vec2>>>> large;
-        auto consider = [&](const OGRPolygon& poly) {
-            std::vector<std::vector<Vec2>> rings;
-            for (const auto* ring : poly) {
-                // At most ~400 points a ring: plenty to find a label point, and fast.
-                Ring r;
-                const int step = std::max(1, ring->getNumPoints() / 400);
-                for (int i = 0; i < ring->getNumPoints(); i += step) r.push_back(LonLat{ring->getX(i), ring->getY(i)});
-                rings.push_back(mercator::project_ring(r));
-            }
-            double area = 0;
-            if (!rings.empty() && !rings[0].empty())
-                for (std::size_t i = 0, j = rings[0].size() - 1; i < rings[0].size(); j = i++)
-                    area += rings[0][j].x * rings[0][i].y - rings[0][i].x * rings[0][j].y;
-            area = std::abs(area) / 2;
-            if (area >= min_part_area) large.emplace_back(area, rings);
-            if (area > best_area) {
-                best_area = area;
-                best = std::move(rings);
-            }
-        };
-        const auto type = wkbFlatten(geom->getGeometryType());
-        if (type == wkbPolygon) consider(*geom->toPolygon());
-        if (type == wkbMultiPolygon)
-            for (const auto* part : *geom->toMultiPolygon()) consider(*part);
-        if (best.empty()) continue;
-        std::sort(large.begin(), large.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        // that show a country but not that label. At most ~400 points a ring: plenty to find a label
+        // point, and fast.
+        std::vector<ProjectedPart> parts = projected_parts(*geom, 400);
+        const ProjectedPart* best = largest_part(parts);
+        if (!best) continue;
+        CountryLabel label{feature->GetFieldAsString(name_field), part_anchor(*best), best->area, {}};
+        std::vector<ProjectedPart*> large;
+        for (auto& part : parts)
+            if (part.area >= min_part_area) large.push_back(&part);
+        std::stable_sort(large.begin(), large.end(), [](const ProjectedPart* a, const ProjectedPart* b) { return a->area > b->area; });
         if (large.size() > 8) large.resize(8);
-        LonLat anchor = mercator::inverse(label_point(best));
-        if (anchor.lon > 180) anchor.lon -= 360;  // a part unwrapped across the antimeridian
-        if (anchor.lon < -180) anchor.lon += 360;
-        CountryLabel label{feature->GetFieldAsString(name_field), anchor, best_area, {}};
-        for (auto& part : large) label.parts.push_back(std::move(part.second));
+        for (auto* part : large) label.parts.push_back(std::move(part->rings));
         out.push_back(std::move(label));
     }
     std::sort(out.begin(), out.end(), [](const CountryLabel& a, const CountryLabel& b) { return a.area > b.area; });
