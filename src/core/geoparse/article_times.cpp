@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
@@ -73,29 +72,23 @@ int day_number(const std::string& w) {
     return d >= 1 && d <= 31 ? d : 0;
 }
 
-int year_number(const std::string& w) {
-    if (w.size() != 4 || !all_digits(w)) return 0;
-    const int y = std::atoi(w.c_str());
-    return y >= 1800 && y <= 2100 ? y : 0;
-}
-
 // A date at word k: "april 24 2019", "24 april 2019" (the year optional), or "2019-04-24" (three words).
 std::optional<CalendarDate> date_at(const std::vector<Word>& w, std::size_t k, std::size_t& used) {
     if (const int m = month_of(w[k].text); m && k + 1 < w.size()) {
         if (const int d = day_number(w[k + 1].text)) {
-            const int y = k + 2 < w.size() ? year_number(w[k + 2].text) : 0;
+            const int y = k + 2 < w.size() ? year_of(w[k + 2].text) : 0;
             used = y ? 3 : 2;
             return CalendarDate{y, m, d};
         }
     }
     if (const int d = day_number(w[k].text); d && k + 1 < w.size()) {
         if (const int m = month_of(w[k + 1].text)) {
-            const int y = k + 2 < w.size() ? year_number(w[k + 2].text) : 0;
+            const int y = k + 2 < w.size() ? year_of(w[k + 2].text) : 0;
             used = y ? 3 : 2;
             return CalendarDate{y, m, d};
         }
     }
-    if (const int y = year_number(w[k].text); y && k + 2 < w.size() && w[k + 1].text.size() == 2 && w[k + 2].text.size() == 2 &&
+    if (const int y = year_of(w[k].text); y && k + 2 < w.size() && w[k + 1].text.size() == 2 && w[k + 2].text.size() == 2 &&
                                               all_digits(w[k + 1].text) && all_digits(w[k + 2].text)) {
         const int m = std::atoi(w[k + 1].text.c_str()), d = std::atoi(w[k + 2].text.c_str());
         if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
@@ -112,6 +105,13 @@ StoryTime at(CalendarDate d, int minutes, int offset_minutes) {
 }
 
 }  // namespace
+
+int year_of(std::string_view word) {
+    const std::string w(word);
+    if (w.size() != 4 || !all_digits(w)) return 0;
+    const int y = std::atoi(w.c_str());
+    return y >= 1800 && y <= 2100 ? y : 0;
+}
 
 std::optional<CalendarDate> article_date(std::string_view text) {
     const auto w = words_of(text.substr(0, std::min<std::size_t>(text.size(), 1 << 20)));
@@ -256,15 +256,6 @@ std::optional<StoryTime> resolve_time_hint(const TimeHint& hint, std::optional<C
         return t;
     }
     return std::nullopt;
-}
-
-std::string iso_story_time(const StoryTime& time) {
-    const CivilTime c = civil_time(time);
-    const int off = std::abs(time.offset_minutes);
-    char text[48];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
-                  time.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-    return text;
 }
 
 }  // namespace storyplot

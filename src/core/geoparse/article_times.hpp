@@ -19,6 +19,9 @@ struct CalendarDate {
 // "2019-04-24". Nothing when it writes none.
 std::optional<CalendarDate> article_date(std::string_view text);
 
+// The year a word writes ("2019"; 1800 to 2100), else 0.
+int year_of(std::string_view word);
+
 // "2019-04-24"; nothing for anything else.
 std::optional<CalendarDate> parse_calendar_date(std::string_view text);
 
@@ -42,8 +45,5 @@ std::optional<TimeHint> time_hint(std::string_view clause);
 // the stop before needs that stop's time. Nothing when it cannot be told.
 std::optional<StoryTime> resolve_time_hint(const TimeHint& hint, std::optional<CalendarDate> article, std::optional<StoryTime> before,
                                            int offset_minutes);
-
-// "2019-04-24T18:00+10:00"
-std::string iso_story_time(const StoryTime& time);
 
 }  // namespace storyplot

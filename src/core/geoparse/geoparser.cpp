@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <map>
@@ -496,12 +495,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // The latest year the text names: a sentence naming an earlier one, or saying "once", tells of
     // another trip ("his father once travelled to Moscow"), which the story's journey does not join.
     int latest_year = 0;
-    auto year_of = [](const Token& t) {
-        const bool four_digits = t.text.size() == 4 && std::all_of(t.text.begin(), t.text.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
-        const int y = four_digits ? std::stoi(t.text) : 0;
-        return y >= 1800 && y <= 2100 ? y : 0;
-    };
-    for (const Token& t : tokens) latest_year = std::max(latest_year, year_of(t));
+    for (const Token& t : tokens) latest_year = std::max(latest_year, year_of(t.text));
     // The mode the whole text names most ("train" ten times): a journey whose sentences name none
     // goes by it.
     std::map<TravelMode, int> mode_words;
@@ -532,7 +526,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         bool travel_verb = false, past = false;
         for (std::size_t i = begin; i < end; ++i) {
             travel_verb |= travel_words.count(tokens[i].folded) > 0;
-            const int year = year_of(tokens[i]);
+            const int year = year_of(tokens[i].text);
             past |= tokens[i].folded == "once" || tokens[i].folded == "previously" || tokens[i].folded == "formerly" ||
                     (year > 0 && year < latest_year);
         }
@@ -697,12 +691,6 @@ std::vector<StopTime> journey_times(const FoundRoute& route, const Extraction& e
     return times;
 }
 
-std::string zone_text(int minutes) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
-    return text;
-}
-
 }  // namespace
 
 Story draft_story(const Extraction& extraction, const std::string& source_name, std::optional<CalendarDate> date) {
@@ -762,7 +750,7 @@ Story draft_story(const Extraction& extraction, const std::string& source_name, 
         r.times = journey_times(route, extraction, r.stops.size(), date);
         // The story's clock runs in the zone of its first timed journey.
         if (!r.times.empty() && story.timezone == "+00:00" && !std::any_of(story.routes.begin(), story.routes.end(), [](const Route& x) { return !x.times.empty(); }))
-            story.timezone = zone_text(zone_of(extraction.places[route.stops[0]].entry->position.lon));
+            story.timezone = format_utc_offset(zone_of(extraction.places[route.stops[0]].entry->position.lon));
         story.routes.push_back(std::move(r));
     }
     return story;

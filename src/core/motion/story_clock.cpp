@@ -73,11 +73,7 @@ std::optional<double> StoryClock::previous_event(double time) const {
     return *(it - 1);
 }
 
-std::string StoryClock::zone_name() const {
-    char text[16];
-    std::snprintf(text, sizeof text, "UTC%c%02d:%02d", m_zone < 0 ? '-' : '+', std::abs(m_zone) / 60, std::abs(m_zone) % 60);
-    return text;
-}
+std::string StoryClock::zone_name() const { return "UTC" + format_utc_offset(m_zone); }
 
 std::string StoryClock::format(double time, bool with_year) const {
     const CivilTime c = civil_time(StoryTime{static_cast<std::int64_t>(std::floor(time)), m_zone});

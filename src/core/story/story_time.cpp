@@ -108,11 +108,23 @@ std::string format_story_time(const StoryTime& time, bool with_zone) {
     std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
     std::string out = text;
     if (with_zone) {
-        const int off = std::abs(time.offset_minutes);
-        std::snprintf(text, sizeof text, " %c%02d:%02d", time.offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-        out += text;
+        out += ' ';
+        out += format_utc_offset(time.offset_minutes);
     }
     return out;
+}
+
+std::string iso_story_time(const StoryTime& time) {
+    std::string out = format_story_time(time);
+    out[10] = 'T';
+    out += format_utc_offset(time.offset_minutes);
+    return out;
+}
+
+std::string format_utc_offset(int minutes) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+    return text;
 }
 
 std::optional<StoryMoment> parse_story_moment(std::string_view text, int default_offset_minutes) {

@@ -33,6 +33,8 @@ std::int64_t days_from_civil(int year, int month, int day);
 
 // "+10:00" -> 600; nothing for anything else.
 std::optional<int> parse_utc_offset(std::string_view text);
+// 600 -> "+10:00", -90 -> "-01:30".
+std::string format_utc_offset(int minutes);
 
 // The calendar date and clock time of a time in its own offset; weekday 0 is Monday.
 struct CivilTime {
@@ -42,5 +44,8 @@ CivilTime civil_time(const StoryTime& time);
 
 // "2019-04-24 18:00" in the time's own offset; "2019-04-24 18:00 +10:00" with `with_zone`.
 std::string format_story_time(const StoryTime& time, bool with_zone = false);
+
+// As a story file writes it: "2019-04-24T18:00+10:00".
+std::string iso_story_time(const StoryTime& time);
 
 }  // namespace storyplot
