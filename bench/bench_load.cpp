@@ -5,8 +5,10 @@
 #include <fstream>
 #include <string>
 
+#include "core/geo/river_detail.hpp"
 #include "core/mesh/shared_edges.hpp"
 #include "data/data_paths.hpp"
+#include "data/gshhg_rivers.hpp"
 #include "data/layer_meshes.hpp"
 #include "data/natural_earth.hpp"
 #include "data/vector_source.hpp"
@@ -30,16 +32,18 @@ double resident_mib() {
 }
 
 void load_level(benchmark::State& state, DetailLevel level) {
-    std::size_t vertices = 0, bytes = 0;
+    std::size_t vertices = 0, river_vertices = 0, bytes = 0;
     double rss = 0;
     for (auto _ : state) {
         BasemapMeshes meshes = load_natural_earth(level);
         vertices = meshes.land.vertex_count() + meshes.coast.vertex_count() + meshes.borders.vertex_count();
+        river_vertices = meshes.rivers.vertex_count() + meshes.minor_rivers.vertex_count();
         bytes = meshes.byte_size();
         rss = resident_mib();
         benchmark::DoNotOptimize(meshes);
     }
     state.counters["vertices"] = static_cast<double>(vertices);
+    state.counters["river_vertices"] = static_cast<double>(river_vertices);
     state.counters["mesh_MiB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
     state.counters["rss_MiB"] = rss;
 }
@@ -66,8 +70,16 @@ BENCHMARK(BM_SplitEdges_10m)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_BuildMeshes_10m(benchmark::State& state) {
     const auto source = load_vector_source(natural_earth_countries(DetailLevel::fine_10m).string());
-    for (auto _ : state) benchmark::DoNotOptimize(build_basemap_meshes(source.layers.front().polygons, DetailLevel::fine_10m));
+    const RiverPaths rivers = read_gshhg_rivers(gshhg_rivers_path(river_resolution(DetailLevel::fine_10m)), DetailLevel::fine_10m);
+    for (auto _ : state) benchmark::DoNotOptimize(build_basemap_meshes(source.layers.front().polygons, rivers, DetailLevel::fine_10m));
 }
 BENCHMARK(BM_BuildMeshes_10m)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// GSHHG's high-resolution rivers read from their netCDF file (2.2 MB, 600,000 points).
+void BM_ReadRivers_10m(benchmark::State& state) {
+    const auto path = gshhg_rivers_path(river_resolution(DetailLevel::fine_10m));
+    for (auto _ : state) benchmark::DoNotOptimize(read_gshhg_rivers(path, DetailLevel::fine_10m));
+}
+BENCHMARK(BM_ReadRivers_10m)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace

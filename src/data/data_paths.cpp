@@ -37,4 +37,6 @@ fs::path world_countries_path() { return data_root() / "node_modules" / "world-c
 
 fs::path admin_regions_path() { return "/usr/share/qgis/resources/data/world_map.gpkg"; }
 
+fs::path gshhg_rivers_path(char resolution) { return fs::path("/usr/share/gmt-gshhg") / (std::string("binned_river_") + resolution + ".nc"); }
+
 }  // namespace storyplot

@@ -16,5 +16,8 @@ std::filesystem::path natural_earth_countries(DetailLevel level);
 std::filesystem::path world_countries_path();
 // Natural Earth's states and provinces, as Debian's qgis-common installs them (world_map.gpkg).
 std::filesystem::path admin_regions_path();
+// GSHHG's WDBII rivers for GMT at `resolution` ('c', 'l', 'i', 'h' or 'f'), as Debian's
+// gmt-gshhg-low and gmt-gshhg-high install them.
+std::filesystem::path gshhg_rivers_path(char resolution);
 
 }  // namespace storyplot

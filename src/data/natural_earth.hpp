@@ -1,5 +1,6 @@
 #pragma once
-// The Natural Earth basemap (world-atlas TopoJSON, npm), loaded to meshes at one level of detail.
+// The basemap, loaded to meshes at one level of detail: Natural Earth's countries (world-atlas
+// TopoJSON, npm) and GSHHG's WDBII rivers (Debian's gmt-gshhg-low and -high).
 #include "data/layer_meshes.hpp"
 
 namespace storyplot {

@@ -112,10 +112,10 @@ TEST(MapDecorations, ScaleBarIsARoundLengthTrueAtTheCentre) {
     EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9) << bar.metres;
     EXPECT_NEAR(bar.pixels * camera.ground_resolution(), bar.metres, 1e-6);
     EXPECT_NE(bar.label.find("km"), std::string::npos);
-    EXPECT_EQ(map_credits(false), "Map data: Natural Earth");
+    EXPECT_EQ(map_credits(false), "Map data: Natural Earth \xC2\xB7 GSHHG");
     EXPECT_NE(map_credits(true).find("GeoNames"), std::string::npos);
     EXPECT_EQ(map_credits(false, {"\xC2\xA9 OpenStreetMap contributors (ODbL)"}),
-              "Map data: Natural Earth \xC2\xB7 \xC2\xA9 OpenStreetMap contributors (ODbL)");
+              "Map data: Natural Earth \xC2\xB7 GSHHG \xC2\xB7 \xC2\xA9 OpenStreetMap contributors (ODbL)");
 }
 
 TEST(MapDecorations, AMenuBarAboveKeepsTheTitleBelowIt) {

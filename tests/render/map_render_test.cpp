@@ -225,7 +225,9 @@ TEST_F(MapRender, AGeneralisedCopyDrawsWhatTheFullLevelDraws) {
         }
         const double pixels = 960.0 * 600.0;
         EXPECT_LT(static_cast<double>(swapped) / pixels, 0.001) << swapped << " pixels swap land and sea at " << resolution << " m/px";
-        EXPECT_LT(static_cast<double>(differ) / pixels, 0.04) << differ << " pixels differ at " << resolution << " m/px";
+        // Lines moved by under half a pixel change their antialiased pixels: 1.5% (Asia) and 3.3% (the
+        // world) for coasts and borders, 2.9% and 4.6% with the rivers, which are as many lines again.
+        EXPECT_LT(static_cast<double>(differ) / pixels, 0.055) << differ << " pixels differ at " << resolution << " m/px";
     }
 }
 

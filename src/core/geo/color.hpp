@@ -19,8 +19,12 @@ struct BasemapStyle {
     Color land{0.957f, 0.945f, 0.922f, 1};   // #f4f1eb
     Color coast{0.561f, 0.655f, 0.722f, 1};  // #8fa7b8
     Color border{0.659f, 0.604f, 0.639f, 1}; // #a89aa3
+    Color river{0.478f, 0.647f, 0.776f, 1};  // #7aa5c6: water, deeper than the sea to show as a thin line on land
     float coast_width_px = 0.9f;
     float border_width_px = 1.0f;
+    float river_width_px = 1.3f;
+    float world_river_width_px = 0.8f;  // the world's level: thin, or they cover the continents
+    float minor_river_width_px = 0.7f;
 };
 
 // Overlay layers (--basemap) cycle through these strong but not garish colours.

@@ -120,7 +120,7 @@ ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
 }
 
 std::string map_credits(bool geonames, const std::vector<std::string>& more) {
-    std::string out = geonames ? "Map data: Natural Earth \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth";
+    std::string out = geonames ? "Map data: Natural Earth \xC2\xB7 GSHHG \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth \xC2\xB7 GSHHG";
     for (const std::string& credit : more) out += " \xC2\xB7 " + credit;
     return out;
 }

@@ -48,8 +48,8 @@ struct RouteMeshes {
     TravelMode mode = TravelMode::train;
 };
 
-// The Natural Earth base at one level of detail: land filled from the countries, coastlines and
-// borders each drawn once (see core/shared_edges.hpp).
+// The base map at one level of detail: land filled from Natural Earth's countries, coastlines and
+// borders each drawn once (see core/shared_edges.hpp), and WDBII's rivers (core/geo/river_detail.hpp).
 struct BasemapMeshes {
     DetailLevel level = DetailLevel::coarse_110m;
     // 0: the level as its source has it; else generalised (core/geo/simplify.hpp) to this many
@@ -60,14 +60,20 @@ struct BasemapMeshes {
     Mesh land;
     Mesh coast;
     Mesh borders;
+    Mesh rivers;        // drawn at the level
+    Mesh minor_rivers;  // drawn only below minor_rivers_below
 
-    std::size_t byte_size() const { return land.byte_size() + coast.byte_size() + borders.byte_size(); }
+    std::size_t byte_size() const {
+        return land.byte_size() + coast.byte_size() + borders.byte_size() + rivers.byte_size() + minor_rivers.byte_size();
+    }
 
     // Keeps only the chunks `view` reaches (chunks_in_view), for pictures that never show the rest.
     void keep_in_view(const Box& view) {
         land = chunks_in_view(std::move(land), view);
         coast = chunks_in_view(std::move(coast), view);
         borders = chunks_in_view(std::move(borders), view);
+        rivers = chunks_in_view(std::move(rivers), view);
+        minor_rivers = chunks_in_view(std::move(minor_rivers), view);
     }
 };
 

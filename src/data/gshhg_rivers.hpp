@@ -1,0 +1,24 @@
+#pragma once
+// Rivers for the basemap from GSHHG's binned WDBII river files (Debian's gmt-gshhg-low and
+// gmt-gshhg-high: binned_river_<c|l|i|h|f>.nc), read with netCDF as GMT stores them: the world in
+// square bins, each holding line segments whose points are 16-bit steps from the bin's south-west
+// corner, each segment ranked by its river class (core/geo/river_detail.hpp).
+#include <filesystem>
+#include <vector>
+
+#include "core/geo/geometry.hpp"
+#include "core/geo/level_of_detail.hpp"
+
+namespace storyplot {
+
+struct RiverPaths {
+    std::vector<Path> major;  // drawn at the level
+    std::vector<Path> minor;  // drawn only close in (minor_rivers_below)
+    std::size_t points() const;
+};
+
+// The rivers `level` draws (river_rank), in lon/lat within -180..180; a river crossing bins comes in
+// one piece per bin. Throws InputError naming the file when it is missing or not such a file.
+RiverPaths read_gshhg_rivers(const std::filesystem::path& file, DetailLevel level);
+
+}  // namespace storyplot
