@@ -21,7 +21,7 @@ packages=(
   libimgui-dev libfreetype-dev
   libgdal-dev libproj-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
   qgis-common                              # extract: Natural Earth's states and provinces (world_map.gpkg)
-  gmt-gshhg-low gmt-gshhg-high             # the basemap's rivers: GSHHG's WDBII rivers for GMT,
+  gmt-gshhg-low gmt-gshhg-high             # the basemap's lakes and rivers: GSHHG's files for GMT,
   libnetcdf-dev                            # read with netCDF
   libgtest-dev libbenchmark-dev
   fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk

@@ -39,4 +39,6 @@ fs::path admin_regions_path() { return "/usr/share/qgis/resources/data/world_map
 
 fs::path gshhg_rivers_path(char resolution) { return fs::path("/usr/share/gmt-gshhg") / (std::string("binned_river_") + resolution + ".nc"); }
 
+fs::path gshhg_shores_path(char resolution) { return fs::path("/usr/share/gmt-gshhg") / (std::string("binned_GSHHS_") + resolution + ".nc"); }
+
 }  // namespace storyplot

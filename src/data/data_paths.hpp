@@ -19,5 +19,7 @@ std::filesystem::path admin_regions_path();
 // GSHHG's WDBII rivers for GMT at `resolution` ('c', 'l', 'i', 'h' or 'f'), as Debian's
 // gmt-gshhg-low and gmt-gshhg-high install them.
 std::filesystem::path gshhg_rivers_path(char resolution);
+// GSHHG's shorelines for GMT (binned_GSHHS_<resolution>.nc): the lakes.
+std::filesystem::path gshhg_shores_path(char resolution);
 
 }  // namespace storyplot

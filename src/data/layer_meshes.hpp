@@ -7,7 +7,7 @@
 #include "core/geo/level_of_detail.hpp"
 #include "core/mesh/map_layers.hpp"
 #include "core/mesh/mesh.hpp"
-#include "data/gshhg_rivers.hpp"
+#include "data/gshhg.hpp"
 
 namespace storyplot {
 
@@ -15,6 +15,7 @@ namespace storyplot {
 LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size = regional_cell, bool dashed_lines = false);
 
 // The level, then its generalised copies (generalisation_tolerances), finest first.
-std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& countries, const RiverPaths& rivers, DetailLevel level);
+std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& countries, const RiverPaths& rivers, const LakePolygons& lakes,
+                                                DetailLevel level);
 
 }  // namespace storyplot

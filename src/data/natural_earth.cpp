@@ -4,9 +4,9 @@
 
 #include "core/files/content_hash.hpp"
 #include "core/files/input_error.hpp"
-#include "core/geo/river_detail.hpp"
+#include "core/geo/water_detail.hpp"
 #include "data/data_paths.hpp"
-#include "data/gshhg_rivers.hpp"
+#include "data/gshhg.hpp"
 #include "data/mesh_cache.hpp"
 #include "data/vector_source.hpp"
 
@@ -36,12 +36,16 @@ BasemapMeshes load_part(DetailLevel level, double tolerance, const Box* view) {
     const auto path = natural_earth_countries(level);
     if (!std::filesystem::exists(path))
         throw InputError(path.string(), "Natural Earth data not installed (run ./setup.sh)");
-    const auto rivers_path = gshhg_rivers_path(river_resolution(level));
+    const auto rivers_path = gshhg_rivers_path(gshhg_resolution(level));
+    const auto shores_path = gshhg_shores_path(gshhg_resolution(level));
     if (!std::filesystem::exists(rivers_path)) throw InputError(rivers_path.string(), "GSHHG rivers not installed (run ./setup.sh)");
-    // Keyed by both sources: new rivers or new countries build the level anew.
+    if (!std::filesystem::exists(shores_path)) throw InputError(shores_path.string(), "GSHHG shorelines not installed (run ./setup.sh)");
+    // Keyed by every source: new countries, rivers or lakes build the level anew.
     MeshCacheKey key = mesh_cache_key(path, level);
-    const std::uint64_t rivers_hash = file_content_hash(rivers_path).value_or(0);
-    key.source_hash = content_hash(std::string_view(reinterpret_cast<const char*>(&rivers_hash), sizeof rivers_hash), key.source_hash);
+    for (const auto& water : {rivers_path, shores_path}) {
+        const std::uint64_t hash = file_content_hash(water).value_or(0);
+        key.source_hash = content_hash(std::string_view(reinterpret_cast<const char*>(&hash), sizeof hash), key.source_hash);
+    }
     const CachedPart wanted = cached_part(key, level, tolerance);
     if (auto meshes = read_mesh_cache(wanted.file, wanted.key, view)) {
         meshes->tolerance = tolerance;
@@ -49,10 +53,11 @@ BasemapMeshes load_part(DetailLevel level, double tolerance, const Box* view) {
     }
     VectorSource source = load_vector_source(path.string());
     const RiverPaths rivers = read_gshhg_rivers(rivers_path, level);
+    const LakePolygons lakes = read_gshhg_lakes(shores_path, level);
     for (const auto& layer : source.layers)
         if (layer.name == "countries") {
             BasemapMeshes out;
-            for (BasemapMeshes& part : build_basemap_meshes(layer.polygons, rivers, level)) {
+            for (BasemapMeshes& part : build_basemap_meshes(layer.polygons, rivers, lakes, level)) {
                 const CachedPart cached = cached_part(key, level, part.tolerance);
                 write_mesh_cache(cached.file, cached.key, part);
                 if (part.tolerance == tolerance) out = std::move(part);

@@ -1,6 +1,6 @@
 #pragma once
 // The basemap, loaded to meshes at one level of detail: Natural Earth's countries (world-atlas
-// TopoJSON, npm) and GSHHG's WDBII rivers (Debian's gmt-gshhg-low and -high).
+// TopoJSON, npm) and GSHHG's lakes and WDBII rivers (Debian's gmt-gshhg-low and -high).
 #include "data/layer_meshes.hpp"
 
 namespace storyplot {

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/geo/mercator.hpp"
-#include "core/geo/river_detail.hpp"
+#include "core/geo/water_detail.hpp"
 #include "core/story/story_camera.hpp"
 #include "shader_sources.hpp"
 
@@ -19,6 +19,8 @@ void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
     gpu->land = GpuMesh(meshes.land);
     gpu->coast = GpuMesh(meshes.coast);
     gpu->borders = GpuMesh(meshes.borders);
+    gpu->lakes = GpuMesh(meshes.lakes);
+    gpu->lake_shores = GpuMesh(meshes.lake_shores);
     gpu->rivers = GpuMesh(meshes.rivers);
     gpu->minor_rivers = GpuMesh(meshes.minor_rivers);
     m_levels[static_cast<std::size_t>(meshes.level)] = std::move(gpu);
@@ -202,12 +204,14 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
         m_stats.level = *level;
         const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
         fill(base.land, camera, style.land);
+        fill(base.lakes, camera, style.ocean);
         if (options.overlays) fill_overlays(camera);
         // Rivers under the borders that follow them (the Tumen under Russia's border with North Korea).
         if (camera.resolution() * scale < minor_rivers_below) lines(base.minor_rivers, camera, style.river, scale, style.minor_river_width_px);
         lines(base.rivers, camera, style.river, scale, *level == DetailLevel::coarse_110m ? style.world_river_width_px : style.river_width_px);
         lines(base.borders, camera, style.border, scale, style.border_width_px);
         lines(base.coast, camera, style.coast, scale, style.coast_width_px);
+        lines(base.lake_shores, camera, style.coast, scale, style.coast_width_px);
     }
     if (options.overlays) {
         if (!level) fill_overlays(camera);

@@ -79,7 +79,7 @@ public:
 
 private:
     struct GpuBasemap {
-        GpuMesh land, coast, borders, rivers, minor_rivers;
+        GpuMesh land, coast, borders, lakes, lake_shores, rivers, minor_rivers;
     };
 
     void fill(const GpuMesh& mesh, const Camera& camera, Color color);

@@ -3,7 +3,7 @@
 #include "core/geo/camera.hpp"
 #include "core/geo/level_of_detail.hpp"
 #include "core/geo/mercator.hpp"
-#include "core/geo/river_detail.hpp"
+#include "core/geo/water_detail.hpp"
 
 using namespace storyplot;
 
@@ -64,8 +64,8 @@ TEST(RiverDetail, EachLevelDrawsItsClassesOfRiver) {
     EXPECT_EQ(river_rank(DetailLevel::fine_10m, 4), RiverRank::minor);
     EXPECT_EQ(river_rank(DetailLevel::fine_10m, 0), RiverRank::minor);  // double-lined rivers' banks
     for (int intermittent : {5, 6, 7}) EXPECT_EQ(river_rank(DetailLevel::fine_10m, intermittent), RiverRank::none);
-    EXPECT_EQ(river_resolution(DetailLevel::coarse_110m), 'c');
-    EXPECT_EQ(river_resolution(DetailLevel::fine_10m), 'h');
+    EXPECT_EQ(gshhg_resolution(DetailLevel::coarse_110m), 'c');
+    EXPECT_EQ(gshhg_resolution(DetailLevel::fine_10m), 'h');
     // Generalised copies leave the minor rivers out: each is drawn only where they would not show.
     for (DetailLevel level : all_detail_levels)
         for (double tolerance : generalisation_tolerances(level)) {

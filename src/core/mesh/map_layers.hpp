@@ -49,7 +49,8 @@ struct RouteMeshes {
 };
 
 // The base map at one level of detail: land filled from Natural Earth's countries, coastlines and
-// borders each drawn once (see core/shared_edges.hpp), and WDBII's rivers (core/geo/river_detail.hpp).
+// borders each drawn once (see core/shared_edges.hpp), and GSHHG's lakes and rivers
+// (core/geo/water_detail.hpp).
 struct BasemapMeshes {
     DetailLevel level = DetailLevel::coarse_110m;
     // 0: the level as its source has it; else generalised (core/geo/simplify.hpp) to this many
@@ -60,11 +61,14 @@ struct BasemapMeshes {
     Mesh land;
     Mesh coast;
     Mesh borders;
+    Mesh lakes;         // filled as the sea, over the land
+    Mesh lake_shores;   // drawn as the coast
     Mesh rivers;        // drawn at the level
     Mesh minor_rivers;  // drawn only below minor_rivers_below
 
     std::size_t byte_size() const {
-        return land.byte_size() + coast.byte_size() + borders.byte_size() + rivers.byte_size() + minor_rivers.byte_size();
+        return land.byte_size() + coast.byte_size() + borders.byte_size() + lakes.byte_size() + lake_shores.byte_size() +
+               rivers.byte_size() + minor_rivers.byte_size();
     }
 
     // Keeps only the chunks `view` reaches (chunks_in_view), for pictures that never show the rest.
@@ -72,6 +76,8 @@ struct BasemapMeshes {
         land = chunks_in_view(std::move(land), view);
         coast = chunks_in_view(std::move(coast), view);
         borders = chunks_in_view(std::move(borders), view);
+        lakes = chunks_in_view(std::move(lakes), view);
+        lake_shores = chunks_in_view(std::move(lake_shores), view);
         rivers = chunks_in_view(std::move(rivers), view);
         minor_rivers = chunks_in_view(std::move(minor_rivers), view);
     }

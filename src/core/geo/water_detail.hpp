@@ -1,8 +1,11 @@
 #pragma once
-// Which rivers the basemap draws at each level of detail. The rivers are WDBII's (the CIA World
-// Data Bank II), as GSHHG keeps them for GMT in five resolutions, each line ranked by its class:
+// Which rivers and lakes the basemap draws at each level of detail. Both come from GSHHG (the
+// Global Self-consistent Hierarchical High-resolution Geography) as GMT keeps it, in five
+// resolutions. Its rivers are WDBII's (the CIA World Data Bank II), each line ranked by its class:
 //   0 double-lined rivers (river-lakes), 1 permanent major rivers, 2 additional major rivers,
 //   3 additional rivers, 4 minor rivers, 5-7 intermittent rivers, 8-10 canals.
+// Its shorelines are polygons in a hierarchy: 1 land, 2 lakes (and river-lakes), 3 islands in
+// lakes, 4 ponds on those islands.
 #include "core/geo/level_of_detail.hpp"
 
 namespace storyplot {
@@ -11,7 +14,7 @@ enum class RiverRank { none, major, minor };
 
 // GSHHG's resolution letter for a level: 'c' (crude) for the world, 'i' (intermediate) for a
 // continent, 'h' (high, about 0.2 km) close in.
-char river_resolution(DetailLevel level);
+char gshhg_resolution(DetailLevel level);
 
 // The world shows only permanent major rivers; a continent also the additional major ones (the
 // Tumen, the Yalu); close in, the other permanent rivers and major canals are minor lines, drawn
@@ -21,5 +24,10 @@ RiverRank river_rank(DetailLevel level, int river_class);
 // Projected metres per pixel under which minor rivers are drawn: a view of about 500 km across at
 // 1920 px (the border chapter), not the whole story region (about 1,000 km), which they would crowd.
 inline constexpr double minor_rivers_below = 400.0;
+
+// The smallest lake a level draws, in km² (GSHHG's area at that resolution): the world the great
+// lakes (Superior, Baikal, Victoria), a continent those of 50 km² (Khanka), close in those of 2 km².
+// An island in a lake is a hole in it when it is as large.
+double lake_min_km2(DetailLevel level);
 
 }  // namespace storyplot
