@@ -36,6 +36,7 @@ packages=(
   git ca-certificates                      # .ci/run clones the repository into a fresh folder
   python3 time                             # bench/worst_inputs.sh makes its inputs and measures time and memory
   sysstat                                  # bench/window_idle.sh: pidstat measures the idle window's CPU
+  parallel                                 # bench/batch_render.sh: GNU parallel renders many stories at once (docs/BATCH.md)
   python3-mapnik                           # bench/mapnik_compare.py: Mapnik draws the same layer for comparison
 )
 missing=()
