@@ -76,11 +76,9 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
     if (!layout.inset.empty()) {
         // The map itself was drawn into the box by the renderer; here its frame and the main view.
         const Box& b = layout.inset;
-        const Camera inset = inset_camera(camera, b);
-        const Box view = camera.visible_box();
-        Vec2 a = inset.world_to_screen({view.min_x, view.max_y}), c = inset.world_to_screen({view.max_x, view.min_y});
-        a = a + Vec2{b.min_x, b.min_y};
-        c = c + Vec2{b.min_x, b.min_y};
+        const Box frame = inset_view_box(camera, inset_camera(camera, b));
+        const Vec2 a = Vec2{frame.min_x, frame.min_y} + Vec2{b.min_x, b.min_y};
+        const Vec2 c = Vec2{frame.max_x, frame.max_y} + Vec2{b.min_x, b.min_y};
         list.PushClipRect(im(b.min_x, b.min_y), im(b.max_x, b.max_y), true);
         if (c.x - a.x < 4 * scale) {
             const Vec2 m = (a + c) * 0.5;

@@ -101,6 +101,27 @@ TEST(MapDecorations, TheInsetShowsTheViewsSurroundings) {
     const Box seen = around.visible_box();
     const Box view = camera.visible_box();
     EXPECT_TRUE(inside(view, seen));
+    // The view's box on the inset is its true projection, well inside.
+    const Box box = inset_view_box(camera, around);
+    const Vec2 nw = around.world_to_screen({view.min_x, view.max_y});
+    EXPECT_NEAR(box.min_x, nw.x, 1e-6);
+    EXPECT_NEAR(box.min_y, nw.y, 1e-6);
+    EXPECT_GT(box.min_x, 1);
+    EXPECT_LT(box.max_x, 279);
+}
+
+TEST(MapDecorations, AViewWiderThanTheWorldIsFramedAcrossTheWholeInset) {
+    // The story's whole span at a small size: the main view is wider than the world, and the
+    // inset (the world at most) cannot show its sides. Its box runs from edge to edge, inside.
+    const Camera camera(Vec2{0, 0}, 3 * mercator::world_width / 1200, 1200, 800);
+    const Box inset = Box::of(900, 500, 1180, 700);
+    const Camera around = inset_camera(camera, inset);
+    const Box box = inset_view_box(camera, around);
+    EXPECT_DOUBLE_EQ(box.min_x, 1);
+    EXPECT_DOUBLE_EQ(box.max_x, 279);
+    EXPECT_GE(box.min_y, 1);
+    EXPECT_LE(box.max_y, 199);
+    EXPECT_LT(box.min_y, box.max_y);
 }
 
 TEST(MapDecorations, ScaleBarIsARoundLengthTrueAtTheCentre) {

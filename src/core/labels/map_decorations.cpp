@@ -101,6 +101,16 @@ Camera inset_camera(const Camera& main, const Box& inset_px) {
                   static_cast<int>(inset_px.height()));
 }
 
+Box inset_view_box(const Camera& main, const Camera& inset) {
+    const Box view = main.visible_box();
+    const Vec2 a = inset.world_to_screen({view.min_x, view.max_y}), c = inset.world_to_screen({view.max_x, view.min_y});
+    // One pixel in from each edge, so the frame's line shows whole inside the inset's clip.
+    const double w = inset.width(), h = inset.height();
+    const auto clamp_to = [](double v, double hi) { return std::clamp(v, 1.0, std::max(1.0, hi - 1.0)); };
+    if (view.width() >= mercator::world_width) return Box::of(1, clamp_to(a.y, h), std::max(1.0, w - 1), clamp_to(c.y, h));
+    return Box::of(clamp_to(a.x, w), clamp_to(a.y, h), clamp_to(c.x, w), clamp_to(c.y, h));
+}
+
 ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
     const double metres_per_px = camera.ground_resolution();
     const double max_metres = max_px * metres_per_px;

@@ -77,6 +77,11 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
 // The camera of the inset's map: the main view's surroundings, about eight times wider.
 Camera inset_camera(const Camera& main, const Box& inset_px);
 
+// The main view's box on the inset, in the inset's own pixels (0..width, 0..height), kept inside
+// it: a view wider than the world (or taller than the inset shows) spans the inset from edge to
+// edge, a frame of what is shown, rather than a box whose sides fall outside.
+Box inset_view_box(const Camera& main, const Camera& inset);
+
 // Legend entries for a story's routes.
 std::vector<LegendEntry> legend_for(const Story& story);
 
