@@ -81,6 +81,21 @@ TEST_F(OverlayPlanTest, MarkersSitOnTheirPlacesShapedByCategoryAndColouredByThei
     EXPECT_TRUE(plan_overlay(&story, nullptr, far, {}, measure).markers.empty());
 }
 
+TEST_F(OverlayPlanTest, AViewWiderThanTheWorldMarksEachPlaceInEveryCopyItShows) {
+    // Two and a half worlds across: every place shows in two or three copies, a world apart.
+    const Camera wide(Vec2{0, 0}, 2.5 * mercator::world_width / 1500, 1500, 500);
+    const OverlayPlan p = plan_overlay(&story, nullptr, wide, {}, measure);
+    std::vector<double> west;
+    for (const auto& m : p.markers)
+        if (m.id == "west") west.push_back(m.px.x);
+    ASSERT_GE(west.size(), 2u);
+    std::sort(west.begin(), west.end());
+    EXPECT_NEAR(west[1] - west[0], 1500 / 2.5, 1e-6);
+    EXPECT_EQ(p.markers.size(), 3 * west.size());
+    // A view inside one world: one marker a place.
+    EXPECT_EQ(plan().markers.size(), 3u);
+}
+
 TEST_F(OverlayPlanTest, EveryPlaceIsLabelledBesideItsMarkerAndNoLabelCoversAMarker) {
     const OverlayPlan p = plan();
     for (const char* name : {"Westport", "Eastham", "Northby"}) {

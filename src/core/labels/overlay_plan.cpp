@@ -122,6 +122,22 @@ std::vector<std::vector<Vec2>> screen_copies(const Camera& camera, const Path& p
     return copies;
 }
 
+bool on_screen(const Camera& camera, Vec2 px, double margin);
+
+// A point's screen positions in every copy of the world within `margin` of the view: one, or more
+// when the view is wider than the world (the copy nearest the camera's centre first).
+std::vector<Vec2> screen_copies(const Camera& camera, LonLat p, double margin) {
+    const Vec2 nearest = to_screen(camera, p);
+    std::vector<Vec2> out;
+    if (on_screen(camera, nearest, margin)) out.push_back(nearest);
+    const double world_px = mercator::world_width / camera.resolution();
+    for (double x = nearest.x - world_px; x >= -margin; x -= world_px)
+        if (on_screen(camera, {x, nearest.y}, margin)) out.push_back({x, nearest.y});
+    for (double x = nearest.x + world_px; x <= camera.width() + margin; x += world_px)
+        if (on_screen(camera, {x, nearest.y}, margin)) out.push_back({x, nearest.y});
+    return out;
+}
+
 bool on_screen(const Camera& camera, Vec2 px, double margin) {
     return px.x >= -margin && px.y >= -margin && px.x <= camera.width() + margin && px.y <= camera.height() + margin;
 }
@@ -243,33 +259,32 @@ void plan_line_names(const ContextLabels& context, const Camera& camera, const T
 void plan_markers(OverlayPlan& plan, const Story& story, const Camera& camera, const OverlayOptions& options, LabelRequests& labels,
                   std::vector<Box>& obstacles) {
     const float scale = options.scale;
-    for (const auto& place : story.places) {
-        const Vec2 px = to_screen(camera, place.position);
-        if (!on_screen(camera, px, 40)) continue;
-        const float r = (place.category == "capital" ? 4.5f : 5.0f) * scale;
-        obstacles.push_back(Box::of(px.x - r - 3, px.y - r - 3, px.x + r + 3, px.y + r + 3));
-        const double priority = 1000 + (place.id == options.selected ? 100 : 0) + (place.id == options.hovered ? 50 : 0);
-        const std::size_t label = labels.add(px, display_name(place, options.local_names), TextStyle::label_bold, overlay_ink::text, r + 6, priority, false);
-        keep_side(labels.requests[label], camera, options.sides);
+    for (const auto& place : story.places)
+        for (const Vec2 px : screen_copies(camera, place.position, 40)) {
+            const float r = (place.category == "capital" ? 4.5f : 5.0f) * scale;
+            obstacles.push_back(Box::of(px.x - r - 3, px.y - r - 3, px.x + r + 3, px.y + r + 3));
+            const double priority = 1000 + (place.id == options.selected ? 100 : 0) + (place.id == options.hovered ? 50 : 0);
+            const std::size_t label = labels.add(px, display_name(place, options.local_names), TextStyle::label_bold, overlay_ink::text, r + 6, priority, false);
+            keep_side(labels.requests[label], camera, options.sides);
 
-        OverlayPlan::Marker m;
-        m.id = place.id;
-        m.shape = marker_shape(place.category);
-        m.px = px;
-        m.hit_radius = r + 3;
-        const bool lit = place.id == options.hovered || place.id == options.selected;
-        m.radius = (m.hit_radius - 3) * (lit ? 1.3f : 1.0f);
-        m.selected = place.id == options.selected;
-        m.ring = lit ? overlay_ink::highlight : overlay_ink::text;
-        // A stop takes the colour of the first visible route through it.
-        m.fill = overlay_ink::text;
-        for (const auto& route : story.routes)
-            if (!options.hidden_routes.count(route.id) && std::find(route.stops.begin(), route.stops.end(), place.id) != route.stops.end()) {
-                m.fill = to_rgba8(route_color(route));
-                break;
-            }
-        plan.markers.push_back(std::move(m));
-    }
+            OverlayPlan::Marker m;
+            m.id = place.id;
+            m.shape = marker_shape(place.category);
+            m.px = px;
+            m.hit_radius = r + 3;
+            const bool lit = place.id == options.hovered || place.id == options.selected;
+            m.radius = (m.hit_radius - 3) * (lit ? 1.3f : 1.0f);
+            m.selected = place.id == options.selected;
+            m.ring = lit ? overlay_ink::highlight : overlay_ink::text;
+            // A stop takes the colour of the first visible route through it.
+            m.fill = overlay_ink::text;
+            for (const auto& route : story.routes)
+                if (!options.hidden_routes.count(route.id) && std::find(route.stops.begin(), route.stops.end(), place.id) != route.stops.end()) {
+                    m.fill = to_rgba8(route_color(route));
+                    break;
+                }
+            plan.markers.push_back(std::move(m));
+        }
 }
 
 // Each visible route's arrows, and its name beside the middle of its visible part.
@@ -421,8 +436,7 @@ void plan_motion(OverlayPlan& plan, const Story* story, const ContextLabels* con
             heading = static_cast<float>(std::atan2(-d.y, d.x));  // screen y grows down
         }
         const Rgba8 colour = to_rgba8(route_color(*r.route));
-        const Vec2 px = to_screen(camera, r.state.position);
-        if (on_screen(camera, px, 20)) plan.vehicles.push_back({r.route->mode, px, heading, colour});
+        for (const Vec2 px : screen_copies(camera, r.state.position, 20)) plan.vehicles.push_back({r.route->mode, px, heading, colour});
         const StoryClock* clock = options.clock;
         std::string caption = leg_caption(*story, *r.route, r.state, [clock](double t) { return clock ? clock->format(t, false) : std::string(); });
         if (context && !r.state.waiting)
