@@ -9,6 +9,7 @@
 
 #include "app/animate_command.hpp"
 #include "app/extract_command.hpp"
+#include "app/import_command.hpp"
 #include "app/render_command.hpp"
 #include "app/snap_command.hpp"
 #include "app/window_app.hpp"
@@ -151,6 +152,13 @@ int main(int argc, char** argv) {
     extract_cmd->add_flag("-q,--quiet", extract_quiet, "print nothing on success");
     extract_cmd->add_option("--date", extract_date, "the day the article was written, YYYY-MM-DD (default: the first date it writes), for its \"on Wednesday\"");
 
+    std::string import_input, import_output;
+    bool import_quiet = false;
+    auto* import_cmd = app.add_subcommand("import", "recorded journeys (a GPX file's tracks, routes and waypoints) as a story that plays as recorded");
+    import_cmd->add_option("FILE", import_input, "GPX file")->required();
+    import_cmd->add_option("-o,--output", import_output, "the story (*.story.json)")->required();
+    import_cmd->add_flag("-q,--quiet", import_quiet, "print nothing on success");
+
     SnapCommandOptions snap;
     std::string snap_route;
     auto* snap_cmd = app.add_subcommand("snap", "put the story's routes on a rail, road or waterway network (the shortest way along its lines)");
@@ -180,6 +188,10 @@ int main(int argc, char** argv) {
         if (*validate_cmd) {
             const std::string summary = story_summary(read_story_file(validate_path));  // nothing on stdout when it fails
             std::cout << validate_path << ": " << summary << "\n";
+            return 0;
+        }
+        if (*import_cmd) {
+            run_import(import_input, import_output, import_quiet);
             return 0;
         }
         if (*extract_cmd) {

@@ -226,3 +226,68 @@ TEST(Export, ATourIsTheChaptersInTurnFrameForFrame) {
     EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o t.mp4 --tour --seconds 5").code, 2);
     EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o t.mp4 --tour --route armoured-train-2019").code, 2);
 }
+
+// A GPX made by `export` comes back by `import` as a story that validates: its waypoints as places,
+// each track a route along the same path stopping at the waypoints it passes, at their times.
+TEST(Import, AnExportedGpxComesBackAsAStoryThatPlays) {
+    TempDir dir;
+    ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o seed.gpx").code, 0);
+    const Outcome o = run_storyplot(dir, "import seed.gpx -o back.story.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_NE(o.out.find("wrote back.story.json: 8 places, 3 routes, 3 chapters"), std::string::npos) << o.out;
+    EXPECT_EQ(run_storyplot(dir, "validate back.story.json").code, 0);
+    const auto story = nlohmann::json::parse(slurp(dir.file("back.story.json")));
+    const auto original = nlohmann::json::parse(slurp(seed));
+    auto route = [](const nlohmann::json& s, const std::string& name) -> const nlohmann::json* {
+        for (const auto& f : s["features"])
+            if (f["properties"]["kind"] == "route" && f["properties"]["name"] == name) return &f;
+        return nullptr;
+    };
+    const auto* train = route(story, "Kim Jong Un's armoured train, April 2019");
+    const auto* before = route(original, "Kim Jong Un's armoured train, April 2019");
+    ASSERT_TRUE(train && before);
+    EXPECT_EQ((*train)["properties"]["mode"], "train");
+    EXPECT_EQ((*train)["geometry"]["coordinates"].size(), (*before)["geometry"]["coordinates"].size());
+    EXPECT_EQ((*train)["properties"]["stops"], (nlohmann::json{"pyongyang", "tumangang", "khasan", "vladivostok-station"}));
+    // Pyongyang at 23:00 (+10:00) is 13:00Z; the story's clock is the zone of its first point (125.75E: +08:00).
+    EXPECT_EQ((*train)["properties"]["times"][0]["depart"], "2019-04-23T21:00+08:00");
+    // A track that is not GPX is one line naming the file, and nothing is written.
+    const Outcome foreign = run_storyplot(dir, "import '" + seed + "' -o no.story.json");
+    EXPECT_NE(foreign.code, 0);
+    EXPECT_NE(foreign.err.find("not a GPX file"), std::string::npos) << foreign.err;
+    EXPECT_EQ(std::count(foreign.err.begin(), foreign.err.end(), '\n'), 1) << foreign.err;
+    EXPECT_FALSE(fs::exists(dir.file("no.story.json")));
+}
+
+// A recorded track: its pause becomes a stop, the times come from the recording, and what the story
+// cannot keep (the elevations) is said in one line.
+TEST(Import, ARecordedTrackPlaysAsRecordedAndSaysWhatItDropped) {
+    TempDir dir;
+    std::ostringstream gpx;
+    gpx << "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
+        << "<trk><name>Ride</name><trkseg>\n";
+    for (int i = 0; i <= 40; ++i) {
+        const int minute = i <= 20 ? i : i + 15;  // stands still 15 minutes after point 20
+        const double lon = 131.9 + 0.004 * i;
+        gpx << "<trkpt lat=\"43.1\" lon=\"" << lon << "\"><ele>" << 10 + i << "</ele><time>2019-04-25T01:"
+            << (minute < 10 ? "0" : "") << minute << ":00Z</time></trkpt>\n";
+        if (i == 20) gpx << "<trkpt lat=\"43.1\" lon=\"" << lon << "\"><time>2019-04-25T01:35:00Z</time></trkpt>\n";
+    }
+    gpx << "</trkseg></trk>\n</gpx>\n";
+    write_text(dir.file("ride.gpx"), gpx.str());
+    const Outcome o = run_storyplot(dir, "import ride.gpx -o ride.story.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_NE(o.out.find("import: 42 points read; not kept: 41 elevations"), std::string::npos) << o.out;
+    const auto story = nlohmann::json::parse(slurp(dir.file("ride.story.json")));
+    EXPECT_EQ(story["story"]["timezone"], "+09:00");
+    for (const auto& f : story["features"])
+        if (f["properties"]["kind"] == "route") {
+            EXPECT_EQ(f["properties"]["mode"], "car");  // 13 km in 55 minutes
+            const auto& times = f["properties"]["times"];
+            ASSERT_EQ(times.size(), 3u);
+            EXPECT_EQ(times[1]["arrive"], "2019-04-25T10:20+09:00");
+            EXPECT_EQ(times[1]["depart"], "2019-04-25T10:35+09:00");
+            EXPECT_EQ(times[2], "2019-04-25T10:55+09:00");  // an arrival alone is written as the time
+        }
+    EXPECT_EQ(run_storyplot(dir, "render ride.story.json -q -o ride.png --size 320x200 --time 2019-04-25T10:30+09:00").code, 0);
+}

@@ -1,0 +1,26 @@
+#include "app/import_command.hpp"
+
+#include <iostream>
+
+#include "core/files/atomic_file.hpp"
+#include "core/story/story_file.hpp"
+#include "core/story/track_story.hpp"
+#include "data/track_source.hpp"
+
+namespace storyplot {
+
+void run_import(const std::string& input, const std::string& output, bool quiet) {
+    TrackSourceNotes notes;
+    const RecordedTrips trips = read_recorded_trips(input, &notes);
+    std::size_t left_out = 0;
+    const Story story = story_from_trips(trips, &left_out);
+    write_file_atomically(output, serialize_story(story));
+    if (quiet) return;
+    std::cout << "wrote " << output << ": " << story_summary(story) << "\n";
+    std::string dropped;
+    if (notes.elevations) dropped += std::to_string(notes.elevations) + " elevations";
+    if (left_out) dropped += (dropped.empty() ? "" : ", ") + std::to_string(left_out) + " tracks of fewer than two points";
+    std::cout << "import: " << notes.points << " points read" << (dropped.empty() ? "" : "; not kept: " + dropped) << "\n";
+}
+
+}  // namespace storyplot

@@ -1,0 +1,54 @@
+#pragma once
+// A story from recorded journeys (a GPX file's waypoints and tracks, read by data/track_source):
+// the waypoints become places, each track a route along its recorded path whose stops are where it
+// started, the waypoints it passes, the places it paused and where it ended, each stop at the time
+// the track was there, so the trip plays on the story's clock as it was recorded (between two
+// stops the vehicle moves at the leg's mean speed). Decided here, without GDAL.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo/geometry.hpp"
+#include "core/story/story.hpp"
+
+namespace storyplot {
+
+struct TrackPoint {
+    LonLat position;
+    std::optional<std::int64_t> utc;  // seconds, when the point has a time
+};
+
+struct Waypoint {
+    std::string name;
+    std::string description;
+    LonLat position;
+    std::optional<std::int64_t> utc;
+};
+
+struct Track {
+    std::string name;
+    std::string type;  // GPX's <type>: a travel mode when it names one ("train", "car", "walk"…)
+    std::vector<TrackPoint> points;
+};
+
+struct RecordedTrips {
+    std::string title;
+    std::vector<Waypoint> waypoints;
+    std::vector<Track> tracks;
+};
+
+// A stop is a waypoint within this many metres of the track, or a pause: the track staying within
+// pause_radius_m of one point for pause_seconds or more.
+inline constexpr double waypoint_reach_m = 250;
+inline constexpr double pause_radius_m = 60;
+inline constexpr std::int64_t pause_seconds = 600;
+
+// The mode a track's mean speed suggests when its type names none: walking up to 7 km/h, a car up
+// to 130, a train up to 300, a plane above; a car when it has no times.
+TravelMode mode_for_speed(std::optional<double> km_per_hour);
+
+// Throws nothing; tracks of fewer than two points are left out (counted in `left_out`).
+Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out = nullptr);
+
+}  // namespace storyplot
