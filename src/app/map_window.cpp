@@ -93,6 +93,12 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
 }
 
 void MapWindow::open_story(const std::string& path, bool frame_it) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".gpx") {
+        import_trip(path);
+        return;
+    }
     try {
         set_story(read_story_file(path), path, frame_it);
         m_review.reset();
@@ -892,7 +898,7 @@ void MapWindow::draw_popups() {
         ImGui::EndPopup();
     }
     if (m_script_open) {
-        open_dropped(*m_script_open);
+        open_chosen(*m_script_open);
         m_script_open.reset();
     }
     if (const auto chosen = m_browser.draw(recent_folders(m_recent.paths()))) {
@@ -903,7 +909,7 @@ void MapWindow::draw_popups() {
                 [this, path = *chosen] { save_as(path); });
         else if (m_browse_for == browse_save_as) save_as(*chosen);
         else if (m_browse_for == browse_layer) load_overlay(*chosen, true);
-        else open_dropped(*chosen);
+        else open_chosen(*chosen);
     }
     if (m_article_dialog) {
         ImGui::OpenPopup("New story from article");

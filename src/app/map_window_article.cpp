@@ -18,6 +18,8 @@
 #include "core/geo/mercator.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
+#include "core/story/track_story.hpp"
+#include "data/track_source.hpp"
 #include "core/mesh/story_meshes.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
@@ -56,6 +58,23 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
     });
 }
 
+void MapWindow::import_trip(const std::string& path) {
+    m_jobs.post("reading the recorded trip…", [this, path]() -> BackgroundJobs::Finish {
+        try {
+            TrackSourceNotes notes;
+            auto story = std::make_shared<Story>(story_from_trips(read_recorded_trips(path, &notes)));
+            return [this, story, path, points = notes.points] {
+                const std::string target = std::filesystem::path(path).replace_extension(".story.json").string();
+                m_review.reset();
+                set_story(std::move(*story), target, true);
+                m_messages.note("made " + story_summary(*this->story()) + " from " + std::to_string(points) + " recorded points; Ctrl+S saves " + target);
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
+}
+
 void MapWindow::load_gazetteer() {
     if (m_geoparser || m_geoparser_loading) return;
     m_geoparser_loading = true;
@@ -73,6 +92,25 @@ void MapWindow::load_gazetteer() {
             };
         }
     });
+}
+
+// A file chosen to open (File > Open, the script's "open"): a GPX file's recorded trips become a
+// story; anything else is opened as a dropped file is.
+void MapWindow::open_chosen(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".gpx") {
+        open_dropped(path);
+        return;
+    }
+    auto open = [this, path] {
+        if (m_journal && editor() && editor()->modified()) m_journal->discard();  // the user chose to drop those edits
+        import_trip(path);
+    };
+    if (editor() && editor()->modified())
+        ask("Open " + path + " as a new story and discard the unsaved changes?", open);
+    else
+        open();
 }
 
 // A dropped file: a story if it is one, else a layer over the basemap.

@@ -323,6 +323,18 @@ TEST(Window, OpeningAStoryFromTheOpenDialogKeepsRunning) {
     EXPECT_NE(run.err.find("script: quit"), std::string::npos) << run.err;
 }
 
+TEST(Window, OpeningAGpxFileMakesAStoryThatSavesBesideIt) {
+    TempDir dir;
+    ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o trip.gpx").code, 0);
+    // File > Open's code (the script's "open"), the import in the background, then Ctrl+S.
+    write_text(dir.file("open.txt"), "open trip.gpx\nsave\nquit\n");
+    Running run = start_storyplot(dir, {"--script", "open.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    const Outcome check = run_storyplot(dir, "validate trip.story.json");
+    EXPECT_EQ(check.code, 0) << check.err;
+    EXPECT_NE(check.out.find("8 places, 3 routes, 3 chapters"), std::string::npos) << check.out;
+}
+
 TEST(Window, AChapterWrittenInTheWindowSavesAndReopens) {
     TempDir dir;
     write_text(dir.file("s.story.json"), slurp(seed));
