@@ -154,8 +154,8 @@ int main(int argc, char** argv) {
 
     std::string import_input, import_output;
     bool import_quiet = false;
-    auto* import_cmd = app.add_subcommand("import", "recorded journeys (a GPX file's tracks, routes and waypoints) as a story that plays as recorded");
-    import_cmd->add_option("FILE", import_input, "GPX file")->required();
+    auto* import_cmd = app.add_subcommand("import", "recorded journeys (GPX tracks, routes, waypoints) or a KML file (placemarks, lines, folders) as a story");
+    import_cmd->add_option("FILE", import_input, "GPX or KML file")->required();
     import_cmd->add_option("-o,--output", import_output, "the story (*.story.json)")->required();
     import_cmd->add_flag("-q,--quiet", import_quiet, "print nothing on success");
 

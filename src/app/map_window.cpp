@@ -95,7 +95,7 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
 void MapWindow::open_story(const std::string& path, bool frame_it) {
     std::string ext = std::filesystem::path(path).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".gpx") {
+    if (ext == ".gpx" || ext == ".kml" || ext == ".kmz") {
         import_trip(path);
         return;
     }

@@ -50,9 +50,9 @@ private:
     void open_story(const std::string& path, bool frame_it);
     void set_story(Story opened, const std::string& path, bool frame_it);
     void read_article(const std::string& path, const std::string& pasted);
-    // A GPX file's recorded trips as a story (core/story/track_story), read in the background.
+    // A GPX or KML file as a story (core/story/track_story), read in the background.
     void import_trip(const std::string& path);
-    // File > Open's choice: a GPX file imported as a story, anything else as a dropped file.
+    // File > Open's choice: a GPX or KML file imported as a story, anything else as a dropped file.
     void open_chosen(const std::string& path);
     void load_gazetteer();  // the geoparser's data, in the background, once
     void open_dropped(const std::string& path);

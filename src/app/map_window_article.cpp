@@ -59,7 +59,7 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
 }
 
 void MapWindow::import_trip(const std::string& path) {
-    m_jobs.post("reading the recorded trip…", [this, path]() -> BackgroundJobs::Finish {
+    m_jobs.post("reading " + std::filesystem::path(path).filename().string() + "…", [this, path]() -> BackgroundJobs::Finish {
         try {
             TrackSourceNotes notes;
             auto story = std::make_shared<Story>(story_from_trips(read_recorded_trips(path, &notes)));
@@ -67,7 +67,7 @@ void MapWindow::import_trip(const std::string& path) {
                 const std::string target = std::filesystem::path(path).replace_extension(".story.json").string();
                 m_review.reset();
                 set_story(std::move(*story), target, true);
-                m_messages.note("made " + story_summary(*this->story()) + " from " + std::to_string(points) + " recorded points; Ctrl+S saves " + target);
+                m_messages.note("made " + story_summary(*this->story()) + " from " + std::to_string(points) + " points; Ctrl+S saves " + target);
             };
         } catch (const std::exception& e) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
@@ -94,12 +94,12 @@ void MapWindow::load_gazetteer() {
     });
 }
 
-// A file chosen to open (File > Open, the script's "open"): a GPX file's recorded trips become a
-// story; anything else is opened as a dropped file is.
+// A file chosen to open (File > Open, the script's "open"): a GPX or KML file becomes a story
+// (core/story/track_story); anything else is opened as a dropped file is.
 void MapWindow::open_chosen(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext != ".gpx") {
+    if (ext != ".gpx" && ext != ".kml" && ext != ".kmz") {
         open_dropped(path);
         return;
     }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 
+#include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "core/story/story_time.hpp"
 #include "data/gdal_support.hpp"
@@ -16,9 +17,9 @@ std::string text_field(const OGRFeature& f, const char* name) {
     return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
 }
 
-// GPX's <time>, as UTC seconds; nothing when absent or without a zone GDAL knows.
-std::optional<std::int64_t> time_field(const OGRFeature& f) {
-    const int i = f.GetFieldIndex("time");
+// A time field (GPX's <time>, KML's <TimeStamp> or <begin>), as UTC seconds; nothing when absent.
+std::optional<std::int64_t> time_field(const OGRFeature& f, const char* name = "time") {
+    const int i = f.GetFieldIndex(name);
     if (i < 0 || !f.IsFieldSetAndNotNull(i)) return std::nullopt;
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
     float s = 0;
@@ -36,16 +37,73 @@ std::optional<LonLat> point_of(const OGRFeature& f) {
     return LonLat{p->getX(), p->getY()};
 }
 
+void add_lines(const OGRGeometry& g, std::vector<Path>& out) {
+    switch (wkbFlatten(g.getGeometryType())) {
+    case wkbLineString: {
+        const OGRLineString& line = *g.toLineString();
+        Path& path = out.emplace_back();
+        for (int i = 0; i < line.getNumPoints(); ++i) path.push_back({line.getX(i), line.getY(i)});
+        break;
+    }
+    case wkbMultiLineString:
+    case wkbGeometryCollection:
+        for (const OGRGeometry* part : *g.toGeometryCollection()) add_lines(*part, out);
+        break;
+    default: break;
+    }
+}
+
+// A KML file through GDAL's LIBKML (or KML) driver: each folder a layer, its points waypoints (with
+// their <TimeStamp> or <begin>) and its lines tracks, without times.
+void read_kml(GDALDataset& ds, RecordedTrips& trips, TrackSourceNotes& counted) {
+    for (OGRLayer* layer : ds.GetLayers()) {
+        TripFolder folder;
+        folder.name = layer->GetName();
+        layer->ResetReading();
+        for (auto& feature : *layer) {
+            const OGRGeometry* g = feature->GetGeometryRef();
+            if (!g || g->IsEmpty()) continue;
+            std::string name = text_field(*feature, "Name");
+            auto when = time_field(*feature, "timestamp");
+            if (!when) when = time_field(*feature, "begin");
+            if (const auto at = point_of(*feature)) {
+                folder.waypoints.push_back(trips.waypoints.size());
+                trips.waypoints.push_back({name, text_field(*feature, "description"), *at, when});
+                continue;
+            }
+            std::vector<Path> lines;
+            add_lines(*g, lines);
+            for (Path& line : lines) {
+                Track track;
+                track.name = name;
+                for (LonLat p : line) track.points.push_back({p, std::nullopt});
+                counted.points += track.points.size();
+                folder.tracks.push_back(trips.tracks.size());
+                trips.tracks.push_back(std::move(track));
+            }
+        }
+        if (!folder.waypoints.empty() || !folder.tracks.empty()) trips.folders.push_back(std::move(folder));
+    }
+}
+
 }  // namespace
 
 RecordedTrips read_recorded_trips(const std::string& path, TrackSourceNotes* notes) {
     const gdal::DatasetPtr ds = gdal::open_vector(path);
     const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
-    if (driver != "GPX") throw InputError(path, "not a GPX file (import reads GPX tracks, routes and waypoints)");
     RecordedTrips trips;
     const char* title = ds->GetMetadataItem("METADATA_NAME");
     trips.title = title && *title ? title : std::filesystem::path(path).stem().string();
     TrackSourceNotes counted;
+    if (driver == "LIBKML" || driver == "KML") {
+        read_kml(*ds, trips, counted);
+        if (trips.waypoints.empty() && trips.tracks.empty()) throw InputError(path, "holds no placemark or line");
+        // A tour's flights and views have no place in a story's chapters as read here.
+        if (path.ends_with(".kml") && read_input_file(path, story_file_limit, "a KML file").find("<gx:Tour") != std::string::npos) counted.tour = true;
+        if (notes) *notes = counted;
+        return trips;
+    }
+    if (driver != "GPX") throw InputError(path, "not a GPX or KML file (import reads GPX tracks, routes and waypoints, and KML placemarks, lines and folders)");
     // Tracks and routes by their feature id, named from their own layer, their points from the
     // points layer (track_fid / route_fid), in the file's order.
     std::map<long long, Track> tracks, routes;

@@ -251,10 +251,10 @@ TEST(Import, AnExportedGpxComesBackAsAStoryThatPlays) {
     EXPECT_EQ((*train)["properties"]["stops"], (nlohmann::json{"pyongyang", "tumangang", "khasan", "vladivostok-station"}));
     // Pyongyang at 23:00 (+10:00) is 13:00Z; the story's clock is the zone of its first point (125.75E: +08:00).
     EXPECT_EQ((*train)["properties"]["times"][0]["depart"], "2019-04-23T21:00+08:00");
-    // A track that is not GPX is one line naming the file, and nothing is written.
+    // A file that is neither GPX nor KML is one line naming it, and nothing is written.
     const Outcome foreign = run_storyplot(dir, "import '" + seed + "' -o no.story.json");
     EXPECT_NE(foreign.code, 0);
-    EXPECT_NE(foreign.err.find("not a GPX file"), std::string::npos) << foreign.err;
+    EXPECT_NE(foreign.err.find("not a GPX or KML file"), std::string::npos) << foreign.err;
     EXPECT_EQ(std::count(foreign.err.begin(), foreign.err.end(), '\n'), 1) << foreign.err;
     EXPECT_FALSE(fs::exists(dir.file("no.story.json")));
 }
@@ -290,4 +290,26 @@ TEST(Import, ARecordedTrackPlaysAsRecordedAndSaysWhatItDropped) {
             EXPECT_EQ(times[2], "2019-04-25T10:55+09:00");  // an arrival alone is written as the time
         }
     EXPECT_EQ(run_storyplot(dir, "render ride.story.json -q -o ride.png --size 320x200 --time 2019-04-25T10:30+09:00").code, 0);
+}
+
+// A KML made by `export` (Google Earth's format) comes back: placemarks as places, lines as routes
+// stopping at the placemarks they pass, folders as chapters; the tour it cannot keep is said.
+TEST(Import, AnExportedKmlComesBackWithItsFoldersAsChapters) {
+    TempDir dir;
+    ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o seed.kml").code, 0);
+    const Outcome o = run_storyplot(dir, "import seed.kml -o back.story.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_NE(o.out.find("8 places, 3 routes, 2 chapters"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("not kept: the gx:Tour's flights and views"), std::string::npos) << o.out;
+    EXPECT_EQ(run_storyplot(dir, "validate back.story.json").code, 0);
+    const auto story = nlohmann::json::parse(slurp(dir.file("back.story.json")));
+    ASSERT_EQ(story["story"]["chapters"].size(), 2u);
+    EXPECT_EQ(story["story"]["chapters"][0]["title"], "Places");
+    EXPECT_EQ(story["story"]["chapters"][0]["focus"].size(), 8u);
+    EXPECT_EQ(story["story"]["chapters"][1]["focus"].size(), 3u);
+    for (const auto& f : story["features"])
+        if (f["properties"]["name"] == "Kim Jong Un's armoured train, April 2019") {
+            EXPECT_EQ(f["properties"]["stops"], (nlohmann::json{"pyongyang", "tumangang", "khasan", "vladivostok-station"}));
+            EXPECT_FALSE(f["properties"].contains("times"));  // a KML line has no times of its own
+        }
 }

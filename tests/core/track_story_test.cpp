@@ -108,3 +108,20 @@ TEST(TrackStory, TimesThatRunBackwardsAreLeftOutAndShortTracksCounted) {
     EXPECT_EQ(story.routes[0].stops.size(), 2u);
     EXPECT_EQ(left_out, 1u);
 }
+
+TEST(TrackStory, FoldersBecomeChaptersFramingWhatTheyHold) {
+    RecordedTrips trips;
+    trips.tracks.push_back(eastward(30, 40));
+    trips.tracks[0].name = "Drive";
+    trips.waypoints.push_back({"Lookout", "", {140, 40}, 1556000000});
+    trips.waypoints.push_back({"Harbour", "", {141, 41}, 1555000000});
+    trips.folders.push_back({"Day one", {0, 1}, {}});
+    trips.folders.push_back({"On the road", {}, {0}});
+    trips.folders.push_back({"Empty", {}, {}});
+    const Story story = story_from_trips(trips);
+    ASSERT_EQ(story.chapters.size(), 2u);  // one a folder that holds something; none a track
+    EXPECT_EQ(story.chapters[0].title, "Day one");
+    EXPECT_EQ(story.chapters[0].focus, (std::vector<std::string>{"lookout", "harbour"}));
+    EXPECT_EQ(story.chapters[0].time->time.utc_seconds, 1555000000);  // the earliest it holds
+    EXPECT_EQ(story.chapters[1].focus, std::vector<std::string>{"drive"});
+}

@@ -91,6 +91,7 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
     for (const Waypoint& w : trips.waypoints) waypoint_ids.push_back(add_place(w.name.empty() ? "Waypoint" : w.name, w.position, "waypoint", w.utc, w.description));
 
     std::size_t skipped = 0;
+    std::vector<std::string> track_ids(trips.tracks.size());  // empty: left out
     for (std::size_t t = 0; t < trips.tracks.size(); ++t) {
         const Track& track = trips.tracks[t];
         const auto& pts = track.points;
@@ -143,36 +144,72 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
         route.id = unique_id(name, ids, "track");
         route.name = name;
         for (const TrackPoint& p : pts) route.path.push_back(p.position);
+        // The mean speed between the first and the last timed stop.
         std::optional<double> speed;
-        if (pts.front().utc && pts.back().utc && *pts.back().utc > *pts.front().utc) {
+        const Stop* first_timed = nullptr;
+        const Stop* last_timed = nullptr;
+        for (const Stop& s : stops)
+            if (s.arrive || s.depart) {
+                if (!first_timed) first_timed = &s;
+                last_timed = &s;
+            }
+        if (first_timed && last_timed != first_timed) {
+            const std::int64_t from = first_timed->depart ? *first_timed->depart : *first_timed->arrive;
+            const std::int64_t to = last_timed->arrive ? *last_timed->arrive : *last_timed->depart;
             double metres = 0;
-            for (std::size_t i = 1; i < pts.size(); ++i) metres += geodesic_distance(pts[i - 1].position, pts[i].position);
-            speed = metres / 1000.0 / (static_cast<double>(*pts.back().utc - *pts.front().utc) / 3600.0);
+            for (std::size_t i = first_timed->index + 1; i <= last_timed->index; ++i) metres += geodesic_distance(pts[i - 1].position, pts[i].position);
+            if (to > from) speed = metres / 1000.0 / (static_cast<double>(to - from) / 3600.0);
         }
         route.mode = parse_travel_mode(track.type).value_or(mode_for_speed(speed));
-        bool timed = true;
+        std::size_t timed = 0;
         for (const Stop& s : stops) {
             route.stops.push_back(s.place);
             StopTime time;
             if (s.arrive) time.arrive = moment(*s.arrive, zone);
             if (s.depart) time.depart = moment(*s.depart, zone);
-            timed = timed && (s.arrive || s.depart);
-            route.times.push_back(time);
+            timed += s.arrive || s.depart ? 1 : 0;
+            route.times.push_back(time);  // none: passed at no time of its own
         }
-        // Times that are missing or run backwards (a track joined from several recordings) are left
-        // out: the route still draws, at no time of its own.
-        if (!timed || route_times_problem(route)) route.times.clear();
+        // Fewer than two times, or times that run backwards (a track joined from several
+        // recordings), are left out: the route still draws, at no time of its own.
+        if (timed < 2 || route_times_problem(route)) route.times.clear();
         if (route.stops.size() < 2) {
             ++skipped;
             continue;
         }
-        Chapter chapter;
-        chapter.id = unique_id("chapter " + route.id, ids, "chapter");
-        chapter.title = name;
-        if (pts.front().utc) chapter.time = moment(*pts.front().utc, zone);
-        chapter.focus = {route.id};
-        story.chapters.push_back(std::move(chapter));
+        track_ids[t] = route.id;
+        if (trips.folders.empty()) {
+            Chapter chapter;
+            chapter.id = unique_id("chapter " + route.id, ids, "chapter");
+            chapter.title = name;
+            if (pts.front().utc) chapter.time = moment(*pts.front().utc, zone);
+            chapter.focus = {route.id};
+            story.chapters.push_back(std::move(chapter));
+        }
         story.routes.push_back(std::move(route));
+    }
+    // Folders: a chapter each, framing its places and routes, at the earliest time among them.
+    for (const TripFolder& folder : trips.folders) {
+        Chapter chapter;
+        chapter.id = unique_id("chapter " + folder.name, ids, "chapter");
+        chapter.title = folder.name;
+        std::optional<std::int64_t> first;
+        auto earliest = [&](std::optional<std::int64_t> t) {
+            if (t && (!first || *t < *first)) first = t;
+        };
+        for (std::size_t w : folder.waypoints)
+            if (w < waypoint_ids.size()) {
+                chapter.focus.push_back(waypoint_ids[w]);
+                earliest(trips.waypoints[w].utc);
+            }
+        for (std::size_t t : folder.tracks)
+            if (t < track_ids.size() && !track_ids[t].empty()) {
+                chapter.focus.push_back(track_ids[t]);
+                if (!trips.tracks[t].points.empty()) earliest(trips.tracks[t].points.front().utc);
+            }
+        if (chapter.focus.empty()) continue;
+        if (first) chapter.time = moment(*first, zone);
+        story.chapters.push_back(std::move(chapter));
     }
     if (left_out) *left_out = skipped;
     return story;

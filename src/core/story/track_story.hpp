@@ -1,5 +1,6 @@
 #pragma once
-// A story from recorded journeys (a GPX file's waypoints and tracks, read by data/track_source):
+// A story from recorded journeys (a GPX file's waypoints and tracks, or a KML file's placemarks,
+// lines and folders, read by data/track_source):
 // the waypoints become places, each track a route along its recorded path whose stops are where it
 // started, the waypoints it passes, the places it paused and where it ended, each stop at the time
 // the track was there, so the trip plays on the story's clock as it was recorded (between two
@@ -32,10 +33,18 @@ struct Track {
     std::vector<TrackPoint> points;
 };
 
+// A KML folder: a chapter of the story, framing what it holds.
+struct TripFolder {
+    std::string name;
+    std::vector<std::size_t> waypoints;  // indices into RecordedTrips::waypoints
+    std::vector<std::size_t> tracks;     // and ::tracks
+};
+
 struct RecordedTrips {
     std::string title;
     std::vector<Waypoint> waypoints;
     std::vector<Track> tracks;
+    std::vector<TripFolder> folders;  // none: a chapter for each track
 };
 
 // A stop is a waypoint within this many metres of the track, or a pause: the track staying within
@@ -48,7 +57,9 @@ inline constexpr std::int64_t pause_seconds = 600;
 // to 130, a train up to 300, a plane above; a car when it has no times.
 TravelMode mode_for_speed(std::optional<double> km_per_hour);
 
-// Throws nothing; tracks of fewer than two points are left out (counted in `left_out`).
+// A stop takes the track's time there: a line without times (KML) makes an untimed route, whatever
+// its placemarks' own times (when the story is at a place, not when this route passed it). Throws
+// nothing; tracks of fewer than two points are left out (counted in `left_out`).
 Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out = nullptr);
 
 }  // namespace storyplot
