@@ -37,30 +37,42 @@ public:
     }
     int scalar(const char* name) const {
         int value = 0;
-        check(nc_get_var_int(m_id, variable(name), &value), name);
+        check(nc_get_var_int(m_id, variable(name, 1), &value), name);
         return value;
     }
     std::vector<int> ints(const char* name, std::size_t count) const {
         std::vector<int> out(count);
-        check(nc_get_var_int(m_id, variable(name), out.data()), name);
+        check(nc_get_var_int(m_id, variable(name, count), out.data()), name);
         return out;
     }
     std::vector<double> doubles(const char* name, std::size_t count) const {
         std::vector<double> out(count);
-        check(nc_get_var_double(m_id, variable(name), out.data()), name);
+        check(nc_get_var_double(m_id, variable(name, count), out.data()), name);
         return out;
     }
     std::vector<short> shorts(const char* name, std::size_t count) const {
         std::vector<short> out(count);
-        check(nc_get_var_short(m_id, variable(name), out.data()), name);
+        check(nc_get_var_short(m_id, variable(name, count), out.data()), name);
         return out;
     }
     [[noreturn]] void fail(const std::string& what) const { throw InputError(m_path, "not a GSHHG " + m_kind + " file: " + what); }
 
 private:
-    int variable(const char* name) const {
-        int var = 0;
+    // The variable, which must hold exactly `count` values (netCDF writes them all into the buffer).
+    int variable(const char* name, std::size_t count) const {
+        int var = 0, dims = 0;
         check(nc_inq_varid(m_id, name, &var), name);
+        check(nc_inq_varndims(m_id, var, &dims), name);
+        int ids[NC_MAX_VAR_DIMS] = {};
+        if (dims < 0 || dims > NC_MAX_VAR_DIMS) fail(name);
+        check(nc_inq_vardimid(m_id, var, ids), name);
+        std::size_t values = 1;
+        for (int d = 0; d < dims; ++d) {
+            std::size_t length = 0;
+            check(nc_inq_dimlen(m_id, ids[d], &length), name);
+            values *= length;
+        }
+        if (values != count) fail(std::string(name) + " holds " + std::to_string(values) + " values, not " + std::to_string(count));
         return var;
     }
     void check(int status, const std::string& what) const {

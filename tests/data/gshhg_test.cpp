@@ -209,6 +209,35 @@ TEST(GshhgRivers, AMissingOrForeignFileIsOneLineNamingIt) {
     }
 }
 
+TEST(GshhgRivers, AVariableOfTheWrongSizeIsRefusedNotRead) {
+    // netCDF writes a whole variable into the buffer it is given: one of another size than its
+    // dimension says would run past it. Here the bins' segment counts hold one value, not 16,200.
+    test_support::TempDir dir;
+    const auto file = dir.path() / "binned_river_w.nc";
+    int nc = 0, scalar = 0, bins = 0, one = 0;
+    ASSERT_EQ(nc_create(file.c_str(), NC_CLOBBER | NC_NETCDF4, &nc), NC_NOERR);
+    nc_def_dim(nc, "Dimension_of_scalar", 1, &scalar);
+    nc_def_dim(nc, "Dimension_of_bin_arrays", 16200, &bins);
+    nc_def_dim(nc, "Dimension_of_segment_arrays", 1, &one);
+    nc_def_dim(nc, "Dimension_of_point_arrays", 1, &one);
+    int v_size = 0, v_across = 0, v_first = 0, v_count = 0;
+    nc_def_var(nc, "Bin_size_in_minutes", NC_INT, 1, &scalar, &v_size);
+    nc_def_var(nc, "N_bins_in_360_longitude_range", NC_INT, 1, &scalar, &v_across);
+    nc_def_var(nc, "Id_of_first_segment_in_a_bin", NC_INT, 1, &bins, &v_first);
+    nc_def_var(nc, "N_segments_in_a_bin", NC_SHORT, 1, &one, &v_count);
+    nc_enddef(nc);
+    const int minutes = 120, across = 180;
+    nc_put_var_int(nc, v_size, &minutes);
+    nc_put_var_int(nc, v_across, &across);
+    ASSERT_EQ(nc_close(nc), NC_NOERR);
+    try {
+        read_gshhg_rivers(file, DetailLevel::fine_10m);
+        FAIL() << "no error";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("N_segments_in_a_bin holds 1 values, not 16200"), std::string::npos) << e.what();
+    }
+}
+
 TEST(GshhgRivers, TheInstalledHighResolutionRiversHoldTheTumenAtKhasan) {
     const RiverPaths rivers = read_gshhg_rivers(gshhg_rivers_path('h'), DetailLevel::fine_10m);
     EXPECT_GT(rivers.major.size(), 5000u);
