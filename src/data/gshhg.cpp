@@ -112,6 +112,53 @@ struct BinGrid {
     }
 };
 
+// What river and shoreline files share: the bins, each bin's run of segments, each segment's first
+// point, and the points; every index checked before it is followed.
+class BinnedFile {
+public:
+    BinnedFile(const std::filesystem::path& path, std::string kind)
+        : nc(path, std::move(kind)),
+          grid(nc),
+          segments(nc.dimension("Dimension_of_segment_arrays")),
+          m_points(nc.dimension("Dimension_of_point_arrays")),
+          m_first_segment(nc.ints("Id_of_first_segment_in_a_bin", grid.bins)),
+          m_bin_segments(nc.shorts("N_segments_in_a_bin", grid.bins)),
+          m_first_point(nc.ints("Id_of_first_point_in_a_segment", segments)),
+          m_dx(nc.shorts("Relative_longitude_from_SW_corner_of_bin", m_points)),
+          m_dy(nc.shorts("Relative_latitude_from_SW_corner_of_bin", m_points)) {}
+
+    // visit(bin, segment) for every segment, bin by bin.
+    template <typename Visit>
+    void each_segment(Visit&& visit) const {
+        for (std::size_t b = 0; b < grid.bins; ++b) {
+            if (m_bin_segments[b] <= 0) continue;
+            const auto first = static_cast<std::int64_t>(m_first_segment[b]);
+            if (first < 0 || first + m_bin_segments[b] > static_cast<std::int64_t>(segments)) nc.fail("bin " + std::to_string(b) + "'s segments");
+            for (std::int64_t s = first; s < first + m_bin_segments[b]; ++s) visit(b, static_cast<std::size_t>(s));
+        }
+    }
+    // The segment's `count` points in lon/lat.
+    Path points(std::size_t bin, std::size_t segment, std::int64_t count) const {
+        const std::int64_t start = m_first_point[segment];
+        if (start < 0 || count < 0 || start + count > static_cast<std::int64_t>(m_points)) nc.fail("segment " + std::to_string(segment) + "'s points");
+        Path path;
+        path.reserve(static_cast<std::size_t>(count));
+        for (auto k = static_cast<std::size_t>(start); k < static_cast<std::size_t>(start + count); ++k) path.push_back(grid.point(bin, m_dx[k], m_dy[k]));
+        return path;
+    }
+
+    const NetcdfFile nc;
+    const BinGrid grid;
+    const std::size_t segments;
+
+private:
+    std::size_t m_points;
+    std::vector<int> m_first_segment;
+    std::vector<short> m_bin_segments;
+    std::vector<int> m_first_point;
+    std::vector<short> m_dx, m_dy;
+};
+
 }  // namespace
 
 std::size_t RiverPaths::points() const {
@@ -122,36 +169,16 @@ std::size_t RiverPaths::points() const {
 }
 
 RiverPaths read_gshhg_rivers(const std::filesystem::path& file, DetailLevel level) {
-    const NetcdfFile nc(file, "river");
-    const BinGrid grid(nc);
-    const std::size_t segments = nc.dimension("Dimension_of_segment_arrays");
-    const std::size_t points = nc.dimension("Dimension_of_point_arrays");
-    const auto first_segment = nc.ints("Id_of_first_segment_in_a_bin", grid.bins);
-    const auto bin_segments = nc.shorts("N_segments_in_a_bin", grid.bins);
-    const auto segment_points = nc.shorts("N_points_for_a_segment", segments);
-    const auto segment_class = nc.shorts("Hierarchial_level_of_a_segment", segments);
-    const auto first_point = nc.ints("Id_of_first_point_in_a_segment", segments);
-    const auto dx = nc.shorts("Relative_longitude_from_SW_corner_of_bin", points);
-    const auto dy = nc.shorts("Relative_latitude_from_SW_corner_of_bin", points);
-
+    const BinnedFile binned(file, "river");
+    const auto segment_points = binned.nc.shorts("N_points_for_a_segment", binned.segments);
+    const auto segment_class = binned.nc.shorts("Hierarchial_level_of_a_segment", binned.segments);
     RiverPaths out;
-    for (std::size_t b = 0; b < grid.bins; ++b) {
-        if (bin_segments[b] <= 0) continue;
-        const auto first = static_cast<std::int64_t>(first_segment[b]);
-        if (first < 0 || first + bin_segments[b] > static_cast<std::int64_t>(segments)) nc.fail("bin " + std::to_string(b) + "'s segments");
-        for (std::int64_t s = first; s < first + bin_segments[b]; ++s) {
-            const auto i = static_cast<std::size_t>(s);
-            const RiverRank rank = river_rank(level, segment_class[i]);
-            if (rank == RiverRank::none) continue;
-            const std::int64_t start = first_point[i], count = segment_points[i];
-            if (start < 0 || count < 0 || start + count > static_cast<std::int64_t>(points)) nc.fail("segment " + std::to_string(s) + "'s points");
-            if (count < 2) continue;
-            Path path;
-            path.reserve(static_cast<std::size_t>(count));
-            for (auto k = static_cast<std::size_t>(start); k < static_cast<std::size_t>(start + count); ++k) path.push_back(grid.point(b, dx[k], dy[k]));
-            (rank == RiverRank::major ? out.major : out.minor).push_back(std::move(path));
-        }
-    }
+    binned.each_segment([&](std::size_t bin, std::size_t s) {
+        const RiverRank rank = river_rank(level, segment_class[s]);
+        if (rank == RiverRank::none) return;
+        Path path = binned.points(bin, s, segment_points[s]);
+        if (path.size() >= 2) (rank == RiverRank::major ? out.major : out.minor).push_back(std::move(path));
+    });
     return out;
 }
 
@@ -218,45 +245,26 @@ std::size_t LakePolygons::points() const {
 }
 
 LakePolygons read_gshhg_lakes(const std::filesystem::path& file, DetailLevel level) {
-    const NetcdfFile nc(file, "shoreline");
-    const BinGrid grid(nc);
-    const std::size_t polygons = nc.dimension("Dimension_of_polygon_array");
-    const std::size_t segments = nc.dimension("Dimension_of_segment_arrays");
-    const std::size_t points = nc.dimension("Dimension_of_point_arrays");
-    const auto first_segment = nc.ints("Id_of_first_segment_in_a_bin", grid.bins);
-    const auto bin_segments = nc.shorts("N_segments_in_a_bin", grid.bins);
+    const BinnedFile binned(file, "shoreline");
+    const std::size_t polygons = binned.nc.dimension("Dimension_of_polygon_array");
     // Per segment: points << 9 | level << 6 | entry side << 3 | exit side (side 4: inside its bin).
-    const auto info = nc.ints("Embedded_npts_levels_exit_entry_for_a_segment", segments);
-    const auto first_point = nc.ints("Id_of_first_point_in_a_segment", segments);
-    const auto owner = nc.ints("Id_of_GSHHS_ID", segments);
-    const auto area = nc.doubles("The_km_squared_area_of_polygons", polygons);  // river-lakes negative
-    const auto parent = nc.ints("Id_of_parent_polygons", polygons);
-    const auto dx = nc.shorts("Relative_longitude_from_SW_corner_of_bin", points);
-    const auto dy = nc.shorts("Relative_latitude_from_SW_corner_of_bin", points);
+    const auto info = binned.nc.ints("Embedded_npts_levels_exit_entry_for_a_segment", binned.segments);
+    const auto owner = binned.nc.ints("Id_of_GSHHS_ID", binned.segments);
+    const auto area = binned.nc.doubles("The_km_squared_area_of_polygons", polygons);  // river-lakes negative
+    const auto parent = binned.nc.ints("Id_of_parent_polygons", polygons);
 
     const double min_area = lake_min_km2(level);
     auto large = [&](int id) { return id >= 0 && static_cast<std::size_t>(id) < polygons && std::abs(area[static_cast<std::size_t>(id)]) >= min_area; };
     std::map<int, std::vector<Path>> lake_pieces, island_pieces;  // by id: the same order every run
-    for (std::size_t b = 0; b < grid.bins; ++b) {
-        if (bin_segments[b] <= 0) continue;
-        const auto first = static_cast<std::int64_t>(first_segment[b]);
-        if (first < 0 || first + bin_segments[b] > static_cast<std::int64_t>(segments)) nc.fail("bin " + std::to_string(b) + "'s segments");
-        for (std::int64_t s = first; s < first + bin_segments[b]; ++s) {
-            const auto i = static_cast<std::size_t>(s);
-            const int hierarchy = (info[i] >> 6) & 7;
-            if (hierarchy != 2 && hierarchy != 3) continue;  // lakes, islands in them
-            const int id = owner[i];
-            if (!large(id)) continue;
-            if (hierarchy == 3 && !large(parent[static_cast<std::size_t>(id)])) continue;
-            const std::int64_t start = first_point[i], count = info[i] >> 9;
-            if (start < 0 || start + count > static_cast<std::int64_t>(points)) nc.fail("segment " + std::to_string(s) + "'s points");
-            if (count < 2) continue;
-            Path piece;
-            piece.reserve(static_cast<std::size_t>(count));
-            for (auto k = static_cast<std::size_t>(start); k < static_cast<std::size_t>(start + count); ++k) piece.push_back(grid.point(b, dx[k], dy[k]));
-            (hierarchy == 2 ? lake_pieces : island_pieces)[id].push_back(std::move(piece));
-        }
-    }
+    binned.each_segment([&](std::size_t bin, std::size_t s) {
+        const int hierarchy = (info[s] >> 6) & 7;
+        if (hierarchy != 2 && hierarchy != 3) return;  // lakes, islands in them
+        const int id = owner[s];
+        if (!large(id)) return;
+        if (hierarchy == 3 && !large(parent[static_cast<std::size_t>(id)])) return;
+        Path piece = binned.points(bin, s, info[s] >> 9);
+        if (piece.size() >= 2) (hierarchy == 2 ? lake_pieces : island_pieces)[id].push_back(std::move(piece));
+    });
     LakePolygons out;
     std::unordered_map<int, std::size_t> lake_index;
     for (auto& [id, pieces] : lake_pieces) {
