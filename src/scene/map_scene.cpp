@@ -124,6 +124,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     for (const auto& r : m_renderer.routes())
         if (!r.visible) options.hidden_routes.insert(r.id);
     options.reserved = frame.layout.boxes();
+    if (!frame.layout.inset.empty()) options.covered.push_back(frame.layout.inset);
     const DecorationInsets& in = view.insets;
     if (in.left > 0) options.reserved.push_back(Box::of(0, 0, in.left, height));
     if (in.right > 0) options.reserved.push_back(Box::of(width - in.right, 0, width, height));

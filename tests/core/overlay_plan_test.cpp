@@ -96,6 +96,19 @@ TEST_F(OverlayPlanTest, AViewWiderThanTheWorldMarksEachPlaceInEveryCopyItShows) 
     EXPECT_EQ(plan().markers.size(), 3u);
 }
 
+TEST_F(OverlayPlanTest, NothingOfTheMainMapIsPlannedUnderTheInsetsOwnMap) {
+    // The inset over Westport and half the road: its marker, the arrows there and the car go.
+    const Vec2 west = camera.world_to_screen(mercator::forward(LonLat{10, 10}));
+    OverlayOptions options;
+    options.covered.push_back(Box::of(0, 0, west.x + 200, camera.height()));
+    const OverlayPlan open = plan();
+    const OverlayPlan p = plan(options);
+    EXPECT_EQ(marker(p, "west"), nullptr);
+    EXPECT_NE(marker(p, "east"), nullptr);
+    EXPECT_GT(open.arrows.size(), p.arrows.size());
+    for (const auto& a : p.arrows) EXPECT_GT(a.tip.x, west.x + 200);
+}
+
 TEST_F(OverlayPlanTest, EveryPlaceIsLabelledBesideItsMarkerAndNoLabelCoversAMarker) {
     const OverlayPlan p = plan();
     for (const char* name : {"Westport", "Eastham", "Northby"}) {

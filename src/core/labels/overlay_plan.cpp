@@ -124,6 +124,13 @@ std::vector<std::vector<Vec2>> screen_copies(const Camera& camera, const Path& p
 
 bool on_screen(const Camera& camera, Vec2 px, double margin);
 
+// Under a map of its own (the inset), where the main map's overlay would be painted over it.
+bool under_a_panel(const OverlayOptions& options, Vec2 px) {
+    for (const Box& b : options.covered)
+        if (px.x >= b.min_x && px.x <= b.max_x && px.y >= b.min_y && px.y <= b.max_y) return true;
+    return false;
+}
+
 // A point's screen positions in every copy of the world within `margin` of the view: one, or more
 // when the view is wider than the world (the copy nearest the camera's centre first).
 std::vector<Vec2> screen_copies(const Camera& camera, LonLat p, double margin) {
@@ -261,6 +268,7 @@ void plan_markers(OverlayPlan& plan, const Story& story, const Camera& camera, c
     const float scale = options.scale;
     for (const auto& place : story.places)
         for (const Vec2 px : screen_copies(camera, place.position, 40)) {
+            if (under_a_panel(options, px)) continue;
             const float r = (place.category == "capital" ? 4.5f : 5.0f) * scale;
             obstacles.push_back(Box::of(px.x - r - 3, px.y - r - 3, px.x + r + 3, px.y + r + 3));
             const double priority = 1000 + (place.id == options.selected ? 100 : 0) + (place.id == options.hovered ? 50 : 0);
@@ -436,7 +444,8 @@ void plan_motion(OverlayPlan& plan, const Story* story, const ContextLabels* con
             heading = static_cast<float>(std::atan2(-d.y, d.x));  // screen y grows down
         }
         const Rgba8 colour = to_rgba8(route_color(*r.route));
-        for (const Vec2 px : screen_copies(camera, r.state.position, 20)) plan.vehicles.push_back({r.route->mode, px, heading, colour});
+        for (const Vec2 px : screen_copies(camera, r.state.position, 20))
+            if (!under_a_panel(options, px)) plan.vehicles.push_back({r.route->mode, px, heading, colour});
         const StoryClock* clock = options.clock;
         std::string caption = leg_caption(*story, *r.route, r.state, [clock](double t) { return clock ? clock->format(t, false) : std::string(); });
         if (context && !r.state.waiting)
@@ -502,6 +511,7 @@ OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const
     if (story) {
         plan_markers(plan, *story, camera, options, labels, obstacles);
         plan_routes(plan, *story, camera, options, labels);
+        std::erase_if(plan.arrows, [&](const OverlayPlan::Arrow& a) { return under_a_panel(options, a.tip); });
     }
     std::vector<std::pair<Vec2, std::size_t>> town_dots;
     if (context && options.context_labels) town_dots = plan_context(plan, *context, camera, options, text, labels);

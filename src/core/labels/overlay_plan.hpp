@@ -45,6 +45,8 @@ struct OverlayOptions {
     std::string selected;         // place id
     std::set<std::string> hidden_routes;
     std::vector<Box> reserved;    // screen boxes no label may cover (scale bar, credits, panels)
+    std::vector<Box> covered;     // screen boxes a map of their own is drawn in (the inset): no marker,
+                                  // arrow or vehicle of the main map is planned there
     // The story's clock: where each route's vehicle is (empty: no clock, nothing moves), and the
     // clock whose local time the captions use.
     std::vector<RouteAt> motion;
