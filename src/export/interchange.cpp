@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "core/geo/mercator.hpp"
@@ -131,12 +132,22 @@ std::string story_to_gpx(const Story& story) {
     }
     for (const auto& route : story.routes) {
         const RouteMotion motion(story, route);
+        // A wait at a stop is the stop's point twice, at the arrival and at the departure, as a
+        // recording of it would be (import makes it the stop's arrival and departure again).
+        std::map<std::size_t, double> departures;
+        if (motion.timed() && route.times.size() == route.stops.size() && motion.stop_vertices().size() == route.stops.size())
+            for (std::size_t k = 0; k < route.times.size(); ++k) {
+                const StopTime& t = route.times[k];
+                if (t.arrive && t.depart && t.depart->utc() > t.arrive->utc()) departures[motion.stop_vertices()[k]] = t.depart->utc();
+            }
         g << "  <trk><name>" << xml(route.name) << "</name><type>" << travel_mode_name(route.mode) << "</type><trkseg>\n";
         for (std::size_t i = 0; i < motion.path().size(); ++i) {
             const LonLat p = motion.path()[i];
-            g << "    <trkpt lat=\"" << number(p.lat) << "\" lon=\"" << number(wrap_lon(p.lon)) << "\">";
+            const std::string at = "    <trkpt lat=\"" + number(p.lat) + "\" lon=\"" + number(wrap_lon(p.lon)) + "\">";
+            g << at;
             if (const auto t = motion.time_at_distance(motion.distance_at_vertex(i))) g << "<time>" << iso_utc(*t) << "</time>";
             g << "</trkpt>\n";
+            if (const auto left = departures.find(i); left != departures.end()) g << at << "<time>" << iso_utc(left->second) << "</time></trkpt>\n";
         }
         g << "  </trkseg></trk>\n";
     }

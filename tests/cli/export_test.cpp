@@ -251,6 +251,9 @@ TEST(Import, AnExportedGpxComesBackAsAStoryThatPlays) {
     EXPECT_EQ((*train)["properties"]["stops"], (nlohmann::json{"pyongyang", "tumangang", "khasan", "vladivostok-station"}));
     // Pyongyang at 23:00 (+10:00) is 13:00Z; the story's clock is the zone of its first point (125.75E: +08:00).
     EXPECT_EQ((*train)["properties"]["times"][0]["depart"], "2019-04-23T21:00+08:00");
+    // The hour at Khasan (10:40 to 11:40, +10:00) is written as two points and read back as a wait.
+    EXPECT_EQ((*train)["properties"]["times"][2]["arrive"], "2019-04-24T08:40+08:00");
+    EXPECT_EQ((*train)["properties"]["times"][2]["depart"], "2019-04-24T09:40+08:00");
     // A file that is neither GPX nor KML is one line naming it, and nothing is written.
     const Outcome foreign = run_storyplot(dir, "import '" + seed + "' -o no.story.json");
     EXPECT_NE(foreign.code, 0);

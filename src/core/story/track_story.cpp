@@ -143,7 +143,8 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
         Route route;
         route.id = unique_id(name, ids, "track");
         route.name = name;
-        for (const TrackPoint& p : pts) route.path.push_back(p.position);
+        for (const TrackPoint& p : pts)
+            if (route.path.empty() || !(route.path.back() == p.position)) route.path.push_back(p.position);  // a wait's repeated point once
         // The mean speed between the first and the last timed stop.
         std::optional<double> speed;
         const Stop* first_timed = nullptr;
