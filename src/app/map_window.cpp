@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/extract_command.hpp"
+#include "data/track_source.hpp"
 #include "data/map_sources.hpp"
 #include "app/render_command.hpp"
 #include "core/geoparse/geoparser.hpp"
@@ -93,9 +94,7 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
 }
 
 void MapWindow::open_story(const std::string& path, bool frame_it) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".gpx" || ext == ".kml" || ext == ".kmz") {
+    if (is_trip_file(path)) {
         import_trip(path);
         return;
     }

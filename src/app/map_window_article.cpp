@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/extract_command.hpp"
+#include "core/files/file_input.hpp"
 #include "core/geoparse/article_text.hpp"
 #include "data/map_sources.hpp"
 #include "app/render_command.hpp"
@@ -97,9 +98,7 @@ void MapWindow::load_gazetteer() {
 // A file chosen to open (File > Open, the script's "open"): a GPX or KML file becomes a story
 // (core/story/track_story); anything else is opened as a dropped file is.
 void MapWindow::open_chosen(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext != ".gpx" && ext != ".kml" && ext != ".kmz") {
+    if (!is_trip_file(path)) {
         open_dropped(path);
         return;
     }
@@ -116,8 +115,7 @@ void MapWindow::open_chosen(const std::string& path) {
 // A dropped file: a story if it is one, else a layer over the basemap.
 void MapWindow::open_dropped(const std::string& path) {
     // A story is GeoJSON; anything else (a GeoPackage, a Shapefile, KML, GPX…) is a layer.
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = lower_extension(path);
     if (ext != ".json" && ext != ".geojson") {
         load_overlay(path, true);
         return;

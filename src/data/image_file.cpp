@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/files/atomic_file.hpp"
+#include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "data/gdal_support.hpp"
 #include "data/png_encoder.hpp"
@@ -19,11 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower_extension(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 gdal::DatasetPtr memory_copy(const Image& image, int bands) {
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");

@@ -38,9 +38,8 @@ BasemapMeshes load_part(DetailLevel level, double tolerance, const Box* view) {
         throw InputError(path.string(), "Natural Earth data not installed (run ./setup.sh)");
     const auto rivers_path = gshhg_rivers_path(gshhg_resolution(level));
     const auto shores_path = gshhg_shores_path(gshhg_resolution(level));
-    if (!std::filesystem::exists(rivers_path)) throw InputError(rivers_path.string(), "GSHHG rivers not installed (run ./setup.sh)");
-    if (!std::filesystem::exists(shores_path)) throw InputError(shores_path.string(), "GSHHG shorelines not installed (run ./setup.sh)");
-    // Keyed by every source: new countries, rivers or lakes build the level anew.
+    // Keyed by every source: new countries, rivers or lakes build the level anew (a missing one
+    // keys no cache, and its reader says it is not installed).
     MeshCacheKey key = mesh_cache_key(path, level);
     for (const auto& water : {rivers_path, shores_path}) {
         const std::uint64_t hash = file_content_hash(water).value_or(0);

@@ -88,6 +88,11 @@ void read_kml(GDALDataset& ds, RecordedTrips& trips, TrackSourceNotes& counted) 
 
 }  // namespace
 
+bool is_trip_file(const std::string& path) {
+    const std::string ext = lower_extension(path);
+    return ext == ".gpx" || ext == ".kml" || ext == ".kmz";
+}
+
 RecordedTrips read_recorded_trips(const std::string& path, TrackSourceNotes* notes) {
     const gdal::DatasetPtr ds = gdal::open_vector(path);
     const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";

@@ -14,6 +14,9 @@ struct TrackSourceNotes {
     bool tour = false;           // a KML gx:Tour, whose flights a story does not keep
 };
 
+// Whether import reads `path` (by its name: .gpx, .kml, .kmz); File > Open makes a story of these.
+bool is_trip_file(const std::string& path);
+
 // Throws InputError naming the file when it is missing, unreadable, neither GPX nor KML, or holds
 // no waypoint, track or route.
 RecordedTrips read_recorded_trips(const std::string& path, TrackSourceNotes* notes = nullptr);

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "core/files/atomic_file.hpp"
+#include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "core/files/interrupt.hpp"
 #include "data/image_file.hpp"
@@ -27,8 +28,7 @@ namespace storyplot {
 namespace fs = std::filesystem;
 
 std::optional<AnimationFormat> animation_format_for(const std::string& output) {
-    std::string ext = fs::path(output).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = lower_extension(output);
     if (ext == ".gif") return AnimationFormat::gif;
     if (ext == ".mp4") return AnimationFormat::mp4;
     if (ext == ".webm") return AnimationFormat::webm;

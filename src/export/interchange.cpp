@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/files/file_input.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/motion/story_motion.hpp"
 #include "core/story/story_camera.hpp"
@@ -14,8 +15,7 @@
 namespace storyplot {
 
 std::optional<InterchangeFormat> interchange_format_for(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = lower_extension(path);
     if (ext == ".kml") return InterchangeFormat::kml;
     if (ext == ".gpx") return InterchangeFormat::gpx;
     if (ext == ".geojson" || ext == ".json") return InterchangeFormat::geojson;

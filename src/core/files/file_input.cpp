@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "core/files/input_error.hpp"
 
@@ -78,6 +80,12 @@ void check_input_path(const std::string& path) {
     if (::stat(path.c_str(), &st) != 0) refuse_stat(path, errno);
     refuse_special(path, st);
     if (::access(path.c_str(), R_OK) != 0) refuse_stat(path, errno);
+}
+
+std::string lower_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
 }
 
 }  // namespace storyplot

@@ -122,7 +122,9 @@ std::vector<std::vector<Vec2>> screen_copies(const Camera& camera, const Path& p
     return copies;
 }
 
-bool on_screen(const Camera& camera, Vec2 px, double margin);
+bool on_screen(const Camera& camera, Vec2 px, double margin) {
+    return px.x >= -margin && px.y >= -margin && px.x <= camera.width() + margin && px.y <= camera.height() + margin;
+}
 
 // Under a map of its own (the inset), where the main map's overlay would be painted over it.
 bool under_a_panel(const OverlayOptions& options, Vec2 px) {
@@ -143,10 +145,6 @@ std::vector<Vec2> screen_copies(const Camera& camera, LonLat p, double margin) {
     for (double x = nearest.x + world_px; x <= camera.width() + margin; x += world_px)
         if (on_screen(camera, {x, nearest.y}, margin)) out.push_back({x, nearest.y});
     return out;
-}
-
-bool on_screen(const Camera& camera, Vec2 px, double margin) {
-    return px.x >= -margin && px.y >= -margin && px.x <= camera.width() + margin && px.y <= camera.height() + margin;
 }
 
 // The part [t0, t1] of segment a-b inside `box` (Liang-Barsky); false when it misses the box.

@@ -116,7 +116,6 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
                 if (short_distance(pts[s.index].position, pts[i].position) <= waypoint_reach_m) return &s;
             return nullptr;
         };
-        auto near_a_stop = [&](std::size_t i) { return stop_near(i) != nullptr; };
         // Pauses: the track staying near one point for pause_seconds or more; at a waypoint, the
         // waypoint's stop takes the pause's arrival and departure.
         for (std::size_t i = 0; i < pts.size();) {
@@ -135,8 +134,8 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
             i = paused ? j + 1 : i + 1;  // a pause may begin at any point, not only where a run ended
         }
         // Where it started and ended, unless a stop is there already.
-        if (!near_a_stop(0)) stops.push_back({0, add_place("Start of " + name, pts.front().position, "stop", pts.front().utc, ""), {}, pts.front().utc});
-        if (!near_a_stop(pts.size() - 1))
+        if (!stop_near(0)) stops.push_back({0, add_place("Start of " + name, pts.front().position, "stop", pts.front().utc, ""), {}, pts.front().utc});
+        if (!stop_near(pts.size() - 1))
             stops.push_back({pts.size() - 1, add_place("End of " + name, pts.back().position, "stop", pts.back().utc, ""), pts.back().utc, {}});
         std::stable_sort(stops.begin(), stops.end(), [](const Stop& a, const Stop& b) { return a.index < b.index; });
 
