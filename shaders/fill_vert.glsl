@@ -1,9 +1,8 @@
-#version 330 core
-// Filled polygons. Positions are float offsets from their chunk's origin; u_offset is
-// (origin - camera centre) computed in double on the CPU, so the sum stays small and exact.
+// Follows shaders/projection.glsl (the #version, u_offset and map_position).
+// Filled polygons. Positions are float offsets from their chunk's origin; in Web Mercator u_offset
+// is (origin - camera centre) computed in double on the CPU, so the sum stays small and exact.
 layout(location = 0) in vec2 a_pos;
-uniform vec2 u_offset;
 uniform vec2 u_scale;  // projected metres to clip space
 void main() {
-    gl_Position = vec4((a_pos + u_offset) * u_scale, 0.0, 1.0);
+    gl_Position = vec4(map_position(a_pos) * u_scale, 0.0, 1.0);
 }

@@ -1,10 +1,9 @@
-#version 330 core
+// Follows shaders/projection.glsl (the #version, u_offset and map_position).
 // Lines as quads widened in pixels, with one pixel of feather for antialiasing in the fragment
 // shader (Mesa's software GL draws wide or smooth GL lines slowly; triangles are fast).
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in vec4 a_attr;  // direction xy, side across (+-1), end along (-1 start, +1 end)
 layout(location = 2) in float a_along; // projected metres from the start of the path
-uniform vec2 u_offset;
 uniform vec2 u_scale;
 uniform vec2 u_px_to_clip;
 uniform float u_half_width;  // pixels
@@ -13,8 +12,13 @@ out float v_across;          // pixels from the centre line
 out float v_along_px;        // pixels along the path, for dashes
 out float v_along_m;         // projected metres along the path, for travelled / ahead
 void main() {
-    vec2 center = (a_pos + u_offset) * u_scale;
     vec2 dir = a_attr.xy;
+    if (u_proj_kind != 0) {
+        // The line's direction bends with the projection: the way a point 5 km along it goes.
+        vec2 ahead = map_position(a_pos + dir * 5000.0) - map_position(a_pos);
+        if (dot(ahead, ahead) > 0.0) dir = normalize(ahead);
+    }
+    vec2 center = map_position(a_pos) * u_scale;  // last: its clip distances are this vertex's
     vec2 normal = vec2(-dir.y, dir.x);
     float extent = u_half_width + 1.0;
     vec2 offset_px = normal * a_attr.z * extent + dir * a_attr.w * u_half_width;

@@ -15,6 +15,7 @@
 #include "core/files/input_error.hpp"
 #include "core/geo/level_of_detail.hpp"
 #include "core/geo/mercator.hpp"
+#include "app/render_command.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
 #include "core/motion/story_motion.hpp"
@@ -54,9 +55,9 @@ int run_animate(const AnimateOptions& o) {
     std::optional<double> from, to;
     Camera camera;
     if (o.tour) {
-        if (o.route || o.chapter || o.from || o.to || o.bbox || o.follow || o.seconds_given)
-            throw UsageError("--tour: the tour sets the views, times and length; leave out --route, --chapter, --from, --to, --bbox, --follow "
-                             "and --seconds");
+        if (o.route || o.chapter || o.from || o.to || o.bbox || o.follow || o.seconds_given || o.projection)
+            throw UsageError("--tour: the tour sets the views, times and length, in Web Mercator; leave out --route, --chapter, --from, --to, "
+                             "--bbox, --follow, --seconds and --projection");
         tour.emplace(story, &motion, w, h);
         if (tour->empty()) throw UsageError("--tour: " + o.story + " has no chapters to tour");
     } else {
@@ -78,6 +79,11 @@ int run_animate(const AnimateOptions& o) {
             if (!box.empty()) camera = fit_with_margin(box, w, h, 0.08);
         }
         if (o.bbox) camera = Camera::fit(mercator::forward(o.bbox->min_x, o.bbox->min_y, o.bbox->max_x, o.bbox->max_y), w, h);
+        if (o.follow && o.projection) throw UsageError("--projection: --follow draws in Web Mercator; leave out one of them");
+        // As render: the whole story (nothing narrower asked for) in the projection chosen for it.
+        const bool whole_story = !span.chapter && span.focus.empty() && !o.bbox && !o.follow;
+        const Box content = whole_story ? story_lonlat_extent(story, &motion) : Box{};
+        camera = projected_camera(o.projection, whole_story, camera, whole_story ? &content : nullptr);
     }
     const double seconds = tour ? tour->duration() : o.seconds;
     const int frames = static_cast<int>(std::lround(o.fps * seconds));

@@ -20,6 +20,7 @@ struct AnimateOptions {
     std::optional<std::string> chapter;
     std::optional<std::string> from, to;  // ISO 8601
     std::optional<Box> bbox;              // lon/lat
+    std::optional<std::string> projection;  // as render's; the tour and --follow stay in Web Mercator
     bool tour = false;            // the chapters in turn, as presented (core/motion/tour.hpp)
     bool seconds_given = false;   // --seconds on the command line (a tour's length is its own)
     bool follow = false;

@@ -89,6 +89,10 @@ int main(int argc, char** argv) {
     render_cmd->add_option("-o,--output", render.output, "output image: .png, .jpg, or .tif (GeoTIFF)")->required();
     render_cmd->add_option("--size", size_text, "image size WIDTHxHEIGHT in pixels")->capture_default_str();
     render_cmd->add_option("--bbox", bbox_text, "area to show, W,S,E,N in degrees");
+    std::string projection_text;
+    render_cmd->add_option("--projection", projection_text,
+                           "mercator, equirectangular, lcc, albers, aeqd, globe, laea, stereographic, equal-earth, auto, EPSG:code or a "
+                           "+proj= string (default: auto for a whole story, else mercator)");
     render_cmd->add_option("--basemap", render.basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
     render_cmd->add_option("--style", render.style, "map style for --basemap layers (default assets/styles/osm.json)");
     render_cmd->add_flag("-q,--quiet", render.quiet, "print nothing on success");
@@ -128,6 +132,8 @@ int main(int argc, char** argv) {
     animate_cmd->add_flag("--tour", animate.tour, "the chapters in turn as the window presents them: flights, the clock, the text");
     animate_cmd->add_option("--size", animate_size, "frame size WIDTHxHEIGHT")->capture_default_str();
     animate_cmd->add_option("--bbox", animate_bbox, "area to show, W,S,E,N in degrees");
+    std::string animate_projection;
+    animate_cmd->add_option("--projection", animate_projection, "as render's --projection (not with --tour or --follow)");
     animate_cmd->add_flag("--follow", animate.follow, "the camera follows the moving vehicle");
     animate_cmd->add_flag("--trail", animate.trail, "fade the way travelled behind the vehicle");
     animate_cmd->add_flag("--local-names", animate.local_names, "label places in local script");
@@ -217,6 +223,7 @@ int main(int argc, char** argv) {
         if (*animate_cmd) {
             animate.size = parse_size(animate_size);
             if (!animate_bbox.empty()) animate.bbox = parse_bbox(animate_bbox);
+            if (!animate_projection.empty()) animate.projection = animate_projection;
             if (!animate_route.empty()) animate.route = animate_route;
             if (!animate_chapter.empty()) animate.chapter = animate_chapter;
             if (!animate_from.empty()) animate.from = animate_from;
@@ -230,6 +237,7 @@ int main(int argc, char** argv) {
         if (*render_cmd) {
             render.size = parse_size(size_text);
             if (!bbox_text.empty()) render.bbox = parse_bbox(bbox_text);
+            if (!projection_text.empty()) render.projection = projection_text;
             if (!render_story.empty()) render.story = render_story;
             render.context_labels = !no_context;
             if (!time_text.empty()) render.time = time_text;

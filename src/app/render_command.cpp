@@ -13,6 +13,7 @@
 #include "data/gazetteer.hpp"
 #include "data/image_file.hpp"
 #include "data/natural_earth.hpp"
+#include "data/projection_lookup.hpp"
 #include "render/headless_context.hpp"
 #include "scene/frame_target.hpp"
 #include "scene/map_scene.hpp"
@@ -23,6 +24,25 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 }  // namespace
+
+Camera projected_camera(const std::optional<std::string>& name, bool automatic, const Camera& framed, const Box* content) {
+    if (!name && !automatic) return framed;
+    ProjectionChoice choice;
+    choice.automatic = true;
+    if (name) {
+        std::string error;
+        const auto looked_up = lookup_projection(*name, error);
+        if (!looked_up) throw UsageError("--projection: " + error);
+        choice = *looked_up;
+    }
+    const Box lonlat = content && !content->empty() ? *content : framed.visible_lonlat();
+    const Projection projection = chosen_projection(choice, lonlat);
+    if (projection.is_mercator()) return framed;
+    const Camera fitted = Camera::fit_lonlat(projection, lonlat, framed.width(), framed.height());
+    if (!content) return fitted;
+    // What the story holds framed with a margin, as story_camera frames it in Mercator.
+    return Camera::projected(projection, fitted.projected_center(), fitted.projected_resolution() * 1.12, fitted.width(), fitted.height());
+}
 
 void run_render(const RenderOptions& options) {
     const auto t_start = Clock::now();
@@ -60,6 +80,10 @@ void run_render(const RenderOptions& options) {
         camera = chapter_camera(*story, story->chapters.front(), w, h);
     if (options.bbox)
         camera = Camera::fit(mercator::forward(options.bbox->min_x, options.bbox->min_y, options.bbox->max_x, options.bbox->max_y), w, h);
+    // The whole story framed (no chapter, no box): another projection is fitted to what it holds.
+    const bool whole_story = story && !options.bbox && !options.chapter && !(options.opening && !story->chapters.empty());
+    const Box content = whole_story ? story_lonlat_extent(*story) : Box{};
+    camera = projected_camera(options.projection, whole_story, camera, whole_story ? &content : nullptr);
     const double resolution = camera.resolution() / options.scale;
     // A still draws one view: the chunks beyond it are never read or uploaded (at 4K, the region's
     // 1:10m chunks are a tenth of the world's).
@@ -99,8 +123,9 @@ void run_render(const RenderOptions& options) {
     if (show_progress) std::cerr << "\n";
     const double t_drawn = seconds_since(t_draw);
     const auto t_encode = Clock::now();
-    write_image(options.output, image, camera.visible_box());
-    if (options.world_file) write_world_file(options.output, image, camera.visible_box());
+    const std::string crs = camera.is_mercator() ? std::string() : camera.projection().proj_string();
+    write_image(options.output, image, camera.projected_box(), crs);
+    if (options.world_file) write_world_file(options.output, image, camera.projected_box(), crs);
     if (options.timings)
         std::cerr << "storyplot: timings: load " << t_load << " s, GL and fonts " << t_setup << " s, draw and read back " << t_drawn
                   << " s, encode and write " << seconds_since(t_encode) << " s, total " << seconds_since(t_start) << " s\n";

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/cli_values.hpp"
+#include "core/geo/camera.hpp"
 #include "core/labels/context_labels.hpp"
 #include "core/geo/level_of_detail.hpp"
 #include "core/labels/map_decorations.hpp"
@@ -18,6 +19,7 @@ struct RenderOptions {
     ImageSize size;
     std::optional<Box> bbox;                // lon/lat
     std::optional<std::string> chapter;     // frame this chapter (and set the clock to its time)
+    std::optional<std::string> projection;  // a name, EPSG code or PROJ string; none: automatic for a story, else Web Mercator
     std::vector<std::string> basemaps;
     std::string style;  // the map style's file for the basemaps; empty: assets/styles/osm.json
     bool quiet = false;
@@ -31,6 +33,11 @@ struct RenderOptions {
     bool timings = false;                   // print where the time went to stderr
     bool opening = false;                   // the window's first view: the first chapter's (clock idle)
 };
+
+// The view `framed` (Web Mercator) in the projection `name` gives (see data/projection_lookup),
+// fitted to what it shows (to `content`, lon/lat, with a margin, when given); with no name, the
+// automatic choice when `automatic`, else `framed`. Throws UsageError for a name storyplot cannot draw.
+Camera projected_camera(const std::optional<std::string>& name, bool automatic, const Camera& framed, const Box* content = nullptr);
 
 // Throws InputError for bad files, UsageError for bad values; writes the file or nothing.
 void run_render(const RenderOptions& options);

@@ -73,7 +73,20 @@ private:
 
 }  // namespace
 
-void write_image(const std::string& path, const Image& image, const Box& bounds) {
+namespace {
+
+// The CRS of a picture: Web Mercator, or the PROJ definition of the projection it was drawn in.
+void set_crs(OGRSpatialReference& srs, const std::string& proj) {
+    if (proj.empty()) {
+        srs.importFromEPSG(3857);
+    } else if (srs.importFromProj4(proj.c_str()) != OGRERR_NONE) {
+        throw std::runtime_error("PROJ cannot read the projection \"" + proj + "\"");
+    }
+}
+
+}  // namespace
+
+void write_image(const std::string& path, const Image& image, const Box& bounds, const std::string& proj) {
     gdal::initialise();
     check_image_target(path);
     const auto format = image_format_for(path);
@@ -104,7 +117,7 @@ void write_image(const std::string& path, const Image& image, const Box& bounds)
         double transform[6] = {bounds.min_x, res_x, 0, bounds.max_y, 0, -res_y};
         mem->SetGeoTransform(transform);
         OGRSpatialReference srs;
-        srs.importFromEPSG(3857);
+        set_crs(srs, proj);
         mem->SetSpatialRef(&srs);
     }
 
@@ -136,7 +149,7 @@ std::string world_file_path(const std::string& image_path) {
     return fs::path(image_path).replace_extension(world_ext).string();
 }
 
-void write_world_file(const std::string& image_path, const Image& image, const Box& bounds) {
+void write_world_file(const std::string& image_path, const Image& image, const Box& bounds, const std::string& proj) {
     gdal::initialise();
     const double res_x = bounds.width() / image.width;
     const double res_y = bounds.height() / image.height;
@@ -145,7 +158,7 @@ void write_world_file(const std::string& image_path, const Image& image, const B
     std::snprintf(text, sizeof text, "%.10f\n0.0\n0.0\n%.10f\n%.10f\n%.10f\n", res_x, -res_y, bounds.min_x + res_x / 2,
                   bounds.max_y - res_y / 2);
     OGRSpatialReference srs;
-    srs.importFromEPSG(3857);
+    set_crs(srs, proj);
     char* wkt = nullptr;
     const char* options[] = {"FORMAT=WKT1_ESRI", nullptr};
     srs.exportToWkt(&wkt, options);

@@ -38,7 +38,7 @@ std::vector<Vec2> polygon_triangles(const Polygon& poly, double tolerance, std::
         tangled = crossings;
         return {};
     }
-    return tessellate(rings);
+    return tessellate(rings, projection_cell);
 }
 
 // Tessellation is the slow part of a load: it is spread over the cores, largest polygons first so

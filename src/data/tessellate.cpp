@@ -4,7 +4,9 @@
 
 #include <array>
 #include <deque>
+#include <cmath>
 #include <memory>
+#include <optional>
 
 namespace storyplot {
 
@@ -71,16 +73,36 @@ std::vector<Vec2> clip_ring(const std::vector<Vec2>& ring, bool along_x, double 
 
 constexpr std::size_t max_piece_vertices = 3000;
 
-std::vector<Vec2> tessellate_split(const std::vector<std::vector<Vec2>>& rings, int depth) {
+// The grid line (a multiple of `cell`) nearest the middle of [lo, hi], strictly inside it; or none.
+std::optional<double> grid_cut(double lo, double hi, double cell) {
+    const double mid = std::round((lo + hi) / 2 / cell) * cell;
+    for (double c : {mid, mid - cell, mid + cell})
+        if (c > lo && c < hi) return c;
+    return std::nullopt;
+}
+
+std::vector<Vec2> tessellate_split(const std::vector<std::vector<Vec2>>& rings, double cell, int depth) {
     std::size_t count = 0;
     Box box;
     for (const auto& ring : rings) {
         count += ring.size();
         for (Vec2 p : ring) box.add(p);
     }
-    if (count <= max_piece_vertices || depth >= 12 || box.empty()) return tessellate_piece(rings);
-    const bool along_x = box.width() >= box.height();
-    const double cut = along_x ? box.center().x : box.center().y;
+    if (box.empty()) return tessellate_piece(rings);
+    // A piece wider than a cell is cut on the grid, so pieces of neighbouring cells share their
+    // points and no triangle is longer than a cell.
+    std::optional<double> grid;
+    bool along_x = box.width() >= box.height();
+    if (cell > 0 && depth < 40) {
+        grid = grid_cut(along_x ? box.min_x : box.min_y, along_x ? box.max_x : box.max_y, cell);
+        if (!grid) {
+            along_x = !along_x;
+            grid = grid_cut(along_x ? box.min_x : box.min_y, along_x ? box.max_x : box.max_y, cell);
+        }
+    }
+    if (!grid && (count <= max_piece_vertices || depth >= 40)) return tessellate_piece(rings);
+    if (!grid) along_x = box.width() >= box.height();
+    const double cut = grid ? *grid : along_x ? box.center().x : box.center().y;
     std::vector<Vec2> triangles;
     for (bool below : {true, false}) {
         std::vector<std::vector<Vec2>> half;
@@ -88,7 +110,7 @@ std::vector<Vec2> tessellate_split(const std::vector<std::vector<Vec2>>& rings, 
             auto clipped = clip_ring(ring, along_x, cut, below);
             if (clipped.size() >= 3) half.push_back(std::move(clipped));
         }
-        auto part = tessellate_split(half, depth + 1);
+        auto part = tessellate_split(half, cell, depth + 1);
         triangles.insert(triangles.end(), part.begin(), part.end());
     }
     return triangles;
@@ -96,7 +118,7 @@ std::vector<Vec2> tessellate_split(const std::vector<std::vector<Vec2>>& rings, 
 
 }  // namespace
 
-std::vector<Vec2> tessellate(const std::vector<std::vector<Vec2>>& rings) { return tessellate_split(rings, 0); }
+std::vector<Vec2> tessellate(const std::vector<std::vector<Vec2>>& rings, double cell) { return tessellate_split(rings, cell, 0); }
 
 namespace {
 

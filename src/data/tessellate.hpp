@@ -9,7 +9,10 @@
 
 namespace storyplot {
 
-// `rings` in any planar coordinates; returns three points per triangle.
-std::vector<Vec2> tessellate(const std::vector<std::vector<Vec2>>& rings);
+// `rings` in any planar coordinates; returns three points per triangle. With `cell` > 0 the polygon
+// is first cut on a grid of that size, so no triangle is wider than a cell: the vertex shader
+// projects only a triangle's corners, and a projection other than Mercator bends the lines between
+// them (a globe's horizon or a conic's cut passes through a triangle, not across a continent).
+std::vector<Vec2> tessellate(const std::vector<std::vector<Vec2>>& rings, double cell = 0);
 
 }  // namespace storyplot

@@ -3,16 +3,29 @@
 #include <cmath>
 
 #include "core/geo/mercator.hpp"
+#include "core/mesh/world_meshes.hpp"
 #include "core/geo/water_detail.hpp"
 #include "core/story/story_camera.hpp"
 #include "shader_sources.hpp"
 
 namespace storyplot {
 
+namespace {
+
+// A vertex shader after the projection stage it calls (which carries the #version line).
+std::string projected(const char* body) { return std::string(shaders::projection) + body; }
+
+constexpr double pi = 3.14159265358979323846;
+constexpr double deg = pi / 180;
+
+}  // namespace
+
 MapRenderer::MapRenderer()
-    : m_fill("fill", shaders::fill_vert, shaders::fill_frag),
-      m_line("line", shaders::line_vert, shaders::line_frag),
-      m_point("point", shaders::point_vert, shaders::point_frag) {}
+    : m_fill("fill", projected(shaders::fill_vert).c_str(), shaders::fill_frag),
+      m_line("line", projected(shaders::line_vert).c_str(), shaders::line_frag),
+      m_point("point", projected(shaders::point_vert).c_str(), shaders::point_frag),
+      m_sphere(sphere_fill_mesh()),
+      m_graticule(graticule_mesh()) {}
 
 void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
     auto gpu = std::make_unique<GpuBasemap>();
@@ -65,11 +78,16 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
     program.use();
     const auto w = static_cast<float>(camera.width());
     const auto h = static_cast<float>(camera.height());
-    const auto res = static_cast<float>(camera.resolution());
+    const auto res = static_cast<float>(camera.projected_resolution());
     program.set("u_scale", 2.0f / (w * res), 2.0f / (h * res));
     program.set("u_px_to_clip", 2.0f / w, 2.0f / h);
-    program.set("u_metres_per_px", res);
+    program.set("u_metres_per_px", static_cast<float>(camera.resolution()));
     set_up(program);
+    if (!camera.is_mercator()) {
+        each_projected_chunk(mesh, camera, program);
+        return;
+    }
+    program.set_int("u_proj_kind", 0);
 
     // The world repeats east and west: each chunk is drawn in every copy of it the view reaches.
     // (A chunk may itself lie partly beyond +-180 degrees: rings across the antimeridian are unwrapped.)
@@ -83,6 +101,60 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
             // Double precision here, small floats on the GPU: no jitter at deep zoom.
             program.set("u_offset", static_cast<float>(chunk.origin.x + shift - center.x),
                         static_cast<float>(chunk.origin.y - center.y));
+            glBindVertexArray(chunk.vao.get());
+            glDrawElements(GL_TRIANGLES, chunk.index_count, GL_UNSIGNED_INT, nullptr);
+            ++m_stats.draw_calls;
+        }
+    }
+}
+
+// Another projection: the shader projects each vertex from its chunk's Mercator origin. A chunk is
+// drawn once for each side of the projection's cut it reaches (its longitudes shifted by a turn),
+// and only where it meets the longitudes and latitudes the view shows.
+void MapRenderer::each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program) {
+    const Projection& p = camera.projection();
+    program.set_int("u_proj_kind", static_cast<int>(p.kind) + 1);
+    float b[4] = {0, 0, 0, static_cast<float>(std::cos(p.reach_degrees() * deg))};
+    const double f0 = p.lat0 * deg, f1 = p.lat1 * deg, f2 = p.lat2 * deg;
+    if (p.kind == ProjectionKind::conformal_conic) {
+        const double n = std::abs(f1 - f2) < 1e-10 ? std::sin(f1)
+                                                    : std::log(std::cos(f1) / std::cos(f2)) / std::log(std::tan(pi / 4 + f2 / 2) / std::tan(pi / 4 + f1 / 2));
+        const double big_f = std::cos(f1) * std::pow(std::tan(pi / 4 + f1 / 2), n) / n;
+        b[0] = static_cast<float>(n);
+        b[1] = static_cast<float>(big_f);
+        b[2] = static_cast<float>(mercator::earth_radius * big_f / std::pow(std::tan(pi / 4 + f0 / 2), n));
+    } else if (p.kind == ProjectionKind::equal_area_conic) {
+        const double n = (std::sin(f1) + std::sin(f2)) / 2;
+        const double c = std::cos(f1) * std::cos(f1) + 2 * n * std::sin(f1);
+        b[0] = static_cast<float>(n);
+        b[1] = static_cast<float>(c);
+        b[2] = static_cast<float>(mercator::earth_radius * std::sqrt(std::max(0.0, c - 2 * n * std::sin(f0))) / n);
+    } else if (p.kind == ProjectionKind::equirectangular) {
+        b[0] = static_cast<float>(std::cos(f1));
+    }
+    program.set("u_proj_a", static_cast<float>(p.lon0 * deg), static_cast<float>(std::sin(f0)), static_cast<float>(std::cos(f0)),
+                static_cast<float>(f0));
+    program.set("u_proj_b", b[0], b[1], b[2], b[3]);
+    program.set("u_proj_c", static_cast<float>(p.k0), static_cast<float>(p.x0), static_cast<float>(p.y0));
+    const Vec2 centre = camera.projected_center();
+    program.set("u_proj_center", static_cast<float>(centre.x), static_cast<float>(centre.y));
+
+    const Box view = camera.visible_relative_lonlat();
+    if (view.empty()) return;
+    const double to_deg = 1 / (mercator::earth_radius * deg);
+    for (const GpuChunk& chunk : mesh.chunks()) {
+        const double west = chunk.bounds.min_x * to_deg - p.lon0, east = chunk.bounds.max_x * to_deg - p.lon0;
+        const double south = mercator::inverse({0, chunk.bounds.min_y}).lat, north = mercator::inverse({0, chunk.bounds.max_y}).lat;
+        if (north < view.min_y - 1 || south > view.max_y + 1) continue;
+        const long first = static_cast<long>(std::ceil((-180 - east) / 360)), last = static_cast<long>(std::floor((180 - west) / 360));
+        bool drawn = false;
+        for (long turn = first - 1; turn <= last + 1; ++turn) {
+            const double w = west + 360.0 * static_cast<double>(turn), e = east + 360.0 * static_cast<double>(turn);
+            const bool meets_view = e >= view.min_x - 1 && w <= view.max_x + 1;
+            if (p.has_seam() ? (turn < first || turn > last || !meets_view) : (drawn || !meets_view)) continue;
+            drawn = true;
+            program.set("u_offset", static_cast<float>(chunk.origin.x), static_cast<float>(chunk.origin.y));
+            program.set("u_proj_shift", static_cast<float>(2 * pi * static_cast<double>(turn)));
             glBindVertexArray(chunk.vao.get());
             glDrawElements(GL_TRIANGLES, chunk.index_count, GL_UNSIGNED_INT, nullptr);
             ++m_stats.draw_calls;
@@ -196,8 +268,18 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    glClearColor(style.ocean.r, style.ocean.g, style.ocean.b, 1.0f);
+    // Every projection's vertex shader writes three clip distances (projection.glsl); Web Mercator's
+    // cut nothing.
+    for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glEnable(plane);
+    const bool flat = camera.is_mercator();
+    const Color clear = flat ? style.ocean : style.paper;
+    glClearColor(clear.r, clear.g, clear.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    if (!flat) {
+        // The world's outline on the paper: the sea over the whole sphere, and its graticule.
+        fill(m_sphere, camera, style.ocean);
+        lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
+    }
 
     const auto level = level_for(camera);
     if (level) {
@@ -225,6 +307,7 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
         draw_route(route, progress, camera, scale);
     }
     glBindVertexArray(0);
+    for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glDisable(plane);  // ImGui's shaders write none
     return m_stats;
 }
 

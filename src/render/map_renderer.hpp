@@ -94,12 +94,15 @@ private:
     void lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, const LineStyle& style);
     void draw_route(const RouteLayer& route, const RouteProgress* progress, const Camera& camera, float scale);
     void points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px);
+    void each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program);
     template <typename SetUp>
     void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
 
     ShaderProgram m_fill;
     ShaderProgram m_line;
     ShaderProgram m_point;
+    GpuMesh m_sphere;     // drawn in projections other than Web Mercator: the sea's outline
+    GpuMesh m_graticule;
     std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;

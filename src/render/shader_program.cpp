@@ -57,6 +57,10 @@ GLint ShaderProgram::location(const char* uniform) {
 
 void ShaderProgram::set(const char* uniform, float v) { glUniform1f(location(uniform), v); }
 void ShaderProgram::set(const char* uniform, float x, float y) { glUniform2f(location(uniform), x, y); }
+void ShaderProgram::set(const char* uniform, float x, float y, float z) { glUniform3f(location(uniform), x, y, z); }
+void ShaderProgram::set(const char* uniform, float x, float y, float z, float w) { glUniform4f(location(uniform), x, y, z, w); }
+void ShaderProgram::set_int(const char* uniform, int v) { glUniform1i(location(uniform), v); }
+
 void ShaderProgram::set(const char* uniform, Color c) { glUniform4f(location(uniform), c.r, c.g, c.b, c.a); }
 
 }  // namespace storyplot

@@ -16,6 +16,9 @@ public:
     void set(const char* uniform, float v);
     void set(const char* uniform, float x, float y);
     void set(const char* uniform, Color c);
+    void set(const char* uniform, float x, float y, float z);
+    void set(const char* uniform, float x, float y, float z, float w);
+    void set_int(const char* uniform, int v);
 
 private:
     GLint location(const char* uniform);

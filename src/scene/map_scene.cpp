@@ -103,6 +103,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     ExportDecorations& d = frame.decorations;
     d.show = view.decorations;
     d.credits = map_credits(m_base_context && m_state.context_labels && !m_base_context->towns.empty(), m_credits);
+    if (!camera.is_mercator()) d.credits += "\nProjection: " + camera.projection().name();  // a line of its own
     if (m_story) {
         d.title = m_story->title;
         d.legend = m_legend;
@@ -166,8 +167,7 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
         if (x1 <= x0 || y1 <= y0) continue;
         const int w = static_cast<int>(std::lround(x1 - x0)), h = static_cast<int>(std::lround(y1 - y0));
         // The same projection as the whole panel: the piece's centre, at the panel's resolution.
-        const Vec2 centre = panel.camera.screen_to_world({(x0 + x1) / 2 - rect.min_x, (y0 + y1) / 2 - rect.min_y});
-        const Camera piece(centre, panel.camera.resolution(), w, h);
+        const Camera piece = panel.camera.piece(Box::of(x0 - rect.min_x, y0 - rect.min_y, x1 - rect.min_x, y1 - rect.min_y));
         const int vx = static_cast<int>(std::lround(x0 - tile.min_x));
         const int vy = th - static_cast<int>(std::lround(y1 - tile.min_y));  // GL rows run bottom-up
         glViewport(vx, vy, w, h);

@@ -20,6 +20,9 @@ struct BasemapStyle {
     Color coast{0.561f, 0.655f, 0.722f, 1};  // #8fa7b8
     Color border{0.659f, 0.604f, 0.639f, 1}; // #a89aa3
     Color river{0.478f, 0.647f, 0.776f, 1};  // #7aa5c6: water, deeper than the sea to show as a thin line on land
+    Color paper{0.973f, 0.969f, 0.961f, 1};  // #f8f7f5: around the world's outline, where a projection has one
+    Color graticule{0.725f, 0.792f, 0.835f, 1};  // #b9cad5: meridians and parallels, quiet on the sea
+    float graticule_width_px = 0.7f;
     float coast_width_px = 0.9f;
     float border_width_px = 1.0f;
     float river_width_px = 1.3f;

@@ -78,7 +78,9 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
         layout.card = Box::of(left, std::max(insets.top + margin, bottom_left - ch), left + cw, bottom_left);
         bottom_left = layout.card.min_y - 6 * scale;
     }
-    if (d.show.inset) {
+    // A locator has nothing to add to a view of most of the world.
+    const bool whole_world = camera.visible_box().width() >= 0.6 * mercator::world_width;
+    if (d.show.inset && !whole_world) {
         const double side = std::clamp(std::min(w - insets.left, h) * 0.22, 90.0 * scale, 360.0 * scale);
         layout.inset = Box::of(w - margin - side * 1.4, bottom_right - side, w - margin, bottom_right);
         if (layout.inset.min_y < insets.top + margin || layout.inset.min_x < (insets.left + w) / 2) layout.inset = Box{};  // no room: left out

@@ -96,11 +96,31 @@ Vec2 to_screen(const Camera& camera, LonLat p) {
     return camera.world_to_screen(m);
 }
 
+// A path in a projection other than Mercator: one world, no copies, but pieces: the path is cut
+// where it leaves what the projection shows (behind the globe) or jumps across its cut (the
+// meridian opposite the centre), so no label or arrow is placed along a line across the map.
+std::vector<std::vector<Vec2>> projected_pieces(const Camera& camera, const Path& path) {
+    std::vector<std::vector<Vec2>> pieces(1);
+    const Projection& projection = camera.projection();
+    std::optional<double> previous;
+    for (LonLat p : path) {
+        const auto px = camera.lonlat_to_screen(p);
+        const double rel = std::remainder(p.lon - projection.lon0, 360.0);
+        const bool jump = previous && projection.has_seam() && std::abs(rel - *previous) > 180;
+        if ((!px || jump) && !pieces.back().empty()) pieces.emplace_back();
+        if (px) pieces.back().push_back(*px);
+        previous = px ? std::optional<double>(rel) : std::nullopt;
+    }
+    std::erase_if(pieces, [](const std::vector<Vec2>& piece) { return piece.size() < 2; });
+    return pieces;
+}
+
 // A path's screen positions in every copy of the world the view reaches. Its longitudes are kept
 // continuous from point to point (a path may run on past +-180 degrees): placing each point in the
 // copy nearest the camera on its own would make a path whose ends lie half a world apart jump
 // across the map, and its arrows and name with it.
 std::vector<std::vector<Vec2>> screen_copies(const Camera& camera, const Path& path) {
+    if (!camera.is_mercator()) return projected_pieces(camera, path);
     std::vector<Vec2> world;
     world.reserve(path.size());
     Box bounds;
@@ -139,6 +159,7 @@ std::vector<Vec2> screen_copies(const Camera& camera, LonLat p, double margin) {
     const Vec2 nearest = to_screen(camera, p);
     std::vector<Vec2> out;
     if (on_screen(camera, nearest, margin)) out.push_back(nearest);
+    if (!camera.is_mercator()) return out;  // one world
     const double world_px = mercator::world_width / camera.resolution();
     for (double x = nearest.x - world_px; x >= -margin; x -= world_px)
         if (on_screen(camera, {x, nearest.y}, margin)) out.push_back({x, nearest.y});
@@ -373,7 +394,10 @@ std::optional<Vec2> country_in_view(const CountryLabel& country, const Camera& c
         for (const auto& ring : rings) {
             std::vector<Vec2>& r = px.emplace_back();
             r.reserve(ring.size());
-            for (Vec2 p : ring) r.push_back(camera.world_to_screen({p.x + shift, p.y}));
+            for (Vec2 p : ring) {
+                const Vec2 at = camera.world_to_screen({p.x + shift, p.y});
+                if (!(at == Camera::off_map)) r.push_back(at);  // what a projection hides (behind the globe) left out
+            }
         }
         if (auto at = label_point_within(px, Box::of(0, 0, camera.width(), camera.height()), clearance())) return at;
     }

@@ -1,12 +1,25 @@
 #include "core/mesh/mesh.hpp"
 
+#include <cmath>
+
 namespace storyplot {
 
 void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path) {
+    // Long segments in pieces (see projection_cell).
+    std::vector<Vec2> dense;
+    dense.reserve(path.size());
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i > 0) {
+            const Vec2 a = path[i - 1], b = path[i];
+            const auto pieces = static_cast<int>(std::ceil(length(b - a) / projection_cell));
+            for (int k = 1; k < pieces; ++k) dense.push_back(a + (b - a) * (static_cast<double>(k) / pieces));
+        }
+        dense.push_back(path[i]);
+    }
     double along = 0;
-    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
-        const Vec2 a = path[i];
-        const Vec2 b = path[i + 1];
+    for (std::size_t i = 0; i + 1 < dense.size(); ++i) {
+        const Vec2 a = dense[i];
+        const Vec2 b = dense[i + 1];
         const double len = length(b - a);
         if (len <= 0) continue;
         const auto dx = static_cast<float>((b.x - a.x) / len);

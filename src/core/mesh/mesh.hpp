@@ -60,6 +60,10 @@ private:
     Mesh m_mesh;
 };
 
+// The longest a fill's triangle (data/tessellate's grid) or a line's segment may be, so the vertex
+// shader's projection bends them enough: five degrees of longitude, in Web Mercator metres.
+inline constexpr double projection_cell = 556597.45;
+
 // Grid cell sizes: one chunk for the coarse world, finer grids where there are many vertices.
 inline constexpr double whole_world_cell = 1e9;
 inline constexpr double regional_cell = 1.0e6;
@@ -74,7 +78,9 @@ void append_triangles(MeshBuilder& builder, const std::vector<Vec2>& triangles);
 // their memory and vertex fetch.
 inline constexpr int line_vertex_floats = 6;
 inline constexpr int route_line_vertex_floats = 7;
-// Writes the distance along when the builder's vertices have room for it.
+// Writes the distance along when the builder's vertices have room for it. Segments longer than
+// projection_cell are drawn in equal pieces: a projection other than Mercator bends a line only at
+// its vertices.
 void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path);
 // The segments a line mesh draws, back in projected metres (its quads' ends).
 std::vector<std::pair<Vec2, Vec2>> line_segments(const Mesh& lines);

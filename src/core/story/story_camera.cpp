@@ -1,5 +1,6 @@
 #include "core/story/story_camera.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/geo/mercator.hpp"
@@ -64,6 +65,43 @@ Camera story_camera(const Story& story, int width, int height, const StoryMotion
         for (const auto& p : story.places) box.add(mercator::forward(p.position));
     if (box.empty()) return region_camera(width, height);
     return fit_with_margin(box, width, height, 0.06);
+}
+
+Box lonlat_extent(const std::vector<LonLat>& points) {
+    if (points.empty()) return {};
+    std::vector<double> lons;
+    Box box;
+    for (LonLat p : points) {
+        lons.push_back(std::remainder(p.lon, 360.0));
+        box.add(Vec2{p.lon, p.lat});
+    }
+    std::sort(lons.begin(), lons.end());
+    // The widest gap between neighbouring longitudes, round the world, is where the extent is not.
+    double gap = lons.front() + 360 - lons.back(), west = lons.front();
+    for (std::size_t i = 1; i < lons.size(); ++i)
+        if (lons[i] - lons[i - 1] > gap) {
+            gap = lons[i] - lons[i - 1];
+            west = lons[i];
+        }
+    const double span = 360 - gap;
+    return Box::of(west, box.min_y, west + span, box.max_y);
+}
+
+Box story_lonlat_extent(const Story& story, const StoryMotion* routes) {
+    std::vector<LonLat> points;
+    for (const auto& p : story.places)
+        if (p.category != "country" && p.category != "region") points.push_back(p.position);
+    for (const auto& r : story.routes) {
+        if (const RouteMotion* built = routes ? routes->motion(r.id) : nullptr) {
+            points.insert(points.end(), built->path().begin(), built->path().end());
+        } else {
+            const auto path = route_geometry(story, r);
+            points.insert(points.end(), path.begin(), path.end());
+        }
+    }
+    if (points.empty())
+        for (const auto& p : story.places) points.push_back(p.position);
+    return lonlat_extent(points);
 }
 
 }  // namespace storyplot

@@ -29,4 +29,10 @@ Camera region_camera(int width, int height);
 // The whole story: every place and route (the region when it has none).
 Camera story_camera(const Story& story, int width, int height, const StoryMotion* routes = nullptr);
 
+// The smallest lon/lat box holding `points`, longitudes taken round the world the short way: its
+// west edge is where the widest gap between them ends, and its east edge may run past 180.
+Box lonlat_extent(const std::vector<LonLat>& points);
+// The lon/lat extent of what story_camera frames (to fit a projection other than Mercator to it).
+Box story_lonlat_extent(const Story& story, const StoryMotion* routes = nullptr);
+
 }  // namespace storyplot

@@ -1,0 +1,18 @@
+#pragma once
+// What a projection other than Web Mercator draws around the land: the whole sphere as one fill
+// (the sea, so the world's outline shows on the paper around it) and a graticule of meridians and
+// parallels. In Web Mercator metres like every mesh: the vertex shader projects them.
+#include "core/mesh/mesh.hpp"
+
+namespace storyplot {
+
+// The sphere in cells of `cell_deg` degrees (small enough that the globe's rim, cut between a cell's
+// corners, reads as a circle). Its rows at the poles lie on Mercator's clamped edge, which the
+// shader takes back to the pole.
+Mesh sphere_fill_mesh(double cell_deg = 2.0);
+
+// Meridians and parallels every `step_deg` degrees, with a vertex every degree; meridians stop
+// at 85 degrees, where they crowd together.
+Mesh graticule_mesh(double step_deg = 30.0);
+
+}  // namespace storyplot
