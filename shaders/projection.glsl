@@ -15,6 +15,7 @@ uniform vec4 u_proj_b;       // conics: n, F (Lambert) or C (Albers), rho0; azim
 uniform vec3 u_proj_c;       // k0, false easting, false northing
 uniform vec2 u_proj_center;  // the camera's centre in projected metres
 uniform float u_proj_shift;  // radians added to longitude: which side of the cut this draw is
+uniform vec2 u_y_limits;     // Web Mercator: its square world's edges from the camera's centre
 out float gl_ClipDistance[3];
 
 const float R = 6378137.0;
@@ -79,12 +80,14 @@ vec2 map_position(vec2 local) {
         gl_ClipDistance[0] = 1.0;
         gl_ClipDistance[1] = 1.0;
         gl_ClipDistance[2] = 1.0;
-        return local + u_offset;
+        // A route beyond 85 degrees (over the pole) runs along the square world's edge here.
+        vec2 p = local + u_offset;
+        return vec2(p.x, clamp(p.y, u_y_limits.x, u_y_limits.y));
     }
     vec2 m = local + u_offset;
     float lam = m.x / R + u_proj_shift - u_proj_a.x;
-    // Latitudes clamped to Mercator's square world (Natural Earth's Antarctica reaches the pole) go
-    // back to the pole.
-    float phi = abs(m.y) > 20037500.0 ? sign(m.y) * PI / 2.0 : 2.0 * atan(exp(m.y / R)) - PI / 2.0;
+    // Latitudes clamped to the edge of Mercator's square world (Natural Earth's Antarctica reaches
+    // the pole) go back to the pole; a route's beyond the edge (mercator::project_path) keep theirs.
+    float phi = abs(abs(m.y) - 20037508.0) < 6.0 ? sign(m.y) * PI / 2.0 : 2.0 * atan(exp(m.y / R)) - PI / 2.0;
     return project_lonlat(lam, phi) - u_proj_center;
 }

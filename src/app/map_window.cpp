@@ -204,6 +204,11 @@ void MapWindow::run_script_line() {
         } else if (verb == "state") {
             std::cerr << "storyplot: state: modified " << (editor() && editor()->modified() ? 1 : 0) << ", revision "
                       << (editor() ? editor()->revision() : -1) << std::endl;
+        } else if (verb == "projection") {
+            std::string error;
+            const auto choice = parse_projection_name(rest(), error);
+            if (!choice || choice->exact || choice->automatic) throw std::invalid_argument(error.empty() ? "a projection of the View menu" : error);
+            m_session.set_projection(choice->kind == ProjectionKind::web_mercator ? std::nullopt : choice->kind);
         } else if (verb == "ruler") {
             LonLat at{};
             in >> at.lon >> at.lat;
@@ -562,7 +567,7 @@ void MapWindow::on_presenting_key(const SDL_KeyboardEvent& e) {
 // and clock at the top, and one quiet line of keys.
 void MapWindow::frame_presenting() {
     const TourFrame presented = m_session.presented();
-    const Camera& camera = m_session.camera();
+    const Camera camera = m_session.shown();
     m_ui.begin_frame(camera.width(), camera.height());
     const std::string hint = std::string(m_session.auto_advance() ? "playing by itself (A: a key for each)" : "a key for each chapter (A: by itself)") +
                              "  ·  → next  ·  ← back  ·  Esc ends";
@@ -628,6 +633,7 @@ void MapWindow::apply(const MenuActions& a) {
         if (m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
     }
     if (a.article) m_review_shown = !m_review_shown;
+    if (a.projection) m_session.set_projection(*a.projection);
     if (a.ruler) toggle_ruler();
     if (a.help) m_help = !m_help;
     if (a.present) start_presenting(true);
@@ -964,7 +970,7 @@ void MapWindow::frame() {
         m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         return;
     }
-    const Camera& camera = m_session.camera();
+    const Camera camera = m_session.shown();  // in the projection chosen
     const StoryClock* clock = m_scene.clock();
     ViewState& view_state = m_scene.state();
     if (!m_press && m_cursor && !m_ui.wants_mouse()) view_state.hovered = m_shown.place_at(*m_cursor).value_or("");
@@ -987,6 +993,7 @@ void MapWindow::frame() {
     menu_context.local_names = view_state.local_names;
     menu_context.context_labels = view_state.context_labels;
     menu_context.measuring = m_measuring;
+    menu_context.projection = m_session.projection_kind();
     menu_context.has_chapters = story() && !story()->chapters.empty();
     menu_context.ui_scale = m_ui.scale();
     menu_context.ui_scale_auto = !m_settings.ui_scale;

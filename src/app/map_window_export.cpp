@@ -36,7 +36,7 @@ void MapWindow::start_export(const ExportRequest& request) {
         const Camera& shown_camera = m_session.camera();
         const Vec2 a = shown_camera.screen_to_world({area.min_x, area.max_y}), b = shown_camera.screen_to_world({area.max_x, area.min_y});
         const Box shown = Box::of(a.x, a.y, b.x, b.y);
-        const Camera camera = Camera::fit(shown, request.width, request.height);
+        const Camera camera = m_session.shown(Camera::fit(shown, request.width, request.height));  // in the window's projection
         job->view.camera = camera;
         job->view.time = m_session.time();
         job->view.scale = request.scale;

@@ -69,8 +69,10 @@ std::vector<std::vector<Vec2>> triangulate_all(const std::vector<Polygon>& polyg
 }
 
 void append_paths(MeshBuilder& builder, const std::vector<Path>& paths, double tolerance) {
-    for (const auto& path : paths)
-        for (const auto& part : mercator::project_path(path)) append_polyline(builder, tolerance > 0 ? simplify_path(part, tolerance) : part);
+    for (const auto& path : paths) {
+        const std::vector<Vec2> line = mercator::project_path(path);
+        append_polyline(builder, tolerance > 0 ? simplify_path(line, tolerance) : line);
+    }
 }
 
 Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size, double tolerance = 0, std::vector<TangledPolygon>* tangled = nullptr) {

@@ -88,6 +88,7 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
         return;
     }
     program.set_int("u_proj_kind", 0);
+    program.set("u_y_limits", static_cast<float>(-mercator::half_world - camera.center().y), static_cast<float>(mercator::half_world - camera.center().y));
 
     // The world repeats east and west: each chunk is drawn in every copy of it the view reaches.
     // (A chunk may itself lie partly beyond +-180 degrees: rings across the antimeridian are unwrapped.)

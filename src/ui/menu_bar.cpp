@@ -67,6 +67,21 @@ MenuActions draw_menu_bar(const MenuContext& c, float& height) {
         ImGui::Separator();
         a.article = ImGui::MenuItem("Article panel", nullptr, c.article_shown, c.has_article);
         ImGui::Separator();
+        if (ImGui::BeginMenu("Projection")) {
+            if (ImGui::MenuItem("Web Mercator", nullptr, !c.projection)) a.projection = std::optional<ProjectionKind>();
+            const std::pair<const char*, ProjectionKind> kinds[] = {
+                {"Globe", ProjectionKind::orthographic},
+                {"Equal Earth (world)", ProjectionKind::equal_earth},
+                {"Lambert conformal conic", ProjectionKind::conformal_conic},
+                {"Albers equal-area conic", ProjectionKind::equal_area_conic},
+                {"Azimuthal equidistant", ProjectionKind::azimuthal_equidistant},
+                {"Equirectangular", ProjectionKind::equirectangular},
+            };
+            for (const auto& [label, kind] : kinds)
+                if (ImGui::MenuItem(label, nullptr, c.projection == kind)) a.projection = std::optional<ProjectionKind>(kind);
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
         if (ImGui::BeginMenu("Interface size")) {
             if (ImGui::MenuItem("From the display", nullptr, c.ui_scale_auto)) a.ui_scale = 0.0f;
             for (const float s : {1.0f, 1.25f, 1.5f, 2.0f, 2.5f}) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/geo/projection.hpp"
+
 namespace storyplot {
 
 struct MenuContext {
@@ -20,6 +22,7 @@ struct MenuContext {
     bool local_names = false, context_labels = true;
     bool measuring = false;
     bool has_chapters = false;
+    std::optional<ProjectionKind> projection;  // none: Web Mercator
     float ui_scale = 1.0f;       // the interface's size now
     bool ui_scale_auto = true;   // from the display
 };
@@ -36,6 +39,7 @@ struct MenuActions {
     bool present = false, present_by_key = false;  // F5, Shift+F5
     bool new_chapter = false, draw_route = false;
     std::optional<float> ui_scale;  // chosen in View > Interface size; 0: from the display
+    std::optional<std::optional<ProjectionKind>> projection;  // chosen in View > Projection (inner none: Web Mercator)
 };
 
 // At start without a story: the stories opened lately, a click away. Returns the one chosen; `shown`

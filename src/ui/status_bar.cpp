@@ -44,9 +44,9 @@ float draw_status_bar(const Camera& camera, const StatusInfo& info) {
     ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the map's lines must not show through the text
     if (ImGui::Begin("##status", nullptr, flags)) {
         ImGui::AlignTextToFramePadding();
-        if (info.cursor_px) {
-            const LonLat at = mercator::inverse(camera.screen_to_world(*info.cursor_px));
-            ImGui::TextUnformatted(format_lonlat(at).c_str());
+        const std::optional<LonLat> at = info.cursor_px ? camera.screen_to_lonlat(*info.cursor_px) : std::nullopt;
+        if (at) {
+            ImGui::TextUnformatted(format_lonlat(*at).c_str());
         } else {
             ImGui::TextDisabled("pointer off the map");
         }

@@ -316,3 +316,70 @@ TEST(Import, AnExportedKmlComesBackWithItsFoldersAsChapters) {
             EXPECT_FALSE(f["properties"].contains("times"));  // a KML line has no times of its own
         }
 }
+
+// A still in a conic opens in place in a GIS: the GeoTIFF's CRS is the projection it was drawn in,
+// and a place GDAL (PROJ) puts on a pixel shows there what is there: the Sea of Okhotsk is sea,
+// Siberia is land. The credits name the projection.
+TEST(Export, AGeoTiffInAConicIsPlacedByItsOwnCrs) {
+    TempDir dir;
+    const Outcome o = run_storyplot(dir, "render -q -o map.tif --size 600x360 --bbox 30,35,180,70 --projection lcc");
+    ASSERT_EQ(o.code, 0) << o.err;
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(dir.file("map.tif").c_str(), GDAL_OF_RASTER));
+    ASSERT_TRUE(ds);
+    const OGRSpatialReference* srs = ds->GetSpatialRef();
+    ASSERT_TRUE(srs);
+    EXPECT_STREQ(srs->GetAttrValue("PROJECTION"), "Lambert_Conformal_Conic_2SP");
+    double gt[6];
+    ASSERT_EQ(ds->GetGeoTransform(gt), CE_None);
+    std::unique_ptr<OGRSpatialReference> geographic(srs->CloneGeogCS());
+    geographic->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> to_map(OGRCreateCoordinateTransformation(geographic.get(), srs));
+    ASSERT_TRUE(to_map);
+    const Raster r = read_raster(dir.file("map.tif"), true);
+    auto colour_near = [&](double lon, double lat, std::uint8_t red, std::uint8_t green, std::uint8_t blue) {
+        double x = lon, y = lat;
+        EXPECT_TRUE(to_map->Transform(1, &x, &y));
+        const int px = static_cast<int>((x - gt[0]) / gt[1]), py = static_cast<int>((y - gt[3]) / gt[5]);
+        int matching = 0;
+        for (int dy = -3; dy <= 3; ++dy)
+            for (int dx = -3; dx <= 3; ++dx) {
+                const int cx = px + dx, cy = py + dy;
+                if (cx < 0 || cy < 0 || cx >= r.width || cy >= r.height) continue;
+                const std::uint8_t* p = &r.rgba[(static_cast<std::size_t>(cy) * r.width + cx) * 4];
+                if (std::abs(p[0] - red) <= 8 && std::abs(p[1] - green) <= 8 && std::abs(p[2] - blue) <= 8) ++matching;
+            }
+        return matching >= 30;
+    };
+    EXPECT_TRUE(colour_near(148, 55, 0xcf, 0xdc, 0xe4)) << "the Sea of Okhotsk is sea";
+    EXPECT_TRUE(colour_near(80, 65, 0xf4, 0xf1, 0xeb)) << "western Siberia is land";
+    EXPECT_TRUE(colour_near(125, 46, 0xf4, 0xf1, 0xeb)) << "Manchuria is land";
+}
+
+TEST(Export, ProjectionsByNameEpsgOrProjAndOneLineForWhatCannotBeDrawn) {
+    TempDir dir;
+    // The north pole's Lambert azimuthal equal-area over Russia, by its EPSG code.
+    Outcome o = run_storyplot(dir, "render -q -o polar.tif --size 300x300 --bbox 30,50,180,85 --projection EPSG:3576");
+    ASSERT_EQ(o.code, 0) << o.err;
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(dir.file("polar.tif").c_str(), GDAL_OF_RASTER));
+    ASSERT_TRUE(ds && ds->GetSpatialRef());
+    EXPECT_STREQ(ds->GetSpatialRef()->GetAttrValue("PROJECTION"), "Lambert_Azimuthal_Equal_Area");
+    o = run_storyplot(dir, "render -q -o conic.png --size 200x120 --bbox 30,35,180,70 --projection '+proj=aea +lat_1=40 +lat_2=60 +lon_0=105'");
+    EXPECT_EQ(o.code, 0) << o.err;
+    o = run_storyplot(dir, "render -q -o globe.png --size 200x200 --projection globe");
+    EXPECT_EQ(o.code, 0) << o.err;
+    o = run_storyplot(dir, "render -q -o bad.png --size 200x120 --projection robinson");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_EQ(o.err.find("storyplot: --projection: \"robinson\" is not a projection"), 0u) << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    o = run_storyplot(dir, "render -q -o bad.png --size 200x120 --projection EPSG:999999");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_NE(o.err.find("EPSG:999999"), std::string::npos) << o.err;
+    o = run_storyplot(dir, "render -q -o bad.png --size 200x120 --projection '+proj=robin'");
+    EXPECT_EQ(o.code, 2);
+    EXPECT_NE(o.err.find("+proj=robin is not a projection storyplot draws"), std::string::npos) << o.err;
+    EXPECT_FALSE(fs::exists(dir.file("bad.png")));
+    o = run_storyplot(dir, "animate '" + seed + "' -o t.gif --tour --projection globe");
+    EXPECT_EQ(o.code, 2);
+}

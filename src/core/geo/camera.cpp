@@ -23,6 +23,19 @@ Camera Camera::projected(const Projection& projection, Vec2 center, double resol
     return c;
 }
 
+Camera Camera::in_projection(const Camera& view, const Projection& projection) {
+    if (projection.is_mercator()) return view;
+    const LonLat centre = mercator::inverse(view.center());
+    Projection p = projection;
+    if (p.kind == ProjectionKind::orthographic) {
+        p.lon0 = std::remainder(centre.lon, 360.0);
+        p.lat0 = centre.lat;
+    }
+    const Vec2 at = p.forward(centre).value_or(Vec2{p.x0, p.y0});
+    const double ground = view.resolution() * mercator::ground_scale(centre.lat);
+    return projected(p, at, ground / p.ground_scale(centre), view.width(), view.height());
+}
+
 Camera Camera::fit(const Box& box, int width, int height) {
     const double w = std::max(width, 1);
     const double h = std::max(height, 1);

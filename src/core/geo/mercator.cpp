@@ -48,13 +48,25 @@ std::vector<Vec2> project_ring(const Ring& ring) {
     return out;
 }
 
-std::vector<std::vector<Vec2>> project_path(const Path& path) {
-    std::vector<std::vector<Vec2>> parts(1);
+std::vector<Vec2> project_path(const Path& path, bool to_the_poles) {
+    std::vector<Vec2> out;
+    out.reserve(path.size());
+    double shift = 0;
     for (std::size_t i = 0; i < path.size(); ++i) {
-        if (i > 0 && std::abs(path[i].lon - path[i - 1].lon) > 180.0) parts.emplace_back();
-        parts.back().push_back(forward(path[i]));
+        if (i > 0) {
+            const double step = path[i].lon - path[i - 1].lon;
+            if (step > 180) shift -= 360;
+            if (step < -180) shift += 360;
+        }
+        const double lon = path[i].lon + shift;
+        if (to_the_poles && std::abs(path[i].lat) > max_latitude) {
+            const double lat = std::clamp(path[i].lat, -89.9, 89.9) * deg;
+            out.push_back({earth_radius * lon * deg, earth_radius * std::log(std::tan(std::numbers::pi / 4 + lat / 2))});
+        } else {
+            out.push_back(forward(LonLat{lon, path[i].lat}));
+        }
     }
-    return parts;
+    return out;
 }
 
 double ground_scale(double lat) { return std::cos(std::clamp(lat, -max_latitude, max_latitude) * deg); }

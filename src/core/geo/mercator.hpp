@@ -17,8 +17,12 @@ LonLat inverse(Vec2 m);
 
 Box forward(double west, double south, double east, double north);
 
-// A lon/lat path in Web Mercator, split where it jumps across the antimeridian.
-std::vector<std::vector<Vec2>> project_path(const Path& path);
+// A lon/lat path in Web Mercator as one line: where it crosses the antimeridian its longitudes run
+// on past +-180 (the renderer draws every copy of the world it reaches), so the crossing segment is
+// drawn. With `to_the_poles`, latitudes beyond Mercator's square world keep their place (up to
+// 89.9 degrees) for the projections that show the poles; Web Mercator's own view clamps them to its
+// edge (shaders/projection.glsl).
+std::vector<Vec2> project_path(const Path& path, bool to_the_poles = false);
 
 // A polygon's ring in Web Mercator as one shape: where it crosses the antimeridian (a jump of about
 // 360 degrees between two vertices) its longitudes run on past +-180, and the whole ring is moved by

@@ -22,7 +22,7 @@ std::vector<RouteMeshes> build_route_meshes(const Story& story, const StoryMotio
     for (const auto& route : story.routes) {
         MeshBuilder builder(route_line_vertex_floats, regional_cell);
         const RouteMotion* built = routes.motion(route.id);
-        for (const auto& part : mercator::project_path(built ? built->path() : route_geometry(story, route))) append_polyline(builder, part);
+        append_polyline(builder, mercator::project_path(built ? built->path() : route_geometry(story, route), true));
         out.push_back({route.id, builder.finish(), route_color(route), route.mode});
     }
     return out;

@@ -48,6 +48,11 @@ void MapSession::user_moved() {
     m_timeline.follow = false;
 }
 
+void MapSession::set_projection(std::optional<ProjectionKind> kind) {
+    m_projection_kind = kind;
+    m_projection = kind ? fitted_projection(*kind, m_camera.visible_lonlat()) : Projection{};
+}
+
 void MapSession::resize(int width, int height) {
     m_camera.set_viewport(width, height);
     m_fly.reset();

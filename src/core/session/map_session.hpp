@@ -38,6 +38,13 @@ public:
     Box map_area() const;
 
     const Camera& camera() const { return m_camera; }
+    // The projection the map is shown in. The session keeps its camera, flights and framing in Web
+    // Mercator; shown() is that view in the projection (Camera::in_projection): panning the globe
+    // turns it. `kind` none: Web Mercator. A flat projection is fitted to the view it is chosen in.
+    void set_projection(std::optional<ProjectionKind> kind);
+    std::optional<ProjectionKind> projection_kind() const { return m_projection_kind; }
+    Camera shown() const { return shown(m_camera); }
+    Camera shown(const Camera& mercator_view) const { return Camera::in_projection(mercator_view, m_projection); }
     // A view fitted to the whole window, moved so it sits in the map area.
     Camera framed(const Camera& target) const;
     // A point of the map (projected metres) in the middle of the map area, at this resolution.
@@ -127,6 +134,8 @@ private:
     void go_to_tour_chapter(int index);
 
     Camera m_camera;
+    Projection m_projection;
+    std::optional<ProjectionKind> m_projection_kind;
     Box m_area;  // empty: the whole window
     std::optional<StoryEditor> m_editor;
     const StoryClock* m_clock = nullptr;

@@ -55,16 +55,12 @@ Camera region_camera(int width, int height) {
 }
 
 Camera story_camera(const Story& story, int width, int height, const StoryMotion* routes) {
-    Box box;
     // A country's or region's point (as an article's draft gives it: "the U.S." in a story about Vladivostok)
     // says where the country is, not where the story happens: framed only when nothing else is.
-    for (const auto& p : story.places)
-        if (p.category != "country" && p.category != "region") box.add(mercator::forward(p.position));
-    for (const auto& r : story.routes) add_route(box, story, r, routes);
-    if (box.empty())
-        for (const auto& p : story.places) box.add(mercator::forward(p.position));
-    if (box.empty()) return region_camera(width, height);
-    return fit_with_margin(box, width, height, 0.06);
+    // Longitudes the short way round: a story across the Pacific is framed across the antimeridian.
+    const Box lonlat = story_lonlat_extent(story, routes);
+    if (lonlat.empty()) return region_camera(width, height);
+    return fit_with_margin(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height, 0.06);
 }
 
 Box lonlat_extent(const std::vector<LonLat>& points) {
