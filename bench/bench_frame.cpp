@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/geo/mercator.hpp"
+#include "core/geo/projection.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"
 #include "render/offscreen_target.hpp"
@@ -22,12 +23,13 @@ using namespace storyplot;
 
 struct Scene {
     HeadlessContext context;
-    MapScene map, without_water;
+    MapScene map, without_water, fifty;  // fifty: the 1:50m level alone (the globe's benchmark)
     UiContext ui{nullptr, nullptr};
     Scene() {
         for (DetailLevel level : all_detail_levels) {
             BasemapMeshes meshes = load_natural_earth(level);
             map.set_basemap(meshes);
+            if (level == DetailLevel::medium_50m) fifty.set_basemap(meshes);
             meshes.lakes = {};
             meshes.lake_shores = {};
             meshes.rivers = {};
@@ -43,12 +45,12 @@ Scene& scene() {
     return *s;
 }
 
-void draw_frames(benchmark::State& state, const Box& lonlat, int width, int height, bool water = true) {
+void draw_frames(benchmark::State& state, const Camera& camera, MapScene& map) {
     Scene& s = scene();
-    MapScene& map = water ? s.map : s.without_water;
+    const int width = camera.width(), height = camera.height();
     OffscreenTarget target(width, height);
     FrameView view;
-    view.camera = Camera::fit(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height);
+    view.camera = camera;
     view.decorations = {false, false, false, false, false, false};
     WindowTarget window(&target);
     DrawStats stats;
@@ -61,6 +63,34 @@ void draw_frames(benchmark::State& state, const Box& lonlat, int width, int heig
     state.counters["draw_calls"] = stats.draw_calls;
     state.counters["level"] = static_cast<double>(stats.level);
 }
+
+void draw_frames(benchmark::State& state, const Box& lonlat, int width, int height, bool water = true) {
+    draw_frames(state, Camera::fit(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height),
+                water ? scene().map : scene().without_water);
+}
+
+// Other projections (the vertex shader projects each vertex): the globe of the 1:50m world facing
+// the story, an Equal Earth world and a conic of Eurasia (the 2001 train) at the level they pick.
+const Box world = Box::of(-180, -90, 180, 90);
+void BM_Frame_Globe_50m_1080p(benchmark::State& state) {
+    draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080),
+                scene().fifty);
+}
+void BM_Frame_Globe_1080p(benchmark::State& state) {  // at the level the globe's scale picks (1:110m)
+    draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080),
+                scene().map);
+}
+void BM_Frame_EqualEarth_World_1080p(benchmark::State& state) {
+    draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::equal_earth, world), world, 1920, 1080), scene().map);
+}
+void BM_Frame_Conic_Eurasia_1080p(benchmark::State& state) {
+    const Box eurasia = Box::of(30, 35, 140, 65);
+    draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::conformal_conic, eurasia), eurasia, 1920, 1080), scene().map);
+}
+BENCHMARK(BM_Frame_Globe_50m_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Frame_Globe_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Frame_EqualEarth_World_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Frame_Conic_Eurasia_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 void BM_Frame_World_1080p(benchmark::State& state) { draw_frames(state, Box::of(-180, -85, 180, 85), 1920, 1080); }
 void BM_Frame_Region_1080p(benchmark::State& state) { draw_frames(state, Box::of(124, 37, 136, 46), 1920, 1080); }

@@ -1,4 +1,4 @@
-// Follows shaders/projection.glsl (the #version, u_offset and map_position).
+// Follows shaders/projection.glsl (u_offset and map_position).
 // Filled polygons. Positions are float offsets from their chunk's origin; in Web Mercator u_offset
 // is (origin - camera centre) computed in double on the CPU, so the sum stays small and exact.
 layout(location = 0) in vec2 a_pos;

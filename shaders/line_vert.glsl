@@ -1,4 +1,4 @@
-// Follows shaders/projection.glsl (the #version, u_offset and map_position).
+// Follows shaders/projection.glsl (u_offset and map_position).
 // Lines as quads widened in pixels, with one pixel of feather for antialiasing in the fragment
 // shader (Mesa's software GL draws wide or smooth GL lines slowly; triangles are fast).
 layout(location = 0) in vec2 a_pos;
@@ -13,12 +13,17 @@ out float v_along_px;        // pixels along the path, for dashes
 out float v_along_m;         // projected metres along the path, for travelled / ahead
 void main() {
     vec2 dir = a_attr.xy;
-    if (u_proj_kind != 0) {
-        // The line's direction bends with the projection: the way a point 5 km along it goes.
-        vec2 ahead = map_position(a_pos + dir * 5000.0) - map_position(a_pos);
-        if (dot(ahead, ahead) > 0.0) dir = normalize(ahead);
-    }
-    vec2 center = map_position(a_pos) * u_scale;  // last: its clip distances are this vertex's
+#if PROJECTED
+    // The line's direction bends with the projection: the way a point 5 km along it goes. (Projected
+    // first: the vertex's own projection, last, leaves its clip distances.)
+    vec2 ahead = map_position(a_pos + dir * 5000.0);
+    vec2 position = map_position(a_pos);
+    vec2 way = ahead - position;
+    if (dot(way, way) > 0.0) dir = normalize(way);
+#else
+    vec2 position = map_position(a_pos);
+#endif
+    vec2 center = position * u_scale;
     vec2 normal = vec2(-dir.y, dir.x);
     float extent = u_half_width + 1.0;
     vec2 offset_px = normal * a_attr.z * extent + dir * a_attr.w * u_half_width;

@@ -1,4 +1,4 @@
-// Follows shaders/projection.glsl (the #version, u_offset and map_position).
+// Follows shaders/projection.glsl (u_offset and map_position).
 // Points as screen-aligned quads, drawn as antialiased discs with a light ring.
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in vec2 a_corner;  // +-1, +-1

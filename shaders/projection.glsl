@@ -1,21 +1,24 @@
-#version 330 core
-// The map projection, shared by the vertex shaders (it leads each of them): Web Mercator metres
-// (the meshes' coordinates) to the camera's projection, relative to the camera's centre. The
-// formulas are core/geo/projection.cpp's, on the same sphere.
+// The map projection, shared by the vertex shaders (it leads each of them, after the #version line
+// and PROJECTED, which the renderer adds): Web Mercator metres (the meshes' coordinates) to the
+// camera's projection, relative to the camera's centre. The formulas are
+// core/geo/projection.cpp's, on the same sphere. Each shader is built twice: without PROJECTED for
+// Web Mercator (offsets added in exact small floats, nothing else: llvmpipe pays for code a uniform
+// branch skips), with it for every other projection.
 //
-// u_proj_kind 0 is the default Web Mercator: offsets added in exact small floats, nothing else.
-// Otherwise u_offset is the chunk's origin in Mercator metres, and three clip distances cut what
+// Projected, u_offset is the chunk's origin in Mercator metres, and three clip distances cut what
 // the projection cannot show: [0] and [1] the meridian opposite the centre (a cylinder's or cone's
 // cut; the renderer draws a chunk once per side it reaches, u_proj_shift), [2] the horizon of the
 // globe, an azimuthal's far limit or a conic's far pole.
 uniform vec2 u_offset;
-uniform int u_proj_kind;     // 0 Web Mercator; else ProjectionKind + 1
+uniform vec2 u_y_limits;     // Web Mercator: its square world's edges from the camera's centre
+
+#if PROJECTED
+uniform int u_proj_kind;     // ProjectionKind + 1
 uniform vec4 u_proj_a;       // lon0 (rad), sin lat0, cos lat0, lat0 (rad)
 uniform vec4 u_proj_b;       // conics: n, F (Lambert) or C (Albers), rho0; azimuthals: cos of the reach
 uniform vec3 u_proj_c;       // k0, false easting, false northing
 uniform vec2 u_proj_center;  // the camera's centre in projected metres
 uniform float u_proj_shift;  // radians added to longitude: which side of the cut this draw is
-uniform vec2 u_y_limits;     // Web Mercator: its square world's edges from the camera's centre
 out float gl_ClipDistance[3];
 
 const float R = 6378137.0;
@@ -76,14 +79,6 @@ vec2 project_lonlat(float lam, float phi) {
 
 // A mesh vertex (float offset from its chunk's origin) to projected metres from the camera's centre.
 vec2 map_position(vec2 local) {
-    if (u_proj_kind == 0) {
-        gl_ClipDistance[0] = 1.0;
-        gl_ClipDistance[1] = 1.0;
-        gl_ClipDistance[2] = 1.0;
-        // A route beyond 85 degrees (over the pole) runs along the square world's edge here.
-        vec2 p = local + u_offset;
-        return vec2(p.x, clamp(p.y, u_y_limits.x, u_y_limits.y));
-    }
     vec2 m = local + u_offset;
     float lam = m.x / R + u_proj_shift - u_proj_a.x;
     // Latitudes clamped to the edge of Mercator's square world (Natural Earth's Antarctica reaches
@@ -91,3 +86,12 @@ vec2 map_position(vec2 local) {
     float phi = abs(abs(m.y) - 20037508.0) < 6.0 ? sign(m.y) * PI / 2.0 : 2.0 * atan(exp(m.y / R)) - PI / 2.0;
     return project_lonlat(lam, phi) - u_proj_center;
 }
+
+#else
+// Web Mercator: the vertex's offset from the camera. A route beyond 85 degrees (over the pole) runs
+// along the square world's edge.
+vec2 map_position(vec2 local) {
+    vec2 p = local + u_offset;
+    return vec2(p.x, clamp(p.y, u_y_limits.x, u_y_limits.y));
+}
+#endif

@@ -12,18 +12,39 @@ namespace storyplot {
 
 namespace {
 
-// A vertex shader after the projection stage it calls (which carries the #version line).
-std::string projected(const char* body) { return std::string(shaders::projection) + body; }
+// A vertex shader after the projection stage it calls, for Web Mercator or (`projected`) any other.
+std::string vertex_source(const char* body, bool projected) {
+    return std::string("#version 330 core\n#define PROJECTED ") + (projected ? "1" : "0") + "\n" + shaders::projection + body;
+}
 
 constexpr double pi = 3.14159265358979323846;
 constexpr double deg = pi / 180;
 
+// Whether a chunk's box (longitudes from the centre's meridian, degrees) lies wholly more than
+// `reach` degrees from an azimuthal projection's centre: its middle's distance less its corners'.
+bool beyond_reach(const Projection& p, double west, double south, double east, double north, double reach) {
+    auto distance = [](double lon_a, double lat_a, double lon_b, double lat_b) {
+        const double c = std::sin(lat_a * deg) * std::sin(lat_b * deg) + std::cos(lat_a * deg) * std::cos(lat_b * deg) * std::cos((lon_a - lon_b) * deg);
+        return std::acos(std::clamp(c, -1.0, 1.0)) / deg;
+    };
+    if (east - west >= 180) return false;
+    const double mid_lon = (west + east) / 2, mid_lat = (south + north) / 2;
+    double radius = 0;
+    for (double lon : {west, east})
+        for (double lat : {south, north}) radius = std::max(radius, distance(mid_lon, mid_lat, lon, lat));
+    for (double lat : {south, north}) radius = std::max(radius, distance(mid_lon, mid_lat, mid_lon, lat));
+    return distance(0, p.lat0, mid_lon, mid_lat) - radius > reach + 1;
+}
+
 }  // namespace
 
 MapRenderer::MapRenderer()
-    : m_fill("fill", projected(shaders::fill_vert).c_str(), shaders::fill_frag),
-      m_line("line", projected(shaders::line_vert).c_str(), shaders::line_frag),
-      m_point("point", projected(shaders::point_vert).c_str(), shaders::point_frag),
+    : m_fill("fill", vertex_source(shaders::fill_vert, false).c_str(), shaders::fill_frag),
+      m_line("line", vertex_source(shaders::line_vert, false).c_str(), shaders::line_frag),
+      m_point("point", vertex_source(shaders::point_vert, false).c_str(), shaders::point_frag),
+      m_fill_projected("fill (projected)", vertex_source(shaders::fill_vert, true).c_str(), shaders::fill_frag),
+      m_line_projected("line (projected)", vertex_source(shaders::line_vert, true).c_str(), shaders::line_frag),
+      m_point_projected("point (projected)", vertex_source(shaders::point_vert, true).c_str(), shaders::point_frag),
       m_sphere(sphere_fill_mesh()),
       m_graticule(graticule_mesh()) {}
 
@@ -87,7 +108,6 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
         each_projected_chunk(mesh, camera, program);
         return;
     }
-    program.set_int("u_proj_kind", 0);
     program.set("u_y_limits", static_cast<float>(-mercator::half_world - camera.center().y), static_cast<float>(mercator::half_world - camera.center().y));
 
     // The world repeats east and west: each chunk is drawn in every copy of it the view reaches.
@@ -143,10 +163,12 @@ void MapRenderer::each_projected_chunk(const GpuMesh& mesh, const Camera& camera
     const Box view = camera.visible_relative_lonlat();
     if (view.empty()) return;
     const double to_deg = 1 / (mercator::earth_radius * deg);
+    const double reach = p.reach_degrees();
     for (const GpuChunk& chunk : mesh.chunks()) {
         const double west = chunk.bounds.min_x * to_deg - p.lon0, east = chunk.bounds.max_x * to_deg - p.lon0;
         const double south = mercator::inverse({0, chunk.bounds.min_y}).lat, north = mercator::inverse({0, chunk.bounds.max_y}).lat;
         if (north < view.min_y - 1 || south > view.max_y + 1) continue;
+        if (reach < 180 && beyond_reach(p, west, south, east, north, reach)) continue;  // behind the globe
         const long first = static_cast<long>(std::ceil((-180 - east) / 360)), last = static_cast<long>(std::floor((180 - west) / 360));
         bool drawn = false;
         for (long turn = first - 1; turn <= last + 1; ++turn) {
@@ -164,7 +186,7 @@ void MapRenderer::each_projected_chunk(const GpuMesh& mesh, const Camera& camera
 }
 
 void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
-    each_visible_chunk(mesh, camera, m_fill, [&](ShaderProgram& p) { p.set("u_color", color); });
+    each_visible_chunk(mesh, camera, camera.is_mercator() ? m_fill : m_fill_projected, [&](ShaderProgram& p) { p.set("u_color", color); });
 }
 
 void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float width_px, float dash_on, float dash_off) {
@@ -176,7 +198,7 @@ void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, 
 }
 
 void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, const LineStyle& line) {
-    each_visible_chunk(mesh, camera, m_line, [&](ShaderProgram& p) {
+    each_visible_chunk(mesh, camera, camera.is_mercator() ? m_line : m_line_projected, [&](ShaderProgram& p) {
         p.set("u_color", color);
         p.set("u_dash", line.dash_on * scale, line.dash_off * scale);
         const float width = line.width_px * scale;
@@ -189,7 +211,7 @@ void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, 
 }
 
 void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px) {
-    each_visible_chunk(mesh, camera, m_point, [&](ShaderProgram& p) {
+    each_visible_chunk(mesh, camera, camera.is_mercator() ? m_point : m_point_projected, [&](ShaderProgram& p) {
         p.set("u_color", color);
         p.set("u_radius", radius_px * scale);
     });
@@ -270,9 +292,10 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     // Every projection's vertex shader writes three clip distances (projection.glsl); Web Mercator's
-    // cut nothing.
-    for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glEnable(plane);
+    // cut nothing, and are left off (user clipping costs Mesa's llvmpipe a slower path).
     const bool flat = camera.is_mercator();
+    if (!flat)
+        for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glEnable(plane);
     const Color clear = flat ? style.ocean : style.paper;
     glClearColor(clear.r, clear.g, clear.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -308,7 +331,8 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
         draw_route(route, progress, camera, scale);
     }
     glBindVertexArray(0);
-    for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glDisable(plane);  // ImGui's shaders write none
+    if (!flat)
+        for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glDisable(plane);  // ImGui's shaders write none
     return m_stats;
 }
 

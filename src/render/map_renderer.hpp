@@ -98,9 +98,12 @@ private:
     template <typename SetUp>
     void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
 
-    ShaderProgram m_fill;
+    ShaderProgram m_fill;  // Web Mercator
     ShaderProgram m_line;
     ShaderProgram m_point;
+    ShaderProgram m_fill_projected;  // any other projection (shaders/projection.glsl's PROJECTED)
+    ShaderProgram m_line_projected;
+    ShaderProgram m_point_projected;
     GpuMesh m_sphere;     // drawn in projections other than Web Mercator: the sea's outline
     GpuMesh m_graticule;
     std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;

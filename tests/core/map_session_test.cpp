@@ -309,3 +309,29 @@ TEST(DescribeRoute, LengthDurationAndSpeed) {
     EXPECT_NE(long_text.find(","), std::string::npos) << long_text;
     EXPECT_NE(long_text.find(" days"), std::string::npos) << long_text;
 }
+
+TEST_F(MapSessionTest, AProjectionShowsTheSameViewAndTheGlobeTurnsWhenDragged) {
+    const LonLat centre = mercator::inverse(session.camera().center());
+    const double ground = session.camera().ground_resolution();
+    session.set_projection(ProjectionKind::orthographic);
+    Camera shown = session.shown();
+    EXPECT_EQ(shown.projection().kind, ProjectionKind::orthographic);
+    // The globe faces the view's centre, at the same ground metres per pixel there.
+    EXPECT_NEAR(shown.projection().lon0, centre.lon, 1e-9);
+    EXPECT_NEAR(shown.projection().lat0, centre.lat, 1e-9);
+    EXPECT_NEAR(shown.ground_resolution() / ground, 1, 1e-6);
+    const Vec2 middle = *shown.lonlat_to_screen(centre);
+    EXPECT_NEAR(middle.x, shown.width() / 2.0, 1e-6);
+    // A drag to the right: the globe turns, the view's centre moves west.
+    session.pan_pixels(200, 0);
+    shown = session.shown();
+    EXPECT_LT(shown.projection().lon0, centre.lon);
+    // A flat projection is fitted to the view it is chosen in and stays while the view moves.
+    session.set_projection(ProjectionKind::conformal_conic);
+    const double lon0 = session.shown().projection().lon0;
+    session.pan_pixels(-300, 0);
+    EXPECT_EQ(session.shown().projection().lon0, lon0);
+    EXPECT_EQ(session.projection_kind(), ProjectionKind::conformal_conic);
+    session.set_projection(std::nullopt);
+    EXPECT_TRUE(session.shown().is_mercator());
+}
