@@ -382,4 +382,8 @@ TEST(Export, ProjectionsByNameEpsgOrProjAndOneLineForWhatCannotBeDrawn) {
     EXPECT_FALSE(fs::exists(dir.file("bad.png")));
     o = run_storyplot(dir, "animate '" + seed + "' -o t.gif --tour --projection globe");
     EXPECT_EQ(o.code, 2);
+    // An animation of the whole story on the globe: its frames, in the projection.
+    o = run_storyplot(dir, "animate '" + seed + "' -o frames/ --fps 1 --seconds 2 --size 240x160 --projection globe");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path() / "frames"), {}), 2);
 }

@@ -326,6 +326,9 @@ TEST_F(MapSessionTest, AProjectionShowsTheSameViewAndTheGlobeTurnsWhenDragged) {
     session.pan_pixels(200, 0);
     shown = session.shown();
     EXPECT_LT(shown.projection().lon0, centre.lon);
+    // Close in, the globe gives way to Web Mercator, centred where it was.
+    for (int i = 0; i < 8; ++i) session.zoom_in();
+    EXPECT_TRUE(session.shown().is_mercator());
     // A flat projection is fitted to the view it is chosen in and stays while the view moves.
     session.set_projection(ProjectionKind::conformal_conic);
     const double lon0 = session.shown().projection().lon0;
