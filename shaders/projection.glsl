@@ -15,7 +15,7 @@ uniform vec2 u_y_limits;     // Web Mercator: its square world's edges from the 
 #if PROJECTED
 uniform int u_proj_kind;     // ProjectionKind + 1
 uniform vec4 u_proj_a;       // lon0 (rad), sin lat0, cos lat0, lat0 (rad)
-uniform vec4 u_proj_b;       // conics: n, F (Lambert) or C (Albers), rho0; azimuthals: cos of the reach
+uniform vec4 u_proj_b;       // conics: n, F (Lambert) or C (Albers), rho0; equirectangular: cos of its true parallel; w: cos of an azimuthal's reach
 uniform vec3 u_proj_c;       // k0, false easting, false northing
 uniform vec2 u_proj_center;  // the camera's centre in projected metres
 uniform float u_proj_shift;  // radians added to longitude: which side of the cut this draw is

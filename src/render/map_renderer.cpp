@@ -135,24 +135,12 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
 void MapRenderer::each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program) {
     const Projection& p = camera.projection();
     program.set_int("u_proj_kind", static_cast<int>(p.kind) + 1);
-    float b[4] = {0, 0, 0, static_cast<float>(std::cos(p.reach_degrees() * deg))};
-    const double f0 = p.lat0 * deg, f1 = p.lat1 * deg, f2 = p.lat2 * deg;
-    if (p.kind == ProjectionKind::conformal_conic) {
-        const double n = std::abs(f1 - f2) < 1e-10 ? std::sin(f1)
-                                                    : std::log(std::cos(f1) / std::cos(f2)) / std::log(std::tan(pi / 4 + f2 / 2) / std::tan(pi / 4 + f1 / 2));
-        const double big_f = std::cos(f1) * std::pow(std::tan(pi / 4 + f1 / 2), n) / n;
-        b[0] = static_cast<float>(n);
-        b[1] = static_cast<float>(big_f);
-        b[2] = static_cast<float>(mercator::earth_radius * big_f / std::pow(std::tan(pi / 4 + f0 / 2), n));
-    } else if (p.kind == ProjectionKind::equal_area_conic) {
-        const double n = (std::sin(f1) + std::sin(f2)) / 2;
-        const double c = std::cos(f1) * std::cos(f1) + 2 * n * std::sin(f1);
-        b[0] = static_cast<float>(n);
-        b[1] = static_cast<float>(c);
-        b[2] = static_cast<float>(mercator::earth_radius * std::sqrt(std::max(0.0, c - 2 * n * std::sin(f0))) / n);
-    } else if (p.kind == ProjectionKind::equirectangular) {
-        b[0] = static_cast<float>(std::cos(f1));
-    }
+    const ConicConstants conic = conic_constants(p);
+    const double f0 = p.lat0 * deg;
+    // Conics: n, F or C, rho0; the equirectangular: the cosine of its true parallel; the azimuthals:
+    // the cosine of their reach.
+    const float b[4] = {static_cast<float>(p.kind == ProjectionKind::equirectangular ? std::cos(p.lat1 * deg) : conic.n),
+                        static_cast<float>(conic.f_or_c), static_cast<float>(conic.rho0), static_cast<float>(std::cos(p.reach_degrees() * deg))};
     program.set("u_proj_a", static_cast<float>(p.lon0 * deg), static_cast<float>(std::sin(f0)), static_cast<float>(std::cos(f0)),
                 static_cast<float>(f0));
     program.set("u_proj_b", b[0], b[1], b[2], b[3]);

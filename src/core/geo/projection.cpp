@@ -24,26 +24,22 @@ const double ee_m = std::sqrt(3.0) / 2.0;
 // Longitude from the central meridian, in (-pi, pi].
 double relative_lon(double lon_deg, double lon0_deg) { return std::remainder((lon_deg - lon0_deg) * deg, 2 * pi); }
 
-struct Conic {
-    double n = 0, big_f = 0, c = 0, rho0 = 0;
-};
-
-Conic lambert(const Projection& p) {
+ConicConstants lambert(const Projection& p) {
     const double f1 = p.lat1 * deg, f2 = p.lat2 * deg, f0 = p.lat0 * deg;
-    Conic k;
+    ConicConstants k;
     k.n = std::abs(f1 - f2) < 1e-10 ? std::sin(f1)
                                      : std::log(std::cos(f1) / std::cos(f2)) / std::log(std::tan(pi / 4 + f2 / 2) / std::tan(pi / 4 + f1 / 2));
-    k.big_f = std::cos(f1) * std::pow(std::tan(pi / 4 + f1 / 2), k.n) / k.n;
-    k.rho0 = R * k.big_f / std::pow(std::tan(pi / 4 + f0 / 2), k.n);
+    k.f_or_c = std::cos(f1) * std::pow(std::tan(pi / 4 + f1 / 2), k.n) / k.n;
+    k.rho0 = R * k.f_or_c / std::pow(std::tan(pi / 4 + f0 / 2), k.n);
     return k;
 }
 
-Conic albers(const Projection& p) {
+ConicConstants albers(const Projection& p) {
     const double f1 = p.lat1 * deg, f2 = p.lat2 * deg, f0 = p.lat0 * deg;
-    Conic k;
+    ConicConstants k;
     k.n = (std::sin(f1) + std::sin(f2)) / 2;
-    k.c = std::cos(f1) * std::cos(f1) + 2 * k.n * std::sin(f1);
-    k.rho0 = R * std::sqrt(std::max(0.0, k.c - 2 * k.n * std::sin(f0))) / k.n;
+    k.f_or_c = std::cos(f1) * std::cos(f1) + 2 * k.n * std::sin(f1);
+    k.rho0 = R * std::sqrt(std::max(0.0, k.f_or_c - 2 * k.n * std::sin(f0))) / k.n;
     return k;
 }
 
@@ -78,6 +74,12 @@ std::string centre_text(const Projection& p) { return " centred on " + degrees(p
 
 }  // namespace
 
+ConicConstants conic_constants(const Projection& p) {
+    if (p.kind == ProjectionKind::conformal_conic) return lambert(p);
+    if (p.kind == ProjectionKind::equal_area_conic) return albers(p);
+    return {};
+}
+
 bool Projection::has_seam() const { return !azimuthal(kind) && kind != ProjectionKind::transverse_mercator; }
 
 double Projection::reach_degrees() const {
@@ -102,16 +104,16 @@ std::optional<Vec2> Projection::forward(LonLat ll) const {
     }
     case ProjectionKind::equirectangular: out = {R * dl * std::cos(lat1 * deg), R * (phi - lat0 * deg)}; break;
     case ProjectionKind::conformal_conic: {
-        const Conic c = lambert(*this);
+        const ConicConstants c = lambert(*this);
         const double t = std::tan(pi / 4 + phi / 2);
         if ((c.n > 0 && ll.lat < -89.5) || (c.n < 0 && ll.lat > 89.5)) return std::nullopt;
-        const double rho = R * c.big_f / std::pow(t, c.n);
+        const double rho = R * c.f_or_c / std::pow(t, c.n);
         out = {rho * std::sin(c.n * dl), c.rho0 - rho * std::cos(c.n * dl)};
         break;
     }
     case ProjectionKind::equal_area_conic: {
-        const Conic c = albers(*this);
-        const double rho = R * std::sqrt(std::max(0.0, c.c - 2 * c.n * std::sin(phi))) / c.n;
+        const ConicConstants c = albers(*this);
+        const double rho = R * std::sqrt(std::max(0.0, c.f_or_c - 2 * c.n * std::sin(phi))) / c.n;
         out = {rho * std::sin(c.n * dl), c.rho0 - rho * std::cos(c.n * dl)};
         break;
     }
@@ -158,15 +160,15 @@ std::optional<LonLat> Projection::inverse(Vec2 xy) const {
     case ProjectionKind::conformal_conic:
     case ProjectionKind::equal_area_conic: {
         const bool lcc = kind == ProjectionKind::conformal_conic;
-        const Conic c = lcc ? lambert(*this) : albers(*this);
+        const ConicConstants c = lcc ? lambert(*this) : albers(*this);
         const double sign = c.n < 0 ? -1 : 1;
         const double rho = sign * std::hypot(x, c.rho0 - y);
         const double theta = std::atan2(sign * x, sign * (c.rho0 - y));
         dl = theta / c.n;
         if (lcc) {
-            phi = rho == 0 ? sign * pi / 2 : 2 * std::atan(std::pow(R * c.big_f / rho, 1 / c.n)) - pi / 2;
+            phi = rho == 0 ? sign * pi / 2 : 2 * std::atan(std::pow(R * c.f_or_c / rho, 1 / c.n)) - pi / 2;
         } else {
-            const double s = (c.c - (rho * c.n / R) * (rho * c.n / R)) / (2 * c.n);
+            const double s = (c.f_or_c - (rho * c.n / R) * (rho * c.n / R)) / (2 * c.n);
             if (std::abs(s) > 1 + 1e-9) return std::nullopt;
             phi = std::asin(std::clamp(s, -1.0, 1.0));
         }

@@ -62,6 +62,13 @@ struct Projection {
     std::string proj_string() const;
 };
 
+// A conic's constants besides its parameters (what the vertex shader needs too): the cone's n,
+// Lambert's F or Albers' C, and rho0, the origin's radius in metres. Zero for other kinds.
+struct ConicConstants {
+    double n = 0, f_or_c = 0, rho0 = 0;
+};
+ConicConstants conic_constants(const Projection& p);
+
 // Fitted projections for a view of `bounds` (lon/lat degrees; west may exceed east across 180°):
 // a conic's standard parallels at one sixth and five sixths of its latitudes, its central meridian
 // and origin at the middle; an azimuthal or the globe centred there.
