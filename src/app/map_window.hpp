@@ -100,7 +100,11 @@ private:
     void snap_route(const std::string& route, const std::string& network_path);
     double pixel_ratio() const;
     Vec2 to_pixels(double x, double y) const { return {x * pixel_ratio(), y * pixel_ratio()}; }
-    LonLat lonlat_at(Vec2 px) const { return mercator::inverse(m_session.camera().screen_to_world(px)); }
+    // The place under a pixel of the map as shown, in its projection (off the globe: the nearest
+    // Web Mercator reading, as good as any).
+    LonLat lonlat_at(Vec2 px) const {
+        return m_session.shown().screen_to_lonlat(px).value_or(mercator::inverse(m_session.camera().screen_to_world(px)));
+    }
     const Story* story() const { return m_session.story(); }
     StoryEditor* editor() { return m_session.editor(); }
     bool busy() const { return m_session.animating() || m_export || !m_jobs.busy().empty(); }

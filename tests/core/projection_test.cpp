@@ -103,6 +103,10 @@ TEST(Projection, ConicsAreFittedToTheViewsLatitudes) {
     EXPECT_NEAR(p.ground_scale({85, 45}), 1, 1e-4);
     EXPECT_NEAR(p.ground_scale({120, 65}), 1, 1e-4);
     EXPECT_GT(std::abs(p.ground_scale({85, 55}) - 1), 1e-3);
+    // Equal Earth keeps areas (the mean of its two scales is 1) but not lengths along a parallel.
+    const Projection ee = fitted_projection(ProjectionKind::equal_earth, Box::of(-180, -90, 180, 90));
+    EXPECT_NEAR(ee.ground_scale({0, 50}, false), 1, 1e-4);  // on its central meridian, where they meet square
+    EXPECT_GT(std::abs(ee.ground_scale({0, 50}) - 1), 0.05);
     // Across the antimeridian: the box's east edge runs on past 180.
     const Projection pacific = fitted_projection(ProjectionKind::conformal_conic, Box::of(150, 40, -150, 60));
     EXPECT_NEAR(pacific.lon0, 180, 1e-9);

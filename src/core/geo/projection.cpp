@@ -226,7 +226,7 @@ std::optional<LonLat> Projection::inverse(Vec2 xy) const {
     return LonLat{lon == -180 ? 180 : lon, phi / deg};
 }
 
-double Projection::ground_scale(LonLat p) const {
+double Projection::ground_scale(LonLat p, bool along_parallel_only) const {
     constexpr double step = 1e-4;  // degrees
     const double lat = std::clamp(p.lat, -89.0, 89.0);
     const auto a = forward({p.lon, lat});
@@ -235,7 +235,7 @@ double Projection::ground_scale(LonLat p) const {
     if (!a || !b || !c) return 1;
     const double along_parallel = R * std::cos(lat * deg) * step * deg / length(*b - *a);
     const double along_meridian = R * step * deg / length(*c - *a);
-    return std::sqrt(along_parallel * along_meridian);
+    return along_parallel_only ? along_parallel : std::sqrt(along_parallel * along_meridian);
 }
 
 std::string Projection::name() const {

@@ -52,9 +52,10 @@ struct Projection {
     std::optional<Vec2> forward(LonLat p) const;
     std::optional<LonLat> inverse(Vec2 xy) const;
 
-    // Metres on the ground per projected metre at a point, along the parallel and the meridian
-    // (their geometric mean for a scale bar); 1 where the projection is true.
-    double ground_scale(LonLat p) const;
+    // Metres on the ground per projected metre at a point: along its parallel (a scale bar's, level
+    // on a map's central meridian), or the geometric mean of that and the meridian's; 1 where the
+    // projection is true.
+    double ground_scale(LonLat p, bool along_parallel = true) const;
 
     // For a person: "Lambert conformal conic (standard parallels 40° and 50°)".
     std::string name() const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 #include "core/geo/mercator.hpp"
 #include "core/mesh/story_meshes.hpp"
@@ -46,7 +47,10 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
     if (d.show.scale_bar) {
         const ScaleBar bar = choose_scale_bar(camera, 140.0 * scale);
         const double bh = 13.0 * scale + 14.0 * scale;
-        layout.scale_bar = Box::of(left, bottom_left - bh - pad, left + bar.pixels + 2 * pad, bottom_left);
+        const double bw = std::max(bar.pixels, static_cast<double>(text.size(TextStyle::label, bar.label).x) + 4 * scale);
+        // Above the credits where a narrow map has them reach across to the left.
+        if (!layout.credits.empty() && layout.credits.min_x < left + bw + 2 * pad + 6 * scale) bottom_left = std::min(bottom_left, layout.credits.min_y - 6 * scale);
+        layout.scale_bar = Box::of(left, bottom_left - bh - pad, left + bw + 2 * pad, bottom_left);
         bottom_left = layout.scale_bar.min_y - 6 * scale;
     }
     if (d.show.legend && !d.legend.empty()) {
@@ -128,7 +132,20 @@ ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
         std::snprintf(label, sizeof label, "%g km", metres / 1000);
     else
         std::snprintf(label, sizeof label, "%g m", metres);
-    return {metres, metres / metres_per_px, label};
+    // True at the centre only: said so where the ground scale down the middle of the view differs
+    // from the centre's by more than a tenth (a world map, a high-latitude view).
+    bool varies = false;
+    const double w = camera.width(), h = camera.height();
+    const auto centre = camera.screen_to_lonlat({w / 2, h / 2});
+    for (int tenth = 0; tenth <= 10; ++tenth)  // down the middle of the view, where it shows the world
+        if (const auto edge = camera.screen_to_lonlat({w / 2, h * tenth / 10}); edge && centre) {
+            auto ground = [&](LonLat p) {
+                return camera.is_mercator() ? 1 / std::cos(std::clamp(p.lat, -85.0, 85.0) * std::numbers::pi / 180)
+                                            : 1 / camera.projection().ground_scale(p);
+            };
+            varies = varies || std::abs(ground(*edge) / ground(*centre) - 1) > 0.1;
+        }
+    return {metres, metres / metres_per_px, std::string(label) + (varies ? " at the centre" : "")};
 }
 
 std::string map_credits(bool geonames, const std::vector<std::string>& more) {

@@ -90,7 +90,7 @@ std::vector<LegendEntry> legend_for(const Story& story);
 struct ScaleBar {
     double metres = 0;
     double pixels = 0;
-    std::string label;  // "200 km", "500 m"
+    std::string label;  // "200 km", "500 m"; "2000 km at the centre" where the scale varies over the view by more than a tenth
 };
 ScaleBar choose_scale_bar(const Camera& camera, double max_px);
 
