@@ -38,18 +38,8 @@ Camera projected_camera(const std::optional<std::string>& name, bool automatic, 
     const Box lonlat = content && !content->empty() ? *content : framed.visible_lonlat();
     const Projection projection = chosen_projection(choice, lonlat);
     if (projection.is_mercator()) return framed;
-    const Camera fitted = Camera::fit_lonlat(projection, lonlat, framed.width(), framed.height());
-    if (!content) return fitted;
-    // What the story holds framed with a margin, as story_camera frames it in Mercator, moved (not
-    // widened) to show as little paper beyond the world's outline as it can.
-    const double res = fitted.projected_resolution() * 1.12;
-    Vec2 centre = fitted.projected_center();
-    const double half_w = fitted.width() * res / 2, half_h = fitted.height() * res / 2;
-    const Box world = projected_bounds(projection, Box::of(-180, -90, 180, 90));
-    const Box map = world.empty() ? world : Box::of(world.min_x - 0.1 * half_w, world.min_y - 0.1 * half_h, world.max_x + 0.1 * half_w, world.max_y + 0.1 * half_h);
-    if (!map.empty() && 2 * half_w < map.width()) centre.x = std::clamp(centre.x, map.min_x + half_w, map.max_x - half_w);
-    if (!map.empty() && 2 * half_h < map.height()) centre.y = std::clamp(centre.y, map.min_y + half_h, map.max_y - half_h);
-    return Camera::projected(projection, centre, res, fitted.width(), fitted.height());
+    if (!content) return Camera::fit_lonlat(projection, lonlat, framed.width(), framed.height());
+    return story_camera_in(projection, lonlat, framed.width(), framed.height());
 }
 
 void run_render(const RenderOptions& options) {

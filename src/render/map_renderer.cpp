@@ -1,6 +1,7 @@
 #include "render/map_renderer.hpp"
 
 #include <cmath>
+#include <numbers>
 
 #include "core/geo/mercator.hpp"
 #include "core/mesh/world_meshes.hpp"
@@ -17,24 +18,8 @@ std::string vertex_source(const char* body, bool projected) {
     return std::string("#version 330 core\n#define PROJECTED ") + (projected ? "1" : "0") + "\n" + shaders::projection + body;
 }
 
-constexpr double pi = 3.14159265358979323846;
+constexpr double pi = std::numbers::pi;
 constexpr double deg = pi / 180;
-
-// Whether a chunk's box (longitudes from the centre's meridian, degrees) lies wholly more than
-// `reach` degrees from an azimuthal projection's centre: its middle's distance less its corners'.
-bool beyond_reach(const Projection& p, double west, double south, double east, double north, double reach) {
-    auto distance = [](double lon_a, double lat_a, double lon_b, double lat_b) {
-        const double c = std::sin(lat_a * deg) * std::sin(lat_b * deg) + std::cos(lat_a * deg) * std::cos(lat_b * deg) * std::cos((lon_a - lon_b) * deg);
-        return std::acos(std::clamp(c, -1.0, 1.0)) / deg;
-    };
-    if (east - west >= 180) return false;
-    const double mid_lon = (west + east) / 2, mid_lat = (south + north) / 2;
-    double radius = 0;
-    for (double lon : {west, east})
-        for (double lat : {south, north}) radius = std::max(radius, distance(mid_lon, mid_lat, lon, lat));
-    for (double lat : {south, north}) radius = std::max(radius, distance(mid_lon, mid_lat, mid_lon, lat));
-    return distance(0, p.lat0, mid_lon, mid_lat) - radius > reach + 1;
-}
 
 }  // namespace
 
@@ -148,15 +133,14 @@ void MapRenderer::each_projected_chunk(const GpuMesh& mesh, const Camera& camera
     const Vec2 centre = camera.projected_center();
     program.set("u_proj_center", static_cast<float>(centre.x), static_cast<float>(centre.y));
 
-    const Box view = camera.visible_relative_lonlat();
+    const Box& view = m_view_lonlat;
     if (view.empty()) return;
     const double to_deg = 1 / (mercator::earth_radius * deg);
-    const double reach = p.reach_degrees();
     for (const GpuChunk& chunk : mesh.chunks()) {
         const double west = chunk.bounds.min_x * to_deg - p.lon0, east = chunk.bounds.max_x * to_deg - p.lon0;
         const double south = mercator::inverse({0, chunk.bounds.min_y}).lat, north = mercator::inverse({0, chunk.bounds.max_y}).lat;
         if (north < view.min_y - 1 || south > view.max_y + 1) continue;
-        if (reach < 180 && beyond_reach(p, west, south, east, north, reach)) continue;  // behind the globe
+        if (p.beyond_reach(Box::of(west, south, east, north))) continue;  // behind the globe
         const long first = static_cast<long>(std::ceil((-180 - east) / 360)), last = static_cast<long>(std::floor((180 - west) / 360));
         bool drawn = false;
         for (long turn = first - 1; turn <= last + 1; ++turn) {
@@ -282,6 +266,7 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     // Every projection's vertex shader writes three clip distances (projection.glsl); Web Mercator's
     // cut nothing, and are left off (user clipping costs Mesa's llvmpipe a slower path).
     const bool flat = camera.is_mercator();
+    m_view_lonlat = flat ? Box{} : camera.visible_relative_lonlat();  // once a draw, for every mesh's chunks
     if (!flat)
         for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glEnable(plane);
     const Color clear = flat ? style.ocean : style.paper;

@@ -110,6 +110,7 @@ private:
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;
     DrawStats m_stats;
+    Box m_view_lonlat;  // the draw's lon/lat in view (camera.visible_relative_lonlat), another projection's
 };
 
 }  // namespace storyplot

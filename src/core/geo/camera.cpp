@@ -71,8 +71,16 @@ double Camera::resolution() const {
     return m_resolution * m_projection.ground_scale(c) / std::cos(lat * std::numbers::pi / 180);
 }
 
+Vec2 Camera::projected_at(Vec2 px) const {
+    return {m_center.x + (px.x - m_width / 2.0) * m_resolution, m_center.y - (px.y - m_height / 2.0) * m_resolution};
+}
+
+Vec2 Camera::pixel_of(Vec2 projected) const {
+    return {(projected.x - m_center.x) / m_resolution + m_width / 2.0, (m_center.y - projected.y) / m_resolution + m_height / 2.0};
+}
+
 Vec2 Camera::screen_to_world(Vec2 px) const {
-    const Vec2 p{m_center.x + (px.x - m_width / 2.0) * m_resolution, m_center.y - (px.y - m_height / 2.0) * m_resolution};
+    const Vec2 p = projected_at(px);
     if (m_mercator) return p;
     const auto ll = m_projection.inverse(p);
     if (!ll) return {std::nan(""), std::nan("")};
@@ -87,17 +95,17 @@ Vec2 Camera::world_to_screen(Vec2 world) const {
         if (!xy) return off_map;
         p = *xy;
     }
-    return {(p.x - m_center.x) / m_resolution + m_width / 2.0, (m_center.y - p.y) / m_resolution + m_height / 2.0};
+    return pixel_of(p);
 }
 
 std::optional<Vec2> Camera::lonlat_to_screen(LonLat ll) const {
     const auto p = m_mercator ? std::optional<Vec2>(mercator::forward(ll)) : m_projection.forward(ll);
     if (!p) return std::nullopt;
-    return Vec2{(p->x - m_center.x) / m_resolution + m_width / 2.0, (m_center.y - p->y) / m_resolution + m_height / 2.0};
+    return pixel_of(*p);
 }
 
 std::optional<LonLat> Camera::screen_to_lonlat(Vec2 px) const {
-    const Vec2 p{m_center.x + (px.x - m_width / 2.0) * m_resolution, m_center.y - (px.y - m_height / 2.0) * m_resolution};
+    const Vec2 p = projected_at(px);
     if (m_mercator) return mercator::inverse(p);
     return m_projection.inverse(p);
 }
@@ -133,9 +141,7 @@ Box Camera::visible_box() const {
         const double lon0 = m_projection.lon0;
         return mercator::forward(lon0 + rel.min_x, rel.min_y, lon0 + rel.max_x, rel.max_y);
     }
-    const double hw = m_width * m_resolution / 2;
-    const double hh = m_height * m_resolution / 2;
-    return Box::of(m_center.x - hw, m_center.y - hh, m_center.x + hw, m_center.y + hh);
+    return projected_box();
 }
 
 Box Camera::visible_lonlat() const {
@@ -161,8 +167,7 @@ Box Camera::projected_box() const {
 
 Camera Camera::piece(const Box& px) const {
     Camera c = *this;
-    const Vec2 mid = px.center();
-    c.m_center = {m_center.x + (mid.x - m_width / 2.0) * m_resolution, m_center.y - (mid.y - m_height / 2.0) * m_resolution};
+    c.m_center = projected_at(px.center());
     c.set_viewport(static_cast<int>(std::lround(px.width())), static_cast<int>(std::lround(px.height())));
     return c;
 }

@@ -77,6 +77,9 @@ public:
 
 private:
     void clamp();
+    // A pixel to the projection's own metres and back.
+    Vec2 projected_at(Vec2 px) const;
+    Vec2 pixel_of(Vec2 projected) const;
 
     Projection m_projection;
     bool m_mercator = true;

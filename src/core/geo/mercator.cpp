@@ -6,6 +6,15 @@ namespace storyplot::mercator {
 
 namespace {
 constexpr double deg = std::numbers::pi / 180.0;
+
+// The turns added to a line's longitudes so they run on from one vertex to the next: a step of
+// more than 180 degrees crosses the antimeridian.
+double running_shift(double shift, double previous_lon, double lon) {
+    const double step = lon - previous_lon;
+    if (step > 180) return shift - 360;
+    if (step < -180) return shift + 360;
+    return shift;
+}
 }
 
 Vec2 forward(LonLat p) {
@@ -29,11 +38,7 @@ std::vector<Vec2> project_ring(const Ring& ring) {
     out.reserve(ring.size());
     double shift = 0;
     for (std::size_t i = 0; i < ring.size(); ++i) {
-        if (i > 0) {
-            const double step = ring[i].lon - ring[i - 1].lon;
-            if (step > 180) shift -= 360;
-            if (step < -180) shift += 360;
-        }
+        if (i > 0) shift = running_shift(shift, ring[i - 1].lon, ring[i].lon);
         const Vec2 m = forward(LonLat{ring[i].lon + shift, ring[i].lat});
         if (out.empty() || !(out.back() == m)) out.push_back(m);
     }
@@ -53,11 +58,7 @@ std::vector<Vec2> project_path(const Path& path, bool to_the_poles) {
     out.reserve(path.size());
     double shift = 0;
     for (std::size_t i = 0; i < path.size(); ++i) {
-        if (i > 0) {
-            const double step = path[i].lon - path[i - 1].lon;
-            if (step > 180) shift -= 360;
-            if (step < -180) shift += 360;
-        }
+        if (i > 0) shift = running_shift(shift, path[i - 1].lon, path[i].lon);
         const double lon = path[i].lon + shift;
         if (to_the_poles && std::abs(path[i].lat) > max_latitude) {
             const double lat = std::clamp(path[i].lat, -89.9, 89.9) * deg;

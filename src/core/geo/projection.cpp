@@ -43,6 +43,12 @@ ConicConstants albers(const Projection& p) {
     return k;
 }
 
+// Degrees of arc between two points on the sphere.
+double arc_degrees(double lon_a, double lat_a, double lon_b, double lat_b) {
+    const double c = std::sin(lat_a * deg) * std::sin(lat_b * deg) + std::cos(lat_a * deg) * std::cos(lat_b * deg) * std::cos((lon_a - lon_b) * deg);
+    return std::acos(std::clamp(c, -1.0, 1.0)) / deg;
+}
+
 bool azimuthal(ProjectionKind k) {
     return k == ProjectionKind::azimuthal_equidistant || k == ProjectionKind::orthographic || k == ProjectionKind::azimuthal_equal_area ||
            k == ProjectionKind::stereographic;
@@ -90,6 +96,16 @@ double Projection::reach_degrees() const {
     case ProjectionKind::stereographic: return 150;
     default: return 180;
     }
+}
+
+bool Projection::beyond_reach(const Box& b) const {
+    const double reach = reach_degrees();
+    if (reach >= 180 || b.empty() || b.width() >= 180) return false;
+    const double mid_lon = (b.min_x + b.max_x) / 2, mid_lat = (b.min_y + b.max_y) / 2;
+    double radius = 0;
+    for (double lon : {b.min_x, mid_lon, b.max_x})
+        for (double lat : {b.min_y, b.max_y}) radius = std::max(radius, arc_degrees(mid_lon, mid_lat, lon, lat));
+    return arc_degrees(0, lat0, mid_lon, mid_lat) - radius > reach + 1;
 }
 
 std::optional<Vec2> Projection::forward(LonLat ll) const {

@@ -46,6 +46,9 @@ struct Projection {
     bool has_seam() const;
     // The angular distance from the centre an azimuthal projection draws up to, degrees (180: all).
     double reach_degrees() const;
+    // Whether all of a lon/lat box (longitudes counted from lon0, degrees) lies beyond that reach,
+    // behind the globe: tested by the circle round the box's middle that holds its corners.
+    bool beyond_reach(const Box& relative_lonlat) const;
 
     // Projected metres. A point the projection cannot show (behind the globe, the antipode of an
     // azimuthal, a pole of a conformal conic) is nullopt.

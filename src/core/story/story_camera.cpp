@@ -63,6 +63,20 @@ Camera story_camera(const Story& story, int width, int height, const StoryMotion
     return fit_with_margin(mercator::forward(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y), width, height, 0.06);
 }
 
+Camera story_camera_in(const Projection& projection, const Box& lonlat, int width, int height) {
+    const Camera fitted = Camera::fit_lonlat(projection, lonlat, width, height);
+    // The margin story_camera gives in Mercator; the view moved (not widened) to show as little paper
+    // beyond the world's outline as that margin allows.
+    const double res = fitted.projected_resolution() * 1.12;
+    Vec2 centre = fitted.projected_center();
+    const double half_w = fitted.width() * res / 2, half_h = fitted.height() * res / 2;
+    const Box world = projected_bounds(projection, Box::of(-180, -90, 180, 90));
+    const Box map = world.empty() ? world : Box::of(world.min_x - 0.1 * half_w, world.min_y - 0.1 * half_h, world.max_x + 0.1 * half_w, world.max_y + 0.1 * half_h);
+    if (!map.empty() && 2 * half_w < map.width()) centre.x = std::clamp(centre.x, map.min_x + half_w, map.max_x - half_w);
+    if (!map.empty() && 2 * half_h < map.height()) centre.y = std::clamp(centre.y, map.min_y + half_h, map.max_y - half_h);
+    return Camera::projected(projection, centre, res, fitted.width(), fitted.height());
+}
+
 Box lonlat_extent(const std::vector<LonLat>& points) {
     if (points.empty()) return {};
     std::vector<double> lons;

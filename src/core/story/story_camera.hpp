@@ -29,6 +29,10 @@ Camera region_camera(int width, int height);
 // The whole story: every place and route (the region when it has none).
 Camera story_camera(const Story& story, int width, int height, const StoryMotion* routes = nullptr);
 
+// A story's extent (lon/lat, story_lonlat_extent) framed in another projection with story_camera's
+// margin, kept over the world's outline where the view is smaller than the world.
+Camera story_camera_in(const Projection& projection, const Box& lonlat, int width, int height);
+
 // The smallest lon/lat box holding `points`, longitudes taken round the world the short way: its
 // west edge is where the widest gap between them ends, and its east edge may run past 180.
 Box lonlat_extent(const std::vector<LonLat>& points);
