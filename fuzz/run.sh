@@ -5,12 +5,13 @@
 # timeout: the input is kept under build-fuzz/crashes/NAME/; add it to fuzz/regressions/NAME/ with
 # the fix, where every test build replays it.
 #   fuzz/run.sh [RUNS] [SEED]   (default 40000 inputs a harness, about a minute each here; seed 1)
+#   STORYPLOT_FUZZ_ONLY="basemap style" fuzz/run.sh   runs only the harnesses named
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs_wanted=${1:-40000}
 seed=${2:-1}
 status=0
-for name in story article basemap style; do
+for name in ${STORYPLOT_FUZZ_ONLY:-story article basemap style}; do
   bin=build-fuzz/fuzz/${name}_fuzzer
   [[ -x $bin ]] || { echo "fuzz: $bin is not built (cmake --preset fuzz && cmake --build --preset fuzz)"; exit 1; }
   corpus=$(mktemp -d)

@@ -1,7 +1,10 @@
 #include "data/tessellate.hpp"
 
+#include "core/mesh/mesh.hpp"
+
 #include <GL/glu.h>
 
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <cmath>
@@ -118,7 +121,15 @@ std::vector<Vec2> tessellate_split(const std::vector<std::vector<Vec2>>& rings, 
 
 }  // namespace
 
-std::vector<Vec2> tessellate(const std::vector<std::vector<Vec2>>& rings, double cell) { return tessellate_split(rings, cell, 0); }
+std::vector<Vec2> tessellate(const std::vector<std::vector<Vec2>>& rings, double cell) {
+    // Rings reaching far beyond the world (a broken file's coordinates) are not cut on the grid:
+    // cutting them would make pieces without end.
+    Box box;
+    for (const auto& ring : rings)
+        for (Vec2 p : ring) box.add(p);
+    if (!box.empty() && !(std::max(box.width(), box.height()) <= cell * max_projection_cells)) cell = 0;
+    return tessellate_split(rings, cell, 0);
+}
 
 namespace {
 

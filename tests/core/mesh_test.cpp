@@ -43,6 +43,16 @@ TEST(Mesh, ZeroLengthSegmentsAreSkipped) {
     EXPECT_EQ(builder.finish().index_count(), 6u);
 }
 
+TEST(Mesh, LongSegmentsAreCutForProjectionsButNotThoseBeyondTheWorld) {
+    MeshBuilder builder(line_vertex_floats, whole_world_cell);
+    append_polyline(builder, {{0, 0}, {10 * projection_cell, 0}});
+    EXPECT_EQ(builder.finish().index_count(), 10u * 6u);
+    // A broken file's coordinates: one quad, not 1e290 of them (nor a cast past int).
+    MeshBuilder beyond(line_vertex_floats, whole_world_cell);
+    append_polyline(beyond, {{0, 0}, {1e300, 0}});
+    EXPECT_EQ(beyond.finish().index_count(), 6u);
+}
+
 TEST(Mesh, FarApartPrimitivesGoToDifferentChunks) {
     MeshBuilder builder(2, regional_cell);
     append_triangles(builder, {{0, 0}, {10, 0}, {0, 10}, {5e6, 5e6}, {5e6 + 10, 5e6}, {5e6, 5e6 + 10}});

@@ -75,6 +75,21 @@ TEST(Tessellate, LargePolygonWithManyHoles) {
     EXPECT_NEAR(area(tessellate(rings)), ring_area(rings[0]) - holes, 1e-6 * ring_area(rings[0]));
 }
 
+TEST(Tessellate, CutOnTheGridSoNoTriangleIsLongerThanACell) {
+    const auto triangles = tessellate({{{0, 0}, {100, 0}, {100, 30}, {0, 30}}}, 10.0);
+    EXPECT_NEAR(area(triangles), 3000.0, 1e-9);
+    for (std::size_t i = 0; i < triangles.size(); ++i) {
+        const Vec2 a = triangles[i], b = triangles[i - i % 3 + (i + 1) % 3];
+        EXPECT_LE(std::hypot(b.x - a.x, b.y - a.y), 10.0 * std::sqrt(2.0) + 1e-9);
+    }
+}
+
+TEST(Tessellate, RingsFarBeyondTheWorldAreNotCut) {
+    // A broken file's coordinates: cutting on the grid would make pieces without end.
+    const auto triangles = tessellate({{{0, 0}, {1e200, 0}, {1e200, 1e10}}}, 10.0);
+    EXPECT_EQ(triangles.size(), 3u);
+}
+
 TEST(Tessellate, DegenerateInputGivesNothing) {
     EXPECT_TRUE(tessellate({}).empty());
     EXPECT_TRUE(tessellate({{{0, 0}, {1, 1}}}).empty());

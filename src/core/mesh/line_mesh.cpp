@@ -11,7 +11,10 @@ void append_polyline(MeshBuilder& builder, const std::vector<Vec2>& path) {
     for (std::size_t i = 0; i < path.size(); ++i) {
         if (i > 0) {
             const Vec2 a = path[i - 1], b = path[i];
-            const auto pieces = static_cast<int>(std::ceil(length(b - a) / projection_cell));
+            // No segment on the Earth spans more than a few hundred cells; one that claims to
+            // (coordinates far outside the world, or not finite) is drawn as it is.
+            const double cells = std::ceil(length(b - a) / projection_cell);
+            const int pieces = cells > 1 && cells <= max_projection_cells ? static_cast<int>(cells) : 1;
             for (int k = 1; k < pieces; ++k) dense.push_back(a + (b - a) * (static_cast<double>(k) / pieces));
         }
         dense.push_back(path[i]);

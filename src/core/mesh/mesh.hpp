@@ -63,6 +63,8 @@ private:
 // The longest a fill's triangle (data/tessellate's grid) or a line's segment may be, so the vertex
 // shader's projection bends them enough: five degrees of longitude, in Web Mercator metres.
 inline constexpr double projection_cell = 556597.45;
+// More cells than any piece of the Earth spans (its width is 72 cells): geometry beyond it is not cut.
+inline constexpr double max_projection_cells = 1024;
 
 // Grid cell sizes: one chunk for the coarse world, finer grids where there are many vertices.
 inline constexpr double whole_world_cell = 1e9;
