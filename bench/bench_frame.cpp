@@ -76,6 +76,10 @@ void BM_Frame_Globe_50m_1080p(benchmark::State& state) {
     draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080),
                 scene().fifty);
 }
+void BM_Frame_Mercator_50m_1080p(benchmark::State& state) {  // the same 1:50m world flat: what the projection costs
+    const Box box = Box::of(-180, -85, 180, 85);
+    draw_frames(state, Camera::fit(mercator::forward(box.min_x, box.min_y, box.max_x, box.max_y), 1920, 1080), scene().fifty);
+}
 void BM_Frame_Globe_1080p(benchmark::State& state) {  // at the level the globe's scale picks (1:110m)
     draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080),
                 scene().map);
@@ -88,6 +92,7 @@ void BM_Frame_Conic_Eurasia_1080p(benchmark::State& state) {
     draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::conformal_conic, eurasia), eurasia, 1920, 1080), scene().map);
 }
 BENCHMARK(BM_Frame_Globe_50m_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Frame_Mercator_50m_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Globe_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_EqualEarth_World_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Conic_Eurasia_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);

@@ -157,6 +157,33 @@ void MapRenderer::each_projected_chunk(const GpuMesh& mesh, const Camera& camera
     }
 }
 
+// The sea inside the world's outline, projected on the CPU once for each projection (a globe being
+// spun: each frame) and drawn by the Web Mercator program, whose arithmetic is only an offset and a
+// scale: a few hundred triangles where projecting sphere_fill_mesh's 97,000 vertices took llvmpipe
+// most of a globe's frame. Before the clip distances are enabled: this program writes none.
+void MapRenderer::draw_world_outline(const Camera& camera) {
+    const Projection& p = camera.projection();
+    if (m_outline_of != p) {
+        MeshBuilder builder(2, whole_world_cell);
+        append_triangles(builder, world_outline_triangles(p));
+        m_outline = GpuMesh(builder.finish());
+        m_outline_of = p;
+    }
+    if (m_outline.empty()) return;
+    m_fill.use();
+    const auto res = static_cast<float>(camera.projected_resolution());
+    m_fill.set("u_scale", 2.0f / (static_cast<float>(camera.width()) * res), 2.0f / (static_cast<float>(camera.height()) * res));
+    m_fill.set("u_y_limits", -1e30f, 1e30f);
+    m_fill.set("u_color", style.ocean);
+    const Vec2 centre = camera.projected_center();
+    for (const GpuChunk& chunk : m_outline.chunks()) {
+        m_fill.set("u_offset", static_cast<float>(chunk.origin.x - centre.x), static_cast<float>(chunk.origin.y - centre.y));
+        glBindVertexArray(chunk.vao.get());
+        glDrawElements(GL_TRIANGLES, chunk.index_count, GL_UNSIGNED_INT, nullptr);
+        ++m_stats.draw_calls;
+    }
+}
+
 void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
     each_visible_chunk(mesh, camera, camera.is_mercator() ? m_fill : m_fill_projected, [&](ShaderProgram& p) { p.set("u_color", color); });
 }
@@ -267,14 +294,14 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
     // cut nothing, and are left off (user clipping costs Mesa's llvmpipe a slower path).
     const bool flat = camera.is_mercator();
     m_view_lonlat = flat ? Box{} : camera.visible_relative_lonlat();  // once a draw, for every mesh's chunks
-    if (!flat)
-        for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glEnable(plane);
     const Color clear = flat ? style.ocean : style.paper;
     glClearColor(clear.r, clear.g, clear.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     if (!flat) {
         // The world's outline on the paper: the sea over the whole sphere, and its graticule.
-        fill(m_sphere, camera, style.ocean);
+        draw_world_outline(camera);
+        for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glEnable(plane);
+        if (m_outline.empty()) fill(m_sphere, camera, style.ocean);
         lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
     }
 

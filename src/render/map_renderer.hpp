@@ -104,7 +104,11 @@ private:
     ShaderProgram m_fill_projected;  // any other projection (shaders/projection.glsl's PROJECTED)
     ShaderProgram m_line_projected;
     ShaderProgram m_point_projected;
-    GpuMesh m_sphere;     // drawn in projections other than Web Mercator: the sea's outline
+    void draw_world_outline(const Camera& camera);
+
+    GpuMesh m_sphere;     // the sea in the transverse Mercator (the shader projects and cuts it)
+    GpuMesh m_outline;    // the sea in the other projections: already projected, for m_outline_of
+    std::optional<Projection> m_outline_of;
     GpuMesh m_graticule;
     std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;
     std::vector<OverlayLayer> m_overlays;

@@ -40,6 +40,7 @@ struct Projection {
     double x0 = 0;    // false easting and northing, metres
     double y0 = 0;
 
+    bool operator==(const Projection&) const = default;
     bool is_mercator() const { return kind == ProjectionKind::web_mercator && lon0 == 0 && k0 == 1 && x0 == 0 && y0 == 0; }
     // Cylindrical and conic projections cut the world at the meridian opposite lon0; the azimuthals
     // have no cut but reach only part of it (the globe a hemisphere).

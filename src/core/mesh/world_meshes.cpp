@@ -1,6 +1,8 @@
 #include "core/mesh/world_meshes.hpp"
 
 #include <cmath>
+#include <numbers>
+#include <optional>
 
 #include "core/geo/mercator.hpp"
 
@@ -21,6 +23,55 @@ Mesh sphere_fill_mesh(double cell_deg) {
         }
     append_triangles(builder, triangles);
     return builder.finish();
+}
+
+std::vector<Vec2> world_outline_triangles(const Projection& p) {
+    constexpr double deg = std::numbers::pi / 180;
+    std::vector<Vec2> triangles;
+    auto at = [&](double lon, double lat) { return p.forward({p.lon0 + lon, lat}); };
+    auto quad = [&](std::optional<Vec2> a, std::optional<Vec2> b, std::optional<Vec2> c, std::optional<Vec2> d) {
+        if (a && b && c && d) triangles.insert(triangles.end(), {*a, *b, *c, *a, *c, *d});
+    };
+    switch (p.kind) {
+    case ProjectionKind::web_mercator:
+    case ProjectionKind::transverse_mercator: return {};
+    case ProjectionKind::orthographic:
+    case ProjectionKind::azimuthal_equidistant:
+    case ProjectionKind::azimuthal_equal_area:
+    case ProjectionKind::stereographic: {
+        // A fan from the centre to the points at the reach's distance in every direction.
+        const auto centre = at(0, p.lat0);
+        const double d = p.reach_degrees() * deg * (1 - 1e-9), f0 = p.lat0 * deg;
+        std::vector<Vec2> rim;
+        for (int i = 0; i <= 360; ++i) {
+            const double az = i * deg;
+            const double lat = std::asin(std::sin(f0) * std::cos(d) + std::cos(f0) * std::sin(d) * std::cos(az));
+            const double lon = std::atan2(std::sin(az) * std::sin(d) * std::cos(f0), std::cos(d) - std::sin(f0) * std::sin(lat));
+            if (auto q = at(lon / deg, lat / deg)) rim.push_back(*q);
+        }
+        for (std::size_t i = 0; centre && i + 1 < rim.size(); ++i) triangles.insert(triangles.end(), {*centre, rim[i], rim[i + 1]});
+        return triangles;
+    }
+    default: break;
+    }
+    // The cut meridians run from pole to pole (a conformal cone stops 5 degrees short of its far
+    // pole). A cone's parallels are arcs, Equal Earth's meridians curves: each is followed in 2
+    // degree steps; the equirectangular's straight edges need none.
+    const bool cone = p.kind == ProjectionKind::conformal_conic || p.kind == ProjectionKind::equal_area_conic;
+    double south = -90, north = 90;
+    if (p.kind == ProjectionKind::conformal_conic) {
+        if (conic_constants(p).n >= 0) south = -85;
+        else north = 85;
+    }
+    const int columns = cone ? 180 : 1, rows = p.kind == ProjectionKind::equal_earth ? 90 : 1;
+    const double lon_edge = 180 * (1 - 1e-9);
+    for (int i = 0; i < columns; ++i)
+        for (int j = 0; j < rows; ++j) {
+            const double w = -lon_edge + 2 * lon_edge * i / columns, e = -lon_edge + 2 * lon_edge * (i + 1) / columns;
+            const double s = south + (north - south) * j / rows, n = south + (north - south) * (j + 1) / rows;
+            quad(at(w, s), at(e, s), at(e, n), at(w, n));
+        }
+    return triangles;
 }
 
 Mesh graticule_mesh(double step_deg) {

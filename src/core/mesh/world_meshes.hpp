@@ -2,6 +2,9 @@
 // What a projection other than Web Mercator draws around the land: the whole sphere as one fill
 // (the sea, so the world's outline shows on the paper around it) and a graticule of meridians and
 // parallels. In Web Mercator metres like every mesh: the vertex shader projects them.
+#include <vector>
+
+#include "core/geo/projection.hpp"
 #include "core/mesh/mesh.hpp"
 
 namespace storyplot {
@@ -10,6 +13,13 @@ namespace storyplot {
 // corners, reads as a circle). Its rows at the poles lie on Mercator's clamped edge, which the
 // shader takes back to the pole.
 Mesh sphere_fill_mesh(double cell_deg = 2.0);
+
+// The same sea as triangles already in `p`'s projected metres, cut where the vertex shader cuts
+// (the meridian opposite the centre, the globe's horizon, an azimuthal's reach, a conic's far
+// pole), in as few triangles as its outline needs: a fan of 360 for an azimuthal, strips along
+// the curved edges of a cone or of Equal Earth, one rectangle for the equirectangular. Nothing for
+// Web Mercator (the sea is the paper) or the transverse Mercator (drawn from sphere_fill_mesh).
+std::vector<Vec2> world_outline_triangles(const Projection& p);
 
 // Meridians and parallels every `step_deg` degrees, with a vertex every degree; meridians stop
 // at 85 degrees, where they crowd together.
