@@ -54,12 +54,17 @@ int run_animate(const AnimateOptions& o) {
     std::optional<Tour> tour;
     std::optional<double> from, to;
     Camera camera;
+    // A camera that moves (a tour's, one following a vehicle) is worked out in Web Mercator and
+    // shown in this projection frame by frame, as the window shows its view: the globe turned to
+    // face it, or a flat projection fitted once to the whole story.
+    std::optional<Projection> moving;
     if (o.tour) {
-        if (o.route || o.chapter || o.from || o.to || o.bbox || o.follow || o.seconds_given || o.projection)
-            throw UsageError("--tour: the tour sets the views, times and length, in Web Mercator; leave out --route, --chapter, --from, --to, "
-                             "--bbox, --follow, --seconds and --projection");
+        if (o.route || o.chapter || o.from || o.to || o.bbox || o.follow || o.seconds_given)
+            throw UsageError("--tour: the tour sets the views, times and length; leave out --route, --chapter, --from, --to, "
+                             "--bbox, --follow and --seconds");
         tour.emplace(story, &motion, w, h);
         if (tour->empty()) throw UsageError("--tour: " + o.story + " has no chapters to tour");
+        if (o.projection) moving = projection_named(o.projection, story_lonlat_extent(story, &motion), ProjectionKind::orthographic);
     } else {
         AnimationSpan span;
         try {
@@ -79,11 +84,15 @@ int run_animate(const AnimateOptions& o) {
             if (!box.empty()) camera = fit_with_margin(box, w, h, 0.08);
         }
         if (o.bbox) camera = Camera::fit(mercator::forward(o.bbox->min_x, o.bbox->min_y, o.bbox->max_x, o.bbox->max_y), w, h);
-        if (o.follow && o.projection) throw UsageError("--projection: --follow draws in Web Mercator; leave out one of them");
         // As render: the whole story (nothing narrower asked for) in the projection chosen for it.
         const bool whole_story = !span.chapter && span.focus.empty() && !o.bbox && !o.follow;
         const Box content = whole_story ? story_lonlat_extent(story, &motion) : Box{};
-        camera = projected_camera(o.projection, whole_story, camera, whole_story ? &content : nullptr);
+        if (o.follow && o.projection) {
+            moving = projection_named(o.projection, story_lonlat_extent(story, &motion), ProjectionKind::orthographic);
+            camera = Camera::in_projection(camera, *moving);
+        } else {
+            camera = projected_camera(o.projection, whole_story, camera, whole_story ? &content : nullptr);
+        }
     }
     const double seconds = tour ? tour->duration() : o.seconds;
     const int frames = static_cast<int>(std::lround(o.fps * seconds));
@@ -97,14 +106,14 @@ int run_animate(const AnimateOptions& o) {
         if (tour) {
             // The tour's frame k at k / fps seconds, as the window presents it.
             const TourFrame f = tour->at(static_cast<double>(k) / o.fps);
-            view.camera = f.camera;
+            view.camera = moving ? Camera::in_projection(f.camera, *moving) : f.camera;
             view.time = f.time;
             if (f.card > 0) view.card = chapter_card(story, f.chapter, static_cast<float>(f.card));  // faded in after arrival
         } else {
             const double t = frame_time(*from, *to, k, frames);
             view.camera = camera;
             if (o.follow)
-                if (const auto follow = motion.follow_camera(t, w, h)) view.camera = *follow;
+                if (const auto follow = motion.follow_camera(t, w, h)) view.camera = moving ? Camera::in_projection(*follow, *moving) : *follow;
             view.time = t;
         }
         view.scale = o.scale;

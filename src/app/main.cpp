@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
     animate_cmd->add_option("--size", animate_size, "frame size WIDTHxHEIGHT")->capture_default_str();
     animate_cmd->add_option("--bbox", animate_bbox, "area to show, W,S,E,N in degrees");
     std::string animate_projection;
-    animate_cmd->add_option("--projection", animate_projection, "as render's --projection (not with --tour or --follow)");
+    animate_cmd->add_option("--projection", animate_projection, "as render's --projection; with --tour or --follow, each frame's view in it (auto: the globe for a story across the world)");
     animate_cmd->add_flag("--follow", animate.follow, "the camera follows the moving vehicle");
     animate_cmd->add_flag("--trail", animate.trail, "fade the way travelled behind the vehicle");
     animate_cmd->add_flag("--local-names", animate.local_names, "label places in local script");

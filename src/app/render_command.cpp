@@ -25,8 +25,7 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 }  // namespace
 
-Camera projected_camera(const std::optional<std::string>& name, bool automatic, const Camera& framed, const Box* content) {
-    if (!name && !automatic) return framed;
+Projection projection_named(const std::optional<std::string>& name, const Box& lonlat, ProjectionKind world) {
     ProjectionChoice choice;
     choice.automatic = true;
     if (name) {
@@ -35,8 +34,13 @@ Camera projected_camera(const std::optional<std::string>& name, bool automatic, 
         if (!looked_up) throw UsageError("--projection: " + error);
         choice = *looked_up;
     }
+    return chosen_projection(choice, lonlat, world);
+}
+
+Camera projected_camera(const std::optional<std::string>& name, bool automatic, const Camera& framed, const Box* content) {
+    if (!name && !automatic) return framed;
     const Box lonlat = content && !content->empty() ? *content : framed.visible_lonlat();
-    const Projection projection = chosen_projection(choice, lonlat);
+    const Projection projection = projection_named(name, lonlat, ProjectionKind::equal_earth);
     if (projection.is_mercator()) return framed;
     if (!content) return Camera::fit_lonlat(projection, lonlat, framed.width(), framed.height());
     return story_camera_in(projection, lonlat, framed.width(), framed.height());

@@ -34,6 +34,10 @@ struct RenderOptions {
     bool opening = false;                   // the window's first view: the first chapter's (clock idle)
 };
 
+// The projection `name` gives (see data/projection_lookup; none: the automatic choice) for a view of
+// `lonlat`, with `world` for a view of the world. Throws UsageError for a name storyplot cannot draw.
+Projection projection_named(const std::optional<std::string>& name, const Box& lonlat, ProjectionKind world);
+
 // The view `framed` (Web Mercator) in the projection `name` gives (see data/projection_lookup),
 // fitted to what it shows (to `content`, lon/lat, with a margin, when given); with no name, the
 // automatic choice when `automatic`, else `framed`. Throws UsageError for a name storyplot cannot draw.

@@ -380,8 +380,22 @@ TEST(Export, ProjectionsByNameEpsgOrProjAndOneLineForWhatCannotBeDrawn) {
     EXPECT_EQ(o.code, 2);
     EXPECT_NE(o.err.find("+proj=robin is not a projection storyplot draws"), std::string::npos) << o.err;
     EXPECT_FALSE(fs::exists(dir.file("bad.png")));
-    o = run_storyplot(dir, "animate '" + seed + "' -o t.gif --tour --projection globe");
-    EXPECT_EQ(o.code, 2);
+    // A tour and a camera following the 2001 train in a projection: frame for frame the same
+    // animation as in Web Mercator, each frame's view shown in the projection (the globe turned to
+    // face it, the cone fitted to the whole story once).
+    for (const char* moving : {"--tour", "--route kim-jong-il-2001 --seconds 2 --follow"}) {
+        const std::string common = "animate '" + seed + "' --fps 1 --size 320x180 -q " + moving;
+        o = run_storyplot(dir, common + " -o flat/");
+        ASSERT_EQ(o.code, 0) << o.err;
+        o = run_storyplot(dir, common + " --projection " + (std::string(moving) == "--tour" ? "globe" : "lcc") + " -o projected/");
+        ASSERT_EQ(o.code, 0) << o.err;
+        const auto frames = std::distance(fs::directory_iterator(dir.path() / "flat"), {});
+        EXPECT_GE(frames, 2) << moving;
+        EXPECT_EQ(std::distance(fs::directory_iterator(dir.path() / "projected"), {}), frames) << moving;
+        EXPECT_NE(slurp(dir.file("flat/frame_00000.png")), slurp(dir.file("projected/frame_00000.png"))) << moving;
+        fs::remove_all(dir.path() / "flat");
+        fs::remove_all(dir.path() / "projected");
+    }
     // An animation of the whole story on the globe: its frames, in the projection.
     o = run_storyplot(dir, "animate '" + seed + "' -o frames/ --fps 1 --seconds 2 --size 240x160 --projection globe");
     ASSERT_EQ(o.code, 0) << o.err;

@@ -2,6 +2,7 @@
 
 #include "core/geo/mercator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -25,6 +26,9 @@ Camera Camera::projected(const Projection& projection, Vec2 center, double resol
 
 Camera Camera::in_projection(const Camera& view, const Projection& projection) {
     if (projection.is_mercator()) return view;
+    constexpr double flat_below_m = 1.5e6;
+    if (projection.kind == ProjectionKind::orthographic && view.ground_resolution() * std::max(view.width(), view.height()) < flat_below_m)
+        return view;
     const LonLat centre = mercator::inverse(view.center());
     Projection p = projection;
     if (p.kind == ProjectionKind::orthographic) {

@@ -21,7 +21,9 @@ public:
     // A camera in `projection`: centre and resolution in its projected metres.
     static Camera projected(const Projection& projection, Vec2 center, double resolution, int width, int height);
     // A Web Mercator view shown in `projection`: the same centre, the same ground metres per pixel
-    // there; an orthographic globe turned to face that centre.
+    // there; an orthographic globe turned to face that centre. Close in (a view under 1,500 km
+    // across) the globe gives way to Web Mercator: facing the view's centre at the same ground
+    // scale, the two differ there by less than a pixel in a hundred.
     static Camera in_projection(const Camera& mercator_view, const Projection& projection);
     // The camera that shows a lon/lat box whole in `projection` (fitted to it by the caller).
     static Camera fit_lonlat(const Projection& projection, const Box& lonlat, int width, int height);

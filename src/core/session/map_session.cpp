@@ -48,12 +48,7 @@ void MapSession::user_moved() {
     m_timeline.follow = false;
 }
 
-Camera MapSession::shown(const Camera& mercator_view) const {
-    constexpr double flat_below_m = 1.5e6;
-    if (m_projection.kind == ProjectionKind::orthographic && mercator_view.ground_resolution() * std::max(mercator_view.width(), mercator_view.height()) < flat_below_m)
-        return mercator_view;
-    return Camera::in_projection(mercator_view, m_projection);
-}
+Camera MapSession::shown(const Camera& mercator_view) const { return Camera::in_projection(mercator_view, m_projection); }
 
 void MapSession::set_projection(std::optional<ProjectionKind> kind) {
     m_projection_kind = kind;

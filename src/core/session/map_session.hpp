@@ -43,8 +43,7 @@ public:
     // turns it. `kind` none: Web Mercator. A flat projection is fitted to the view it is chosen in.
     void set_projection(std::optional<ProjectionKind> kind);
     std::optional<ProjectionKind> projection_kind() const { return m_projection_kind; }
-    // Close in (a view under 1,500 km across) the globe gives way to Web Mercator: facing the view's
-    // centre at the same ground scale, the two differ there by less than a pixel in a hundred.
+    // Close in, the globe gives way to Web Mercator (Camera::in_projection).
     Camera shown() const { return shown(m_camera); }
     Camera shown(const Camera& mercator_view) const;
     // A view fitted to the whole window, moved so it sits in the map area.
