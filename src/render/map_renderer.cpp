@@ -185,7 +185,12 @@ void MapRenderer::draw_world_outline(const Camera& camera) {
 }
 
 void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
+    // An opaque fill replaces what is under it: without blending, llvmpipe writes its pixels
+    // without reading them back.
+    const bool opaque = color.a >= 1.0f;
+    if (opaque) glDisable(GL_BLEND);
     each_visible_chunk(mesh, camera, camera.is_mercator() ? m_fill : m_fill_projected, [&](ShaderProgram& p) { p.set("u_color", color); });
+    if (opaque) glEnable(GL_BLEND);
 }
 
 void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float width_px, float dash_on, float dash_off) {
