@@ -106,7 +106,8 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
     if (!layout.credits.empty()) {
         const Box& b = layout.credits;
         list.AddRectFilled(im(b.min_x, b.min_y), im(b.max_x, b.max_y), paper, 3 * scale);
-        draw_text(list, f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad / 2), IM_COL32(70, 70, 80, 255), d.credits);
+        draw_text(list, f.label, f.label->FontSize, im(b.min_x + pad, b.min_y + pad / 2), IM_COL32(70, 70, 80, 255), d.credits,
+                  static_cast<float>(b.width()) - 2 * pad + 1);  // as laid out
     }
     if (!layout.card.empty() && d.card) {
         const Box& b = layout.card;

@@ -139,6 +139,22 @@ TEST(MapDecorations, ScaleBarIsARoundLengthTrueAtTheCentre) {
               "Map data: Natural Earth \xC2\xB7 GSHHG \xC2\xB7 \xC2\xA9 OpenStreetMap contributors (ODbL)");
 }
 
+TEST(MapDecorations, ASmallPictureWrapsItsCreditsAndLeavesOutALegendThatWouldCoverTheTitle) {
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 360, 160);
+    const FixedWidthText text;
+    ExportDecorations d = everything();
+    d.credits += "\nProjection: Lambert conformal conic, standard parallels 27.3° and 52.3°";
+    const DecorationLayout layout = layout_decorations(camera, 1.0f, d, text);
+    const Box image = Box::of(0, 0, 360, 160);
+    EXPECT_TRUE(inside(layout.credits, image));
+    EXPECT_GT(layout.credits.height(), 2 * 14.0);  // more lines than the text's two
+    EXPECT_FALSE(layout.title.empty());
+    EXPECT_TRUE(layout.legend.empty());
+    const auto boxes = layout.boxes();
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) EXPECT_FALSE(overlap(boxes[i], boxes[j])) << i << " " << j;
+}
+
 TEST(MapDecorations, AMenuBarAboveKeepsTheTitleBelowIt) {
     const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 1600, 1000);
     const FixedWidthText text;

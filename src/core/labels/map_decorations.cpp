@@ -40,7 +40,9 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
     double bottom_right = h - margin;
 
     if (d.show.credits && !d.credits.empty()) {
-        const Vec2 s = text.size(TextStyle::label, d.credits);
+        // Wrapped to the map's width where a small picture has no room for a line.
+        const auto wrap = static_cast<float>(std::max(60.0 * scale, w - insets.left - 2 * margin - 2 * pad));
+        const Vec2 s = text.size(TextStyle::label, d.credits, wrap);
         layout.credits = Box::of(w - margin - s.x - 2 * pad, bottom_right - s.y - pad, w - margin, bottom_right);
         bottom_right = layout.credits.min_y - 6 * scale;
     }
@@ -95,6 +97,10 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
         const double tw = std::max(t.x, s.x) + 2 * pad;
         const double th = t.y + (d.date.empty() ? 0 : s.y + 2 * scale) + 2 * pad;
         layout.title = Box::of(left, insets.top + margin, left + tw, insets.top + margin + th);
+        // A picture too short for all: the title stays, and the legend, then the scale bar, are left
+        // out where they would reach up over it.
+        for (Box* below : {&layout.legend, &layout.scale_bar})
+            if (!below->empty() && below->min_y < layout.title.max_y + 6 * scale) *below = Box{};
     }
     return layout;
 }
