@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/geo/mercator.hpp"
+#include "core/geo/projection.hpp"
 #include "core/story/story_file.hpp"
 #include "data/gazetteer.hpp"
 #include "data/natural_earth.hpp"
@@ -47,6 +48,31 @@ TEST(TiledFrame, EqualsTheUntiledFrame) {
     // And the export's look is pinned by an expected image.
     const std::string mismatch = test_support::compare_with_expected(a, "export-decorated");
     EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+// The same in other projections: the globe (its outline drawn already projected, the land cut at
+// the horizon) and a conic, in tiles whose edges cross the world's outline.
+TEST(TiledFrame, EqualsTheUntiledFrameInOtherProjections) {
+    const Story story = read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json");
+    HeadlessContext gl;
+    MapScene scene;
+    scene.set_basemap(load_natural_earth(DetailLevel::coarse_110m));
+    scene.set_story(&story);
+    for (ProjectionKind kind : {ProjectionKind::orthographic, ProjectionKind::conformal_conic}) {
+        SCOPED_TRACE(static_cast<int>(kind));
+        const Box lonlat = kind == ProjectionKind::orthographic ? Box::of(-180, -90, 180, 90) : Box::of(30, 35, 180, 70);
+        FrameView view;
+        view.camera = Camera::fit_lonlat(fitted_projection(kind, Box::of(30, 35, 180, 70)), lonlat, 700, 500);
+        view.decorations = DecorationSet{};
+        ImageTarget whole(4096);
+        ImageTarget tiled(200);
+        const Image a = whole.render(scene, view);
+        const Image b = tiled.render(scene, view);
+        ASSERT_EQ(a.rgba.size(), b.rgba.size());
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < a.rgba.size(); ++i) differing += std::abs(int(a.rgba[i]) - int(b.rgba[i])) > 24;
+        EXPECT_LT(static_cast<double>(differing) / static_cast<double>(a.rgba.size()), 0.005);
+    }
 }
 
 TEST(TiledFrame, CancelStopsBetweenTiles) {
