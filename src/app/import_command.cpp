@@ -3,6 +3,9 @@
 #include <iostream>
 
 #include "core/files/atomic_file.hpp"
+#include "core/files/file_input.hpp"
+#include "core/files/input_error.hpp"
+#include "core/story/storymap.hpp"
 #include "core/story/story_file.hpp"
 #include "core/story/track_story.hpp"
 #include "data/track_source.hpp"
@@ -10,6 +13,18 @@
 namespace storyplot {
 
 void run_import(const std::string& input, const std::string& output, bool quiet) {
+    if (lower_extension(input) == ".json") {
+        // StoryMapJS: slides as chapters.
+        const std::string text = read_input_file(input, story_file_limit, "a StoryMapJS file");
+        if (!looks_like_storymap(text)) throw InputError(input, "not a StoryMapJS, GPX or KML file (a .json file it reads holds StoryMapJS slides)");
+        StorymapNotes notes;
+        const Story story = story_from_storymap(text, input, &notes);
+        write_file_atomically(output, serialize_story(story));
+        if (quiet) return;
+        std::cout << "wrote " << output << ": " << story_summary(story) << "\n";
+        if (!notes.summary().empty()) std::cout << "import: not kept: " << notes.summary() << "\n";
+        return;
+    }
     TrackSourceNotes notes;
     const RecordedTrips trips = read_recorded_trips(input, &notes);
     std::size_t left_out = 0;

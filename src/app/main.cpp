@@ -19,6 +19,7 @@
 #include "core/files/interrupt.hpp"
 #include "export/interchange.hpp"
 #include "core/story/story_file.hpp"
+#include "core/story/storymap.hpp"
 
 namespace {
 
@@ -146,9 +147,9 @@ int main(int argc, char** argv) {
     animate_cmd->add_flag("--no-decorations", animate_no_decorations, "leave out title, scale bar, legend, inset and credits");
 
     std::string export_story, export_output;
-    auto* export_cmd = app.add_subcommand("export", "the story as KML (with a tour of its chapters), GPX or plain GeoJSON");
+    auto* export_cmd = app.add_subcommand("export", "the story as KML (with a tour of its chapters), GPX, plain GeoJSON or StoryMapJS slides");
     export_cmd->add_option("STORY", export_story, "story file (*.story.json)")->required();
-    export_cmd->add_option("-o,--output", export_output, "output: .kml, .gpx or .geojson")->required();
+    export_cmd->add_option("-o,--output", export_output, "output: .kml, .gpx, .geojson or .storymap.json (StoryMapJS)")->required();
 
     std::string extract_article, extract_output, extract_date;
     bool extract_quiet = false;
@@ -160,8 +161,8 @@ int main(int argc, char** argv) {
 
     std::string import_input, import_output;
     bool import_quiet = false;
-    auto* import_cmd = app.add_subcommand("import", "recorded journeys (GPX tracks, routes, waypoints) or a KML file (placemarks, lines, folders) as a story");
-    import_cmd->add_option("FILE", import_input, "GPX or KML file")->required();
+    auto* import_cmd = app.add_subcommand("import", "recorded journeys (GPX tracks, routes, waypoints), a KML file (placemarks, lines, folders) or StoryMapJS slides (.json) as a story");
+    import_cmd->add_option("FILE", import_input, "GPX, KML or StoryMapJS .json file")->required();
     import_cmd->add_option("-o,--output", import_output, "the story (*.story.json)")->required();
     import_cmd->add_flag("-q,--quiet", import_quiet, "print nothing on success");
 
@@ -210,8 +211,15 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*export_cmd) {
+            if (export_output.ends_with(".storymap.json")) {
+                StorymapNotes notes;
+                write_file_atomically(export_output, story_to_storymap(read_story_file(export_story), &notes));
+                std::cout << "wrote " << export_output << "\n";
+                if (!notes.summary().empty()) std::cout << "export: StoryMapJS has no place for " << notes.summary() << "\n";
+                return 0;
+            }
             const auto format = interchange_format_for(export_output);
-            if (!format) throw UsageError("-o: \"" + export_output + "\" is not .kml, .gpx or .geojson");
+            if (!format) throw UsageError("-o: \"" + export_output + "\" is not .kml, .gpx, .geojson or .storymap.json");
             const Story exported = read_story_file(export_story);
             const std::string text = *format == InterchangeFormat::kml   ? story_to_kml(exported)
                                      : *format == InterchangeFormat::gpx ? story_to_gpx(exported)

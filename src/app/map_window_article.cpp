@@ -19,6 +19,7 @@
 #include "core/geo/mercator.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
+#include "core/story/storymap.hpp"
 #include "core/story/track_story.hpp"
 #include "data/track_source.hpp"
 #include "core/mesh/story_meshes.hpp"
@@ -62,13 +63,22 @@ void MapWindow::read_article(const std::string& path, const std::string& pasted)
 void MapWindow::import_trip(const std::string& path) {
     m_jobs.post("reading " + std::filesystem::path(path).filename().string() + "…", [this, path]() -> BackgroundJobs::Finish {
         try {
-            TrackSourceNotes notes;
-            auto story = std::make_shared<Story>(story_from_trips(read_recorded_trips(path, &notes)));
-            return [this, story, path, points = notes.points] {
+            std::shared_ptr<Story> story;
+            std::string from;
+            if (lower_extension(path) == ".json") {  // StoryMapJS slides
+                StorymapNotes notes;
+                story = std::make_shared<Story>(story_from_storymap(read_input_file(path, story_file_limit, "a StoryMapJS file"), path, &notes));
+                from = "StoryMapJS slides" + (notes.summary().empty() ? "" : " (not kept: " + notes.summary() + ")");
+            } else {
+                TrackSourceNotes notes;
+                story = std::make_shared<Story>(story_from_trips(read_recorded_trips(path, &notes)));
+                from = std::to_string(notes.points) + " points";
+            }
+            return [this, story, path, from] {
                 const std::string target = std::filesystem::path(path).replace_extension(".story.json").string();
                 m_review.reset();
                 set_story(std::move(*story), target, true);
-                m_messages.note("made " + story_summary(*this->story()) + " from " + std::to_string(points) + " points; Ctrl+S saves " + target);
+                m_messages.note("made " + story_summary(*this->story()) + " from " + from + "; Ctrl+S saves " + target);
             };
         } catch (const std::exception& e) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
@@ -95,10 +105,23 @@ void MapWindow::load_gazetteer() {
     });
 }
 
-// A file chosen to open (File > Open, the script's "open"): a GPX or KML file becomes a story
-// (core/story/track_story); anything else is opened as a dropped file is.
+namespace {
+// A .json file that holds StoryMapJS slides (its first few kilobytes say so), not GeoJSON.
+bool is_storymap_file(const std::string& path) {
+    if (lower_extension(path) != ".json") return false;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return looks_like_storymap(head);
+}
+}  // namespace
+
+// A file chosen to open (File > Open, the script's "open"): a GPX or KML file or StoryMapJS slides
+// become a story (core/story/track_story, core/story/storymap); anything else is opened as a
+// dropped file is.
 void MapWindow::open_chosen(const std::string& path) {
-    if (!is_trip_file(path)) {
+    if (!is_trip_file(path) && !is_storymap_file(path)) {
         open_dropped(path);
         return;
     }
@@ -123,7 +146,8 @@ void MapWindow::open_dropped(const std::string& path) {
     try {
         read_story_file(path);
     } catch (const NotAStoryError&) {
-        load_overlay(path, true);  // any other vector file GDAL reads
+        if (is_storymap_file(path)) open_chosen(path);
+        else load_overlay(path, true);  // any other vector file GDAL reads
         return;
     } catch (const InputError& e) {
         m_messages.error(e.what());

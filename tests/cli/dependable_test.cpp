@@ -335,6 +335,17 @@ TEST(Window, OpeningAGpxFileMakesAStoryThatSavesBesideIt) {
     EXPECT_NE(check.out.find("8 places, 3 routes, 3 chapters"), std::string::npos) << check.out;
 }
 
+TEST(Window, OpeningStoryMapJSSlidesMakesAStoryThatSavesBesideIt) {
+    TempDir dir;
+    write_text(dir.file("border.json"), slurp(std::string(STORYPLOT_TEST_DIR) + "/data/storymap/rivers-of-the-border.json"));
+    write_text(dir.file("open.txt"), "open border.json\nsave\nquit\n");
+    Running run = start_storyplot(dir, {"--script", "open.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    const Outcome check = run_storyplot(dir, "validate border.story.json");
+    EXPECT_EQ(check.code, 0) << check.err;
+    EXPECT_NE(check.out.find("2 places, 0 routes, 4 chapters"), std::string::npos) << check.out;
+}
+
 TEST(Window, AChapterWrittenInTheWindowSavesAndReopens) {
     TempDir dir;
     write_text(dir.file("s.story.json"), slurp(seed));

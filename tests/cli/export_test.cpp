@@ -254,12 +254,47 @@ TEST(Import, AnExportedGpxComesBackAsAStoryThatPlays) {
     // The hour at Khasan (10:40 to 11:40, +10:00) is written as two points and read back as a wait.
     EXPECT_EQ((*train)["properties"]["times"][2]["arrive"], "2019-04-24T08:40+08:00");
     EXPECT_EQ((*train)["properties"]["times"][2]["depart"], "2019-04-24T09:40+08:00");
-    // A file that is neither GPX nor KML is one line naming it, and nothing is written.
+    // A file that is none of what import reads is one line naming it, and nothing is written.
     const Outcome foreign = run_storyplot(dir, "import '" + seed + "' -o no.story.json");
     EXPECT_NE(foreign.code, 0);
-    EXPECT_NE(foreign.err.find("not a GPX or KML file"), std::string::npos) << foreign.err;
+    EXPECT_NE(foreign.err.find("not a StoryMapJS, GPX or KML file"), std::string::npos) << foreign.err;
     EXPECT_EQ(std::count(foreign.err.begin(), foreign.err.end(), '\n'), 1) << foreign.err;
     EXPECT_FALSE(fs::exists(dir.file("no.story.json")));
+}
+
+// StoryMapJS both ways: slides read as chapters framing their places, and a story written as slides
+// that read back chapter for chapter, with one line for what StoryMapJS has no place for.
+TEST(Import, StoryMapJSSlidesAsChaptersAndAStoryPublishedAsSlides) {
+    TempDir dir;
+    const std::string slides = std::string(STORYPLOT_TEST_DIR) + "/data/storymap/rivers-of-the-border.json";
+    Outcome o = run_storyplot(dir, "import '" + slides + "' -o border.story.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_NE(o.out.find("wrote border.story.json: 2 places, 0 routes, 4 chapters"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("import: not kept: 1 slide date that is not a time (kept in its text), 1 slide background"), std::string::npos) << o.out;
+    EXPECT_EQ(run_storyplot(dir, "validate border.story.json").code, 0);
+    o = run_storyplot(dir, "render border.story.json -q -o border.png --size 640x400 --chapter the-rail-bridge");
+    EXPECT_EQ(o.code, 0) << o.err;
+
+    o = run_storyplot(dir, "export '" + seed + "' -o seed.storymap.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_NE(o.out.find("export: StoryMapJS has no place for 3 routes"), std::string::npos) << o.out;
+    const auto published = nlohmann::json::parse(slurp(dir.file("seed.storymap.json")));
+    const auto original = nlohmann::json::parse(slurp(seed));
+    ASSERT_EQ(published["storymap"]["slides"].size(), original["story"]["chapters"].size() + 1);  // and the overview
+    EXPECT_EQ(published["storymap"]["slides"][0]["type"], "overview");
+    o = run_storyplot(dir, "import seed.storymap.json -o back.story.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto back = nlohmann::json::parse(slurp(dir.file("back.story.json")));
+    ASSERT_EQ(back["story"]["chapters"].size(), original["story"]["chapters"].size());
+    for (std::size_t i = 0; i < back["story"]["chapters"].size(); ++i)
+        EXPECT_EQ(back["story"]["chapters"][i]["title"], original["story"]["chapters"][i]["title"]);
+    // A broken slide is one line naming the file; nothing is written.
+    std::ofstream(dir.file("bad.json")) << R"({"storymap": {"slides": [{"location": {"lat": 123, "lon": 4}}]}})";
+    o = run_storyplot(dir, "import bad.json -o bad.story.json");
+    EXPECT_NE(o.code, 0);
+    EXPECT_NE(o.err.find("bad.json: slide 1: its location (123, 4) is not a place on the Earth"), std::string::npos) << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_FALSE(fs::exists(dir.file("bad.story.json")));
 }
 
 // A recorded track: its pause becomes a stop, the times come from the recording, and what the story
