@@ -1,11 +1,16 @@
 // Story files: any bytes give a story or one InputError; a story read saves and reads back the same.
+// The same bytes as StoryMapJS slides and as kepler.gl trips: a story that saves and reads back, or
+// one InputError line; a story read is written as StoryMapJS too.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "core/files/input_error.hpp"
+#include "core/story/kepler_trips.hpp"
 #include "core/story/story_file.hpp"
+#include "core/story/storymap.hpp"
+#include "core/story/track_story.hpp"
 #include "core/motion/story_motion.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -19,6 +24,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)motion.any_timed();
     } catch (const storyplot::InputError& e) {
         if (std::string(e.what()).find('\n') != std::string::npos) std::abort();  // one line, always
+    }
+    for (int format = 0; format < 2; ++format) {
+        storyplot::Story imported;
+        try {
+            imported = format == 0 ? storyplot::story_from_storymap(text, "fuzz.json")
+                                   : storyplot::story_from_trips(storyplot::read_kepler_trips(text, "fuzz.geojson"));
+        } catch (const storyplot::InputError& e) {
+            if (std::string(e.what()).find('\n') != std::string::npos) std::abort();
+            continue;
+        }
+        try {
+            (void)storyplot::parse_story(storyplot::serialize_story(imported), "imported.story.json");  // what import writes, storyplot reads
+        } catch (const storyplot::InputError&) {
+            std::abort();
+        }
+        (void)storyplot::story_to_storymap(imported);
     }
     return 0;
 }

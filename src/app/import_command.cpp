@@ -5,6 +5,7 @@
 #include "core/files/atomic_file.hpp"
 #include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
+#include "core/story/kepler_trips.hpp"
 #include "core/story/storymap.hpp"
 #include "core/story/story_file.hpp"
 #include "core/story/track_story.hpp"
@@ -13,10 +14,26 @@
 namespace storyplot {
 
 void run_import(const std::string& input, const std::string& output, bool quiet) {
-    if (lower_extension(input) == ".json") {
+    const std::string ext = lower_extension(input);
+    const std::string text = ext == ".json" || ext == ".geojson" ? read_input_file(input, story_file_limit, "a JSON file") : std::string();
+    if (ext == ".geojson" || (ext == ".json" && !looks_like_storymap(text))) {
+        // kepler.gl trips: lines with a time as each coordinate's fourth value.
+        KeplerNotes notes;
+        const RecordedTrips trips = read_kepler_trips(text, input, &notes);
+        std::size_t left_out = 0;
+        const Story story = story_from_trips(trips, &left_out);
+        write_file_atomically(output, serialize_story(story));
+        if (quiet) return;
+        std::cout << "wrote " << output << ": " << story_summary(story) << "\n";
+        std::string dropped;
+        if (notes.elevations) dropped += std::to_string(notes.elevations) + " elevations";
+        if (notes.other) dropped += (dropped.empty() ? "" : ", ") + std::to_string(notes.other) + " features neither lines nor points";
+        if (left_out) dropped += (dropped.empty() ? "" : ", ") + std::to_string(left_out) + " lines of fewer than two points";
+        std::cout << "import: " << notes.points << " points read" << (dropped.empty() ? "" : "; not kept: " + dropped) << "\n";
+        return;
+    }
+    if (ext == ".json") {
         // StoryMapJS: slides as chapters.
-        const std::string text = read_input_file(input, story_file_limit, "a StoryMapJS file");
-        if (!looks_like_storymap(text)) throw InputError(input, "not a StoryMapJS, GPX or KML file (a .json file it reads holds StoryMapJS slides)");
         StorymapNotes notes;
         const Story story = story_from_storymap(text, input, &notes);
         write_file_atomically(output, serialize_story(story));

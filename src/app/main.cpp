@@ -161,8 +161,8 @@ int main(int argc, char** argv) {
 
     std::string import_input, import_output;
     bool import_quiet = false;
-    auto* import_cmd = app.add_subcommand("import", "recorded journeys (GPX tracks, routes, waypoints), a KML file (placemarks, lines, folders) or StoryMapJS slides (.json) as a story");
-    import_cmd->add_option("FILE", import_input, "GPX, KML or StoryMapJS .json file")->required();
+    auto* import_cmd = app.add_subcommand("import", "recorded journeys (GPX tracks, routes, waypoints; kepler.gl trips), a KML file (placemarks, lines, folders) or StoryMapJS slides (.json) as a story");
+    import_cmd->add_option("FILE", import_input, "GPX, KML, StoryMapJS .json or kepler.gl trip .geojson file")->required();
     import_cmd->add_option("-o,--output", import_output, "the story (*.story.json)")->required();
     import_cmd->add_flag("-q,--quiet", import_quiet, "print nothing on success");
 

@@ -257,7 +257,7 @@ TEST(Import, AnExportedGpxComesBackAsAStoryThatPlays) {
     // A file that is none of what import reads is one line naming it, and nothing is written.
     const Outcome foreign = run_storyplot(dir, "import '" + seed + "' -o no.story.json");
     EXPECT_NE(foreign.code, 0);
-    EXPECT_NE(foreign.err.find("not a StoryMapJS, GPX or KML file"), std::string::npos) << foreign.err;
+    EXPECT_NE(foreign.err.find("neither StoryMapJS slides nor kepler.gl trips"), std::string::npos) << foreign.err;
     EXPECT_EQ(std::count(foreign.err.begin(), foreign.err.end(), '\n'), 1) << foreign.err;
     EXPECT_FALSE(fs::exists(dir.file("no.story.json")));
 }
@@ -295,6 +295,34 @@ TEST(Import, StoryMapJSSlidesAsChaptersAndAStoryPublishedAsSlides) {
     EXPECT_NE(o.err.find("bad.json: slide 1: its location (123, 4) is not a place on the Earth"), std::string::npos) << o.err;
     EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
     EXPECT_FALSE(fs::exists(dir.file("bad.story.json")));
+}
+
+// kepler.gl trips: a line whose coordinates carry their times (milliseconds here) plays as it
+// happened, its half-hour pause a stop.
+TEST(Import, KeplerTripsPlayAsTheyHappened) {
+    TempDir dir;
+    std::string coords;
+    const long long start_ms = 1556064000000LL;  // 2019-04-24T00:00Z
+    const int minutes[] = {0, 10, 20, 30, 60, 70, 80};
+    const double lons[] = {131.80, 131.85, 131.90, 131.95, 131.9501, 132.00, 132.05};
+    for (int i = 0; i < 7; ++i)
+        coords += std::string(i ? "," : "") + "[" + std::to_string(lons[i]) + ", 43.1, 0, " + std::to_string(start_ms + minutes[i] * 60000LL) + "]";
+    write_text(dir.file("trips.geojson"), R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"vendor": "Bus 7"},
+        "geometry": {"type": "LineString", "coordinates": [)" + coords + "]}}]}");
+    const Outcome o = run_storyplot(dir, "import trips.geojson -o trips.story.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    EXPECT_NE(o.out.find("import: 7 points read"), std::string::npos) << o.out;
+    EXPECT_EQ(run_storyplot(dir, "validate trips.story.json").code, 0);
+    const auto story = nlohmann::json::parse(slurp(dir.file("trips.story.json")));
+    const nlohmann::json* bus = nullptr;
+    for (const auto& f : story["features"])
+        if (f["properties"]["kind"] == "route") bus = &f;
+    ASSERT_TRUE(bus);
+    EXPECT_EQ((*bus)["properties"]["name"], "Bus 7");
+    EXPECT_EQ((*bus)["properties"]["stops"].size(), 3u);  // start, the pause, end
+    EXPECT_EQ((*bus)["geometry"]["coordinates"].size(), 7u);
+    // It animates on its own clock.
+    EXPECT_EQ(run_storyplot(dir, "animate trips.story.json -q -o frames/ --fps 1 --seconds 2 --size 160x100").code, 0);
 }
 
 // A recorded track: its pause becomes a stop, the times come from the recording, and what the story
