@@ -52,7 +52,7 @@ void run_import(const std::string& input, const std::string& output, bool quiet)
     std::string dropped;
     if (notes.elevations) dropped += std::to_string(notes.elevations) + " elevations";
     if (left_out) dropped += (dropped.empty() ? "" : ", ") + std::to_string(left_out) + " tracks of fewer than two points";
-    if (notes.tour) dropped += (dropped.empty() ? "" : ", ") + std::string("the gx:Tour's flights and views");
+    if (notes.tour) dropped += (dropped.empty() ? "" : ", ") + std::string("the gx:Tour's timings (its flights are the chapters)");
     std::cout << "import: " << notes.points << " points read" << (dropped.empty() ? "" : "; not kept: " + dropped) << "\n";
 }
 

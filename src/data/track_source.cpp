@@ -1,5 +1,10 @@
 #include "data/track_source.hpp"
 
+#include <cpl_minixml.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 
@@ -53,6 +58,87 @@ void add_lines(const OGRGeometry& g, std::vector<Path>& out) {
     }
 }
 
+// The KML document's text: the file itself, or the first .kml inside a KMZ; empty when unreadable.
+std::string kml_text(const std::string& path) {
+    if (lower_extension(path) == ".kml") return read_input_file(path, story_file_limit, "a KML file");
+    const std::string zip = "/vsizip/" + path;
+    char** names = VSIReadDir(zip.c_str());
+    std::string doc;
+    for (int i = 0; names && names[i] && doc.empty(); ++i)
+        if (lower_extension(names[i]) == ".kml") doc = zip + "/" + names[i];
+    CSLDestroy(names);
+    GByte* data = nullptr;
+    vsi_l_offset size = 0;
+    if (doc.empty() || !VSIIngestFile(nullptr, doc.c_str(), &data, &size, static_cast<GIntBig>(story_file_limit))) return "";
+    std::string text(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+    VSIFree(data);
+    return text;
+}
+
+const CPLXMLNode* child_element(const CPLXMLNode* node, const char* name) {
+    for (const CPLXMLNode* c = node ? node->psChild : nullptr; c; c = c->psNext)
+        if (c->eType == CXT_Element && std::string_view(c->pszValue) == name) return c;
+    return nullptr;
+}
+
+// Every Placemark's id and name, anywhere in the document.
+void placemark_names(const CPLXMLNode* node, std::map<std::string, std::string>& names) {
+    for (; node; node = node->psNext) {
+        if (node->eType != CXT_Element) continue;
+        if (std::string_view(node->pszValue) == "Placemark") {
+            const char* id = CPLGetXMLValue(node, "id", nullptr);
+            if (id) names[id] = CPLGetXMLValue(node, "name", "");
+        }
+        placemark_names(node->psChild, names);
+    }
+}
+
+// The placemark whose balloon an update opens (<Change><Placemark targetId="…">
+// <gx:balloonVisibility>1</…>), if any.
+std::string opened_balloon(const CPLXMLNode* node) {
+    for (; node; node = node->psNext) {
+        if (node->eType != CXT_Element) continue;
+        if (std::string_view(node->pszValue) == "Placemark" && std::string_view(CPLGetXMLValue(node, "gx:balloonVisibility", "0")) == "1")
+            return CPLGetXMLValue(node, "targetId", "");
+        if (std::string found = opened_balloon(node->psChild); !found.empty()) return found;
+    }
+    return "";
+}
+
+// A KML tour's flights, in its playlist's order: each FlyTo's LookAt (or Camera) and the balloon
+// an update after it opens.
+std::vector<TourView> read_tour(const std::string& text) {
+    std::vector<TourView> views;
+    CPLXMLNode* root = text.empty() ? nullptr : CPLParseXMLString(text.c_str());
+    if (!root) return views;
+    std::map<std::string, std::string> names;
+    placemark_names(root, names);
+    const CPLXMLNode* tour = CPLSearchXMLNode(root, "=gx:Tour");  // '=': after the <?xml?> declaration too
+    const CPLXMLNode* playlist = tour ? child_element(tour, "gx:Playlist") : nullptr;
+    for (const CPLXMLNode* c = playlist ? playlist->psChild : nullptr; c; c = c->psNext) {
+        if (c->eType != CXT_Element) continue;
+        const std::string_view what = c->pszValue;
+        if (what == "gx:FlyTo") {
+            const CPLXMLNode* look = child_element(c, "LookAt");
+            const bool camera = !look;
+            if (!look) look = child_element(c, "Camera");
+            if (!look) continue;
+            const char* lon = CPLGetXMLValue(look, "longitude", nullptr);
+            const char* lat = CPLGetXMLValue(look, "latitude", nullptr);
+            if (!lon || !lat) continue;
+            const TourView view{{CPLAtof(lon), CPLAtof(lat)}, CPLAtof(CPLGetXMLValue(look, camera ? "altitude" : "range", "0")), ""};
+            if (std::isfinite(view.centre.lon) && std::isfinite(view.centre.lat) && std::abs(view.centre.lat) <= 90 && std::abs(view.centre.lon) <= 360)
+                views.push_back(view);
+        } else if (what == "gx:AnimatedUpdate" && !views.empty() && views.back().placemark.empty()) {
+            const std::string id = opened_balloon(c->psChild);
+            const auto named = names.find(id);
+            views.back().placemark = named != names.end() && !named->second.empty() ? named->second : id;
+        }
+    }
+    CPLDestroyXMLNode(root);
+    return views;
+}
+
 // A KML file through GDAL's LIBKML (or KML) driver: each folder a layer, its points waypoints (with
 // their <TimeStamp> or <begin>) and its lines tracks, without times.
 void read_kml(GDALDataset& ds, RecordedTrips& trips, TrackSourceNotes& counted) {
@@ -103,8 +189,9 @@ RecordedTrips read_recorded_trips(const std::string& path, TrackSourceNotes* not
     if (driver == "LIBKML" || driver == "KML") {
         read_kml(*ds, trips, counted);
         if (trips.waypoints.empty() && trips.tracks.empty()) throw InputError(path, "holds no placemark or line");
-        // A tour's flights and views have no place in a story's chapters as read here.
-        if (path.ends_with(".kml") && read_input_file(path, story_file_limit, "a KML file").find("<gx:Tour") != std::string::npos) counted.tour = true;
+        // A tour's flights become the chapters; their timings (durations, waits) are not kept.
+        trips.tour = read_tour(kml_text(path));
+        counted.tour = !trips.tour.empty();
         if (notes) *notes = counted;
         return trips;
     }

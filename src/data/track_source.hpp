@@ -11,7 +11,7 @@ namespace storyplot {
 struct TrackSourceNotes {
     std::size_t points = 0;      // track and route points read
     std::size_t elevations = 0;  // points with an elevation, which a story does not keep
-    bool tour = false;           // a KML gx:Tour, whose flights a story does not keep
+    bool tour = false;           // a KML gx:Tour: its flights are chapters, its timings not kept
 };
 
 // Whether import reads `path` (by its name: .gpx, .kml, .kmz); File > Open makes a story of these.

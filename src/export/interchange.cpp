@@ -111,8 +111,16 @@ std::string story_to_kml(const Story& story) {
         const double range = ground_height / (2 * std::tan(30.0 * 3.14159265358979 / 180));
         k << "    <gx:FlyTo><gx:duration>4</gx:duration><gx:flyToMode>smooth</gx:flyToMode><LookAt><longitude>" << number(centre.lon)
           << "</longitude><latitude>" << number(centre.lat) << "</latitude><altitude>0</altitude><heading>0</heading><tilt>0</tilt><range>"
-          << std::llround(range) << "</range><altitudeMode>relativeToGround</altitudeMode></LookAt></gx:FlyTo>\n"
-          << "    <gx:Wait><gx:duration>3</gx:duration></gx:Wait>\n";
+          << std::llround(range) << "</range><altitudeMode>relativeToGround</altitudeMode></LookAt></gx:FlyTo>\n";
+        // The chapter's place, when it frames one first: its balloon opens while the tour waits.
+        const Place* shown = chapter.focus.empty() ? nullptr : story.place(chapter.focus.front());
+        if (shown)
+            k << "    <gx:AnimatedUpdate><gx:duration>0</gx:duration><Update><targetHref/><Change><Placemark targetId=\"" << xml(shown->id)
+              << "\"><gx:balloonVisibility>1</gx:balloonVisibility></Placemark></Change></Update></gx:AnimatedUpdate>\n";
+        k << "    <gx:Wait><gx:duration>3</gx:duration></gx:Wait>\n";
+        if (shown)
+            k << "    <gx:AnimatedUpdate><gx:duration>0</gx:duration><Update><targetHref/><Change><Placemark targetId=\"" << xml(shown->id)
+              << "\"><gx:balloonVisibility>0</gx:balloonVisibility></Placemark></Change></Update></gx:AnimatedUpdate>\n";
     }
     k << "  </gx:Playlist></gx:Tour>\n</Document>\n</kml>\n";
     return k.str();

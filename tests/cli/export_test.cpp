@@ -360,24 +360,49 @@ TEST(Import, ARecordedTrackPlaysAsRecordedAndSaysWhatItDropped) {
 
 // A KML made by `export` (Google Earth's format) comes back: placemarks as places, lines as routes
 // stopping at the placemarks they pass, folders as chapters; the tour it cannot keep is said.
-TEST(Import, AnExportedKmlComesBackWithItsFoldersAsChapters) {
+TEST(Import, AnExportedKmlComesBackWithItsTourAsChapters) {
     TempDir dir;
     ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o seed.kml").code, 0);
-    const Outcome o = run_storyplot(dir, "import seed.kml -o back.story.json");
+    Outcome o = run_storyplot(dir, "import seed.kml -o back.story.json");
     ASSERT_EQ(o.code, 0) << o.err;
-    EXPECT_NE(o.out.find("8 places, 3 routes, 2 chapters"), std::string::npos) << o.out;
-    EXPECT_NE(o.out.find("not kept: the gx:Tour's flights and views"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("8 places, 3 routes, 6 chapters"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("not kept: the gx:Tour's timings (its flights are the chapters)"), std::string::npos) << o.out;
     EXPECT_EQ(run_storyplot(dir, "validate back.story.json").code, 0);
     const auto story = nlohmann::json::parse(slurp(dir.file("back.story.json")));
-    ASSERT_EQ(story["story"]["chapters"].size(), 2u);
-    EXPECT_EQ(story["story"]["chapters"][0]["title"], "Places");
-    EXPECT_EQ(story["story"]["chapters"][0]["focus"].size(), 8u);
-    EXPECT_EQ(story["story"]["chapters"][1]["focus"].size(), 3u);
+    const auto original = nlohmann::json::parse(slurp(seed));
+    // A chapter for each of the tour's flights, at the view it flies to: the zoom the seed gives
+    // comes back to a hundredth; a flight that opens a placemark's balloon is named for it.
+    ASSERT_EQ(story["story"]["chapters"].size(), original["story"]["chapters"].size());
+    for (std::size_t i = 0; i < original["story"]["chapters"].size(); ++i) {
+        const auto& before = original["story"]["chapters"][i];
+        const auto& after = story["story"]["chapters"][i];
+        ASSERT_TRUE(after.contains("center") && after.contains("zoom")) << i;
+        if (before.contains("zoom")) {
+            EXPECT_NEAR(after["zoom"].get<double>(), before["zoom"].get<double>(), 0.01) << i;
+        }
+    }
+    EXPECT_EQ(story["story"]["chapters"][2]["title"], "Tumangang");
+    EXPECT_EQ(story["story"]["chapters"][2]["focus"], (nlohmann::json{"tumangang"}));
+    EXPECT_EQ(story["story"]["chapters"][1]["title"], "View 2");  // the train: no placemark of its own
     for (const auto& f : story["features"])
         if (f["properties"]["name"] == "Kim Jong Un's armoured train, April 2019") {
             EXPECT_EQ(f["properties"]["stops"], (nlohmann::json{"pyongyang", "tumangang", "khasan", "vladivostok-station"}));
             EXPECT_FALSE(f["properties"].contains("times"));  // a KML line has no times of its own
         }
+    // Without a tour, each folder is a chapter framing what it holds.
+    write_text(dir.file("folders.kml"), R"(<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Two folders</name>
+<Folder><name>North</name><Placemark><name>A</name><Point><coordinates>130,43,0</coordinates></Point></Placemark>
+<Placemark><name>B</name><Point><coordinates>131,43.5,0</coordinates></Point></Placemark></Folder>
+<Folder><name>South</name><Placemark><name>C</name><Point><coordinates>129,40,0</coordinates></Point></Placemark></Folder>
+</Document></kml>)");
+    o = run_storyplot(dir, "import folders.kml -o folders.story.json");
+    ASSERT_EQ(o.code, 0) << o.err;
+    const auto folders = nlohmann::json::parse(slurp(dir.file("folders.story.json")));
+    ASSERT_EQ(folders["story"]["chapters"].size(), 2u);
+    EXPECT_EQ(folders["story"]["chapters"][0]["title"], "North");
+    EXPECT_EQ(folders["story"]["chapters"][0]["focus"].size(), 2u);
+    EXPECT_EQ(folders["story"]["chapters"][1]["focus"].size(), 1u);
 }
 
 // A still in a conic opens in place in a GIS: the GeoTIFF's CRS is the projection it was drawn in,

@@ -4,9 +4,12 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 #include <set>
 
 #include "core/geo/geodesic.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/story/story_camera.hpp"
 #include "core/story/story_time.hpp"
 
 namespace storyplot {
@@ -67,6 +70,12 @@ TravelMode mode_for_speed(std::optional<double> km_per_hour) {
     if (*km_per_hour <= 130) return TravelMode::car;
     if (*km_per_hour <= 300) return TravelMode::train;
     return TravelMode::plane;
+}
+
+double zoom_for_range(double range_m, double lat) {
+    const double ground_height = 2 * range_m * std::tan(30.0 * std::numbers::pi / 180);
+    const double zoom = zoom_for_resolution(ground_height / mercator::ground_scale(lat) / 800.0);
+    return std::clamp(std::round(zoom * 100) / 100, 0.0, 22.0);  // a hundredth of a level: nothing a reader sees
 }
 
 Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
@@ -178,7 +187,7 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
             continue;
         }
         track_ids[t] = route.id;
-        if (trips.folders.empty()) {
+        if (trips.folders.empty() && trips.tour.empty()) {
             Chapter chapter;
             chapter.id = unique_id("chapter " + route.id, ids, "chapter");
             chapter.title = name;
@@ -188,8 +197,25 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
         }
         story.routes.push_back(std::move(route));
     }
+    // A tour: a chapter for each flight, in its order, at the view it flies to, named for and
+    // framing the placemark whose balloon it opens (else "View 3").
+    for (std::size_t v = 0; v < trips.tour.size(); ++v) {
+        const TourView& view = trips.tour[v];
+        Chapter chapter;
+        chapter.title = view.placemark.empty() ? "View " + std::to_string(v + 1) : view.placemark;
+        chapter.id = unique_id("chapter " + chapter.title, ids, "chapter");
+        chapter.center = view.centre;
+        if (view.range_m > 0) chapter.zoom = zoom_for_range(view.range_m, view.centre.lat);
+        for (std::size_t w = 0; w < trips.waypoints.size() && !view.placemark.empty(); ++w)
+            if (trips.waypoints[w].name == view.placemark) {
+                chapter.focus = {waypoint_ids[w]};
+                if (trips.waypoints[w].utc) chapter.time = moment(*trips.waypoints[w].utc, zone);
+                break;
+            }
+        story.chapters.push_back(std::move(chapter));
+    }
     // Folders: a chapter each, framing its places and routes, at the earliest time among them.
-    for (const TripFolder& folder : trips.folders) {
+    for (const TripFolder& folder : trips.tour.empty() ? trips.folders : std::vector<TripFolder>{}) {
         Chapter chapter;
         chapter.id = unique_id("chapter " + folder.name, ids, "chapter");
         chapter.title = folder.name;

@@ -40,12 +40,25 @@ struct TripFolder {
     std::vector<std::size_t> tracks;     // and ::tracks
 };
 
+// A KML tour's flight (gx:FlyTo): the view it flies to, and the placemark (by name) whose balloon
+// it then opens, if any.
+struct TourView {
+    LonLat centre;
+    double range_m = 0;  // the LookAt's range (a Camera's altitude): metres from the eye
+    std::string placemark;
+};
+
 struct RecordedTrips {
     std::string title;
     std::vector<Waypoint> waypoints;
     std::vector<Track> tracks;
     std::vector<TripFolder> folders;  // none: a chapter for each track
+    std::vector<TourView> tour;       // a KML tour: its flights are the chapters, not the folders
 };
+
+// The web map zoom (core/story/story_camera) of a view seen from `range_m` metres at latitude `lat`
+// with Google Earth's 60-degree field of view, 800 pixels tall (as export writes its tour).
+double zoom_for_range(double range_m, double lat);
 
 // A stop is a waypoint within this many metres of the track, or a pause: the track staying within
 // pause_radius_m of one point for pause_seconds or more.
