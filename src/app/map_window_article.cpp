@@ -19,6 +19,7 @@
 #include "core/geo/mercator.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
+#include "core/story/kepler_trips.hpp"
 #include "core/story/storymap.hpp"
 #include "core/story/track_story.hpp"
 #include "data/track_source.hpp"
@@ -65,10 +66,18 @@ void MapWindow::import_trip(const std::string& path) {
         try {
             std::shared_ptr<Story> story;
             std::string from;
-            if (lower_extension(path) == ".json") {  // StoryMapJS slides
-                StorymapNotes notes;
-                story = std::make_shared<Story>(story_from_storymap(read_input_file(path, story_file_limit, "a StoryMapJS file"), path, &notes));
-                from = "StoryMapJS slides" + (notes.summary().empty() ? "" : " (not kept: " + notes.summary() + ")");
+            const std::string ext = lower_extension(path);
+            if (ext == ".json" || ext == ".geojson") {  // StoryMapJS slides or kepler.gl trips
+                const std::string text = read_input_file(path, story_file_limit, "a JSON file");
+                if (looks_like_storymap(text)) {
+                    StorymapNotes notes;
+                    story = std::make_shared<Story>(story_from_storymap(text, path, &notes));
+                    from = "StoryMapJS slides" + (notes.summary().empty() ? "" : " (not kept: " + notes.summary() + ")");
+                } else {
+                    KeplerNotes notes;
+                    story = std::make_shared<Story>(story_from_trips(read_kepler_trips(text, path, &notes)));
+                    from = "kepler.gl trips of " + std::to_string(notes.points) + " points";
+                }
             } else {
                 TrackSourceNotes notes;
                 story = std::make_shared<Story>(story_from_trips(read_recorded_trips(path, &notes)));
@@ -115,13 +124,30 @@ bool is_storymap_file(const std::string& path) {
     head.resize(static_cast<std::size_t>(in.gcount()));
     return looks_like_storymap(head);
 }
+
+// GeoJSON whose lines carry times in their coordinates (kepler.gl's trips), not a story or a layer.
+bool is_kepler_trip_file(const std::string& path) {
+    const std::string ext = lower_extension(path);
+    if (ext != ".json" && ext != ".geojson") return false;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(1 << 20, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (!may_hold_kepler_trips(head)) return false;
+    try {
+        (void)read_kepler_trips(read_input_file(path, story_file_limit, "a JSON file"), path);
+        return true;
+    } catch (const InputError&) {
+        return false;
+    }
+}
 }  // namespace
 
-// A file chosen to open (File > Open, the script's "open"): a GPX or KML file or StoryMapJS slides
-// become a story (core/story/track_story, core/story/storymap); anything else is opened as a
-// dropped file is.
+// A file chosen to open (File > Open, the script's "open"): a GPX or KML file, StoryMapJS slides or
+// kepler.gl trips become a story (core/story/track_story, storymap, kepler_trips); anything else is
+// opened as a dropped file is (a dropped GPX or trips file is a layer).
 void MapWindow::open_chosen(const std::string& path) {
-    if (!is_trip_file(path) && !is_storymap_file(path)) {
+    if (!is_trip_file(path) && !is_storymap_file(path) && !is_kepler_trip_file(path)) {
         open_dropped(path);
         return;
     }

@@ -346,6 +346,18 @@ TEST(Window, OpeningStoryMapJSSlidesMakesAStoryThatSavesBesideIt) {
     EXPECT_NE(check.out.find("2 places, 0 routes, 4 chapters"), std::string::npos) << check.out;
 }
 
+TEST(Window, OpeningKeplerTripsMakesAStoryThatSavesBesideThem) {
+    TempDir dir;
+    write_text(dir.file("trips.geojson"), R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"vendor": "Tram 2"},
+        "geometry": {"type": "LineString", "coordinates": [[131.88, 43.11, 0, 1556064000], [131.90, 43.12, 0, 1556064600], [131.93, 43.13, 0, 1556065200]]}}]})");
+    write_text(dir.file("open.txt"), "open trips.geojson\nsave\nquit\n");
+    Running run = start_storyplot(dir, {"--script", "open.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    const Outcome check = run_storyplot(dir, "validate trips.story.json");
+    EXPECT_EQ(check.code, 0) << check.err;
+    EXPECT_NE(check.out.find("2 places, 1 route, 1 chapter"), std::string::npos) << check.out;
+}
+
 TEST(Window, AChapterWrittenInTheWindowSavesAndReopens) {
     TempDir dir;
     write_text(dir.file("s.story.json"), slurp(seed));

@@ -56,6 +56,13 @@ TEST(KeplerTrips, AStoryThatPlaysAsTheTripsHappened) {
     EXPECT_EQ(story.routes.front().times.front().depart->time.utc_seconds, 1556064000);
 }
 
+TEST(KeplerTrips, ACheapLookAtAFilesStartFindsTimedCoordinates) {
+    EXPECT_TRUE(may_hold_kepler_trips(ferry(1)));
+    EXPECT_TRUE(may_hold_kepler_trips(R"({"coordinates": [[1, 2, 0, 1556064000], [1, 3, 0, 1556064600]], "type": "LineString"})"));
+    EXPECT_FALSE(may_hold_kepler_trips(R"({"type": "LineString", "coordinates": [[1, 2], [3, 4]]})"));
+    EXPECT_FALSE(may_hold_kepler_trips(R"({"type": "Point", "coordinates": [1, 2, 0, 5]})"));
+}
+
 TEST(KeplerTrips, WithoutTimesItIsNotATripFile) {
     const std::string plain = R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
         "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}}]})";

@@ -45,6 +45,21 @@ std::optional<RawPoint> raw_point(const Json& c) {
 
 }  // namespace
 
+bool may_hold_kepler_trips(std::string_view head) {
+    for (std::size_t at = head.find("\"LineString\""); at != std::string_view::npos; at = head.find("\"LineString\"", at + 1)) {
+        // The line's coordinates, near its type (either side of it): the first point's values.
+        const std::size_t from = at > 400 ? at - 400 : 0;
+        const std::size_t c = head.substr(from, 800).find("\"coordinates\"");
+        if (c == std::string_view::npos) continue;
+        const std::size_t open = head.find("[[", from + c);
+        const std::size_t close = open == std::string_view::npos ? open : head.find(']', open);
+        if (close == std::string_view::npos) continue;
+        const std::string_view first = head.substr(open + 2, close - open - 2);
+        if (std::count(first.begin(), first.end(), ',') == 3) return true;
+    }
+    return false;
+}
+
 RecordedTrips read_kepler_trips(std::string_view text, const std::string& path, KeplerNotes* notes) {
     Json doc;
     try {

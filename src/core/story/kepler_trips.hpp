@@ -21,4 +21,8 @@ struct KeplerNotes {
 // Throws InputError naming `path` for text that is not GeoJSON or has no line with times.
 RecordedTrips read_kepler_trips(std::string_view text, const std::string& path, KeplerNotes* notes = nullptr);
 
+// Whether a file's start (`head`) has a line whose first coordinate holds four numbers: worth
+// reading whole as trips (a cheap look before a GeoJSON layer of any size is parsed twice).
+bool may_hold_kepler_trips(std::string_view head);
+
 }  // namespace storyplot
