@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/files/file_input.hpp"
+#include "core/files/markup.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/motion/story_motion.hpp"
 #include "core/story/story_camera.hpp"
@@ -24,30 +25,7 @@ std::optional<InterchangeFormat> interchange_format_for(const std::string& path)
 
 namespace {
 
-// Text for an XML element or attribute: markup escaped, and what XML 1.0 cannot hold at all (control
-// characters but tab and newlines, U+FFFE, U+FFFF) dropped.
-std::string xml(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const auto u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F) continue;
-        if (u == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-            i += 2;
-            continue;
-        }
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string xml(const std::string& text) { return escape_markup(text); }
 
 std::string number(double v) {
     char text[32];

@@ -72,7 +72,9 @@ TEST(Storymap, WhatIsNotStoryMapJSIsOneLineNamingTheFile) {
         return std::string();
     };
     EXPECT_EQ(problem("{\"type\": \"FeatureCollection\"}"), "x.json: not a StoryMapJS file: it has no storymap.slides list");
-    EXPECT_EQ(problem("{\"storymap\": ").find("x.json: not JSON"), 0u);
+    EXPECT_EQ(problem("{\"storymap\": ").find("x.json:1:"), 0u);
+    EXPECT_EQ(problem(std::string(100000, '[')), "x.json:1:65: nested deeper than 64 levels");
+    EXPECT_EQ(problem("{\"storymap\": {\"slides\": [{\"location\": {\"lat\": 4e528}}]}}"), "x.json: JSON number overflow parsing '4e528'");
     EXPECT_EQ(problem("{\"storymap\": {\"slides\": [{\"location\": {\"lat\": 95, \"lon\": 10}}]}}"),
               "x.json: slide 1: its location (95, 10) is not a place on the Earth");
     EXPECT_EQ(problem("{\"storymap\": {\"slides\": [{\"location\": {\"lat\": \"north\", \"lon\": 10}}]}}"),

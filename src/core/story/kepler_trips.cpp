@@ -5,21 +5,16 @@
 #include <filesystem>
 
 #include "core/files/input_error.hpp"
+#include "core/story/story_file.hpp"
 
 namespace storyplot {
 
 namespace {
 
-const Json* member(const Json& object, const char* name) {
-    if (!object.is_object()) return nullptr;
-    const auto it = object.find(name);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
-}
-
 std::string first_text(const Json* properties, std::initializer_list<const char*> names) {
     if (!properties) return "";
     for (const char* n : names)
-        if (const Json* v = member(*properties, n)) {
+        if (const Json* v = json_member(*properties, n)) {
             if (v->is_string() && !v->get<std::string>().empty()) return v->get<std::string>();
             if (v->is_number_integer()) return std::to_string(v->get<long long>());
         }
@@ -61,26 +56,21 @@ bool may_hold_kepler_trips(std::string_view head) {
 }
 
 RecordedTrips read_kepler_trips(std::string_view text, const std::string& path, KeplerNotes* notes) {
-    Json doc;
-    try {
-        doc = Json::parse(text);
-    } catch (const Json::exception& e) {
-        throw InputError(path, std::string("not JSON: ") + e.what());
-    }
+    const Json doc = parse_json(std::string(text), path);
     std::vector<const Json*> features;
-    if (const Json* list = member(doc, "features"); list && list->is_array())
+    if (const Json* list = json_member(doc, "features"); list && list->is_array())
         for (const Json& f : *list) features.push_back(&f);
-    else if (member(doc, "geometry"))
+    else if (json_member(doc, "geometry"))
         features.push_back(&doc);
     RecordedTrips trips;
     trips.title = first_text(&doc, {"name", "title"});
     if (trips.title.empty()) trips.title = std::filesystem::path(path).stem().string();
     KeplerNotes counted;
     for (const Json* feature : features) {
-        const Json* geometry = member(*feature, "geometry");
-        const Json* properties = member(*feature, "properties");
+        const Json* geometry = json_member(*feature, "geometry");
+        const Json* properties = json_member(*feature, "properties");
         const std::string type = geometry ? first_text(geometry, {"type"}) : "";
-        const Json* coordinates = geometry ? member(*geometry, "coordinates") : nullptr;
+        const Json* coordinates = geometry ? json_member(*geometry, "coordinates") : nullptr;
         if (!coordinates || !coordinates->is_array()) {
             ++counted.other;
             continue;

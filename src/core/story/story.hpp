@@ -17,6 +17,13 @@ namespace storyplot {
 
 using Json = nlohmann::ordered_json;  // keeps member order: a save changes only what changed
 
+// An object's member by name; nothing when `object` is no object or the member is absent or null.
+inline const Json* json_member(const Json& object, const char* name) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(name);
+    return it == object.end() || it->is_null() ? nullptr : &*it;
+}
+
 enum class TravelMode { train, car, plane, ship, walk };
 
 // "train", "car", … and the words people also use: rail, road, air, flight, sea, boat, ferry, foot.

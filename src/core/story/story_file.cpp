@@ -93,25 +93,6 @@ void check_nesting(const std::string& text, const std::string& name) {
     }
 }
 
-Json parse_json(const std::string& text, const std::string& name) {
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(name, "the file is empty");
-    // The parser stops at a NUL byte as at the end: what follows would go unread.
-    if (const auto nul = text.find('\0'); nul != std::string::npos) {
-        const auto [line, column] = line_and_column(text, nul + 1);
-        throw NotAStoryError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "a NUL byte: not a text file");
-    }
-    check_nesting(text, name);
-    try {
-        return Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        const auto [line, column] = line_and_column(text, e.byte);
-        // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: REASON"
-        std::string reason = e.what();
-        if (const auto colon = reason.find(": ", reason.find("column")); colon != std::string::npos) reason = reason.substr(colon + 2);
-        throw NotAStoryError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "JSON " + reason);
-    }
-}
-
 std::string feature_id(const Json& feature, std::size_t index, const StoryChecker& check) {
     const auto it = feature.find("id");
     if (it == feature.end()) check.fail("feature " + std::to_string(index + 1), "no \"id\"");
@@ -361,6 +342,30 @@ Chapter read_chapter(const Json& json, std::size_t index, const std::set<std::st
 }
 
 }  // namespace
+
+Json parse_json(const std::string& text, const std::string& name) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(name, "the file is empty");
+    // The parser stops at a NUL byte as at the end: what follows would go unread.
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+        const auto [line, column] = line_and_column(text, nul + 1);
+        throw NotAStoryError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "a NUL byte: not a text file");
+    }
+    check_nesting(text, name);
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        const auto [line, column] = line_and_column(text, e.byte);
+        // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: REASON"
+        std::string reason = e.what();
+        if (const auto colon = reason.find(": ", reason.find("column")); colon != std::string::npos) reason = reason.substr(colon + 2);
+        throw NotAStoryError(name + ":" + std::to_string(line) + ":" + std::to_string(column), "JSON " + reason);
+    } catch (const Json::exception& e) {
+        // A number too large for a double ("number overflow parsing '4e528'"), and the like.
+        std::string reason = e.what();
+        if (const auto bracket = reason.find("] "); bracket != std::string::npos) reason = reason.substr(bracket + 2);
+        throw NotAStoryError(name, "JSON " + reason);
+    }
+}
 
 namespace {
 

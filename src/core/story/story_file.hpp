@@ -22,6 +22,10 @@ constexpr std::int64_t max_mention_offset = 1 << 30;    // a mention's offset or
 
 // `name` is used in messages (the path, as the user gave it).
 Story parse_story(const std::string& text, const std::string& name);
+
+// Any JSON document a story or an import reads: its nesting bounded first (freeing a value
+// recurses), a NUL byte or a syntax error a NotAStoryError at "name:line:column".
+Json parse_json(const std::string& text, const std::string& name);
 Story read_story_file(const std::string& path);
 
 // The document with the model's current values written into the JSON it was read from.

@@ -5,6 +5,9 @@
 #include <set>
 
 #include "core/files/input_error.hpp"
+#include "core/story/story_file.hpp"
+#include "core/files/markup.hpp"
+#include "core/geoparse/local_names.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/labels/rich_text.hpp"
 #include "core/motion/story_motion.hpp"
@@ -18,39 +21,6 @@ namespace {
 
 // The size a slide's view is framed for: StoryMapJS's map beside its text on a laptop's screen.
 constexpr int slide_width = 1024, slide_height = 768;
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // "&amp;" at `i` decoded into `out`; the characters it took, or 0 for an ampersand that starts none.
 std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out) {
@@ -76,20 +46,15 @@ std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out
             if (d < 0) return 0;
             cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
         }
-        append_utf8(out, cp);
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return end - i + 1;  // no character: dropped
+        append_utf8(out, static_cast<char32_t>(cp));
         return end - i + 1;
     }
     return 0;
 }
 
-const Json* member(const Json& object, const char* name) {
-    if (!object.is_object()) return nullptr;
-    const auto it = object.find(name);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
-}
-
 std::string text_member(const Json& object, const char* name) {
-    const Json* m = member(object, name);
+    const Json* m = json_member(object, name);
     return m && m->is_string() ? m->get<std::string>() : std::string();
 }
 
@@ -120,8 +85,8 @@ void take_source(std::string& html, Story& story) {
 
 std::string source_html(const Story& story) {
     if (story.source_title.empty()) return "";
-    const std::string title = escape_html(story.source_title);
-    return "<p>Source: " + (story.source_url.empty() ? title : "<a href=\"" + escape_html(story.source_url) + "\">" + title + "</a>") + "</p>";
+    const std::string title = escape_markup(story.source_title);
+    return "<p>Source: " + (story.source_url.empty() ? title : "<a href=\"" + escape_markup(story.source_url) + "\">" + title + "</a>") + "</p>";
 }
 
 // A first chapter that frames the whole story with nothing of its own but words: the overview's text.
@@ -155,7 +120,7 @@ std::string rich_text_to_html(std::string_view text) {
         for (const TextSpan& span : block.spans) {
             const char* tag = span.style == SpanStyle::bold ? "b" : span.style == SpanStyle::italic ? "i" : nullptr;
             if (tag) out += std::string("<") + tag + ">";
-            out += escape_html(span.text);
+            out += escape_markup(span.text);
             if (tag) out += std::string("</") + tag + ">";
         }
         out += block.bullet ? "</li>" : "</p>";
@@ -251,14 +216,9 @@ bool looks_like_storymap(std::string_view text) {
 }
 
 Story story_from_storymap(std::string_view text, const std::string& path, StorymapNotes* notes) {
-    Json doc;
-    try {
-        doc = Json::parse(text);
-    } catch (const Json::exception& e) {
-        throw InputError(path, std::string("not JSON: ") + e.what());
-    }
-    const Json* storymap = member(doc, "storymap");
-    const Json* slides = storymap ? member(*storymap, "slides") : nullptr;
+    const Json doc = parse_json(std::string(text), path);
+    const Json* storymap = json_member(doc, "storymap");
+    const Json* slides = storymap ? json_member(*storymap, "slides") : nullptr;
     if (!slides || !slides->is_array()) throw InputError(path, "not a StoryMapJS file: it has no storymap.slides list");
 
     StorymapNotes counted;
@@ -268,10 +228,10 @@ Story story_from_storymap(std::string_view text, const std::string& path, Storym
         const Json& slide = (*slides)[s];
         const std::string where = "slide " + std::to_string(s + 1);
         if (!slide.is_object()) throw InputError(path, where + " is not an object");
-        const Json* words = member(slide, "text");
+        const Json* words = json_member(slide, "text");
         const std::string headline = words ? html_to_rich_text(text_member(*words, "headline")) : std::string();
         std::string html = words ? text_member(*words, "text") : std::string();
-        if (member(slide, "background")) ++counted.backgrounds;
+        if (json_member(slide, "background")) ++counted.backgrounds;
         const bool overview = text_member(slide, "type") == "overview";
         if (overview) {
             story.title = headline;
@@ -290,14 +250,14 @@ Story story_from_storymap(std::string_view text, const std::string& path, Storym
             }
         }
         chapter.text = body;
-        if (const Json* media = member(slide, "media")) {
+        if (const Json* media = json_member(slide, "media")) {
             Media m{text_member(*media, "url"), html_to_rich_text(text_member(*media, "caption")), html_to_rich_text(text_member(*media, "credit"))};
             if (!m.src.empty()) chapter.image = m;
         }
-        const Json* location = member(slide, "location");
-        if (location && text_member(slide, "type") != "overview" && (member(*location, "lat") || member(*location, "lon"))) {
-            const Json* lat = member(*location, "lat");
-            const Json* lon = member(*location, "lon");
+        const Json* location = json_member(slide, "location");
+        if (location && text_member(slide, "type") != "overview" && (json_member(*location, "lat") || json_member(*location, "lon"))) {
+            const Json* lat = json_member(*location, "lat");
+            const Json* lon = json_member(*location, "lon");
             if (!lat || !lon || !lat->is_number() || !lon->is_number())
                 throw InputError(path, where + ": its location needs numbers lat and lon");
             const LonLat at{lon->get<double>(), lat->get<double>()};
@@ -321,7 +281,7 @@ Story story_from_storymap(std::string_view text, const std::string& path, Storym
             }
             chapter.focus = {id};
             chapter.center = at;
-            if (const Json* zoom = member(*location, "zoom"); zoom && zoom->is_number()) chapter.zoom = std::clamp(zoom->get<double>(), 0.0, 22.0);
+            if (const Json* zoom = json_member(*location, "zoom"); zoom && zoom->is_number()) chapter.zoom = std::clamp(zoom->get<double>(), 0.0, 22.0);
         }
         story.chapters.push_back(std::move(chapter));
     }
@@ -343,7 +303,7 @@ std::string story_to_storymap(const Story& story, StorymapNotes* notes) {
     Json overview;
     overview["type"] = "overview";
     const bool introduced = !story.chapters.empty() && is_introduction(story, story.chapters.front());
-    overview["text"] = {{"headline", escape_html(story.title)},
+    overview["text"] = {{"headline", escape_markup(story.title)},
                         {"text", (introduced ? rich_text_to_html(story.chapters.front().text) : std::string()) + source_html(story)}};
     slides.push_back(overview);
 
@@ -351,7 +311,7 @@ std::string story_to_storymap(const Story& story, StorymapNotes* notes) {
     for (std::size_t c = introduced ? 1 : 0; c < story.chapters.size(); ++c) {
         const Chapter& chapter = story.chapters[c];
         Json slide;
-        slide["text"] = {{"headline", escape_html(chapter.title)}, {"text", rich_text_to_html(chapter.text)}};
+        slide["text"] = {{"headline", escape_markup(chapter.title)}, {"text", rich_text_to_html(chapter.text)}};
         if (chapter.time) slide["date"] = chapter.time->text;
         // The chapter's own view where it gives one, else what the window frames for it.
         const Camera view = chapter_camera(story, chapter, slide_width, slide_height, &motion);
