@@ -95,6 +95,7 @@ private:
     void draw_route(const RouteLayer& route, const RouteProgress* progress, const Camera& camera, float scale);
     void points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px);
     void each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program);
+    void draw_world_outline(const Camera& camera);
     template <typename SetUp>
     void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
 
@@ -104,8 +105,6 @@ private:
     ShaderProgram m_fill_projected;  // any other projection (shaders/projection.glsl's PROJECTED)
     ShaderProgram m_line_projected;
     ShaderProgram m_point_projected;
-    void draw_world_outline(const Camera& camera);
-
     GpuMesh m_sphere;     // the sea in the transverse Mercator (the shader projects and cuts it)
     GpuMesh m_outline;    // the sea in the other projections: already projected, for m_outline_of
     std::optional<Projection> m_outline_of;

@@ -5,14 +5,14 @@
 #include <set>
 
 #include "core/files/input_error.hpp"
-#include "core/story/story_file.hpp"
 #include "core/files/markup.hpp"
-#include "core/geoparse/local_names.hpp"
 #include "core/geo/mercator.hpp"
+#include "core/geoparse/local_names.hpp"
 #include "core/labels/rich_text.hpp"
 #include "core/motion/story_motion.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_editor.hpp"
+#include "core/story/story_file.hpp"
 #include "core/story/story_time.hpp"
 
 namespace storyplot {
