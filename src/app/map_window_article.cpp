@@ -115,31 +115,23 @@ void MapWindow::load_gazetteer() {
 }
 
 namespace {
-// A .json file that holds StoryMapJS slides (its first few kilobytes say so), not GeoJSON.
-bool is_storymap_file(const std::string& path) {
-    if (lower_extension(path) != ".json") return false;
+// Up to `bytes` of a file's start (nothing when it cannot be read: opening it says why).
+std::string file_head(const std::string& path, std::size_t bytes) {
     std::ifstream in(path, std::ios::binary);
-    std::string head(4096, '\0');
+    std::string head(bytes, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
-    return looks_like_storymap(head);
+    return head;
 }
 
-// GeoJSON whose lines carry times in their coordinates (kepler.gl's trips), not a story or a layer.
+// A .json file that holds StoryMapJS slides (its first few kilobytes say so), not GeoJSON.
+bool is_storymap_file(const std::string& path) { return lower_extension(path) == ".json" && looks_like_storymap(file_head(path, 4096)); }
+
+// GeoJSON whose lines carry times in their coordinates (kepler.gl's trips), by a look at its first
+// megabyte: read whole only by the import, in the background, which says so if it holds no trips.
 bool is_kepler_trip_file(const std::string& path) {
     const std::string ext = lower_extension(path);
-    if (ext != ".json" && ext != ".geojson") return false;
-    std::ifstream in(path, std::ios::binary);
-    std::string head(1 << 20, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    if (!may_hold_kepler_trips(head)) return false;
-    try {
-        (void)read_kepler_trips(read_input_file(path, story_file_limit, "a JSON file"), path);
-        return true;
-    } catch (const InputError&) {
-        return false;
-    }
+    return (ext == ".json" || ext == ".geojson") && may_hold_kepler_trips(file_head(path, 1 << 20));
 }
 }  // namespace
 

@@ -9,16 +9,24 @@
 
 namespace storyplot {
 
-std::string slug(const std::string& name) {
+std::string slug(const std::string& name, const std::string& fallback) {
     std::string out;
     for (unsigned char c : name) {
-        if (std::isalnum(c))
+        if (std::isalnum(c) && c < 128)
             out += static_cast<char>(std::tolower(c));
         else if (!out.empty() && out.back() != '-')
             out += '-';
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? "place" : out;
+    return out.empty() ? fallback : out;
+}
+
+std::string unique_slug(const std::string& name, std::set<std::string>& taken, const std::string& fallback) {
+    const std::string id = slug(name, fallback);
+    std::string candidate = id;
+    for (int n = 2; taken.count(candidate); ++n) candidate = id + "-" + std::to_string(n);
+    taken.insert(candidate);
+    return candidate;
 }
 
 Place& StoryEditor::place_or_throw(const std::string& id) {

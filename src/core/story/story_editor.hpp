@@ -2,6 +2,7 @@
 // Editing a story with undo and redo, with no window: every change is a step that can be taken back.
 // A drag is many moves of one place; consecutive moves of the same place merge into one step.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,8 +93,10 @@ private:
     long m_saved_revision = 0;
 };
 
-// "Far Eastern University" -> "far-eastern-university"
-std::string slug(const std::string& name);
+// "Far Eastern University" -> "far-eastern-university"; `fallback` for a name with no letter or digit.
+std::string slug(const std::string& name, const std::string& fallback = "place");
+// The same, unique within `taken` ("lake-baikal-2" after "lake-baikal"), and added to it.
+std::string unique_slug(const std::string& name, std::set<std::string>& taken, const std::string& fallback);
 
 // A time typed in the window: blank is none; a time without a zone is in the story's. The reason
 // it is not a time otherwise.

@@ -58,15 +58,6 @@ std::string text_member(const Json& object, const char* name) {
     return m && m->is_string() ? m->get<std::string>() : std::string();
 }
 
-std::string unique_id(const std::string& name, std::set<std::string>& taken) {
-    std::string id = slug(name);
-    if (id.empty()) id = "place";
-    std::string candidate = id;
-    for (int n = 2; taken.count(candidate); ++n) candidate = id + "-" + std::to_string(n);
-    taken.insert(candidate);
-    return candidate;
-}
-
 // The story's source as storyplot writes it at the end of the overview's text: "<p>Source: <a
 // href="URL">TITLE</a></p>" (or the title alone), taken out of `html`.
 void take_source(std::string& html, Story& story) {
@@ -207,7 +198,8 @@ std::string html_to_rich_text(std::string_view html) {
 }
 
 bool looks_like_storymap(std::string_view text) {
-    // A member "storymap" (a key: a colon follows) near the start.
+    // A member "storymap" (a key: a colon follows) near the start; the rest of a large file unread.
+    text = text.substr(0, 4096 + 64);
     for (std::size_t at = text.find("\"storymap\""); at != std::string_view::npos && at < 4096; at = text.find("\"storymap\"", at + 1)) {
         const std::size_t next = text.find_first_not_of(" \t\r\n", at + 10);
         if (next != std::string_view::npos && text[next] == ':') return true;
@@ -240,7 +232,7 @@ Story story_from_storymap(std::string_view text, const std::string& path, Storym
         std::string body = html_to_rich_text(html);
         if (overview && body.empty()) continue;  // the title slide: nothing but the title (and source)
         Chapter chapter;
-        chapter.id = unique_id(headline.empty() ? where : headline, chapter_ids);
+        chapter.id = unique_slug(headline.empty() ? where : headline, chapter_ids, "chapter");
         chapter.title = headline;
         if (const std::string date = text_member(slide, "date"); !date.empty()) {
             chapter.time = parse_story_moment(date, 0);
@@ -273,7 +265,7 @@ Story story_from_storymap(std::string_view text, const std::string& path, Storym
                 id = same->id;
             } else {
                 Place place;
-                place.id = id = unique_id(name, place_ids);
+                place.id = id = unique_slug(name, place_ids, "place");
                 place.name = name;
                 place.category = "place";
                 place.position = at;

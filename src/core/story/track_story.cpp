@@ -10,26 +10,12 @@
 #include "core/geo/geodesic.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_camera.hpp"
+#include "core/story/story_editor.hpp"
 #include "core/story/story_time.hpp"
 
 namespace storyplot {
 
 namespace {
-
-// "Lake Baikal shore" -> "lake-baikal-shore"; unique within `taken`.
-std::string unique_id(const std::string& name, std::set<std::string>& taken, const std::string& fallback) {
-    std::string id;
-    for (unsigned char c : name) {
-        if (std::isalnum(c) && c < 128) id += static_cast<char>(std::tolower(c));
-        else if (!id.empty() && id.back() != '-') id += '-';
-    }
-    while (!id.empty() && id.back() == '-') id.pop_back();
-    if (id.empty()) id = fallback;
-    std::string candidate = id;
-    for (int n = 2; taken.count(candidate); ++n) candidate = id + "-" + std::to_string(n);
-    taken.insert(candidate);
-    return candidate;
-}
 
 StoryMoment moment(std::int64_t utc, int offset_minutes) {
     const StoryTime t{utc, offset_minutes};
@@ -87,7 +73,7 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
     auto add_place = [&](const std::string& name, LonLat at, const std::string& category, std::optional<std::int64_t> utc,
                          const std::string& fact) {
         Place p;
-        p.id = unique_id(name, ids, "place");
+        p.id = unique_slug(name, ids, "place");
         p.name = name;
         p.category = category;
         p.position = at;
@@ -149,7 +135,7 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
         std::stable_sort(stops.begin(), stops.end(), [](const Stop& a, const Stop& b) { return a.index < b.index; });
 
         Route route;
-        route.id = unique_id(name, ids, "track");
+        route.id = unique_slug(name, ids, "track");
         route.name = name;
         for (const TrackPoint& p : pts)
             if (route.path.empty() || !(route.path.back() == p.position)) route.path.push_back(p.position);  // a wait's repeated point once
@@ -189,7 +175,7 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
         track_ids[t] = route.id;
         if (trips.folders.empty() && trips.tour.empty()) {
             Chapter chapter;
-            chapter.id = unique_id("chapter " + route.id, ids, "chapter");
+            chapter.id = unique_slug("chapter " + route.id, ids, "chapter");
             chapter.title = name;
             if (pts.front().utc) chapter.time = moment(*pts.front().utc, zone);
             chapter.focus = {route.id};
@@ -203,7 +189,7 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
         const TourView& view = trips.tour[v];
         Chapter chapter;
         chapter.title = view.placemark.empty() ? "View " + std::to_string(v + 1) : view.placemark;
-        chapter.id = unique_id("chapter " + chapter.title, ids, "chapter");
+        chapter.id = unique_slug("chapter " + chapter.title, ids, "chapter");
         chapter.center = view.centre;
         if (view.range_m > 0) chapter.zoom = zoom_for_range(view.range_m, view.centre.lat);
         for (std::size_t w = 0; w < trips.waypoints.size() && !view.placemark.empty(); ++w)
@@ -217,7 +203,7 @@ Story story_from_trips(const RecordedTrips& trips, std::size_t* left_out) {
     // Folders: a chapter each, framing its places and routes, at the earliest time among them.
     for (const TripFolder& folder : trips.tour.empty() ? trips.folders : std::vector<TripFolder>{}) {
         Chapter chapter;
-        chapter.id = unique_id("chapter " + folder.name, ids, "chapter");
+        chapter.id = unique_slug("chapter " + folder.name, ids, "chapter");
         chapter.title = folder.name;
         std::optional<std::int64_t> first;
         auto earliest = [&](std::optional<std::int64_t> t) {
