@@ -38,6 +38,7 @@ packages=(
   sysstat                                  # bench/window_idle.sh: pidstat measures the idle window's CPU
   parallel                                 # bench/batch_render.sh: GNU parallel renders many stories at once (docs/BATCH.md)
   python3-mapnik                           # bench/mapnik_compare.py: Mapnik draws the same layer for comparison
+  postgresql-15-postgis-3                  # tests and bench/postgis_bench.py: a PostGIS server of their own (tests/support/postgis.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -67,7 +67,10 @@ int main(int argc, char** argv) {
     std::vector<std::string> basemaps;
     int exit_after_frames = 0;
     app.add_option("STORY", story, "story file to open (GeoJSON)");
-    app.add_option("--basemap", basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
+    app.add_option("--basemap", basemaps,
+                   "vector file GDAL reads, or a PostGIS database (\"PG:dbname=… host=…\"), drawn over Natural Earth (repeatable)");
+    std::vector<std::string> window_layers;
+    app.add_option("--layer", window_layers, "only this layer (table) of the --basemap sources (repeatable)");
     app.add_option("--exit-after-frames", exit_after_frames, "quit after N frames (for screenshots and tests)")
         ->group("");
     std::string window_script;
@@ -94,7 +97,9 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--projection", projection_text,
                            "mercator, equirectangular, lcc, albers, aeqd, globe, laea, stereographic, equal-earth, auto, EPSG:code or a "
                            "+proj= string (default: auto for a whole story, else mercator)");
-    render_cmd->add_option("--basemap", render.basemaps, "vector file GDAL reads, drawn over Natural Earth (repeatable)");
+    render_cmd->add_option("--basemap", render.basemaps,
+                           "vector file GDAL reads, or a PostGIS database (\"PG:dbname=… host=…\"), drawn over Natural Earth (repeatable)");
+    render_cmd->add_option("--layer", render.layers, "only this layer (table) of the --basemap sources (repeatable)");
     render_cmd->add_option("--style", render.style, "map style for --basemap layers (default assets/styles/osm.json)");
     render_cmd->add_flag("-q,--quiet", render.quiet, "print nothing on success");
     render_cmd->add_flag("--local-names", render.local_names, "label places in local script (Владивосток, 평양)");
@@ -270,6 +275,7 @@ int main(int argc, char** argv) {
         WindowOptions window;
         if (!story.empty()) window.story = story;
         window.basemaps = basemaps;
+        window.layers = window_layers;
         window.style = window_style;
         window.exit_after_frames = exit_after_frames;
         if (!window_script.empty()) window.script = window_script;
@@ -285,6 +291,7 @@ int main(int argc, char** argv) {
             RenderOptions view;
             view.story = window.story;
             view.basemaps = window.basemaps;
+            view.layers = window.layers;
             view.style = window.style;
             view.output = headless_view_file;
             view.size = {window.width, window.height};

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "data/map_sources.hpp"
+#include "data/view_source.hpp"
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_camera.hpp"
@@ -61,12 +62,19 @@ void run_render(const RenderOptions& options) {
         if (!t) throw UsageError("--time: \"" + *options.time + "\" is not an ISO 8601 time (e.g. 2019-04-24T12:00+10:00)");
         clock = static_cast<double>(t->utc_seconds);
     }
-    std::vector<LoadedSource> sources;
+    std::vector<LoadedSource> sources(options.basemaps.size());  // in the order given: the first drawn first
     std::optional<MapStyle> style;
     if (!options.basemaps.empty()) style = load_map_style(options.style);
-    for (const auto& path : options.basemaps) {
-        sources.push_back(load_source(path, sources.size(), &*style));
-        for (const auto& note : sources.back().notes) std::cerr << "storyplot: " << note << "\n";
+    // Files read whole now; a database or a file too big for that, once the view is known.
+    std::vector<std::unique_ptr<ViewSource>> by_view(options.basemaps.size());
+    for (std::size_t i = 0; i < options.basemaps.size(); ++i) {
+        const std::string& path = options.basemaps[i];
+        if (reads_by_view(path)) {
+            by_view[i] = std::make_unique<ViewSource>(path, options.layers, i, &*style);
+            continue;
+        }
+        sources[i] = load_source(path, i, &*style, options.layers);
+        for (const auto& note : sources[i].notes) std::cerr << "storyplot: " << note << "\n";
     }
 
     const int w = options.size.width, h = options.size.height;
@@ -91,6 +99,11 @@ void run_render(const RenderOptions& options) {
     // 1:10m chunks are a tenth of the world's).
     const Box in_view = camera.visible_box();
     const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution, &in_view);
+    for (std::size_t i = 0; i < by_view.size(); ++i) {
+        if (!by_view[i]) continue;
+        sources[i] = by_view[i]->read(camera.visible_lonlat(), view_tolerance(resolution));
+        for (const auto& note : sources[i].notes) std::cerr << "storyplot: " << note << "\n";
+    }
     auto context = std::make_shared<const ContextLabels>(options.context_labels ? load_context_labels() : ContextLabels{});
     const double t_load = seconds_since(t_start);
 

@@ -21,6 +21,7 @@ struct RenderOptions {
     std::optional<std::string> chapter;     // frame this chapter (and set the clock to its time)
     std::optional<std::string> projection;  // a name, EPSG code or PROJ string; none: automatic for a story, else Web Mercator
     std::vector<std::string> basemaps;
+    std::vector<std::string> layers;  // --layer: only these layers (tables) of the basemaps; empty: all
     std::string style;  // the map style's file for the basemaps; empty: assets/styles/osm.json
     bool quiet = false;
     bool local_names = false;               // labels in local script where known

@@ -10,6 +10,7 @@ namespace storyplot {
 struct WindowOptions {
     std::optional<std::string> story;  // a story file; none: the seed story
     std::vector<std::string> basemaps;
+    std::vector<std::string> layers;  // --layer: only these layers (tables) of the basemaps; empty: all
     std::string style;  // the map style's file for added layers; empty: assets/styles/osm.json
     int width = 1280;
     int height = 800;

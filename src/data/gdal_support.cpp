@@ -2,6 +2,7 @@
 
 #include <cpl_error.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -23,9 +24,13 @@ std::string last_error() {
     std::string msg = CPLGetLastErrorMsg();
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     // One line: GDAL sometimes spreads its message over several.
-    for (char& c : msg)
-        if (c == '\n') c = ' ';
-    return msg;
+    std::string line;
+    for (char c : msg) {
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+        if (c == ' ' && !line.empty() && line.back() == ' ') continue;
+        line += c;
+    }
+    return line;
 }
 
 Tags feature_tags(const OGRFeature& feature) {
@@ -96,8 +101,44 @@ namespace {
 
 }  // namespace
 
+bool is_connection_string(const std::string& path) { return path.rfind("PG:", 0) == 0 || path.rfind("pg:", 0) == 0; }
+
+std::string shown_name(const std::string& path) {
+    if (!is_connection_string(path)) return path;
+    std::string shown = path;
+    for (std::size_t at = 0; (at = shown.find("password", at)) != std::string::npos;) {
+        std::size_t value = shown.find_first_not_of(" ", at + 8);
+        if (value == std::string::npos || shown[value] != '=') {
+            at += 8;
+            continue;
+        }
+        value = shown.find_first_not_of(" ", value + 1);
+        if (value == std::string::npos) break;
+        std::size_t end = value;
+        if (shown[value] == '\'') {  // a quoted value may hold spaces and escaped quotes
+            for (end = value + 1; end < shown.size() && shown[end] != '\''; ++end)
+                if (shown[end] == '\\') ++end;
+            end = std::min(end + 1, shown.size());
+        } else {
+            end = std::min(shown.find(' ', value), shown.size());
+        }
+        shown.replace(value, end - value, "***");
+        at = value + 3;
+    }
+    return shown;
+}
+
 DatasetPtr open_vector(const std::string& path) {
     initialise();
+    if (is_connection_string(path)) {
+        CPLErrorReset();
+        DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        if (!ds) {
+            const std::string detail = last_error();
+            throw InputError(shown_name(path), "cannot connect" + (detail.empty() ? std::string() : ": " + detail));
+        }
+        return ds;
+    }
     if (path.rfind("/vsi", 0) != 0) {  // GDAL's virtual files (/vsimem/, /vsizip/…) are GDAL's to find
         std::error_code ec;
         const auto status = std::filesystem::status(path, ec);

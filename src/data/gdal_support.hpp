@@ -29,8 +29,15 @@ using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDelet
 // Registers the drivers and keeps GDAL quiet on stderr (we report errors ourselves). Idempotent.
 void initialise();
 
+// Whether `path` is a database connection string GDAL opens ("PG:dbname=… host=…"), not a file.
+bool is_connection_string(const std::string& path);
+
+// `path` as messages show it: a connection string's password hidden ("password=***").
+std::string shown_name(const std::string& path);
+
 // Opens a vector source read-only. Throws InputError ("PATH: what is wrong") for a missing, empty,
-// raster, corrupt or unsupported file.
+// raster, corrupt or unsupported file, or a database that refuses the connection (its message, one
+// line; the password never shown).
 DatasetPtr open_vector(const std::string& path);
 
 // From a layer's CRS to lon/lat WGS84; null when none is needed (none declared is taken as lon/lat,

@@ -11,8 +11,12 @@
 
 namespace storyplot {
 
-// `dashed_lines`: the lines carry their length along (for dashes), at a seventh more memory.
-LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size = regional_cell, bool dashed_lines = false);
+// `dashed_lines`: the lines carry their length along (for dashes), at a seventh more memory;
+// `tolerance`: generalised to that many projected metres (0: as it is), for a layer read by view;
+// its points then thinned to one in each cell of 8 tolerances (4 pixels), where more would only
+// cover each other.
+LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size = regional_cell, bool dashed_lines = false,
+                               double tolerance = 0);
 
 // The level, then its generalised copies (generalisation_tolerances), finest first.
 std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& countries, const RiverPaths& rivers, const LakePolygons& lakes,

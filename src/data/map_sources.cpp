@@ -5,12 +5,15 @@
 
 #include "data/data_paths.hpp"
 #include "data/layer_meshes.hpp"
-#include "data/vector_source.hpp"
 
 namespace storyplot {
 
-LoadedSource load_source(const std::string& path, std::size_t color_index, const MapStyle* style) {
-    VectorSource source = load_vector_source(path, style);
+LoadedSource load_source(const std::string& path, std::size_t color_index, const MapStyle* style, const std::vector<std::string>& only_layers) {
+    return loaded_source(load_vector_source(path, style, only_layers), color_index, style);
+}
+
+LoadedSource loaded_source(VectorSource source, std::size_t color_index, const MapStyle* style, double tolerance) {
+    const std::string& path = source.path;
     LoadedSource out;
     out.path = path;
     out.places = std::move(source.places);
@@ -18,13 +21,14 @@ LoadedSource load_source(const std::string& path, std::size_t color_index, const
     if (source.driver == "OSM") out.credit = "\xC2\xA9 OpenStreetMap contributors (ODbL)";
     std::size_t unstyled = 0;
     for (const auto& layer : source.layers) {
+        out.features += layer.feature_count();
         if (layer.style_rule < 0) {
-            out.layers.push_back(build_layer_meshes(layer, overlay_color(color_index + unstyled++)));
+            out.layers.push_back(build_layer_meshes(layer, overlay_color(color_index + unstyled++), regional_cell, false, tolerance));
         } else {
             const LayerPaint& paint = style->rules[static_cast<std::size_t>(layer.style_rule)].paint;
             const Color swatch = paint.fill ? *paint.fill : !paint.strokes.empty() ? paint.strokes.back().color : paint.point.value_or(Color{});
             const bool dashed = std::any_of(paint.strokes.begin(), paint.strokes.end(), [](const LinePaint& p) { return p.dash_on > 0; });
-            out.layers.push_back(build_layer_meshes(layer, Color{swatch.r, swatch.g, swatch.b, 1}, regional_cell, dashed));
+            out.layers.push_back(build_layer_meshes(layer, Color{swatch.r, swatch.g, swatch.b, 1}, regional_cell, dashed, tolerance));
             out.layers.back().paint = paint;
         }
         out.bounds.add(out.layers.back().bounds());

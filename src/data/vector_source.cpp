@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <map>
+#include <memory>
 
 #include "core/files/input_error.hpp"
 #include "data/gdal_support.hpp"
@@ -74,14 +75,6 @@ Box VectorSource::lonlat_bounds() const {
 
 namespace {
 
-// One file layer as it is read: its features by the rule they matched (-1: none).
-struct LayerReading {
-    std::string name;
-    gdal::TransformPtr to_wgs84;
-    std::map<int, VectorLayer> by_rule;
-    bool styled = false;  // some feature matched a rule
-};
-
 long population_of(const Tags& tags, long otherwise) {
     const auto it = tags.find("population");
     if (it == tags.end()) return otherwise;
@@ -92,95 +85,131 @@ long population_of(const Tags& tags, long otherwise) {
 
 }  // namespace
 
-VectorSource load_vector_source(const std::string& path, const MapStyle* style) {
-    const gdal::DatasetPtr ds = gdal::open_vector(path);
+// One layer as it is read: its features by the rule they matched (-1: none).
+struct VectorCollector::Reading {
+    std::string name;
+    gdal::TransformPtr to_wgs84;
+    std::map<int, VectorLayer> by_rule;
+    bool styled = false;  // some feature matched a rule
+};
 
-    VectorSource source;
-    source.path = path;
-    source.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
-    std::map<OGRLayer*, LayerReading> readings;
-    std::vector<OGRLayer*> order;
-    auto reading_for = [&](OGRLayer& ogr_layer) -> LayerReading& {
-        auto it = readings.find(&ogr_layer);
-        if (it != readings.end()) return it->second;
-        LayerReading r;
-        r.name = ogr_layer.GetName();
-        r.to_wgs84 = gdal::transform_to_wgs84(ogr_layer.GetSpatialRef(), path);
-        order.push_back(&ogr_layer);
-        return readings.emplace(&ogr_layer, std::move(r)).first->second;
-    };
-    auto read = [&](OGRFeature& feature, OGRLayer& ogr_layer) {
-        LayerReading& r = reading_for(ogr_layer);
-        OGRGeometry* geom = feature.GetGeometryRef();
-        if (!geom) return;
-        if (r.to_wgs84 && geom->transform(r.to_wgs84.get()) != OGRERR_NONE) return;
-        if (!style) {
-            add_geometry(*geom, r.by_rule[-1]);
-            return;
-        }
-        VectorLayer parts;
-        add_geometry(*geom, parts);
-        const Tags tags = gdal::feature_tags(feature);
-        const auto name = tags.find("name");
-        // The rule for this kind of part and its layer; the rule when it names the feature.
-        auto rule_for = [&](GeometryKind kind) -> std::pair<VectorLayer&, const StyleRule*> {
-            const int rule = style->rule_for(kind, tags);
-            if (rule < 0) return {r.by_rule[rule], nullptr};
-            r.styled = true;
-            const StyleRule& matched = style->rules[static_cast<std::size_t>(rule)];
-            const bool names = matched.label && name != tags.end() && !name->second.empty();
-            return {r.by_rule[rule], names ? &matched : nullptr};
-        };
-        if (!parts.polygons.empty()) {
-            auto& to = rule_for(GeometryKind::polygon).first.polygons;
-            std::move(parts.polygons.begin(), parts.polygons.end(), std::back_inserter(to));
-        }
-        if (!parts.lines.empty()) {
-            auto [layer, naming] = rule_for(GeometryKind::line);
-            if (naming)
-                for (const Path& line : parts.lines) source.named_lines.push_back({name->second, line, naming->label_rank});
-            std::move(parts.lines.begin(), parts.lines.end(), std::back_inserter(layer.lines));
-        }
-        if (!parts.points.empty()) {
-            auto [layer, naming] = rule_for(GeometryKind::point);
-            if (naming)
-                for (LonLat p : parts.points) source.places.push_back({name->second, "", p, population_of(tags, naming->label_rank), ""});
-            layer.points.insert(layer.points.end(), parts.points.begin(), parts.points.end());
-        }
-    };
+VectorCollector::VectorCollector(std::string path, std::string driver, const MapStyle* style) : m_style(style) {
+    m_source.path = std::move(path);
+    m_source.driver = std::move(driver);
+}
 
-    // A layer GDAL failed on that gave nothing is a corrupt file, not an empty layer.
-    auto fail_if_broken = [&](OGRLayer& ogr_layer) {
-        const auto it = readings.find(&ogr_layer);
-        const bool empty = it == readings.end() ||
-                           std::all_of(it->second.by_rule.begin(), it->second.by_rule.end(), [](const auto& kv) { return kv.second.empty(); });
-        if (CPLGetLastErrorType() >= CE_Failure && empty) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
-    };
-    auto take = [&](OGRLayer& layer) {
-        if (is_redundant_layer(source.driver, layer.GetName())) return false;
-        reading_for(layer);
-        return true;
-    };
-    gdal::for_each_feature(*ds, take, read, fail_if_broken);
-    if (CPLGetLastErrorType() >= CE_Failure && readings.empty()) throw InputError(path, "corrupt or unreadable: " + gdal::last_error());
+VectorCollector::~VectorCollector() = default;
 
+VectorCollector::Reading& VectorCollector::reading_for(OGRLayer& ogr_layer) {
+    auto it = m_readings.find(&ogr_layer);
+    if (it != m_readings.end()) return *it->second;
+    auto r = std::make_unique<Reading>();
+    r->name = ogr_layer.GetName();
+    r->to_wgs84 = gdal::transform_to_wgs84(ogr_layer.GetSpatialRef(), m_source.path);
+    m_order.push_back(&ogr_layer);
+    return *m_readings.emplace(&ogr_layer, std::move(r)).first->second;
+}
+
+void VectorCollector::begin_layer(OGRLayer& layer) { reading_for(layer); }
+
+bool VectorCollector::holds_features_of(OGRLayer& layer) const {
+    const auto it = m_readings.find(&layer);
+    return it != m_readings.end() &&
+           std::any_of(it->second->by_rule.begin(), it->second->by_rule.end(), [](const auto& kv) { return !kv.second.empty(); });
+}
+
+void VectorCollector::add(OGRFeature& feature, OGRLayer& ogr_layer) {
+    Reading& r = reading_for(ogr_layer);
+    OGRGeometry* geom = feature.GetGeometryRef();
+    if (!geom) return;
+    if (r.to_wgs84 && geom->transform(r.to_wgs84.get()) != OGRERR_NONE) return;
+    if (!m_style) {
+        add_geometry(*geom, r.by_rule[-1]);
+        return;
+    }
+    VectorLayer parts;
+    add_geometry(*geom, parts);
+    const Tags tags = gdal::feature_tags(feature);
+    const auto name = tags.find("name");
+    // The rule for this kind of part and its layer; the rule when it names the feature.
+    auto rule_for = [&](GeometryKind kind) -> std::pair<VectorLayer&, const StyleRule*> {
+        const int rule = m_style->rule_for(kind, tags);
+        if (rule < 0) return {r.by_rule[rule], nullptr};
+        r.styled = true;
+        const StyleRule& matched = m_style->rules[static_cast<std::size_t>(rule)];
+        const bool names = matched.label && name != tags.end() && !name->second.empty();
+        return {r.by_rule[rule], names ? &matched : nullptr};
+    };
+    if (!parts.polygons.empty()) {
+        auto& to = rule_for(GeometryKind::polygon).first.polygons;
+        std::move(parts.polygons.begin(), parts.polygons.end(), std::back_inserter(to));
+    }
+    if (!parts.lines.empty()) {
+        auto [layer, naming] = rule_for(GeometryKind::line);
+        if (naming)
+            for (const Path& line : parts.lines) m_source.named_lines.push_back({name->second, line, naming->label_rank});
+        std::move(parts.lines.begin(), parts.lines.end(), std::back_inserter(layer.lines));
+    }
+    if (!parts.points.empty()) {
+        auto [layer, naming] = rule_for(GeometryKind::point);
+        if (naming)
+            for (LonLat p : parts.points) m_source.places.push_back({name->second, "", p, population_of(tags, naming->label_rank), ""});
+        layer.points.insert(layer.points.end(), parts.points.begin(), parts.points.end());
+    }
+}
+
+VectorSource VectorCollector::finish() {
     // The unstyled layers, then the styled ones in the style's order (what is drawn over what).
     std::vector<VectorLayer> styled, plain;
-    for (OGRLayer* ogr_layer : order) {
-        LayerReading& r = readings.at(ogr_layer);
+    for (OGRLayer* ogr_layer : m_order) {
+        Reading& r = *m_readings.at(ogr_layer);
         for (auto& [rule, layer] : r.by_rule) {
             if (layer.empty() || (rule < 0 && r.styled)) continue;
             layer.style_rule = rule;
-            layer.name = rule < 0 ? r.name : r.name + ": " + style->rules[static_cast<std::size_t>(rule)].name;
+            layer.name = rule < 0 ? r.name : r.name + ": " + m_style->rules[static_cast<std::size_t>(rule)].name;
             (rule < 0 ? plain : styled).push_back(std::move(layer));
         }
     }
     std::stable_sort(styled.begin(), styled.end(), [](const VectorLayer& a, const VectorLayer& b) { return a.style_rule < b.style_rule; });
+    VectorSource source = std::move(m_source);
     source.layers = std::move(plain);
     std::move(styled.begin(), styled.end(), std::back_inserter(source.layers));
     std::stable_sort(source.places.begin(), source.places.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
     std::stable_sort(source.named_lines.begin(), source.named_lines.end(), [](const NamedLine& a, const NamedLine& b) { return a.rank > b.rank; });
-    if (source.layers.empty()) throw InputError(path, "holds no features");
+    m_readings.clear();
+    m_order.clear();
+    return source;
+}
+
+std::string layer_list(GDALDataset& ds) {
+    std::string names;
+    for (OGRLayer* layer : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
+    return names.empty() ? "no layers" : names;
+}
+
+VectorSource load_vector_source(const std::string& path, const MapStyle* style, const std::vector<std::string>& only_layers) {
+    const gdal::DatasetPtr ds = gdal::open_vector(path);
+    const std::string shown = gdal::shown_name(path);  // a connection string without its password
+    for (const auto& name : only_layers)
+        if (!ds->GetLayerByName(name.c_str())) throw InputError(shown, "no layer \"" + name + "\" (it has " + layer_list(*ds) + ")");
+    const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+    VectorCollector collector(shown, driver, style);
+
+    // A layer GDAL failed on that gave nothing is a corrupt file, not an empty layer.
+    auto fail_if_broken = [&](OGRLayer& ogr_layer) {
+        if (CPLGetLastErrorType() >= CE_Failure && !collector.holds_features_of(ogr_layer))
+            throw InputError(shown, "corrupt or unreadable: " + gdal::last_error());
+    };
+    auto take = [&](OGRLayer& layer) {
+        if (is_redundant_layer(driver, layer.GetName())) return false;
+        if (!only_layers.empty() && std::find(only_layers.begin(), only_layers.end(), layer.GetName()) == only_layers.end()) return false;
+        collector.begin_layer(layer);
+        return true;
+    };
+    gdal::for_each_feature(*ds, take, [&](OGRFeature& f, OGRLayer& l) { collector.add(f, l); }, fail_if_broken);
+    if (CPLGetLastErrorType() >= CE_Failure && collector.empty()) throw InputError(shown, "corrupt or unreadable: " + gdal::last_error());
+    VectorSource source = collector.finish();
+    if (source.layers.empty()) throw InputError(shown, "holds no features");
     return source;
 }
 

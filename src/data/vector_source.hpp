@@ -1,12 +1,18 @@
 #pragma once
 // Reads any vector source GDAL opens (Shapefile, GeoPackage, GeoJSON, TopoJSON, KML, GPX, OSM PBF…)
 // into lon/lat layers, reprojected from whatever CRS it declares (none declared: WGS84 is assumed).
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/geo/geometry.hpp"
 #include "core/labels/context_labels.hpp"
 #include "core/style/map_style.hpp"
+
+class GDALDataset;
+class OGRFeature;
+class OGRLayer;
 
 namespace storyplot {
 
@@ -24,7 +30,40 @@ struct VectorSource {
 // or one that holds no features at all. With a style, each file layer is split by the rule its
 // features match (a VectorLayer per rule, in the style's order); in a file layer where some features
 // match, those that match none are left out (fences, power lines: what the style does not draw); a
-// file layer where none matches stays one layer, drawn by geometry.
-VectorSource load_vector_source(const std::string& path, const MapStyle* style = nullptr);
+// file layer where none matches stays one layer, drawn by geometry. `only_layers` (empty: all)
+// names the layers (tables) to read; one the source lacks is an InputError that lists what it has.
+VectorSource load_vector_source(const std::string& path, const MapStyle* style = nullptr, const std::vector<std::string>& only_layers = {});
+
+// Features gathered into a VectorSource as load_vector_source gathers them (by the style's rules,
+// named places and lines), from a whole source or from what a view asks of one (data/view_source).
+class VectorCollector {
+public:
+    VectorCollector(std::string path, std::string driver, const MapStyle* style);
+    ~VectorCollector();
+    VectorCollector(const VectorCollector&) = delete;
+    VectorCollector& operator=(const VectorCollector&) = delete;
+
+    // A feature of `layer`, reprojected to lon/lat by its CRS (the layer's first feature sets it up).
+    void add(OGRFeature& feature, OGRLayer& layer);
+    // Sets up `layer` before its first feature (some drivers need its CRS read first).
+    void begin_layer(OGRLayer& layer);
+    // Whether anything was gathered from `layer`.
+    bool holds_features_of(OGRLayer& layer) const;
+    bool empty() const { return m_readings.empty(); }
+    // The layers gathered: unstyled first, then the styled ones in the style's order.
+    VectorSource finish();
+
+private:
+    struct Reading;
+    Reading& reading_for(OGRLayer& layer);
+
+    VectorSource m_source;
+    const MapStyle* m_style;
+    std::map<OGRLayer*, std::unique_ptr<Reading>> m_readings;
+    std::vector<OGRLayer*> m_order;
+};
+
+// The names of the layers a source offers, for an error that lists them.
+std::string layer_list(GDALDataset& ds);
 
 }  // namespace storyplot

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "core/files/input_error.hpp"
+#include "core/geo/mercator.hpp"
+#include "data/view_source.hpp"
 #include "fixture_writer.hpp"
 
 using namespace storyplot;
@@ -228,4 +230,51 @@ TEST(VectorSource, AStyleLeavesFilesWithoutItsTagsAsTheyWere) {
         EXPECT_EQ(styled.layers[i].style_rule, -1);
         EXPECT_EQ(styled.layers[i].feature_count(), plain.layers[i].feature_count());
     }
+}
+
+// A source read by view (data/view_source) through GDAL's spatial filter: a GeoPackage's R-tree
+// here (PostGIS in tests/cli/postgis_test.cpp).
+TEST(ViewSource, ReadsWhatTheViewHoldsAndSamplesBeyondTheBudget) {
+    TempDir dir;
+    const std::string path = dir.file("mixed.gpkg");
+    storyplot::test_support::write_mixed_geopackage(path);
+    EXPECT_FALSE(reads_by_view(path)) << "a small file is read whole";
+
+    ViewSource towns(path, {"towns"}, 0, nullptr, 2);
+    const Box extent = towns.lonlat_extent();
+    EXPECT_NEAR(extent.min_x, 125.75, 1e-9);
+    EXPECT_NEAR(extent.max_y, 43.11, 1e-9);
+    // One town in the view: itself, and nothing said.
+    LoadedSource near = towns.read(Box::of(130, 42, 131, 43), 0);
+    EXPECT_EQ(near.features, 1u);
+    EXPECT_TRUE(near.notes.empty());
+    // All three: more than the budget of two, so every second by feature id (the GeoPackage's fid 2).
+    LoadedSource all = towns.read(Box::of(120, 30, 140, 50), 0);
+    EXPECT_EQ(all.features, 1u);
+    ASSERT_EQ(all.notes.size(), 1u);
+    EXPECT_EQ(all.notes[0], path + ": 3 features in this view: every 2nd is drawn (1); zoom in to see them all");
+    const Box drawn = all.bounds;
+    const Vec2 second = mercator::forward(LonLat{130.65, 42.42});
+    EXPECT_NEAR(drawn.center().x, second.x, 1.0);
+    EXPECT_NEAR(drawn.center().y, second.y, 1.0);
+    // Nothing there: an empty read, not an error; a view past the antimeridian reads the whole band.
+    EXPECT_EQ(towns.read(Box::of(-10, -10, 10, 10), 0).features, 0u);
+    EXPECT_EQ(ViewSource(path, {"towns"}, 0, nullptr).read(Box::of(100, 30, 200, 50), 0).features, 3u);
+
+    // Every layer with geometry when none is named; a layer it lacks is one line that lists what it has.
+    EXPECT_GT(ViewSource(path, {}, 0, nullptr).read(Box::of(-180, -90, 180, 90), 0).features, 3u);
+    try {
+        ViewSource missing(path, {"rivers"}, 0, nullptr);
+        FAIL() << "a missing layer opened";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), path + ": no layer \"rivers\" (it has areas, roads, towns, nothing)");
+    }
+}
+
+TEST(ViewSource, ConnectionStringsAreShownWithoutTheirPassword) {
+    EXPECT_TRUE(reads_by_view("PG:dbname=news host=db.example"));
+    EXPECT_EQ(shown_source_name("PG:dbname=news password=s3cret host=db"), "PG:dbname=news password=*** host=db");
+    EXPECT_EQ(shown_source_name("PG:dbname=news password = 's3 cret\\' x' host=db"), "PG:dbname=news password = *** host=db");
+    EXPECT_EQ(shown_source_name("PG:password=s3cret"), "PG:password=***");
+    EXPECT_EQ(shown_source_name("roads.gpkg"), "roads.gpkg");
 }

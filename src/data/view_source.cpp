@@ -1,0 +1,166 @@
+#include "data/view_source.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "core/files/input_error.hpp"
+#include "data/gdal_support.hpp"
+#include "data/vector_source.hpp"
+
+namespace storyplot {
+
+bool reads_by_view(const std::string& path) {
+    if (gdal::is_connection_string(path)) return true;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return !ec && size > view_read_bytes;
+}
+
+std::string shown_source_name(const std::string& path) { return gdal::shown_name(path); }
+
+namespace {
+
+struct ViewLayer {
+    OGRLayer* layer = nullptr;
+    gdal::TransformPtr from_wgs84;  // null: the layer is in lon/lat
+};
+
+std::string ordinal(long long n) {
+    const long long tens = n % 100;
+    const char* suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    return std::to_string(n) + suffix;
+}
+
+}  // namespace
+
+struct ViewSource::Impl {
+    std::string name;
+    std::string driver;
+    gdal::DatasetPtr ds;
+    std::vector<ViewLayer> layers;
+    std::size_t color_index = 0;
+    const MapStyle* style = nullptr;
+    std::size_t budget = view_feature_budget;
+};
+
+ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& only_layers, std::size_t color_index, const MapStyle* style,
+                       std::size_t budget)
+    : m(std::make_unique<Impl>()) {
+    m->name = gdal::shown_name(path);
+    m->ds = gdal::open_vector(path);
+    m->driver = m->ds->GetDriver() ? m->ds->GetDriver()->GetDescription() : "";
+    m->color_index = color_index;
+    m->style = style;
+    m->budget = budget;
+    std::vector<OGRLayer*> chosen;
+    for (const auto& name : only_layers) {
+        OGRLayer* layer = m->ds->GetLayerByName(name.c_str());
+        if (!layer) throw InputError(m->name, "no layer \"" + name + "\" (it has " + layer_list(*m->ds) + ")");
+        chosen.push_back(layer);
+    }
+    if (only_layers.empty())
+        for (OGRLayer* layer : m->ds->GetLayers())
+            if (layer->GetGeomType() != wkbNone) chosen.push_back(layer);
+    if (chosen.empty()) throw InputError(m->name, "has no layer with geometry");
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    for (OGRLayer* layer : chosen) {
+        if (layer->GetGeomType() == wkbNone) throw InputError(m->name, std::string("layer \"") + layer->GetName() + "\" has no geometry");
+        ViewLayer v;
+        v.layer = layer;
+        const OGRSpatialReference* crs = layer->GetSpatialRef();
+        if (crs && !(crs->IsGeographic() && crs->IsSame(&wgs84))) {
+            OGRSpatialReference to(*crs);
+            to.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            v.from_wgs84.reset(OGRCreateCoordinateTransformation(&wgs84, &to));
+            if (!v.from_wgs84) throw InputError(m->name, std::string("layer \"") + layer->GetName() + "\": cannot reproject lon/lat to its CRS");
+        }
+        m->layers.push_back(std::move(v));
+    }
+}
+
+ViewSource::~ViewSource() = default;
+
+const std::string& ViewSource::name() const { return m->name; }
+
+Box ViewSource::lonlat_extent() const {
+    Box out;
+    for (const ViewLayer& v : m->layers) {
+        // The database's estimate where it keeps one (PostGIS after ANALYZE), not a scan of the table.
+        OGREnvelope env;
+        if (v.layer->GetExtent(&env, FALSE) != OGRERR_NONE && v.layer->GetExtent(&env, TRUE) != OGRERR_NONE) continue;
+        if (!v.from_wgs84) {
+            out.add(Box::of(env.MinX, env.MinY, env.MaxX, env.MaxY));
+            continue;
+        }
+        gdal::TransformPtr back(v.from_wgs84->GetInverse());
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (back && back->TransformBounds(env.MinX, env.MinY, env.MaxX, env.MaxY, &x0, &y0, &x1, &y1, 21)) out.add(Box::of(x0, y0, x1, y1));
+    }
+    return out;
+}
+
+LoadedSource ViewSource::read(const Box& asked, double tolerance) {
+    // A view panned past the antimeridian, or wider than the world, asks for the whole band.
+    Box lonlat = asked;
+    if (lonlat.min_x < -180 || lonlat.max_x > 180) lonlat.min_x = -180, lonlat.max_x = 180;
+    lonlat.min_y = std::max(lonlat.min_y, -90.0);
+    lonlat.max_y = std::min(lonlat.max_y, 90.0);
+    // Each layer filtered to the view, and what the view holds counted (the database's index, the
+    // GeoPackage's R-tree): more than the budget, and an even sample of it is drawn, every k-th.
+    std::vector<ViewLayer*> in_view;
+    long long total = 0;
+    for (ViewLayer& v : m->layers) {
+        double x0 = lonlat.min_x, y0 = lonlat.min_y, x1 = lonlat.max_x, y1 = lonlat.max_y;
+        if (v.from_wgs84 && !v.from_wgs84->TransformBounds(lonlat.min_x, lonlat.min_y, lonlat.max_x, lonlat.max_y, &x0, &y0, &x1, &y1, 21))
+            continue;  // the view lies beyond where the layer's CRS reaches
+        v.layer->SetSpatialFilterRect(x0, y0, x1, y1);
+        CPLErrorReset();
+        const GIntBig count = v.layer->GetFeatureCount(TRUE);
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw InputError(m->name, std::string("reading layer \"") + v.layer->GetName() + "\": " + gdal::last_error());
+        if (count == 0) continue;
+        total += std::max<GIntBig>(count, 0);
+        in_view.push_back(&v);
+    }
+    const auto budget = static_cast<long long>(m->budget);
+    const long long stride = total > budget ? (total + budget - 1) / budget : 1;
+    VectorCollector collector(m->name, m->driver, m->style);
+    long long seen = 0, kept = 0;
+    for (ViewLayer* v : in_view) {
+        // A database (PostGIS, a GeoPackage's SQLite) samples by its feature ids itself, and sends
+        // only what is drawn; other sources are sampled here as they are read.
+        const std::string fid = v->layer->GetFIDColumn();
+        const bool sampled_by_source = stride > 1 && !fid.empty() && (m->driver == "PostgreSQL" || m->driver == "GPKG");
+        if (sampled_by_source) {
+            const std::string where = "\"" + fid + "\" % " + std::to_string(stride) + " = 0";
+            if (v->layer->SetAttributeFilter(where.c_str()) != OGRERR_NONE) v->layer->SetAttributeFilter(nullptr);
+        }
+        const long long every = sampled_by_source ? 1 : stride;
+        v->layer->ResetReading();
+        collector.begin_layer(*v->layer);
+        CPLErrorReset();
+        for (;;) {
+            gdal::FeaturePtr feature(v->layer->GetNextFeature());
+            if (!feature) break;
+            if (seen++ % every != 0 || kept == budget) continue;
+            collector.add(*feature, *v->layer);
+            ++kept;
+        }
+        const bool failed = CPLGetLastErrorType() >= CE_Failure;
+        const std::string error = gdal::last_error();
+        if (sampled_by_source) v->layer->SetAttributeFilter(nullptr);
+        if (failed) throw InputError(m->name, std::string("reading layer \"") + v->layer->GetName() + "\": " + error);
+        v->layer->ResetReading();  // a database's cursor closed, not left open until the next view
+    }
+    LoadedSource out = loaded_source(collector.finish(), m->color_index, m->style, tolerance);
+    out.sample_every = static_cast<std::size_t>(stride);
+    if (stride > 1)
+        out.notes.insert(out.notes.begin(), m->name + ": " + std::to_string(total) + " features in this view: every " + ordinal(stride) +
+                                                " is drawn (" + std::to_string(kept) + "); zoom in to see them all");
+    return out;
+}
+
+}  // namespace storyplot
