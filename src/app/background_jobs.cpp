@@ -1,9 +1,12 @@
 #include "app/background_jobs.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace storyplot {
 
-BackgroundJobs::BackgroundJobs(std::function<void()> on_done)
-    : m_on_done(std::move(on_done)), m_worker([this](std::stop_token stop) { loop(stop); }) {}
+BackgroundJobs::BackgroundJobs(std::function<void()> on_done, int nice)
+    : m_on_done(std::move(on_done)), m_nice(nice), m_worker([this](std::stop_token stop) { loop(stop); }) {}
 
 BackgroundJobs::~BackgroundJobs() {
     m_worker.request_stop();
@@ -36,6 +39,7 @@ std::string BackgroundJobs::busy() const {
 }
 
 void BackgroundJobs::loop(std::stop_token stop) {
+    if (m_nice != 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), m_nice);  // this thread only (Linux)
     for (;;) {
         std::pair<std::string, Work> job;
         {

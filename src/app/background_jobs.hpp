@@ -15,8 +15,10 @@ public:
     using Finish = std::function<void()>;
     using Work = std::function<Finish()>;
 
-    // `on_done` is called from the worker after each job (e.g. to wake the event loop).
-    explicit BackgroundJobs(std::function<void()> on_done);
+    // `on_done` is called from the worker after each job (e.g. to wake the event loop). A `nice`
+    // worker runs at a lower priority than the UI thread (and the GL driver's threads): on a
+    // machine with few cores, frames come first.
+    explicit BackgroundJobs(std::function<void()> on_done, int nice = 0);
     ~BackgroundJobs();
     BackgroundJobs(const BackgroundJobs&) = delete;
     BackgroundJobs& operator=(const BackgroundJobs&) = delete;
@@ -31,6 +33,7 @@ private:
     void loop(std::stop_token stop);
 
     std::function<void()> m_on_done;
+    int m_nice = 0;
     mutable std::mutex m_mutex;
     std::condition_variable_any m_wake;
     std::deque<std::pair<std::string, Work>> m_queue;

@@ -52,6 +52,13 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
           e.type = m_wake_event;
           SDL_PushEvent(&e);
       }),
+      m_view_jobs(
+          [this] {
+              SDL_Event e{};
+              e.type = m_wake_event;
+              SDL_PushEvent(&e);
+          },
+          10),
       m_wake_event(SDL_RegisterEvents(1)) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);
@@ -90,6 +97,7 @@ MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLCon
     for (DetailLevel level : {DetailLevel::medium_50m, DetailLevel::fine_10m})
         if (level != wanted) load_basemap_level(level);
     load_context_labels();
+    m_only_layers = options.layers;
     for (const auto& path : options.basemaps) load_overlay(path, false);
 }
 
@@ -158,7 +166,8 @@ void MapWindow::journal_edits() {
 //   chapter-add TITLE (after the chapter shown, from the view) | chapter-title|chapter-text|chapter-time N VALUE
 //   (\n in a text is a new line) | chapter-move FROM TO | chapter-delete N | chapter-frame N (from the view) |
 //   save-as PATH | browse open|save-as|layer (the file browser) | edit-chapter N (opens its editor) | stops ROUTE (opens its stop table) | stop-time ROUTE STOP arrive|depart TIME | present [manual] | next (chapter) | end-presenting |
-//   snap ROUTE PATH (onto the lines of the file at PATH, as the stop table's Snap does) | quit
+//   snap ROUTE PATH (onto the lines of the file at PATH, as the stop table's Snap does) | view W S E N (flies there) |
+//   pan-frames N DX DY (pans DX, DY pixels a frame for N frames, whatever loads meanwhile; then prints the frame times) | quit
 void MapWindow::run_script_line() {
     if (m_script.empty() || busy()) return;
     const std::string line = m_script.front();
@@ -209,6 +218,16 @@ void MapWindow::run_script_line() {
             const auto choice = parse_projection_name(rest(), error);
             if (!choice || choice->exact || choice->automatic) throw std::invalid_argument(error.empty() ? "a projection of the View menu" : error);
             m_session.set_projection(choice->kind == ProjectionKind::web_mercator ? std::nullopt : choice->kind);
+        } else if (verb == "view") {
+            Box b;
+            in >> b.min_x >> b.min_y >> b.max_x >> b.max_y;
+            if (!in || b.empty()) throw std::invalid_argument("view W S E N, in degrees");
+            m_session.fly_to_box(mercator::forward(b.min_x, b.min_y, b.max_x, b.max_y));
+        } else if (verb == "pan-frames") {
+            m_pan = PanRun{};
+            in >> m_pan.frames >> m_pan.step.x >> m_pan.step.y;
+            if (!in || m_pan.frames <= 0) throw std::invalid_argument("pan-frames N DX DY");
+            m_pan.started = now();
         } else if (verb == "ruler") {
             LonLat at{};
             in >> at.lon >> at.lat;
@@ -336,9 +355,37 @@ void MapWindow::load_basemap_level(DetailLevel level) {
 
 void MapWindow::load_overlay(const std::string& path, bool frame_it) {
     const std::size_t color_index = m_overlay_count++;
-    m_jobs.post("loading " + path + "…", [this, path, color_index, frame_it]() -> BackgroundJobs::Finish {
+    const MapStyle* style = m_style ? &*m_style : nullptr;
+    if (reads_by_view(path)) {
+        // Connected (or opened) on the view worker, which alone uses it from then on; the first read
+        // follows at the next frame.
+        const std::string shown = shown_source_name(path);
+        m_view_jobs.post("connecting to " + shown + "…", [this, path, color_index, frame_it, style]() -> BackgroundJobs::Finish {
+            try {
+                auto source = std::make_shared<ViewSource>(path, m_only_layers, color_index, style);
+                const Box extent = frame_it ? source->lonlat_extent() : Box{};
+                return [this, path, source, extent, frame_it] {
+                    ViewRead read;
+                    read.key = "view " + std::to_string(m_view_reads.size()) + ": " + source->name();  // the same source twice is two
+                    read.source = source;
+                    m_view_reads.push_back(std::move(read));
+                    m_layer_paths.push_back(path);
+                    m_messages.note("added " + source->name() + " (read by view)");
+                    if (frame_it && !extent.empty())
+                        m_session.fly_to_box(mercator::forward(extent.min_x, std::max(extent.min_y, -85.0), extent.max_x, std::min(extent.max_y, 85.0)));
+                };
+            } catch (const std::exception& e) {
+                return [this, msg = std::string(e.what())] {
+                    m_messages.error(msg);
+                    if (m_scripted) std::cerr << "storyplot: " << msg << std::endl;
+                };
+            }
+        });
+        return;
+    }
+    m_jobs.post("loading " + path + "…", [this, path, color_index, frame_it, style]() -> BackgroundJobs::Finish {
         try {
-            auto source = std::make_shared<LoadedSource>(load_source(path, color_index, m_style ? &*m_style : nullptr));
+            auto source = std::make_shared<LoadedSource>(load_source(path, color_index, style, m_only_layers));
             return [this, source, frame_it] {
                 for (const auto& layer : source->layers) m_scene.add_overlay(layer);
                 m_scene.add_names(source->places, source->named_lines, source->credit);
@@ -352,6 +399,67 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
         }
     });
+}
+
+void MapWindow::read_views() {
+    if (m_view_reads.empty()) return;
+    const Camera camera = m_session.shown();
+    const Box visible = camera.visible_lonlat();
+    const double resolution = camera.resolution();
+    if (visible.empty()) return;
+    for (ViewRead& r : m_view_reads) {
+        if (r.pending) continue;
+        const bool inside = !r.asked.empty() && visible.min_x >= r.asked.min_x && visible.max_x <= r.asked.max_x &&
+                            visible.min_y >= r.asked.min_y && visible.max_y <= r.asked.max_y;
+        // Zoomed in past the detail read, or out past it; a sample is read again whenever the view
+        // narrows, for it may then hold few enough features to draw them all.
+        const bool fine_enough = r.resolution > 0 && resolution > r.resolution * (r.sampled ? 0.99 : 0.5) && resolution < r.resolution * 2;
+        if (inside && fine_enough) continue;
+        // Half a view more on every side: a pan reads again only once it leaves that.
+        const Box ask = Box::of(visible.min_x - visible.width() / 2, visible.min_y - visible.height() / 2, visible.max_x + visible.width() / 2,
+                                visible.max_y + visible.height() / 2);
+        r.pending = true;
+        m_view_jobs.post("reading " + r.source->name() + " in view…",
+                         [this, source = r.source, key = r.key, ask, resolution]() -> BackgroundJobs::Finish {
+                             auto loaded = std::make_shared<LoadedSource>();
+                             std::string error;
+                             try {
+                                 *loaded = source->read(ask, view_tolerance(resolution));
+                             } catch (const std::exception& e) {
+                                 error = e.what();
+                             }
+                             return [this, key, ask, resolution, loaded, error] { finish_view_read(key, ask, resolution, *loaded, error); };
+                         });
+    }
+}
+
+void MapWindow::finish_view_read(const std::string& key, const Box& asked, double resolution, const LoadedSource& loaded,
+                                 const std::string& error) {
+    const auto it = std::find_if(m_view_reads.begin(), m_view_reads.end(), [&](const ViewRead& read) { return read.key == key; });
+    if (it == m_view_reads.end()) return;
+    it->pending = false;
+    it->asked = asked;  // a failed read is not tried again until the view moves on
+    it->resolution = resolution;
+    auto say = [&](const std::string& line, bool is_error) {
+        if (is_error) m_messages.error(line);
+        else m_messages.note(line);
+        if (m_scripted) std::cerr << "storyplot: " << line << std::endl;
+    };
+    if (!error.empty()) {
+        say(error, true);  // what was drawn stays
+        return;
+    }
+    m_scene.replace_source(key, loaded.layers, loaded.places, loaded.named_lines, loaded.credit);
+    if (!loaded.places.empty() || !loaded.named_lines.empty()) m_ui.request_fonts(m_scene.glyphs());
+    // Said once each, not on every pan: that it draws a sample, what it cannot draw.
+    const bool sampled = loaded.sample_every > 1;
+    if (sampled && !it->sampled) say(loaded.notes.front(), false);
+    it->sampled = sampled;
+    for (std::size_t i = sampled ? 1 : 0; i < loaded.notes.size(); ++i)
+        if (it->said.insert(loaded.notes[i]).second) say(loaded.notes[i], true);
+    if (m_scripted)
+        std::cerr << "storyplot: read by view: " << it->source->name() << ": " << loaded.features << " features" << (sampled ? " (a sample)" : "")
+                  << ", " << now() << " s after start" << std::endl;
 }
 
 void MapWindow::load_context_labels() {
@@ -960,6 +1068,9 @@ void MapWindow::draw_popups() {
 void MapWindow::frame() {
     const auto start = Clock::now();
     m_jobs.apply();
+    m_view_jobs.apply();
+    if (m_pan.frames > 0) m_session.pan_pixels(m_pan.step.x, m_pan.step.y);
+    read_views();
     run_script_line();
     sync_story();
     journal_edits();
@@ -1004,6 +1115,7 @@ void MapWindow::frame() {
     status.frame_ms = m_frame_ms;
     status.label_ms = m_label_ms;
     status.loading = m_jobs.busy();
+    if (status.loading.empty()) status.loading = m_view_jobs.busy();
     m_status_height = draw_status_bar(camera, status);
     m_timeline_height =
         story() && clock ? draw_timeline(m_session.timeline(), *clock, *story(), story_panel_width(), m_status_height) : 0.0f;
@@ -1111,6 +1223,16 @@ void MapWindow::frame() {
     apply(menu);
     if (actions.labels_changed && m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
     m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    if (m_pan.frames > 0) {
+        m_pan.frame_ms.push_back(m_frame_ms);
+        if (!m_view_jobs.busy().empty()) ++m_pan.while_reading;
+        if (--m_pan.frames == 0) {
+            std::vector<double> ms = m_pan.frame_ms;
+            std::sort(ms.begin(), ms.end());
+            std::cerr << "storyplot: panned " << ms.size() << " frames in " << now() - m_pan.started << " s (" << m_pan.while_reading
+                      << " while reading): median " << ms[ms.size() / 2] << " ms, slowest " << ms.back() << " ms" << std::endl;
+        }
+    }
 }
 
 // A frame is drawn only when something changed: an event, a moving camera or clock, an export, a
@@ -1120,10 +1242,10 @@ void MapWindow::frame() {
 // SDL_WaitEvent: an idle window costs nothing.
 int MapWindow::idle_wait_ms() const {
     constexpr double caret_blink_s = 0.53;
-    if (m_session.animating() || m_export || !m_script.empty()) return 0;
+    if (m_session.animating() || m_export || !m_script.empty() || m_pan.frames > 0) return 0;
     const double t = now();
     double wait = m_settle_until > t ? 0.0 : std::numeric_limits<double>::infinity();
-    if (!m_jobs.busy().empty()) wait = std::min(wait, 0.1);  // the worker wakes us when done; this keeps the status current
+    if (!m_jobs.busy().empty() || !m_view_jobs.busy().empty()) wait = std::min(wait, 0.1);  // the worker wakes us when done; this keeps the status current
     wait = std::min(wait, m_messages.seconds_to_change(t));
     if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) wait = std::min(wait, caret_blink_s);
     if (m_dragging_place) wait = std::min(wait, 2.0);  // the journal's next write of a held drag

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <deque>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "core/network/line_network.hpp"
 #include "core/session/map_session.hpp"
 #include "core/style/map_style.hpp"
+#include "data/view_source.hpp"
 #include "core/session/recent_files.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_journal.hpp"
@@ -107,7 +109,9 @@ private:
     }
     const Story* story() const { return m_session.story(); }
     StoryEditor* editor() { return m_session.editor(); }
-    bool busy() const { return m_session.animating() || m_export || !m_jobs.busy().empty(); }
+    bool busy() const {
+        return m_session.animating() || m_export || !m_jobs.busy().empty() || !m_view_jobs.busy().empty() || m_pan.frames > 0;
+    }
     // How long the loop may sleep before it must draw again, in milliseconds; -1: until an event.
     int idle_wait_ms() const;
     void start_export(const ExportRequest& request);
@@ -120,6 +124,9 @@ private:
     OverlayPlan m_shown;  // the overlay of the last frame: what the pointer hits
     DetailLevel m_shown_level = DetailLevel::coarse_110m;
     BackgroundJobs m_jobs;
+    // Reads of the sources read by view (a PostGIS table, a file too big to read whole), on a worker
+    // of their own so that a slow database never holds up the other loads.
+    BackgroundJobs m_view_jobs;
     MessageLog m_messages;
     PanelState m_panel;
     MapSession m_session;  // the story being edited, the camera, the clock: all the window drives
@@ -184,6 +191,30 @@ private:
     std::size_t m_overlay_count = 0;
     std::optional<MapStyle> m_style;  // read at start; none when its file is bad (layers drawn by geometry)
     std::vector<std::string> m_layer_paths;  // the layers loaded, by file: what a route may be snapped to
+    std::vector<std::string> m_only_layers;  // --layer: the layers (tables) of the sources to draw
+    // A source read by view (data/view_source): read again, in the background, when the view leaves
+    // what was read or zooms in past its detail. Its ViewSource is used only on m_view_jobs' worker.
+    struct ViewRead {
+        std::string key;  // its layers' among the scene's overlays
+        std::shared_ptr<ViewSource> source;
+        Box asked;               // the lon/lat box read last, half a view wider than the view on every side
+        double resolution = 0;   // of the view it was read for
+        bool pending = false;
+        bool sampled = false;    // the last read drew a sample (said once, not on every pan)
+        std::set<std::string> said;  // the other notes its reads gave, each said once
+    };
+    std::vector<ViewRead> m_view_reads;
+    void read_views();
+    void finish_view_read(const std::string& key, const Box& asked, double resolution, const LoadedSource& loaded, const std::string& error);
+    // A scripted pan (pan-frames): the frame times while sources load, for bench/postgis_bench.py.
+    struct PanRun {
+        int frames = 0;
+        Vec2 step;
+        double started = 0;
+        int while_reading = 0;
+        std::vector<double> frame_ms;
+    };
+    PanRun m_pan;
     std::map<std::string, std::shared_ptr<const LineNetwork>> m_networks;  // built on first snap, by file
     Clock::time_point m_start = Clock::now();
     double m_settle_until = 0;  // frames go on a moment after input: ImGui's delays and fades, a font change

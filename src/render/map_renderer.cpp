@@ -1,6 +1,8 @@
 #include "render/map_renderer.hpp"
 
 #include <cmath>
+#include <iterator>
+#include <map>
 #include <numbers>
 
 #include "core/geo/mercator.hpp"
@@ -54,7 +56,9 @@ std::optional<DetailLevel> MapRenderer::level_for(const Camera& camera) const {
     return std::nullopt;
 }
 
-void MapRenderer::add_overlay(const LayerMeshes& layer) {
+namespace {
+
+OverlayLayer uploaded(const LayerMeshes& layer) {
     OverlayLayer gpu;
     gpu.name = layer.name;
     gpu.color = layer.color;
@@ -64,7 +68,31 @@ void MapRenderer::add_overlay(const LayerMeshes& layer) {
     gpu.outline = GpuMesh(layer.outline);
     gpu.lines = GpuMesh(layer.lines);
     gpu.points = GpuMesh(layer.points);
-    m_overlays.push_back(std::move(gpu));
+    return gpu;
+}
+
+}  // namespace
+
+void MapRenderer::add_overlay(const LayerMeshes& layer) { m_overlays.push_back(uploaded(layer)); }
+
+void MapRenderer::replace_overlays(const std::string& source, const std::vector<LayerMeshes>& layers) {
+    std::map<std::string, bool> shown;
+    std::size_t at = m_overlays.size();
+    for (std::size_t i = m_overlays.size(); i-- > 0;) {
+        if (m_overlays[i].source != source) continue;
+        shown[m_overlays[i].name] = m_overlays[i].visible;
+        m_overlays.erase(m_overlays.begin() + static_cast<std::ptrdiff_t>(i));
+        at = i;
+    }
+    std::vector<OverlayLayer> fresh;
+    for (const LayerMeshes& layer : layers) {
+        OverlayLayer gpu = uploaded(layer);
+        gpu.source = source;
+        if (const auto it = shown.find(gpu.name); it != shown.end()) gpu.visible = it->second;
+        fresh.push_back(std::move(gpu));
+    }
+    m_overlays.insert(m_overlays.begin() + static_cast<std::ptrdiff_t>(std::min(at, m_overlays.size())), std::make_move_iterator(fresh.begin()),
+                      std::make_move_iterator(fresh.end()));
 }
 
 void MapRenderer::set_routes(const std::vector<RouteMeshes>& routes) {

@@ -17,6 +17,7 @@ namespace storyplot {
 
 struct OverlayLayer {
     std::string name;
+    std::string source;  // a source read by view: what its next read replaces; empty: loaded once
     Color color;
     LayerPaint paint;
     bool visible = true;
@@ -55,6 +56,9 @@ public:
     std::optional<DetailLevel> level_for(const Camera& camera) const;
 
     void add_overlay(const LayerMeshes& layer);
+    // The layers of `source` (read by view) replaced by `layers`, where they were among the others;
+    // a layer of the same name keeps whether it is shown.
+    void replace_overlays(const std::string& source, const std::vector<LayerMeshes>& layers);
     std::vector<OverlayLayer>& overlays() { return m_overlays; }
 
     // The story's routes, replacing any before (visibility is kept by id).

@@ -75,8 +75,28 @@ void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
 void MapScene::add_names(const std::vector<Town>& places, const std::vector<NamedLine>& lines, const std::string& credit) {
     if (!credit.empty() && std::find(m_credits.begin(), m_credits.end(), credit) == m_credits.end()) m_credits.push_back(credit);
     if (places.empty() && lines.empty()) return;
-    m_added_places.insert(m_added_places.end(), places.begin(), places.end());
-    m_added_lines.insert(m_added_lines.end(), lines.begin(), lines.end());
+    m_loaded_places.insert(m_loaded_places.end(), places.begin(), places.end());
+    m_loaded_lines.insert(m_loaded_lines.end(), lines.begin(), lines.end());
+    merge_names();
+}
+
+void MapScene::replace_source(const std::string& source, const std::vector<LayerMeshes>& layers, const std::vector<Town>& places,
+                              const std::vector<NamedLine>& lines, const std::string& credit) {
+    m_renderer.replace_overlays(source, layers);
+    if (!credit.empty() && std::find(m_credits.begin(), m_credits.end(), credit) == m_credits.end()) m_credits.push_back(credit);
+    auto& names = m_view_names[source];
+    if (names.first.empty() && names.second.empty() && places.empty() && lines.empty()) return;  // no labels before or now
+    names = {places, lines};
+    merge_names();
+}
+
+void MapScene::merge_names() {
+    m_added_places = m_loaded_places;
+    m_added_lines = m_loaded_lines;
+    for (const auto& [source, names] : m_view_names) {
+        m_added_places.insert(m_added_places.end(), names.first.begin(), names.first.end());
+        m_added_lines.insert(m_added_lines.end(), names.second.begin(), names.second.end());
+    }
     set_context(m_base_context);
 }
 

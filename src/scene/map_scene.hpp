@@ -8,8 +8,8 @@
 // render tests and the benchmarks. It takes a plain value (camera, story time, pixel scale, what
 // to show), decides the frame in core (compose: the overlay plan and the decorations' layout, no
 // GL), then paints it into a target (frame_target.hpp). Nothing of a frame stays in the renderer.
-#include <map>
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -84,6 +84,10 @@ public:
     // What an added layer names (its style's label rules): places, labelled with the towns, and lines
     // named along themselves; and the credit its data asks for (empty: none).
     void add_names(const std::vector<Town>& places, const std::vector<NamedLine>& lines, const std::string& credit);
+    // A source read by view (data/view_source): its layers and names replace what its last read
+    // gave, where they were among the others.
+    void replace_source(const std::string& source, const std::vector<LayerMeshes>& layers, const std::vector<Town>& places,
+                        const std::vector<NamedLine>& lines, const std::string& credit);
 
     const Story* story() const { return m_story; }
     const StoryMotion* motion() const { return m_motion ? &*m_motion : nullptr; }
@@ -122,8 +126,13 @@ private:
     // Each level's borders, for labels to keep their side of the borders drawn.
     std::array<std::shared_ptr<const SegmentIndex>, 3> m_sides;
     std::array<double, 3> m_sides_tolerance{};  // Natural Earth's countries, GeoNames' towns
-    std::vector<Town> m_added_places;
+    std::vector<Town> m_added_places;    // every source's, merged
     std::vector<NamedLine> m_added_lines;
+    // The names of each source read by view, as its last read gave them.
+    std::map<std::string, std::pair<std::vector<Town>, std::vector<NamedLine>>> m_view_names;
+    std::vector<Town> m_loaded_places;   // of the sources loaded once
+    std::vector<NamedLine> m_loaded_lines;
+    void merge_names();
     std::vector<std::string> m_credits;  // of added layers
     FontText m_glyphs;        // the story's text, the names added layers give, and its and the towns' local names
     FontText m_story_glyphs;  // the story's text, and the names added layers give, as they write them

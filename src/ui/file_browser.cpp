@@ -75,11 +75,13 @@ std::optional<std::string> FileBrowser::draw(const std::vector<std::string>& rec
     if (ImGui::InputText("##folder", &typed, ImGuiInputTextFlags_EnterReturnsTrue)) {
         std::error_code ec;
         if (fs::is_directory(typed, ec)) go(typed);
+        else if (m_kind == FileKind::layer && typed.rfind("PG:", 0) == 0) chosen = typed;  // a PostGIS database, read by view
         else if (!m_saving && fs::exists(typed, ec)) chosen = typed;
         else if (m_saving && fs::is_directory(fs::path(typed).parent_path(), ec)) chosen = typed;
         else m_error = typed + ": no such file or folder";
     }
     ImGui::TextDisabled("%s", file_kind_name(m_kind));
+    if (m_kind == FileKind::layer) ImGui::TextDisabled("or a PostGIS database: type PG:dbname=… host=… user=… above and press Enter");
 
     // The listing.
     const float footer = ImGui::GetFrameHeightWithSpacing() * (m_saving ? 2.4f : 1.4f) + (m_error.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing());
