@@ -415,9 +415,9 @@ void MapWindow::read_views() {
         // narrows, for it may then hold few enough features to draw them all.
         const bool fine_enough = r.resolution > 0 && resolution > r.resolution * (r.sampled ? 0.99 : 0.5) && resolution < r.resolution * 2;
         if (inside && fine_enough) continue;
-        // Half a view more on every side: a pan reads again only once it leaves that.
-        const Box ask = Box::of(visible.min_x - visible.width() / 2, visible.min_y - visible.height() / 2, visible.max_x + visible.width() / 2,
-                                visible.max_y + visible.height() / 2);
+        // A quarter of a view more on every side: a pan reads again only once it leaves that.
+        const Box ask = Box::of(visible.min_x - visible.width() / 4, visible.min_y - visible.height() / 4, visible.max_x + visible.width() / 4,
+                                visible.max_y + visible.height() / 4);
         r.pending = true;
         m_view_jobs.post("reading " + r.source->name() + " in view…",
                          [this, source = r.source, key = r.key, ask, resolution]() -> BackgroundJobs::Finish {

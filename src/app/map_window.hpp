@@ -197,7 +197,7 @@ private:
     struct ViewRead {
         std::string key;  // its layers' among the scene's overlays
         std::shared_ptr<ViewSource> source;
-        Box asked;               // the lon/lat box read last, half a view wider than the view on every side
+        Box asked;               // the lon/lat box read last, a quarter of a view wider than the view on every side
         double resolution = 0;   // of the view it was read for
         bool pending = false;
         bool sampled = false;    // the last read drew a sample (said once, not on every pan)

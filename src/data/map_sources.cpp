@@ -13,6 +13,9 @@ LoadedSource load_source(const std::string& path, std::size_t color_index, const
 }
 
 LoadedSource loaded_source(VectorSource source, std::size_t color_index, const MapStyle* style, double tolerance) {
+    // Read for a view: chunks of 512 pixels, so that a frame draws only those it shows of what was
+    // read around it; else the regional chunks of 1,000 km.
+    const double cell = tolerance > 0 ? std::min(regional_cell, 1024 * tolerance) : regional_cell;
     const std::string& path = source.path;
     LoadedSource out;
     out.path = path;
@@ -23,12 +26,12 @@ LoadedSource loaded_source(VectorSource source, std::size_t color_index, const M
     for (const auto& layer : source.layers) {
         out.features += layer.feature_count();
         if (layer.style_rule < 0) {
-            out.layers.push_back(build_layer_meshes(layer, overlay_color(color_index + unstyled++), regional_cell, false, tolerance));
+            out.layers.push_back(build_layer_meshes(layer, overlay_color(color_index + unstyled++), cell, false, tolerance));
         } else {
             const LayerPaint& paint = style->rules[static_cast<std::size_t>(layer.style_rule)].paint;
             const Color swatch = paint.fill ? *paint.fill : !paint.strokes.empty() ? paint.strokes.back().color : paint.point.value_or(Color{});
             const bool dashed = std::any_of(paint.strokes.begin(), paint.strokes.end(), [](const LinePaint& p) { return p.dash_on > 0; });
-            out.layers.push_back(build_layer_meshes(layer, Color{swatch.r, swatch.g, swatch.b, 1}, regional_cell, dashed, tolerance));
+            out.layers.push_back(build_layer_meshes(layer, Color{swatch.r, swatch.g, swatch.b, 1}, cell, dashed, tolerance));
             out.layers.back().paint = paint;
         }
         out.bounds.add(out.layers.back().bounds());

@@ -142,10 +142,10 @@ LoadedSource ViewSource::read(const Box& asked, double tolerance) {
         v->layer->ResetReading();
         collector.begin_layer(*v->layer);
         CPLErrorReset();
-        for (;;) {
+        while (kept < budget) {
             gdal::FeaturePtr feature(v->layer->GetNextFeature());
             if (!feature) break;
-            if (seen++ % every != 0 || kept == budget) continue;
+            if (seen++ % every != 0) continue;
             collector.add(*feature, *v->layer);
             ++kept;
         }
