@@ -20,6 +20,8 @@ import subprocess
 import sys
 import time
 
+from process_timing import timed
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -96,15 +98,6 @@ def write_geopackage(path, size_gb):
     db.close()
     os.replace(tmp, path)
     print(f"wrote {path}: {fid:,} polygons, {os.path.getsize(path) / (1 << 30):.2f} GB in {time.monotonic() - start:.0f} s")
-
-
-def timed(args):
-    start = time.monotonic()
-    run = subprocess.run(["/usr/bin/time", "-f", "%M"] + args, capture_output=True, text=True)
-    wall = time.monotonic() - start
-    if run.returncode != 0:
-        sys.exit("failed: " + " ".join(args) + "\n" + run.stderr)
-    return wall, int(run.stderr.strip().splitlines()[-1]) / 1024, run.stderr
 
 
 def main():

@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 
+from process_timing import timed
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -35,16 +37,6 @@ INSERT INTO parcels SELECT i, ST_MakeEnvelope(120 + (i % 500) * 0.04, 35 + (i / 
 CREATE INDEX ON parcels USING gist (geom);
 ANALYZE;
 """
-
-
-def timed(args):
-    start = time.monotonic()
-    run = subprocess.run(["/usr/bin/time", "-f", "%M"] + args, capture_output=True, text=True)
-    wall = time.monotonic() - start
-    if run.returncode != 0:
-        sys.exit("failed: " + " ".join(args) + "\n" + run.stderr)
-    peak_kb = int(run.stderr.strip().splitlines()[-1])
-    return wall, peak_kb / 1024, run.stderr
 
 
 def main():
