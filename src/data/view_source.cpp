@@ -1,10 +1,14 @@
 #include "data/view_source.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
 #include "core/files/input_error.hpp"
+#include "core/geo/mercator.hpp"
 #include "data/gdal_support.hpp"
 #include "data/vector_source.hpp"
 
@@ -12,6 +16,9 @@ namespace storyplot {
 
 bool reads_by_view(const std::string& path) {
     if (gdal::is_connection_string(path)) return true;
+    std::string extension = std::filesystem::path(path).extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension == ".mbtiles") return true;  // vector tiles: read by the view's zoom
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     return !ec && size > view_read_bytes;
@@ -35,39 +42,41 @@ std::string ordinal(long long n) {
 }  // namespace
 
 struct ViewSource::Impl {
+    std::string path;
     std::string name;
     std::string driver;
+    std::vector<std::string> only_layers;
     gdal::DatasetPtr ds;
     std::vector<ViewLayer> layers;
     std::size_t color_index = 0;
     const MapStyle* style = nullptr;
     std::size_t budget = view_feature_budget;
+    // Vector tiles (MBTiles): read at the zoom the view needs, between the file's own.
+    bool tiles = false;
+    int min_zoom = 0, max_zoom = 0, zoom = -1;
+
+    void choose_layers();
+    void open_zoom(int z);
 };
 
-ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& only_layers, std::size_t color_index, const MapStyle* style,
-                       std::size_t budget)
-    : m(std::make_unique<Impl>()) {
-    m->name = gdal::shown_name(path);
-    m->ds = gdal::open_vector(path);
-    m->driver = m->ds->GetDriver() ? m->ds->GetDriver()->GetDescription() : "";
-    m->color_index = color_index;
-    m->style = style;
-    m->budget = budget;
+// The layers asked for (or every one with geometry), each with its CRS's way from lon/lat.
+void ViewSource::Impl::choose_layers() {
+    layers.clear();
     std::vector<OGRLayer*> chosen;
-    for (const auto& name : only_layers) {
-        OGRLayer* layer = m->ds->GetLayerByName(name.c_str());
-        if (!layer) throw InputError(m->name, "no layer \"" + name + "\" (it has " + layer_list(*m->ds) + ")");
+    for (const auto& layer_name : only_layers) {
+        OGRLayer* layer = ds->GetLayerByName(layer_name.c_str());
+        if (!layer) throw InputError(name, "no layer \"" + layer_name + "\" (it has " + layer_list(*ds) + ")");
         chosen.push_back(layer);
     }
     if (only_layers.empty())
-        for (OGRLayer* layer : m->ds->GetLayers())
+        for (OGRLayer* layer : ds->GetLayers())
             if (layer->GetGeomType() != wkbNone) chosen.push_back(layer);
-    if (chosen.empty()) throw InputError(m->name, "has no layer with geometry");
+    if (chosen.empty()) throw InputError(name, "has no layer with geometry");
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     for (OGRLayer* layer : chosen) {
-        if (layer->GetGeomType() == wkbNone) throw InputError(m->name, std::string("layer \"") + layer->GetName() + "\" has no geometry");
+        if (layer->GetGeomType() == wkbNone) throw InputError(name, std::string("layer \"") + layer->GetName() + "\" has no geometry");
         ViewLayer v;
         v.layer = layer;
         const OGRSpatialReference* crs = layer->GetSpatialRef();
@@ -75,11 +84,51 @@ ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& 
             OGRSpatialReference to(*crs);
             to.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
             v.from_wgs84.reset(OGRCreateCoordinateTransformation(&wgs84, &to));
-            if (!v.from_wgs84) throw InputError(m->name, std::string("layer \"") + layer->GetName() + "\": cannot reproject lon/lat to its CRS");
+            if (!v.from_wgs84) throw InputError(name, std::string("layer \"") + layer->GetName() + "\": cannot reproject lon/lat to its CRS");
         }
-        m->layers.push_back(std::move(v));
+        layers.push_back(std::move(v));
     }
 }
+
+// The tiles of zoom `z` (GDAL's MBTiles driver reads one zoom level a dataset).
+void ViewSource::Impl::open_zoom(int z) {
+    if (z == zoom) return;
+    const std::string option = "ZOOM_LEVEL=" + std::to_string(z);
+    const char* options[] = {option.c_str(), nullptr};
+    CPLErrorReset();
+    gdal::DatasetPtr at(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr)));
+    if (!at) throw InputError(name, "cannot read its tiles of zoom " + std::to_string(z) + ": " + gdal::last_error());
+    layers.clear();
+    ds = std::move(at);
+    zoom = z;
+    choose_layers();
+}
+
+ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& only_layers, std::size_t color_index, const MapStyle* style,
+                       std::size_t budget)
+    : m(std::make_unique<Impl>()) {
+    m->path = path;
+    m->name = gdal::shown_name(path);
+    m->only_layers = only_layers;
+    m->ds = gdal::open_vector(path);
+    m->driver = m->ds->GetDriver() ? m->ds->GetDriver()->GetDescription() : "";
+    m->color_index = color_index;
+    m->style = style;
+    m->budget = budget;
+    if (m->driver == "MBTiles") {
+        auto zoom_item = [&](const char* key, int otherwise) {
+            const char* value = m->ds->GetMetadataItem(key);
+            return value ? std::atoi(value) : otherwise;
+        };
+        m->tiles = true;
+        m->max_zoom = zoom_item("maxzoom", 14);
+        m->min_zoom = std::min(zoom_item("minzoom", 0), m->max_zoom);
+        m->zoom = m->max_zoom;  // GDAL opens the finest level
+    }
+    m->choose_layers();
+}
+
+int ViewSource::tile_zoom() const { return m->tiles ? m->zoom : -1; }
 
 ViewSource::~ViewSource() = default;
 
@@ -103,6 +152,12 @@ Box ViewSource::lonlat_extent() const {
 }
 
 LoadedSource ViewSource::read(const Box& asked, double tolerance) {
+    // Vector tiles at the zoom whose 512-pixel tiles match the view's pixels (tolerance: half a pixel).
+    if (m->tiles) {
+        const double pixel = std::max(2 * tolerance, 1e-3);
+        const int wanted = static_cast<int>(std::lround(std::log2(mercator::world_width / (512 * pixel))));
+        m->open_zoom(std::clamp(wanted, m->min_zoom, m->max_zoom));
+    }
     // A view panned past the antimeridian, or wider than the world, asks for the whole band.
     Box lonlat = asked;
     if (lonlat.min_x < -180 || lonlat.max_x > 180) lonlat.min_x = -180, lonlat.max_x = 180;
@@ -156,6 +211,9 @@ LoadedSource ViewSource::read(const Box& asked, double tolerance) {
         v->layer->ResetReading();  // a database's cursor closed, not left open until the next view
     }
     LoadedSource out = loaded_source(collector.finish(), m->color_index, m->style, tolerance);
+    // A polygon in vector tiles is cut at each tile's edge: its outline would draw the tile grid.
+    if (m->tiles)
+        for (auto& layer : out.layers) layer.outline = Mesh{};
     out.sample_every = static_cast<std::size_t>(stride);
     if (stride > 1)
         out.notes.insert(out.notes.begin(), m->name + ": " + std::to_string(total) + " features in this view: every " + ordinal(stride) +

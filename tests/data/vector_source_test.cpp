@@ -278,3 +278,36 @@ TEST(ViewSource, ConnectionStringsAreShownWithoutTheirPassword) {
     EXPECT_EQ(shown_source_name("PG:password=s3cret"), "PG:password=***");
     EXPECT_EQ(shown_source_name("roads.gpkg"), "roads.gpkg");
 }
+
+TEST(ViewSource, VectorTilesAreReadAtTheZoomTheViewNeeds) {
+    TempDir dir;
+    const std::string path = dir.file("tiles.mbtiles");
+    storyplot::test_support::write_vector_tiles(path);
+    EXPECT_TRUE(reads_by_view(path)) << "vector tiles are always read by view";
+
+    ViewSource towns(path, {"towns"}, 0, nullptr);
+    // The world 1920 pixels wide: 20.9 km pixels, the zoom of 512-pixel tiles that size is 2.
+    const LoadedSource world = towns.read(Box::of(-180, -85, 180, 85), mercator::world_width / 1920 / 2);
+    EXPECT_EQ(towns.tile_zoom(), 2);
+    EXPECT_GE(world.features, 5u);
+    // Close in (10 m pixels would want zoom 13): the file's finest, 10, and the towns the box holds.
+    const LoadedSource near = towns.read(Box::of(-170, 30, -130, 45), 5);
+    EXPECT_EQ(towns.tile_zoom(), 10);
+    EXPECT_EQ(near.features, 3u);
+    EXPECT_EQ(towns.read(Box::of(0, 0, 10, 10), 5).features, 0u);
+
+    // A polygon is cut at each tile's edge: filled, but not outlined (its outline would be the grid).
+    ViewSource areas(path, {"areas"}, 0, nullptr);
+    const LoadedSource square = areas.read(Box::of(-161, 37.5, -158, 39.5), 5);
+    EXPECT_EQ(areas.tile_zoom(), 10);
+    EXPECT_GT(square.features, 1u) << "the square spans several zoom-10 tiles";
+    ASSERT_EQ(square.layers.size(), 1u);
+    EXPECT_FALSE(square.layers[0].fill.chunks.empty());
+    EXPECT_TRUE(square.layers[0].outline.chunks.empty());
+    const Box drawn = square.layers[0].fill.bounds();
+    const Box want = mercator::forward(-160.2, 38.0, -159.2, 39.0);
+    EXPECT_NEAR(drawn.min_x, want.min_x, 200.0);
+    EXPECT_NEAR(drawn.max_x, want.max_x, 200.0);
+    EXPECT_NEAR(drawn.min_y, want.min_y, 200.0);
+    EXPECT_NEAR(drawn.max_y, want.max_y, 200.0);
+}

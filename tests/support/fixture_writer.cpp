@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -36,10 +37,10 @@ struct Closer {
 };
 using Dataset = std::unique_ptr<GDALDataset, Closer>;
 
-Dataset create(const char* driver_name, const std::string& path) {
+Dataset create(const char* driver_name, const std::string& path, char** options = nullptr) {
     GDALAllRegister();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
-    Dataset ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    Dataset ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, options));
     if (!ds) throw std::runtime_error("cannot create fixture " + path);
     return ds;
 }
@@ -54,6 +55,26 @@ void add_wkt(OGRLayer* layer, const char* wkt) {
 }
 
 }  // namespace
+
+void write_vector_tiles(const std::string& path) {
+    char** options = CSLSetNameValue(nullptr, "MINZOOM", "0");
+    options = CSLSetNameValue(options, "MAXZOOM", "10");
+    Dataset ds = create("MBTiles", path, options);
+    CSLDestroy(options);
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayer* towns = ds->CreateLayer("towns", &wgs84, wkbPoint, nullptr);
+    // At the centres of zoom-10 tiles (far from any tile's edge, so no tile repeats them in its buffer).
+    for (int i = 0; i < 5; ++i) {
+        const double x = (i * 40 + 0.5) / 1024.0, y = 0.5 + 0.5 / 1024.0 - 120.0 / 1024.0;  // tile (x * 1024, y * 1024) of zoom 10
+        const double lon = x * 360 - 180, lat = std::atan(std::sinh(M_PI * (1 - 2 * y))) * 180 / M_PI;
+        const std::string wkt = "POINT (" + std::to_string(lon) + " " + std::to_string(lat) + ")";
+        add_wkt(towns, wkt.c_str());
+    }
+    OGRLayer* areas = ds->CreateLayer("areas", &wgs84, wkbPolygon, nullptr);
+    add_wkt(areas, "POLYGON ((-160.2 38,-159.2 38,-159.2 39,-160.2 39,-160.2 38))");
+}
 
 void write_mixed_geopackage(const std::string& path) {
     Dataset ds = create("GPKG", path);

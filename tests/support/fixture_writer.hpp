@@ -25,6 +25,10 @@ void write_text(const std::string& path, const std::string& text);
 // "roads" (a line), "towns" (three points) and "nothing" (an empty layer). EPSG:4326.
 void write_mixed_geopackage(const std::string& path);
 
+// Vector tiles (MBTiles, zooms 0–10): "towns", five points at the centres of zoom-10 tiles along
+// 38.69°N, from 179.82°W eastwards every 14.06°, and "areas", a 1° square at 160.2–159.2°W, 38–39°N.
+void write_vector_tiles(const std::string& path);
+
 // A Shapefile in UTM zone 52N (EPSG:32652) with one point: Vladivostok station,
 // 734909.8137 E 4776587.4710 N = 131.8869 E 43.1056 N.
 void write_utm_shapefile(const std::string& path);
