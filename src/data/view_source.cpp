@@ -1,8 +1,8 @@
 #include "data/view_source.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
