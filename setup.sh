@@ -39,6 +39,7 @@ packages=(
   parallel                                 # bench/batch_render.sh: GNU parallel renders many stories at once (docs/BATCH.md)
   python3-mapnik                           # bench/mapnik_compare.py: Mapnik draws the same layer for comparison
   postgresql-15-postgis-3                  # tests and bench/postgis_bench.py: a PostGIS server of their own (tests/support/postgis.sh)
+  postgresql-client                        # psql: tests/support/postgis.sh creates the database and loads the test tables
 )
 missing=()
 for p in "${packages[@]}"; do

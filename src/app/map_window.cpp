@@ -47,18 +47,8 @@ constexpr double drag_threshold_px = 3.0;
 MapWindow::MapWindow(const WindowOptions& options, SDL_Window* window, SDL_GLContext gl)
     : m_window(window),
       m_ui(window, gl),
-      m_jobs([this] {
-          SDL_Event e{};
-          e.type = m_wake_event;
-          SDL_PushEvent(&e);
-      }),
-      m_view_jobs(
-          [this] {
-              SDL_Event e{};
-              e.type = m_wake_event;
-              SDL_PushEvent(&e);
-          },
-          10),
+      m_jobs([this] { wake(); }),
+      m_view_jobs([this] { wake(); }, 10),
       m_wake_event(SDL_RegisterEvents(1)) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);

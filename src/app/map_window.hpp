@@ -109,6 +109,12 @@ private:
     }
     const Story* story() const { return m_session.story(); }
     StoryEditor* editor() { return m_session.editor(); }
+    // Wakes the event loop from a worker (a job done).
+    void wake() const {
+        SDL_Event e{};
+        e.type = m_wake_event;
+        SDL_PushEvent(&e);
+    }
     bool busy() const {
         return m_session.animating() || m_export || !m_jobs.busy().empty() || !m_view_jobs.busy().empty() || m_pan.frames > 0;
     }

@@ -181,17 +181,18 @@ VectorSource VectorCollector::finish() {
     return source;
 }
 
-std::string layer_list(GDALDataset& ds) {
+OGRLayer& layer_named(GDALDataset& ds, const std::string& name, const std::string& shown) {
+    if (OGRLayer* layer = ds.GetLayerByName(name.c_str())) return *layer;
     std::string names;
     for (OGRLayer* layer : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
-    return names.empty() ? "no layers" : names;
+    throw InputError(shown, "no layer \"" + name + "\" (it has " + (names.empty() ? "no layers" : names) + ")");
 }
 
 VectorSource load_vector_source(const std::string& path, const MapStyle* style, const std::vector<std::string>& only_layers) {
     const gdal::DatasetPtr ds = gdal::open_vector(path);
     const std::string shown = gdal::shown_name(path);  // a connection string without its password
     for (const auto& name : only_layers)
-        if (!ds->GetLayerByName(name.c_str())) throw InputError(shown, "no layer \"" + name + "\" (it has " + layer_list(*ds) + ")");
+        layer_named(*ds, name, shown);
     const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
     VectorCollector collector(shown, driver, style);
 

@@ -63,7 +63,7 @@ private:
     std::vector<OGRLayer*> m_order;
 };
 
-// The names of the layers a source offers, for an error that lists them.
-std::string layer_list(GDALDataset& ds);
+// The layer named `name`; InputError naming the source as `shown` and listing the layers it has.
+OGRLayer& layer_named(GDALDataset& ds, const std::string& name, const std::string& shown);
 
 }  // namespace storyplot

@@ -63,11 +63,7 @@ struct ViewSource::Impl {
 void ViewSource::Impl::choose_layers() {
     layers.clear();
     std::vector<OGRLayer*> chosen;
-    for (const auto& layer_name : only_layers) {
-        OGRLayer* layer = ds->GetLayerByName(layer_name.c_str());
-        if (!layer) throw InputError(name, "no layer \"" + layer_name + "\" (it has " + layer_list(*ds) + ")");
-        chosen.push_back(layer);
-    }
+    for (const auto& layer_name : only_layers) chosen.push_back(&layer_named(*ds, layer_name, name));
     if (only_layers.empty())
         for (OGRLayer* layer : ds->GetLayers())
             if (layer->GetGeomType() != wkbNone) chosen.push_back(layer);

@@ -72,8 +72,12 @@ void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
     m_glyphs = FontText{m_story_glyphs.text, local_name_glyphs(m_story, nullptr, 0) + m_town_glyphs + m_added_glyphs};
 }
 
-void MapScene::add_names(const std::vector<Town>& places, const std::vector<NamedLine>& lines, const std::string& credit) {
+void MapScene::add_credit(const std::string& credit) {
     if (!credit.empty() && std::find(m_credits.begin(), m_credits.end(), credit) == m_credits.end()) m_credits.push_back(credit);
+}
+
+void MapScene::add_names(const std::vector<Town>& places, const std::vector<NamedLine>& lines, const std::string& credit) {
+    add_credit(credit);
     if (places.empty() && lines.empty()) return;
     m_loaded_places.insert(m_loaded_places.end(), places.begin(), places.end());
     m_loaded_lines.insert(m_loaded_lines.end(), lines.begin(), lines.end());
@@ -83,7 +87,7 @@ void MapScene::add_names(const std::vector<Town>& places, const std::vector<Name
 void MapScene::replace_source(const std::string& source, const std::vector<LayerMeshes>& layers, const std::vector<Town>& places,
                               const std::vector<NamedLine>& lines, const std::string& credit) {
     m_renderer.replace_overlays(source, layers);
-    if (!credit.empty() && std::find(m_credits.begin(), m_credits.end(), credit) == m_credits.end()) m_credits.push_back(credit);
+    add_credit(credit);
     auto& names = m_view_names[source];
     if (names.first.empty() && names.second.empty() && places.empty() && lines.empty()) return;  // no labels before or now
     names = {places, lines};

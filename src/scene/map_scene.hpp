@@ -133,6 +133,7 @@ private:
     std::vector<Town> m_loaded_places;   // of the sources loaded once
     std::vector<NamedLine> m_loaded_lines;
     void merge_names();
+    void add_credit(const std::string& credit);  // once
     std::vector<std::string> m_credits;  // of added layers
     FontText m_glyphs;        // the story's text, the names added layers give, and its and the towns' local names
     FontText m_story_glyphs;  // the story's text, and the names added layers give, as they write them
