@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
     app.add_option("--basemap", basemaps,
                    "vector file GDAL reads, or a PostGIS database (\"PG:dbname=… host=…\"), drawn over Natural Earth (repeatable)");
     std::vector<std::string> window_layers;
-    app.add_option("--layer", window_layers, "only this layer (table) of the --basemap sources (repeatable)");
+    // One value a flag: `--layer roads STORY` leaves STORY to be the story.
+    app.add_option("--layer", window_layers, "only this layer (table) of the --basemap sources (repeatable)")->allow_extra_args(false);
     app.add_option("--exit-after-frames", exit_after_frames, "quit after N frames (for screenshots and tests)")
         ->group("");
     std::string window_script;
@@ -99,7 +100,7 @@ int main(int argc, char** argv) {
                            "+proj= string (default: auto for a whole story, else mercator)");
     render_cmd->add_option("--basemap", render.basemaps,
                            "vector file GDAL reads, or a PostGIS database (\"PG:dbname=… host=…\"), drawn over Natural Earth (repeatable)");
-    render_cmd->add_option("--layer", render.layers, "only this layer (table) of the --basemap sources (repeatable)");
+    render_cmd->add_option("--layer", render.layers, "only this layer (table) of the --basemap sources (repeatable)")->allow_extra_args(false);
     render_cmd->add_option("--style", render.style, "map style for --basemap layers (default assets/styles/osm.json)");
     render_cmd->add_flag("-q,--quiet", render.quiet, "print nothing on success");
     render_cmd->add_flag("--local-names", render.local_names, "label places in local script (Владивосток, 평양)");

@@ -134,6 +134,10 @@ TEST_F(PostGis, TablesInAnotherCrsAreDrawnInPlace) {
     EXPECT_EQ(pixel(lake, 5, 5), pixel(bare, 5, 5)) << "and only there";
     EXPECT_EQ(pixel(lake, 195, 195), pixel(bare, 195, 195));
     ASSERT_FALSE(reads_of("lakes").empty());
+    // --layer takes one value: a story after it is still the story.
+    const std::string seed = std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json";
+    const Outcome with_story = run_storyplot(dir, render("--layer lakes " + shell_quote(seed) + " --size 200x200 -o story.png"));
+    EXPECT_EQ(with_story.code, 0) << with_story.err;
 }
 
 TEST_F(PostGis, RefusedConnectionsAndMissingTablesSayWhyInOneLine) {
