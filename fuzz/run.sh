@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 runs_wanted=${1:-40000}
 seed=${2:-1}
 status=0
-for name in ${STORYPLOT_FUZZ_ONLY:-story article basemap style}; do
+for name in ${STORYPLOT_FUZZ_ONLY:-story article basemap style pmtiles}; do
   bin=build-fuzz/fuzz/${name}_fuzzer
   [[ -x $bin ]] || { echo "fuzz: $bin is not built (cmake --preset fuzz && cmake --build --preset fuzz)"; exit 1; }
   corpus=$(mktemp -d)

@@ -101,19 +101,21 @@ VectorCollector::VectorCollector(std::string path, std::string driver, const Map
 VectorCollector::~VectorCollector() = default;
 
 VectorCollector::Reading& VectorCollector::reading_for(OGRLayer& ogr_layer) {
-    auto it = m_readings.find(&ogr_layer);
+    // By name: the same layer of many vector tiles, each its own dataset, gathers into one.
+    const std::string name = ogr_layer.GetName();
+    auto it = m_readings.find(name);
     if (it != m_readings.end()) return *it->second;
     auto r = std::make_unique<Reading>();
-    r->name = ogr_layer.GetName();
+    r->name = name;
     r->to_wgs84 = gdal::transform_to_wgs84(ogr_layer.GetSpatialRef(), m_source.path);
-    m_order.push_back(&ogr_layer);
-    return *m_readings.emplace(&ogr_layer, std::move(r)).first->second;
+    m_order.push_back(name);
+    return *m_readings.emplace(name, std::move(r)).first->second;
 }
 
 void VectorCollector::begin_layer(OGRLayer& layer) { reading_for(layer); }
 
 bool VectorCollector::holds_features_of(OGRLayer& layer) const {
-    const auto it = m_readings.find(&layer);
+    const auto it = m_readings.find(layer.GetName());
     return it != m_readings.end() &&
            std::any_of(it->second->by_rule.begin(), it->second->by_rule.end(), [](const auto& kv) { return !kv.second.empty(); });
 }
@@ -161,8 +163,8 @@ void VectorCollector::add(OGRFeature& feature, OGRLayer& ogr_layer) {
 VectorSource VectorCollector::finish() {
     // The unstyled layers, then the styled ones in the style's order (what is drawn over what).
     std::vector<VectorLayer> styled, plain;
-    for (OGRLayer* ogr_layer : m_order) {
-        Reading& r = *m_readings.at(ogr_layer);
+    for (const std::string& layer_name : m_order) {
+        Reading& r = *m_readings.at(layer_name);
         for (auto& [rule, layer] : r.by_rule) {
             if (layer.empty() || (rule < 0 && r.styled)) continue;
             layer.style_rule = rule;

@@ -43,7 +43,8 @@ public:
     VectorCollector(const VectorCollector&) = delete;
     VectorCollector& operator=(const VectorCollector&) = delete;
 
-    // A feature of `layer`, reprojected to lon/lat by its CRS (the layer's first feature sets it up).
+    // A feature of `layer`, reprojected to lon/lat by its CRS (the first layer of that name sets it
+    // up: layers of one name, from one source or its tiles, gather into one).
     void add(OGRFeature& feature, OGRLayer& layer);
     // Sets up `layer` before its first feature (some drivers need its CRS read first).
     void begin_layer(OGRLayer& layer);
@@ -59,8 +60,8 @@ private:
 
     VectorSource m_source;
     const MapStyle* m_style;
-    std::map<OGRLayer*, std::unique_ptr<Reading>> m_readings;
-    std::vector<OGRLayer*> m_order;
+    std::map<std::string, std::unique_ptr<Reading>> m_readings;  // by layer name
+    std::vector<std::string> m_order;
 };
 
 // The layer named `name`; InputError naming the source as `shown` and listing the layers it has.

@@ -1,10 +1,10 @@
 #pragma once
 // Sources too big to read whole, read by view: a PostGIS table ("PG:dbname=… host=…"), vector tiles
-// (MBTiles, read at the zoom the view needs) or a file larger than `view_read_bytes` (a GeoPackage,
-// FlatGeobuf, a shapefile with its .qix). Each read asks
-// GDAL for the features inside the view only (its spatial filter: the PostGIS index, the GeoPackage's
-// R-tree), samples them down to a budget, and generalises them to the view's pixels; a table or file
-// is never read whole for a view that shows a part of it. One thread at a time may use a ViewSource.
+// (MBTiles or PMTiles, read at the zoom the view needs) or a file larger than `view_read_bytes` (a
+// GeoPackage, FlatGeobuf, a shapefile with its .qix). Each read asks GDAL for the features inside the
+// view only (its spatial filter: the PostGIS index, the GeoPackage's R-tree), samples them down to
+// a budget, and generalises them to the view's pixels; a table or file is never read whole for a
+// view that shows a part of it. One thread at a time may use a ViewSource.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -19,7 +19,7 @@ namespace storyplot {
 inline constexpr std::uintmax_t view_read_bytes = std::uintmax_t{256} << 20;
 inline constexpr std::size_t view_feature_budget = 100'000;
 
-// A connection string, an .mbtiles file, or a file over view_read_bytes.
+// A connection string, an .mbtiles or .pmtiles file, or a file over view_read_bytes.
 bool reads_by_view(const std::string& path);
 
 // `path` as messages show it: a connection string's password hidden.

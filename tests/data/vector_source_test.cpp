@@ -3,6 +3,10 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <functional>
+#include <iterator>
+
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
 #include "data/view_source.hpp"
@@ -310,4 +314,88 @@ TEST(ViewSource, VectorTilesAreReadAtTheZoomTheViewNeeds) {
     EXPECT_NEAR(drawn.max_x, want.max_x, 200.0);
     EXPECT_NEAR(drawn.min_y, want.min_y, 200.0);
     EXPECT_NEAR(drawn.max_y, want.max_y, 200.0);
+}
+
+TEST(ViewSource, PmTilesAreReadTileByTileThroughTheirDirectories) {
+    TempDir dir;
+    const std::string path = dir.file("tiles.pmtiles");
+    storyplot::test_support::write_pmtiles(path, 4);  // leaf directories of four entries: the root points at leaves
+    EXPECT_TRUE(reads_by_view(path));
+
+    ViewSource towns(path, {"towns"}, 0, nullptr);
+    const Box extent = towns.lonlat_extent();
+    EXPECT_DOUBLE_EQ(extent.min_x, -180.0);
+    EXPECT_NEAR(extent.max_y, 85.0511287, 1e-7);
+    // The world 1920 pixels wide reads zoom 2: every town, once.
+    const LoadedSource world = towns.read(Box::of(-180, -85, 180, 85), mercator::world_width / 1920 / 2);
+    EXPECT_EQ(towns.tile_zoom(), 2);
+    EXPECT_EQ(world.features, 5u);
+    // Closer in: the three towns the box holds, each where it was written. (A box of 40 degrees at 10 m pixels would need 6,325 tiles of zoom 10, 406 of zoom 8: it reads
+    // zoom 7's 105.)
+    const LoadedSource near = towns.read(Box::of(-170, 30, -130, 45), 5);
+    EXPECT_EQ(towns.tile_zoom(), 7);
+    EXPECT_EQ(near.features, 3u);
+    ASSERT_EQ(near.layers.size(), 1u);
+    const Box points = near.bounds;
+    const double y = 0.5 + 0.5 / 1024.0 - 120.0 / 1024.0;
+    const Vec2 first = mercator::forward(LonLat{(40 * 1 + 0.5) / 1024.0 * 360 - 180, std::atan(std::sinh(M_PI * (1 - 2 * y))) * 180 / M_PI});
+    EXPECT_NEAR(points.min_x, first.x, 100.0);
+    EXPECT_NEAR(points.center().y, first.y, 100.0);
+    EXPECT_EQ(near.credit, "\xC2\xA9 Fixture makers 2026") << "the metadata's attribution, as text";
+    EXPECT_EQ(towns.read(Box::of(0, 0, 10, 10), 5).features, 0u) << "no tiles there";
+
+    // Both layers when none is named; the square cut at the tiles' edges is filled, not outlined.
+    ViewSource both(path, {}, 0, nullptr);
+    const LoadedSource square = both.read(Box::of(-161, 37.5, -158, 39.5), 5);
+    ASSERT_EQ(square.layers.size(), 1u) << "no town in that box";
+    EXPECT_TRUE(square.layers[0].outline.chunks.empty());
+    const Box drawn = square.layers[0].fill.bounds();
+    const Box want = mercator::forward(-160.2, 38.0, -159.2, 39.0);
+    EXPECT_NEAR(drawn.min_x, want.min_x, 200.0);
+    EXPECT_NEAR(drawn.max_x, want.max_x, 200.0);
+    EXPECT_NEAR(drawn.min_y, want.min_y, 200.0);
+    EXPECT_NEAR(drawn.max_y, want.max_y, 200.0);
+
+    // The same archive with one root directory reads the same.
+    const std::string flat = dir.file("flat.pmtiles");
+    storyplot::test_support::write_pmtiles(flat, 100000);
+    EXPECT_EQ(ViewSource(flat, {"towns"}, 0, nullptr).read(Box::of(-170, 30, -130, 45), 5).features, 3u);
+}
+
+TEST(ViewSource, BrokenPmTilesAreOneLine) {
+    TempDir dir;
+    const std::string good = dir.file("good.pmtiles");
+    storyplot::test_support::write_pmtiles(good, 4);
+    auto error_of = [](const std::function<void()>& f) {
+        try {
+            f();
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error_of([&] { ViewSource(good, {"rivers"}, 0, nullptr); }), good + ": no layer \"rivers\" (it has towns, areas)");
+
+    // Cut short ten bytes into its tiles: the header and directories are whole, the tiles are not.
+    std::ifstream in(good, std::ios::binary);
+    const std::string bytes(std::istreambuf_iterator<char>(in), {});
+    std::size_t tiles_at = 0;
+    for (int i = 0; i < 8; ++i) tiles_at |= static_cast<std::size_t>(static_cast<unsigned char>(bytes[56 + static_cast<std::size_t>(i)])) << (8 * i);
+    const std::string cut = dir.file("cut.pmtiles");
+    storyplot::test_support::write_text(cut, bytes.substr(0, tiles_at + 10));
+    ViewSource source(cut, {}, 0, nullptr);
+    EXPECT_EQ(error_of([&] { source.read(Box::of(-180, -85, 180, 85), mercator::world_width / 1920 / 2); }),
+              cut + ": its tile lies past the end of the file (cut short?)");
+    // Far from the world: a view of zoom 10's tiles finds none of them there, and says nothing.
+    EXPECT_EQ(source.read(Box::of(10, 10, 10.1, 10.1), 5).features, 0u);
+
+    const std::string text = dir.file("text.pmtiles");
+    storyplot::test_support::write_text(text, "not tiles at all, but some words long enough to fill a header of 127 bytes......................................................");
+    EXPECT_EQ(error_of([&] { ViewSource(text, {}, 0, nullptr); }), text + ": not a PMTiles archive");
+    std::string brotli = bytes;
+    brotli[97] = 3;
+    const std::string other = dir.file("brotli.pmtiles");
+    storyplot::test_support::write_text(other, brotli);
+    EXPECT_EQ(error_of([&] { ViewSource(other, {}, 0, nullptr); }),
+              other + ": is compressed with Brotli; storyplot reads PMTiles compressed with gzip or not at all");
 }

@@ -1,11 +1,18 @@
 #include "fixture_writer.hpp"
 
+#include "core/files/pmtiles_directory.hpp"
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <random>
 #include <stdexcept>
@@ -56,10 +63,12 @@ void add_wkt(OGRLayer* layer, const char* wkt) {
 
 }  // namespace
 
-void write_vector_tiles(const std::string& path) {
+namespace {
+
+void write_tile_layers(const char* driver, const std::string& path) {
     char** options = CSLSetNameValue(nullptr, "MINZOOM", "0");
     options = CSLSetNameValue(options, "MAXZOOM", "10");
-    Dataset ds = create("MBTiles", path, options);
+    Dataset ds = create(driver, path, options);
     CSLDestroy(options);
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
@@ -74,6 +83,109 @@ void write_vector_tiles(const std::string& path) {
     }
     OGRLayer* areas = ds->CreateLayer("areas", &wgs84, wkbPolygon, nullptr);
     add_wkt(areas, "POLYGON ((-160.2 38,-159.2 38,-159.2 39,-160.2 39,-160.2 38))");
+}
+
+std::string gzip(const std::string& bytes) {
+    z_stream z{};
+    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib");
+    std::string out(deflateBound(&z, bytes.size()) + 32, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = static_cast<uInt>(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib");
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+void put_le(std::string& out, std::size_t at, std::uint64_t value, int width) {
+    for (int i = 0; i < width; ++i) out[at + static_cast<std::size_t>(i)] = static_cast<char>((value >> (8 * i)) & 0xff);
+}
+
+}  // namespace
+
+void write_vector_tiles(const std::string& path) { write_tile_layers("MBTiles", path); }
+
+void write_pmtiles(const std::string& path, std::size_t leaf_entries) {
+    // GDAL writes the tiles (gzipped Mapbox vector tiles, z/x/y.pbf), then they are packed.
+    const fs::path folder = path + ".tiles";
+    write_tile_layers("MVT", folder.string());
+    pack_pmtiles(folder.string(), path, leaf_entries, {"towns", "areas"}, 0, 10);
+    fs::remove_all(folder);
+}
+
+void pack_pmtiles(const std::string& folder, const std::string& path, std::size_t leaf_entries, const std::vector<std::string>& layers,
+                  int min_zoom, int max_zoom) {
+    // As the PMTiles 3 specification lays an archive out: header, root directory, metadata, leaves, tiles.
+    std::vector<std::pair<std::uint64_t, std::string>> tiles;
+    for (const auto& file : fs::recursive_directory_iterator(folder)) {
+        if (file.path().extension() != ".pbf") continue;
+        const int z = std::stoi(file.path().parent_path().parent_path().filename().string());
+        const auto x = static_cast<std::uint32_t>(std::stoul(file.path().parent_path().filename().string()));
+        const auto y = static_cast<std::uint32_t>(std::stoul(file.path().stem().string()));
+        if (x >> z || y >> z) continue;  // GDAL writes a world copy's tile for features past 180°
+        std::ifstream in(file.path(), std::ios::binary);
+        tiles.emplace_back(pmtiles::tile_id({z, x, y}), std::string(std::istreambuf_iterator<char>(in), {}));
+    }
+    std::sort(tiles.begin(), tiles.end());
+    // Tiles of the same bytes share them; consecutive ones make a run.
+    std::string data;
+    std::map<std::string, std::uint64_t> stored;
+    std::vector<pmtiles::Entry> entries;
+    for (const auto& [id, bytes] : tiles) {
+        auto [it, fresh] = stored.emplace(bytes, data.size());
+        if (fresh) data += bytes;
+        if (!entries.empty() && entries.back().offset == it->second && entries.back().tile_id + entries.back().run_length == id) {
+            ++entries.back().run_length;
+            continue;
+        }
+        entries.push_back({id, it->second, static_cast<std::uint32_t>(bytes.size()), 1});
+    }
+    std::string root, leaves;
+    if (entries.size() <= leaf_entries) {
+        root = gzip(pmtiles::encode_directory(entries));
+    } else {
+        std::vector<pmtiles::Entry> root_entries;
+        for (std::size_t i = 0; i < entries.size(); i += leaf_entries) {
+            const std::vector<pmtiles::Entry> part(entries.begin() + static_cast<std::ptrdiff_t>(i),
+                                                   entries.begin() + static_cast<std::ptrdiff_t>(std::min(i + leaf_entries, entries.size())));
+            const std::string leaf = gzip(pmtiles::encode_directory(part));
+            root_entries.push_back({part.front().tile_id, leaves.size(), static_cast<std::uint32_t>(leaf.size()), 0});
+            leaves += leaf;
+        }
+        root = gzip(pmtiles::encode_directory(root_entries));
+    }
+    std::string listed;
+    for (const auto& layer : layers) listed += (listed.empty() ? "" : ", ") + std::string(R"({"id": ")") + layer + R"(", "fields": {}})";
+    const std::string metadata = gzip(R"({"name": "fixture", "attribution": "<a href=\"https://example.org\">&copy; Fixture makers</a> <b>2026</b>", "vector_layers": [)" + listed + "]}");
+    std::string header(pmtiles::header_size, '\0');
+    header.replace(0, 8, std::string("PMTiles\x03", 8));
+    const std::uint64_t root_at = pmtiles::header_size, metadata_at = root_at + root.size(), leaves_at = metadata_at + metadata.size(),
+                        data_at = leaves_at + leaves.size();
+    put_le(header, 8, root_at, 8);
+    put_le(header, 16, root.size(), 8);
+    put_le(header, 24, metadata_at, 8);
+    put_le(header, 32, metadata.size(), 8);
+    put_le(header, 40, leaves_at, 8);
+    put_le(header, 48, leaves.size(), 8);
+    put_le(header, 56, data_at, 8);
+    put_le(header, 64, data.size(), 8);
+    put_le(header, 72, tiles.size(), 8);
+    put_le(header, 80, entries.size(), 8);
+    put_le(header, 88, stored.size(), 8);
+    header[96] = 1;   // clustered
+    header[97] = 2;   // gzip directories
+    header[98] = 2;   // gzip tiles
+    header[99] = 1;   // Mapbox vector tiles
+    header[100] = static_cast<char>(min_zoom);
+    header[101] = static_cast<char>(max_zoom);
+    put_le(header, 102, static_cast<std::uint32_t>(-1800000000), 4);
+    put_le(header, 106, static_cast<std::uint32_t>(-850511287), 4);
+    put_le(header, 110, 1800000000u, 4);
+    put_le(header, 114, 850511287u, 4);
+    std::ofstream out(path, std::ios::binary);
+    out << header << root << metadata << leaves << data;
 }
 
 void write_mixed_geopackage(const std::string& path) {

@@ -30,7 +30,7 @@ std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out
     static const std::pair<std::string_view, std::string_view> named[] = {
         {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\u00A0"},
         {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"lsquo", "\u2018"}, {"rsquo", "\u2019"}, {"ldquo", "\u201C"}, {"rdquo", "\u201D"},
-        {"hellip", "\u2026"}, {"deg", "\u00B0"}};
+        {"hellip", "\u2026"}, {"deg", "\u00B0"}, {"copy", "\u00A9"}, {"reg", "\u00AE"}};
     for (const auto& [n, text] : named)
         if (name == n) {
             out += text;

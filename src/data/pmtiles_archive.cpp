@@ -1,0 +1,130 @@
+#include "data/pmtiles_archive.hpp"
+
+#include <zlib.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "core/files/input_error.hpp"
+
+namespace storyplot {
+
+namespace {
+
+// What a directory or a tile may grow to when decompressed: more is a broken (or hostile) file.
+constexpr std::size_t max_inflated = std::size_t{256} << 20;
+constexpr std::size_t max_depth = 4;     // leaf directories below the root
+constexpr std::size_t kept_leaves = 64;  // leaf directories kept decoded
+
+const char* compression_name(pmtiles::Compression c) {
+    switch (c) {
+    case pmtiles::Compression::brotli: return "Brotli";
+    case pmtiles::Compression::zstd: return "Zstandard";
+    default: return "an unknown compression";
+    }
+}
+
+}  // namespace
+
+PmTilesArchive::PmTilesArchive(const std::string& path) : m_path(path) {
+    std::error_code ec;
+    m_size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError(path, "cannot read: " + ec.message());
+    m_file.open(path, std::ios::binary);
+    if (!m_file) throw InputError(path, "cannot open");
+    try {
+        m_header = pmtiles::parse_header(read_at(0, std::min<std::uint64_t>(m_size, pmtiles::header_size), "header"));
+    } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const InputError*>(&e)) throw;
+        throw InputError(path, e.what());
+    }
+    if (m_header.tile_type != pmtiles::TileType::mvt)
+        throw InputError(path, "holds raster tiles, not vector tiles (storyplot draws PMTiles of Mapbox vector tiles)");
+    for (const auto c : {m_header.internal_compression, m_header.tile_compression})
+        if (c != pmtiles::Compression::none && c != pmtiles::Compression::gzip)
+            throw InputError(path, std::string("is compressed with ") + compression_name(c) + "; storyplot reads PMTiles compressed with gzip or not at all");
+    try {
+        m_root = pmtiles::decode_directory(
+            decompress(read_at(m_header.root_offset, m_header.root_length, "root directory"), m_header.internal_compression, "root directory"));
+    } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const InputError*>(&e)) throw;
+        throw InputError(path, std::string("root directory: ") + e.what());
+    }
+    if (m_header.metadata_length > 0) {
+        const std::string text = decompress(read_at(m_header.metadata_offset, m_header.metadata_length, "metadata"),
+                                            m_header.internal_compression, "metadata");
+        const auto json = nlohmann::json::parse(text, nullptr, false);
+        if (json.is_object() && json.contains("attribution") && json["attribution"].is_string())
+            m_attribution = json["attribution"].get<std::string>();
+        if (json.is_object() && json.contains("vector_layers") && json["vector_layers"].is_array())
+            for (const auto& layer : json["vector_layers"])
+                if (layer.is_object() && layer.contains("id") && layer["id"].is_string()) m_layers.push_back(layer["id"].get<std::string>());
+    }
+}
+
+std::string PmTilesArchive::read_at(std::uint64_t offset, std::uint64_t length, const char* what) {
+    if (offset > m_size || length > m_size - offset)
+        throw InputError(m_path, std::string("its ") + what + " lies past the end of the file (cut short?)");
+    std::string bytes(static_cast<std::size_t>(length), '\0');
+    m_file.clear();
+    m_file.seekg(static_cast<std::streamoff>(offset));
+    m_file.read(bytes.data(), static_cast<std::streamsize>(length));
+    if (!m_file) throw InputError(m_path, std::string("cannot read its ") + what);
+    return bytes;
+}
+
+std::string PmTilesArchive::decompress(std::string bytes, pmtiles::Compression compression, const char* what) const {
+    if (compression == pmtiles::Compression::none) return bytes;
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 32) != Z_OK) throw std::runtime_error("zlib: cannot start inflate");  // gzip or zlib, by its header
+    z.next_in = reinterpret_cast<Bytef*>(bytes.data());
+    z.avail_in = static_cast<uInt>(bytes.size());
+    std::string out(std::max<std::size_t>(bytes.size() * 4, 4096), '\0');
+    int status = Z_OK;
+    while (status == Z_OK) {
+        if (z.total_out == out.size()) {
+            if (out.size() >= max_inflated) break;
+            out.resize(std::min(out.size() * 2, max_inflated));
+        }
+        z.next_out = reinterpret_cast<Bytef*>(out.data() + z.total_out);
+        z.avail_out = static_cast<uInt>(out.size() - z.total_out);
+        status = inflate(&z, Z_NO_FLUSH);
+        if (status == Z_BUF_ERROR && z.avail_in > 0) status = Z_OK;  // out of room: grow and go on
+    }
+    const std::size_t size = z.total_out;
+    inflateEnd(&z);
+    if (status != Z_STREAM_END) throw InputError(m_path, std::string("its ") + what + " is not valid gzip (corrupt or cut short)");
+    out.resize(size);
+    return out;
+}
+
+const std::vector<pmtiles::Entry>& PmTilesArchive::leaf(const pmtiles::Entry& entry) {
+    const std::uint64_t offset = m_header.leaves_offset + entry.offset;
+    if (auto it = m_leaves.find(offset); it != m_leaves.end()) return it->second;
+    if (m_leaves.size() >= kept_leaves) m_leaves.clear();
+    std::vector<pmtiles::Entry> entries;
+    try {
+        entries = pmtiles::decode_directory(decompress(read_at(offset, entry.length, "leaf directory"), m_header.internal_compression, "leaf directory"));
+    } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const InputError*>(&e)) throw;
+        throw InputError(m_path, std::string("leaf directory: ") + e.what());
+    }
+    return m_leaves.emplace(offset, std::move(entries)).first->second;
+}
+
+std::optional<std::string> PmTilesArchive::tile(pmtiles::TileAddress address) {
+    if (address.z < m_header.min_zoom || address.z > m_header.max_zoom) return std::nullopt;
+    const std::uint64_t id = pmtiles::tile_id(address);
+    const std::vector<pmtiles::Entry>* directory = &m_root;
+    for (std::size_t depth = 0; depth <= max_depth; ++depth) {
+        const auto entry = pmtiles::find_entry(*directory, id);
+        if (!entry) return std::nullopt;
+        if (entry->run_length > 0)
+            return decompress(read_at(m_header.data_offset + entry->offset, entry->length, "tile"), m_header.tile_compression, "tile");
+        directory = &leaf(*entry);
+    }
+    throw InputError(m_path, "its leaf directories nest deeper than " + std::to_string(max_depth));
+}
+
+}  // namespace storyplot
