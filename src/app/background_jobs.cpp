@@ -38,6 +38,11 @@ std::string BackgroundJobs::busy() const {
     return text;
 }
 
+void BackgroundJobs::relabel(std::string label) {
+    std::lock_guard lock(m_mutex);
+    m_running = std::move(label);
+}
+
 void BackgroundJobs::loop(std::stop_token stop) {
     if (m_nice != 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), m_nice);  // this thread only (Linux)
     for (;;) {

@@ -28,6 +28,8 @@ public:
     void apply();
     // What is queued or running, for the status bar; empty when idle.
     std::string busy() const;
+    // From a running job: what it says it is doing now ("indexing x.osm.pbf: 40%…").
+    void relabel(std::string label);
 
 private:
     void loop(std::stop_token stop);

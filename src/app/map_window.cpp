@@ -350,9 +350,13 @@ void MapWindow::load_overlay(const std::string& path, bool frame_it) {
         // Connected (or opened) on the view worker, which alone uses it from then on; the first read
         // follows at the next frame.
         const std::string shown = shown_source_name(path);
-        m_view_jobs.post("connecting to " + shown + "…", [this, path, color_index, frame_it, style]() -> BackgroundJobs::Finish {
+        m_view_jobs.post("connecting to " + shown + "…", [this, path, shown, color_index, frame_it, style]() -> BackgroundJobs::Finish {
             try {
-                auto source = std::make_shared<ViewSource>(path, m_only_layers, color_index, style);
+                // A big OSM file is indexed first, once: the status bar follows it.
+                auto indexing = [this, shown](double done) {
+                    m_view_jobs.relabel("indexing " + shown + " once for reads by view: " + std::to_string(static_cast<int>(done * 100)) + "%…");
+                };
+                auto source = std::make_shared<ViewSource>(path, m_only_layers, color_index, style, view_feature_budget, indexing);
                 const Box extent = frame_it ? source->lonlat_extent() : Box{};
                 return [this, path, source, extent, frame_it] {
                     ViewRead read;
@@ -1105,7 +1109,7 @@ void MapWindow::frame() {
     status.frame_ms = m_frame_ms;
     status.label_ms = m_label_ms;
     status.loading = m_jobs.busy();
-    if (status.loading.empty()) status.loading = m_view_jobs.busy();
+    if (const std::string views = m_view_jobs.busy(); !views.empty()) status.loading += (status.loading.empty() ? "" : ", ") + views;
     m_status_height = draw_status_bar(camera, status);
     m_timeline_height =
         story() && clock ? draw_timeline(m_session.timeline(), *clock, *story(), story_panel_width(), m_status_height) : 0.0f;

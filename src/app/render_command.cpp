@@ -70,7 +70,14 @@ void run_render(const RenderOptions& options) {
     for (std::size_t i = 0; i < options.basemaps.size(); ++i) {
         const std::string& path = options.basemaps[i];
         if (reads_by_view(path)) {
-            by_view[i] = std::make_unique<ViewSource>(path, options.layers, i, &*style);
+            // A big OSM file is indexed once before its first read (said here: it takes a while).
+            bool told = false;
+            auto indexing = [&](double done) {
+                if (options.quiet || told || done >= 1.0) return;
+                std::cerr << "storyplot: " << path << ": indexing it once for reads by view (kept in the cache)…" << std::endl;
+                told = true;
+            };
+            by_view[i] = std::make_unique<ViewSource>(path, options.layers, i, &*style, view_feature_budget, indexing);
             continue;
         }
         sources[i] = load_source(path, i, &*style, options.layers);

@@ -21,7 +21,7 @@ LoadedSource loaded_source(VectorSource source, std::size_t color_index, const M
     out.path = path;
     out.places = std::move(source.places);
     out.named_lines = std::move(source.named_lines);
-    if (source.driver == "OSM") out.credit = "\xC2\xA9 OpenStreetMap contributors (ODbL)";
+    if (source.driver == "OSM") out.credit = osm_credit;
     std::size_t unstyled = 0;
     for (const auto& layer : source.layers) {
         out.features += layer.feature_count();

@@ -12,6 +12,8 @@
 
 namespace storyplot {
 
+inline constexpr char osm_credit[] = "\xC2\xA9 OpenStreetMap contributors (ODbL)";
+
 struct LoadedSource {
     std::string path;
     std::vector<LayerMeshes> layers;

@@ -14,6 +14,7 @@
 #include "core/geo/mercator.hpp"
 #include "core/story/storymap.hpp"
 #include "data/gdal_support.hpp"
+#include "data/osm_index.hpp"
 #include "data/pmtiles_archive.hpp"
 #include "data/vector_source.hpp"
 
@@ -49,6 +50,7 @@ bool has_extension(const std::string& path, const char* wanted) {
 bool reads_by_view(const std::string& path) {
     if (gdal::is_connection_string(path)) return true;
     if (has_extension(path, ".mbtiles") || has_extension(path, ".pmtiles")) return true;  // vector tiles: read by the view's zoom
+    if (indexes_osm(path)) return true;
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     return !ec && size > view_read_bytes;
@@ -188,7 +190,7 @@ void ViewSource::Impl::open_zoom(int z) {
 }
 
 ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& only_layers, std::size_t color_index, const MapStyle* style,
-                       std::size_t budget)
+                       std::size_t budget, const std::function<void(double)>& progress)
     : m(std::make_unique<Impl>()) {
     m->path = path;
     m->name = gdal::shown_name(path);
@@ -213,7 +215,11 @@ ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& 
             }
         return;
     }
-    m->ds = gdal::open_vector(path);
+    if (indexes_osm(path)) {
+        m->path = osm_index(path, progress);
+        m->credit = osm_credit;
+    }
+    m->ds = gdal::open_vector(m->path);
     m->driver = m->ds->GetDriver() ? m->ds->GetDriver()->GetDescription() : "";
     if (m->driver == "MBTiles") {
         auto zoom_item = [&](const char* key, int otherwise) {

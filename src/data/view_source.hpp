@@ -7,6 +7,7 @@
 // view that shows a part of it. One thread at a time may use a ViewSource.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,7 +20,8 @@ namespace storyplot {
 inline constexpr std::uintmax_t view_read_bytes = std::uintmax_t{256} << 20;
 inline constexpr std::size_t view_feature_budget = 100'000;
 
-// A connection string, an .mbtiles or .pmtiles file, or a file over view_read_bytes.
+// A connection string, an .mbtiles or .pmtiles file, an OSM file over osm_index_bytes, or another
+// file over view_read_bytes.
 bool reads_by_view(const std::string& path);
 
 // `path` as messages show it: a connection string's password hidden.
@@ -33,8 +35,10 @@ public:
     // Opens the source and its layers (`only_layers`, or every layer with geometry). Throws
     // InputError naming it (a connection string without its password): a refused or dead
     // connection, a wrong password, a layer (table) it lacks, no layer with geometry.
+    // An OSM file past osm_index_bytes is read through its index (data/osm_index), built first
+    // when the cache lacks it: `progress` is told how far that has come (0 to 1).
     ViewSource(const std::string& path, const std::vector<std::string>& only_layers, std::size_t color_index, const MapStyle* style,
-               std::size_t budget = view_feature_budget);
+               std::size_t budget = view_feature_budget, const std::function<void(double)>& progress = {});
     ~ViewSource();
     ViewSource(const ViewSource&) = delete;
     ViewSource& operator=(const ViewSource&) = delete;

@@ -3,12 +3,18 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
 
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
+#include "data/osm_index.hpp"
 #include "data/view_source.hpp"
 #include "fixture_writer.hpp"
 
@@ -398,4 +404,96 @@ TEST(ViewSource, BrokenPmTilesAreOneLine) {
     storyplot::test_support::write_text(other, brotli);
     EXPECT_EQ(error_of([&] { ViewSource(other, {}, 0, nullptr); }),
               other + ": is compressed with Brotli; storyplot reads PMTiles compressed with gzip or not at all");
+}
+
+namespace {
+
+// An OpenStreetMap grid of `n` x `n` nodes 0.001° apart from 130°E 42°N, a way along each row
+// (railway) and each column (highway): over osm_index_bytes for n = 600.
+void write_osm_grid(const std::string& path, int n) {
+    std::ofstream out(path);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"storyplot tests\">\n";
+    char line[160];
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c) {
+            std::snprintf(line, sizeof line, "<node id=\"%d\" lat=\"%.4f\" lon=\"%.4f\" version=\"1\" visible=\"true\"/>\n", r * n + c + 1,
+                          42 + r * 0.001, 130 + c * 0.001);
+            out << line;
+        }
+    int way = 1;
+    for (int r = 0; r < n; ++r) {
+        out << "<way id=\"" << way++ << "\" version=\"1\">";
+        for (int c = 0; c < n; ++c) out << "<nd ref=\"" << r * n + c + 1 << "\"/>";
+        out << "<tag k=\"railway\" v=\"rail\"/></way>\n";
+        out << "<way id=\"" << way++ << "\" version=\"1\">";
+        for (int c = 0; c < n; ++c) out << "<nd ref=\"" << c * n + r + 1 << "\"/>";
+        out << "<tag k=\"highway\" v=\"secondary\"/></way>\n";
+    }
+    out << "</osm>\n";
+}
+
+// $STORYPLOT_CACHE pointed at a folder of the test's own while it lives.
+struct CacheIn {
+    std::string before;
+    bool had = false;
+    explicit CacheIn(const std::string& folder) {
+        if (const char* v = std::getenv("STORYPLOT_CACHE")) before = v, had = true;
+        setenv("STORYPLOT_CACHE", folder.c_str(), 1);
+    }
+    ~CacheIn() { had ? setenv("STORYPLOT_CACHE", before.c_str(), 1) : unsetenv("STORYPLOT_CACHE"); }
+};
+
+}  // namespace
+
+TEST(ViewSource, BigOsmFilesAreIndexedOnceAndReadByView) {
+    TempDir dir;
+    const CacheIn cache(dir.file("cache"));
+    const std::string small = dir.file("small.osm"), big = dir.file("big.osm");
+    write_osm_grid(small, 20);
+    write_osm_grid(big, 600);
+    EXPECT_FALSE(reads_by_view(small)) << "read whole, as any small file";
+    ASSERT_GT(std::filesystem::file_size(big), osm_index_bytes);
+    EXPECT_TRUE(reads_by_view(big));
+
+    const MapStyle style = load_map_style();
+    double last = -1;
+    int told = 0;
+    ViewSource source(big, {}, 0, &style, view_feature_budget, [&](double f) { last = f, ++told; });
+    EXPECT_GT(told, 1) << "the index's progress";
+    EXPECT_EQ(last, 1.0);
+    auto indexes = [&] {
+        std::vector<std::filesystem::path> files;
+        for (const auto& e : std::filesystem::directory_iterator(dir.file("cache") + "/osm")) files.push_back(e.path());
+        return files;
+    };
+    ASSERT_EQ(indexes().size(), 1u) << "one GeoPackage, nothing half-written beside it";
+    EXPECT_EQ(indexes()[0].extension(), ".gpkg");
+
+    // Between rows 100 and 110 and columns 200 and 230 (off the nodes): the railways of rows 101 to
+    // 109 and the roads of columns 201 to 229 cross it, each drawn by the style, and the map credits
+    // OpenStreetMap.
+    const LoadedSource part = source.read(Box::of(130.2005, 42.1005, 130.2295, 42.1095), 5);
+    EXPECT_EQ(part.features, 38u);
+    EXPECT_EQ(part.credit, osm_credit);
+    std::vector<std::string> names;
+    for (const auto& layer : part.layers) names.push_back(layer.name);
+    EXPECT_EQ(names.size(), 2u);
+    EXPECT_TRUE(std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.find("rail") != std::string::npos; }));
+
+    // Opened again: the index is used as it is, not built again.
+    told = 0;
+    ViewSource again(big, {}, 0, &style, view_feature_budget, [&](double) { ++told; });
+    EXPECT_EQ(told, 0);
+    EXPECT_EQ(again.read(Box::of(130.2005, 42.1005, 130.2295, 42.1095), 5).features, 38u);
+
+    // A broken index is built again; so is the index of a file changed since.
+    std::filesystem::resize_file(indexes()[0], 4096);
+    ViewSource mended(big, {}, 0, &style, view_feature_budget, [&](double) { ++told; });
+    EXPECT_GT(told, 0);
+    EXPECT_EQ(mended.read(Box::of(130.2005, 42.1005, 130.2295, 42.1095), 5).features, 38u);
+    std::filesystem::last_write_time(big, std::filesystem::last_write_time(big) + std::chrono::seconds(5));
+    told = 0;
+    ViewSource changed(big, {}, 0, &style, view_feature_budget, [&](double) { ++told; });
+    EXPECT_GT(told, 0);
+    EXPECT_EQ(indexes().size(), 2u) << "the changed file's own index beside the first";
 }

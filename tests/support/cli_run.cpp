@@ -52,6 +52,7 @@ int lines(const std::string& text) { return static_cast<int>(std::count(text.beg
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <thread>
 
@@ -116,8 +117,24 @@ bool wait_for_handler(const Running& run, int signal) {
 }
 
 int finish(Running& run) {
+    // A process silent for `hung_after` that has not ended is stuck (a window that never quits):
+    // its process group is killed, and what it said is kept for the test's message,
+    // where ctest's own time-out would lose it.
+    constexpr int hung_after_ms = 300'000;
     char buffer[4096];
-    for (ssize_t n; (n = read(run.err_fd, buffer, sizeof buffer)) > 0;) run.err.append(buffer, static_cast<std::size_t>(n));
+    for (;;) {
+        pollfd p{run.err_fd, POLLIN, 0};
+        const int ready = poll(&p, 1, hung_after_ms);
+        if (ready == 0) {
+            run.err += "\n[test: no end after " + std::to_string(hung_after_ms / 1000) + " s; killed]\n";
+            kill(-run.pid, SIGKILL);
+            break;
+        }
+        if (ready < 0 && errno == EINTR) continue;
+        const ssize_t n = ready > 0 ? read(run.err_fd, buffer, sizeof buffer) : -1;
+        if (n <= 0) break;
+        run.err.append(buffer, static_cast<std::size_t>(n));
+    }
     close(run.err_fd);
     int status = 0;
     waitpid(run.pid, &status, 0);

@@ -38,7 +38,8 @@ Running start_storyplot(const TempDir& dir, const std::vector<std::string>& args
 bool wait_for_text(Running& run, const std::string& text);
 // Until the process has a handler for `signal` installed (read from /proc/PID/status); false if it ended.
 bool wait_for_handler(const Running& run, int signal);
-// Reads the rest, reaps it: the exit code, or 128 + the signal that killed it.
+// Reads the rest, reaps it: the exit code, or 128 + the signal that killed it. One that says nothing
+// for five minutes and does not end is hung: killed (137), and `err` says so.
 int finish(Running& run);
 
 }  // namespace storyplot::test_support
