@@ -13,6 +13,7 @@
 #include "core/files/cache_file.hpp"
 #include "core/files/content_hash.hpp"
 #include "core/files/input_error.hpp"
+#include "core/files/interrupt.hpp"
 #include "data/gdal_support.hpp"
 
 namespace storyplot {
@@ -73,8 +74,22 @@ std::string osm_index(const std::string& path, const std::function<void(double)>
 
     fs::create_directories(folder, ec);
     if (ec) throw InputError(path, "cannot make its index in " + folder.string() + ": " + ec.message());
+    // Parts of indexes a killed process left (a day old: no build still runs) go.
+    const auto day_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.path().filename().string().find(".gpkg.part-") != std::string::npos && entry.last_write_time(ec) < day_ago)
+            fs::remove(entry.path(), ec);
     const fs::path building = folder / (std::string(key) + ".gpkg.part-" + std::to_string(getpid()) + "-" + std::to_string(std::random_device{}()));
     const gdal::DatasetPtr in = gdal::open_vector(path);
+    // Ctrl+C in a headless command removes the part written so far and SQLite's journal beside it
+    // (core/files/interrupt).
+    struct Registered {
+        int slots[2];
+        ~Registered() {
+            for (const int slot : slots)
+                if (slot >= 0) unregister_temporary(slot);
+        }
+    } registered{{register_temporary_file(building.c_str()), register_temporary_file((building.string() + "-journal").c_str())}};
     // Each layer (points, lines, multipolygons…) with its tags (other_tags as the OSM driver gives
     // them, which the style reads the same way) and an R-tree; large transactions for speed.
     const char* args[] = {"-f", "GPKG", "-gt", "65536", "-lco", "SPATIAL_INDEX=YES", nullptr};
