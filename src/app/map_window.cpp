@@ -3,6 +3,7 @@
 #include <epoxy/gl.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
+#include <malloc.h>
 
 #include <cmath>
 #include <filesystem>
@@ -422,7 +423,13 @@ void MapWindow::read_views() {
                              } catch (const std::exception& e) {
                                  error = e.what();
                              }
-                             return [this, key, ask, resolution, loaded, error] { finish_view_read(key, ask, resolution, *loaded, error); };
+                             return [this, key, ask, resolution, loaded, error]() mutable {
+                                 finish_view_read(key, ask, resolution, *loaded, error);
+                                 // The read's meshes, now on the GPU, were made on the worker: glibc keeps
+                                 // what they freed in that thread's arena unless asked to give it back.
+                                 loaded.reset();
+                                 malloc_trim(0);
+                             };
                          });
     }
 }

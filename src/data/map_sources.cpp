@@ -23,7 +23,7 @@ LoadedSource loaded_source(VectorSource source, std::size_t color_index, const M
     out.named_lines = std::move(source.named_lines);
     if (source.driver == "OSM") out.credit = osm_credit;
     std::size_t unstyled = 0;
-    for (const auto& layer : source.layers) {
+    for (auto& layer : source.layers) {
         out.features += layer.feature_count();
         if (layer.style_rule < 0) {
             out.layers.push_back(build_layer_meshes(layer, overlay_color(color_index + unstyled++), cell, false, tolerance));
@@ -44,6 +44,7 @@ LoadedSource loaded_source(VectorSource source, std::size_t color_index, const M
                                 " vertices) crosses itself about " + crossings + " times, too tangled to fill: not drawn" +
                                 (tangled.size() > 1 ? " (and " + std::to_string(tangled.size() - 1) + " more such polygons)" : ""));
         }
+        layer = VectorLayer{};  // its geometry goes once meshed: a big read never holds both whole
     }
     return out;
 }
