@@ -273,7 +273,8 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     ImFontGlyphRangesBuilder card_builder;
     card_builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     card_builder.AddText(extra.text.c_str());
-    card_builder.AddText("\xE2\x80\x93\xE2\x80\x94\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\xA2");  // – — ’ “ ” •
+    // – — ’ “ ” • and the ellipsis that ends a card cut short (core/labels/map_decorations).
+    card_builder.AddText("\xE2\x80\x93\xE2\x80\x94\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\xA2\xE2\x80\xA6");
     g_extra_ranges.push_back(std::make_unique<ImVector<ImWchar>>());
     card_builder.BuildRanges(g_extra_ranges.back().get());
     const ImWchar* card_ranges = g_extra_ranges.back()->Data;

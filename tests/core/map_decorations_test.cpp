@@ -165,3 +165,40 @@ TEST(MapDecorations, AMenuBarAboveKeepsTheTitleBelowIt) {
     EXPECT_DOUBLE_EQ(below.title.min_y, plain.title.min_y + 22);
     EXPECT_EQ(below.credits.min_y, plain.credits.min_y);  // the bottom is where it was
 }
+
+TEST(MapDecorations, AChapterCardTooTallForASmallPictureTakesTheLegendsRoomThenCutsItsText) {
+    const FixedWidthText text;
+    ExportDecorations d = everything();
+    std::string words;
+    for (int i = 0; i < 60; ++i) words += "word" + std::to_string(i) + " ";
+    d.card = ChapterCard{"3 / 6", "Across the Tumen at Khasan", words, 1.0f};
+    auto pieces_fit = [](const DecorationLayout& layout) {
+        for (const PlacedText& p : layout.card_text.pieces)
+            if (layout.card_text_at.y + p.at.y + 14.0 > layout.card.height() + 1e-6) return false;
+        return true;
+    };
+    auto apart = [](const DecorationLayout& layout) {
+        const auto boxes = layout.boxes();
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+            for (std::size_t j = i + 1; j < boxes.size(); ++j)
+                if (overlap(boxes[i], boxes[j])) return false;
+        return true;
+    };
+    // A big picture: the whole card, with the legend and scale bar below it.
+    const DecorationLayout big = layout_decorations(Camera::fit(mercator::forward(124, 37, 136, 46), 1600, 1000), 1.0f, d, text);
+    EXPECT_FALSE(big.legend.empty());
+    EXPECT_EQ(big.card_text.pieces.back().text.find("\u2026"), std::string::npos);
+    EXPECT_TRUE(pieces_fit(big));
+    EXPECT_TRUE(apart(big));
+    // 640 x 360: the legend gives its room, the text ends where the card does, with an ellipsis,
+    // and nothing covers anything else.
+    const DecorationLayout small = layout_decorations(Camera::fit(mercator::forward(124, 37, 136, 46), 640, 360), 1.0f, d, text);
+    EXPECT_TRUE(small.legend.empty());
+    EXPECT_FALSE(small.title.empty());
+    EXPECT_TRUE(inside(small.card, Box::of(0, 0, 640, 360)));
+    ASSERT_FALSE(small.card_text.pieces.empty());
+    EXPECT_LT(small.card_text.pieces.size(), big.card_text.pieces.size());
+    EXPECT_NE(small.card_text.pieces.back().text.find("\u2026"), std::string::npos);
+    EXPECT_TRUE(pieces_fit(small));
+    EXPECT_TRUE(apart(small));
+}

@@ -29,6 +29,17 @@ std::optional<ChapterCard> chapter_card(const Story& story, int index, float opa
     return ChapterCard{std::to_string(index + 1) + " / " + std::to_string(story.chapters.size()), c.title, c.text, opacity};
 }
 
+namespace {
+
+// The title box's height: the title and, under it, the date.
+double title_height(const ExportDecorations& d, const TextMeasure& text, float scale, double pad, double max_w) {
+    const Vec2 t = text.size(TextStyle::label_bold, d.title, static_cast<float>(max_w));
+    const Vec2 s = d.date.empty() ? Vec2{0, 0} : text.size(TextStyle::label, d.date, static_cast<float>(max_w));
+    return t.y + (d.date.empty() ? 0 : s.y + 2 * scale) + 2 * pad;
+}
+
+}  // namespace
+
 DecorationLayout layout_decorations(const Camera& camera, float scale, const ExportDecorations& d, const TextMeasure& text,
                                     const DecorationInsets& insets) {
     DecorationLayout layout;
@@ -76,12 +87,36 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
         layout.card_text = layout_rich_text(parse_rich_text(d.card->text), text,
                                             RichFonts{TextStyle::card, TextStyle::card_bold, TextStyle::card_italic}, inner);
         const double gap = title.y > 0 && layout.card_text.size.y > 0 ? 8.0 * scale : 0.0;
-        const double ch = 2 * pad * 1.25 + counter_h + title.y + gap + layout.card_text.size.y;
+        const double frame_h = 2 * pad * 1.25 + counter_h + title.y + gap;
+        // Below the title, when there is one; a picture too short for the whole card gives it the
+        // legend's room, then the scale bar's, then cuts its text after the last line that fits.
+        double top = insets.top + margin;
+        if (d.show.title && !d.title.empty()) top += title_height(d, text, scale, pad, max_w) + 6 * scale;
+        // Above the credits where they reach under the card (wider than the scale bar).
+        const auto above_credits = [&] {
+            if (!layout.credits.empty() && layout.credits.min_x < left + cw + 6 * scale) bottom_left = std::min(bottom_left, layout.credits.min_y - 6 * scale);
+        };
+        above_credits();
+        for (Box* below : {&layout.legend, &layout.scale_bar})
+            if (frame_h + layout.card_text.size.y > bottom_left - top && !below->empty()) {
+                bottom_left = below->max_y;
+                *below = Box{};
+                above_credits();
+            }
+        const double text_room = bottom_left - top - frame_h;
+        if (layout.card_text.size.y > text_room) {
+            const double line_h = text.size(TextStyle::card, "Ag").y;
+            auto& pieces = layout.card_text.pieces;
+            pieces.erase(std::remove_if(pieces.begin(), pieces.end(), [&](const PlacedText& p) { return p.at.y + line_h > text_room; }), pieces.end());
+            if (!pieces.empty()) pieces.back().text += "\u2026";
+            layout.card_text.size.y = static_cast<float>(std::max(0.0, text_room));
+        }
+        const double ch = frame_h + layout.card_text.size.y;
         layout.card_wrap = inner;
         layout.card_counter_at = {pad * 1.25, pad * 1.25};
         layout.card_title_at = {pad * 1.25, pad * 1.25 + counter_h};
         layout.card_text_at = {pad * 1.25, pad * 1.25 + counter_h + title.y + gap};
-        layout.card = Box::of(left, std::max(insets.top + margin, bottom_left - ch), left + cw, bottom_left);
+        layout.card = Box::of(left, std::max(top, bottom_left - ch), left + cw, bottom_left);
         bottom_left = layout.card.min_y - 6 * scale;
     }
     // A locator has nothing to add to a view of most of the world.
@@ -95,7 +130,7 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
         const Vec2 t = text.size(TextStyle::label_bold, d.title, static_cast<float>(max_w));
         const Vec2 s = d.date.empty() ? Vec2{0, 0} : text.size(TextStyle::label, d.date, static_cast<float>(max_w));
         const double tw = std::max(t.x, s.x) + 2 * pad;
-        const double th = t.y + (d.date.empty() ? 0 : s.y + 2 * scale) + 2 * pad;
+        const double th = title_height(d, text, scale, pad, max_w);
         layout.title = Box::of(left, insets.top + margin, left + tw, insets.top + margin + th);
         // A picture too short for all: the title stays, and the legend, then the scale bar, are left
         // out where they would reach up over it.
