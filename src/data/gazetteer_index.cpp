@@ -216,7 +216,7 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 6};
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 7};  // 7: continents at GeoNames' points
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -370,7 +370,13 @@ void add_world_countries(GeoparserResources& resources) {
         if (!entry.name.empty()) resources.country_entries.emplace(code, std::move(entry));
     }
     // The continents world-countries puts the countries in (Africa, Asia, Europe, Oceania, Americas),
-    // each a place at the median of its countries' positions, keyed "@" and its name.
+    // each a place keyed "@" and its name: at GeoNames' point for the continent (feature code CONT,
+    // ids 6255146-6255152), where gazetteers and readers put it; one GeoNames has not (the Americas)
+    // at the median of its countries' positions.
+    static const std::map<std::string, LonLat> geonames_continents = {
+        {"Africa", {21.09375, 7.1881}},     {"Asia", {89.29688, 29.84064}},     {"Europe", {9.14062, 48.69096}},
+        {"Oceania", {138.51562, -18.31281}}, {"Antarctic", {16.40626, -78.15856}},
+    };
     for (const auto& [region, members] : continents) {
         const std::vector<LonLat>& positions = members;  // a lambda may not capture a structured binding (clang)
         auto median = [&positions](auto member) {
@@ -382,7 +388,9 @@ void add_world_countries(GeoparserResources& resources) {
         GazetteerEntry entry;
         entry.name = region;
         entry.feature_code = "CONT";
-        entry.position = {median([](LonLat p) { return p.lon; }), median([](LonLat p) { return p.lat; })};
+        const auto known = geonames_continents.find(region);
+        entry.position = known != geonames_continents.end() ? known->second
+                                                            : LonLat{median([](LonLat p) { return p.lon; }), median([](LonLat p) { return p.lat; })};
         const std::string key = "@" + region;
         resources.countries.emplace(fold_name(region), key);
         resources.country_entries.emplace(key, std::move(entry));
