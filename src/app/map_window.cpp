@@ -207,8 +207,12 @@ void MapWindow::run_script_line() {
         } else if (verb == "projection") {
             std::string error;
             const auto choice = parse_projection_name(rest(), error);
-            if (!choice || choice->exact || choice->automatic) throw std::invalid_argument(error.empty() ? "a projection of the View menu" : error);
-            m_session.set_projection(choice->kind == ProjectionKind::web_mercator ? std::nullopt : choice->kind);
+            if (!choice || choice->exact) throw std::invalid_argument(error.empty() ? "a projection of the View menu" : error);
+            if (choice->automatic)
+                m_session.set_projection_automatic();
+            else
+                m_session.set_projection(choice->kind == ProjectionKind::web_mercator ? std::nullopt : choice->kind);
+            if (m_scripted) std::cerr << "storyplot: projection: " << m_session.shown().projection().name() << std::endl;
         } else if (verb == "view") {
             Box b;
             in >> b.min_x >> b.min_y >> b.max_x >> b.max_y;
@@ -743,6 +747,7 @@ void MapWindow::apply(const MenuActions& a) {
     }
     if (a.article) m_review_shown = !m_review_shown;
     if (a.projection) m_session.set_projection(*a.projection);
+    if (a.projection_automatic) m_session.set_projection_automatic();
     if (a.ruler) toggle_ruler();
     if (a.help) m_help = !m_help;
     if (a.present) start_presenting(true);
@@ -1106,6 +1111,7 @@ void MapWindow::frame() {
     menu_context.context_labels = view_state.context_labels;
     menu_context.measuring = m_measuring;
     menu_context.projection = m_session.projection_kind();
+    menu_context.projection_automatic = m_session.projection_automatic();
     menu_context.has_chapters = story() && !story()->chapters.empty();
     menu_context.ui_scale = m_ui.scale();
     menu_context.ui_scale_auto = !m_settings.ui_scale;

@@ -68,7 +68,9 @@ MenuActions draw_menu_bar(const MenuContext& c, float& height) {
         a.article = ImGui::MenuItem("Article panel", nullptr, c.article_shown, c.has_article);
         ImGui::Separator();
         if (ImGui::BeginMenu("Projection")) {
-            if (ImGui::MenuItem("Web Mercator", nullptr, !c.projection)) a.projection = std::optional<ProjectionKind>();
+            a.projection_automatic = ImGui::MenuItem("Automatic (by the view's size)", nullptr, c.projection_automatic);
+            ImGui::Separator();
+            if (ImGui::MenuItem("Web Mercator", nullptr, !c.projection_automatic && !c.projection)) a.projection = std::optional<ProjectionKind>();
             const std::pair<const char*, ProjectionKind> kinds[] = {
                 {"Globe", ProjectionKind::orthographic},
                 {"Equal Earth (world)", ProjectionKind::equal_earth},
@@ -78,7 +80,7 @@ MenuActions draw_menu_bar(const MenuContext& c, float& height) {
                 {"Equirectangular", ProjectionKind::equirectangular},
             };
             for (const auto& [label, kind] : kinds)
-                if (ImGui::MenuItem(label, nullptr, c.projection == kind)) a.projection = std::optional<ProjectionKind>(kind);
+                if (ImGui::MenuItem(label, nullptr, !c.projection_automatic && c.projection == kind)) a.projection = std::optional<ProjectionKind>(kind);
             ImGui::EndMenu();
         }
         ImGui::Separator();

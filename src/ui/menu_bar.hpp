@@ -23,6 +23,7 @@ struct MenuContext {
     bool measuring = false;
     bool has_chapters = false;
     std::optional<ProjectionKind> projection;  // none: Web Mercator
+    bool projection_automatic = false;         // chosen by the view's size
     float ui_scale = 1.0f;       // the interface's size now
     bool ui_scale_auto = true;   // from the display
 };
@@ -40,6 +41,7 @@ struct MenuActions {
     bool new_chapter = false, draw_route = false;
     std::optional<float> ui_scale;  // chosen in View > Interface size; 0: from the display
     std::optional<std::optional<ProjectionKind>> projection;  // chosen in View > Projection (inner none: Web Mercator)
+    bool projection_automatic = false;                        // View > Projection > Automatic
 };
 
 // At start without a story: the stories opened lately, a click away. Returns the one chosen; `shown`

@@ -338,3 +338,37 @@ TEST_F(MapSessionTest, AProjectionShowsTheSameViewAndTheGlobeTurnsWhenDragged) {
     session.set_projection(std::nullopt);
     EXPECT_TRUE(session.shown().is_mercator());
 }
+
+TEST_F(MapSessionTest, AnAutomaticProjectionFollowsTheViewsSizeOnceItComesToRest) {
+    auto fly_to = [&](double w, double s, double e, double n) {
+        session.fly_to_box(mercator::forward(w, s, e, n));
+        land();
+        session.tick(now += 1.0 / 60);  // at rest
+    };
+    fly_to(-170, -60, 170, 75);
+    session.set_projection_automatic();
+    EXPECT_TRUE(session.projection_automatic());
+    EXPECT_EQ(session.projection_kind(), ProjectionKind::orthographic) << "the world: the globe";
+    // A continent (Siberia): a conformal cone fitted to it, chosen when the flight has landed.
+    session.fly_to_box(mercator::forward(60, 45, 140, 70));
+    session.tick(now += 1.0 / 60);
+    EXPECT_EQ(session.projection_kind(), ProjectionKind::orthographic) << "not while it moves";
+    land();
+    session.tick(now += 1.0 / 60);
+    ASSERT_EQ(session.projection_kind(), ProjectionKind::conformal_conic);
+    const double lat1 = session.shown().projection().lat1;
+    EXPECT_GT(lat1, 30);  // the view's latitudes (wider than the box asked for, by the window's shape)
+    EXPECT_LT(lat1, 60);
+    // A pan keeps the cone as it was fitted; the border at Khasan is Web Mercator.
+    session.pan_pixels(-200, 0);
+    session.tick(now += 1.0 / 60);
+    EXPECT_EQ(session.shown().projection().lat1, lat1);
+    fly_to(129.6, 42.2, 131.6, 43.3);
+    EXPECT_FALSE(session.projection_kind());
+    EXPECT_TRUE(session.shown().is_mercator());
+    // A projection chosen by name ends it.
+    session.set_projection(ProjectionKind::equirectangular);
+    EXPECT_FALSE(session.projection_automatic());
+    fly_to(-170, -60, 170, 75);
+    EXPECT_EQ(session.projection_kind(), ProjectionKind::equirectangular);
+}

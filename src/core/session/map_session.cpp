@@ -51,8 +51,24 @@ void MapSession::user_moved() {
 Camera MapSession::shown(const Camera& mercator_view) const { return Camera::in_projection(mercator_view, m_projection); }
 
 void MapSession::set_projection(std::optional<ProjectionKind> kind) {
+    m_projection_automatic = false;
     m_projection_kind = kind;
     m_projection = kind ? fitted_projection(*kind, m_camera.visible_lonlat()) : Projection{};
+}
+
+void MapSession::set_projection_automatic() {
+    m_projection_automatic = true;
+    choose_projection_for_view();
+}
+
+void MapSession::choose_projection_for_view() {
+    m_projection_chosen_at = m_camera.resolution();
+    const Projection chosen = automatic_projection(m_camera.visible_lonlat(), ProjectionKind::orthographic);
+    const std::optional<ProjectionKind> kind = chosen.is_mercator() ? std::nullopt : std::optional<ProjectionKind>(chosen.kind);
+    // The same kind stays as it was fitted: only a change of kind (or a cone's latitudes) redraws.
+    if (kind == m_projection_kind && (!kind || *kind == ProjectionKind::orthographic)) return;
+    m_projection_kind = kind;
+    m_projection = chosen;
 }
 
 void MapSession::resize(int width, int height) {
@@ -277,6 +293,9 @@ void MapSession::tick(double now) {
         m_camera = m_fly->at(ease_in_out(t));
         if (t >= 1.0) m_fly.reset();
     }
+    // At rest at another size (a zoom, a flight, a chapter): the automatic projection chosen again.
+    if (m_projection_automatic && !animating() && std::abs(std::log(m_camera.resolution() / m_projection_chosen_at)) > 0.01)
+        choose_projection_for_view();
 }
 
 }  // namespace storyplot

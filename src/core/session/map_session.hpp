@@ -43,6 +43,11 @@ public:
     // turns it. `kind` none: Web Mercator. A flat projection is fitted to the view it is chosen in.
     void set_projection(std::optional<ProjectionKind> kind);
     std::optional<ProjectionKind> projection_kind() const { return m_projection_kind; }
+    // View > Projection > Automatic: the projection a map of the view's size reads best in
+    // (automatic_projection, with the globe for the world), chosen again each time the view comes
+    // to rest at another size, not while it moves or pans. set_projection ends it.
+    void set_projection_automatic();
+    bool projection_automatic() const { return m_projection_automatic; }
     // Close in, the globe gives way to Web Mercator (Camera::in_projection).
     Camera shown() const { return shown(m_camera); }
     Camera shown(const Camera& mercator_view) const;
@@ -135,8 +140,12 @@ private:
     void go_to_tour_chapter(int index);
 
     Camera m_camera;
+    void choose_projection_for_view();
+
     Projection m_projection;
     std::optional<ProjectionKind> m_projection_kind;
+    bool m_projection_automatic = false;
+    double m_projection_chosen_at = 0;  // the resolution the automatic projection was chosen at
     Box m_area;  // empty: the whole window
     std::optional<StoryEditor> m_editor;
     const StoryClock* m_clock = nullptr;
