@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <system_error>
+#include <utility>
 
 #include <cpl_vsi.h>
 
@@ -80,8 +81,9 @@ struct TileDataset {
     gdal::DatasetPtr ds;
 
     TileDataset() = default;
-    TileDataset(TileDataset&&) = default;
-    TileDataset& operator=(TileDataset&&) = default;
+    TileDataset(TileDataset&& other) noexcept
+        : vsi_path(std::exchange(other.vsi_path, {})), bytes(std::move(other.bytes)), ds(std::move(other.ds)) {}  // unlinked once
+    TileDataset& operator=(TileDataset&&) = delete;
     ~TileDataset() {
         ds.reset();
         if (!vsi_path.empty()) VSIUnlink(vsi_path.c_str());
