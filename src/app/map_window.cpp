@@ -160,7 +160,7 @@ void MapWindow::journal_edits() {
 //   snap ROUTE PATH (onto the lines of the file at PATH, as the stop table's Snap does) | view W S E N (flies there) |
 //   pan-frames N DX DY (pans DX, DY pixels a frame for N frames, whatever loads meanwhile; then prints the frame times) | quit
 void MapWindow::run_script_line() {
-    if (m_script.empty() || busy()) return;
+    if (m_script.empty() || script_waits()) return;
     const std::string line = m_script.front();
     std::istringstream in(line);
     std::string verb;

@@ -118,6 +118,12 @@ private:
     bool busy() const {
         return m_session.animating() || m_export || !m_jobs.busy().empty() || !m_view_jobs.busy().empty() || m_pan.frames > 0;
     }
+    // What a script waits for before its next line: what a person waits to see (a flight, a load, an
+    // export). Not a presented chapter playing out: a person presses Next when they like.
+    bool script_waits() const {
+        const bool moving = m_session.animating() && !m_session.only_the_tour_moves();
+        return moving || m_export || !m_jobs.busy().empty() || !m_view_jobs.busy().empty() || m_pan.frames > 0;
+    }
     // How long the loop may sleep before it must draw again, in milliseconds; -1: until an event.
     int idle_wait_ms() const;
     void start_export(const ExportRequest& request);

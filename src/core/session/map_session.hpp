@@ -119,6 +119,8 @@ public:
     void tick(double now);
     // Something moves by itself: frames are needed even without input.
     bool animating() const { return m_fly.has_value() || m_zoom.has_value() || m_timeline.playing || tour_moving(); }
+    // A presentation's chapter playing out, and nothing else moving.
+    bool only_the_tour_moves() const { return tour_moving() && !m_fly && !m_zoom && !m_timeline.playing; }
 
     // The ruler: points clicked on the map, measured along the ellipsoid.
     struct Measure {
