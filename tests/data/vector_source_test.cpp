@@ -289,6 +289,24 @@ TEST(ViewSource, ConnectionStringsAreShownWithoutTheirPassword) {
     EXPECT_EQ(shown_source_name("roads.gpkg"), "roads.gpkg");
 }
 
+namespace {
+
+// The vector tiles' one area, a 1° square at 160.2-159.2°W 38-39°N, cut at the tiles' edges: filled
+// where it was written (within 200 m), and not outlined (its outline would draw the tile grid).
+void expect_the_square_filled_in_place(const LoadedSource& read) {
+    ASSERT_EQ(read.layers.size(), 1u);
+    EXPECT_FALSE(read.layers[0].fill.chunks.empty());
+    EXPECT_TRUE(read.layers[0].outline.chunks.empty());
+    const Box drawn = read.layers[0].fill.bounds();
+    const Box want = mercator::forward(-160.2, 38.0, -159.2, 39.0);
+    EXPECT_NEAR(drawn.min_x, want.min_x, 200.0);
+    EXPECT_NEAR(drawn.max_x, want.max_x, 200.0);
+    EXPECT_NEAR(drawn.min_y, want.min_y, 200.0);
+    EXPECT_NEAR(drawn.max_y, want.max_y, 200.0);
+}
+
+}  // namespace
+
 TEST(ViewSource, VectorTilesAreReadAtTheZoomTheViewNeeds) {
     TempDir dir;
     const std::string path = dir.file("tiles.mbtiles");
@@ -311,15 +329,7 @@ TEST(ViewSource, VectorTilesAreReadAtTheZoomTheViewNeeds) {
     const LoadedSource square = areas.read(Box::of(-161, 37.5, -158, 39.5), 5);
     EXPECT_EQ(areas.tile_zoom(), 10);
     EXPECT_GT(square.features, 1u) << "the square spans several zoom-10 tiles";
-    ASSERT_EQ(square.layers.size(), 1u);
-    EXPECT_FALSE(square.layers[0].fill.chunks.empty());
-    EXPECT_TRUE(square.layers[0].outline.chunks.empty());
-    const Box drawn = square.layers[0].fill.bounds();
-    const Box want = mercator::forward(-160.2, 38.0, -159.2, 39.0);
-    EXPECT_NEAR(drawn.min_x, want.min_x, 200.0);
-    EXPECT_NEAR(drawn.max_x, want.max_x, 200.0);
-    EXPECT_NEAR(drawn.min_y, want.min_y, 200.0);
-    EXPECT_NEAR(drawn.max_y, want.max_y, 200.0);
+    expect_the_square_filled_in_place(square);
 }
 
 TEST(ViewSource, PmTilesAreReadTileByTileThroughTheirDirectories) {
@@ -336,8 +346,8 @@ TEST(ViewSource, PmTilesAreReadTileByTileThroughTheirDirectories) {
     const LoadedSource world = towns.read(Box::of(-180, -85, 180, 85), mercator::world_width / 1920 / 2);
     EXPECT_EQ(towns.tile_zoom(), 2);
     EXPECT_EQ(world.features, 5u);
-    // Closer in: the three towns the box holds, each where it was written. (A box of 40 degrees at 10 m pixels would need 6,325 tiles of zoom 10, 406 of zoom 8: it reads
-    // zoom 7's 105.)
+    // Closer in: the three towns the box holds, each where it was written. (A box of 40 degrees at
+    // 10 m pixels would need 6,325 tiles of zoom 10, 406 of zoom 8: it reads zoom 7's 105.)
     const LoadedSource near = towns.read(Box::of(-170, 30, -130, 45), 5);
     EXPECT_EQ(towns.tile_zoom(), 7);
     EXPECT_EQ(near.features, 3u);
@@ -353,14 +363,7 @@ TEST(ViewSource, PmTilesAreReadTileByTileThroughTheirDirectories) {
     // Both layers when none is named; the square cut at the tiles' edges is filled, not outlined.
     ViewSource both(path, {}, 0, nullptr);
     const LoadedSource square = both.read(Box::of(-161, 37.5, -158, 39.5), 5);
-    ASSERT_EQ(square.layers.size(), 1u) << "no town in that box";
-    EXPECT_TRUE(square.layers[0].outline.chunks.empty());
-    const Box drawn = square.layers[0].fill.bounds();
-    const Box want = mercator::forward(-160.2, 38.0, -159.2, 39.0);
-    EXPECT_NEAR(drawn.min_x, want.min_x, 200.0);
-    EXPECT_NEAR(drawn.max_x, want.max_x, 200.0);
-    EXPECT_NEAR(drawn.min_y, want.min_y, 200.0);
-    EXPECT_NEAR(drawn.max_y, want.max_y, 200.0);
+    expect_the_square_filled_in_place(square);  // and no town in that box
 
     // The same archive with one root directory reads the same.
     const std::string flat = dir.file("flat.pmtiles");
