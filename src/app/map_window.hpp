@@ -115,15 +115,12 @@ private:
         e.type = m_wake_event;
         SDL_PushEvent(&e);
     }
-    bool busy() const {
-        return m_session.animating() || m_export || !m_jobs.busy().empty() || !m_view_jobs.busy().empty() || m_pan.frames > 0;
-    }
+    // An export, a load or a scripted pan under way.
+    bool working() const { return m_export || !m_jobs.busy().empty() || !m_view_jobs.busy().empty() || m_pan.frames > 0; }
+    bool busy() const { return m_session.animating() || working(); }
     // What a script waits for before its next line: what a person waits to see (a flight, a load, an
     // export). Not a presented chapter playing out: a person presses Next when they like.
-    bool script_waits() const {
-        const bool moving = m_session.animating() && !m_session.only_the_tour_moves();
-        return moving || m_export || !m_jobs.busy().empty() || !m_view_jobs.busy().empty() || m_pan.frames > 0;
-    }
+    bool script_waits() const { return m_session.animating_apart_from_tour() || working(); }
     // How long the loop may sleep before it must draw again, in milliseconds; -1: until an event.
     int idle_wait_ms() const;
     void start_export(const ExportRequest& request);

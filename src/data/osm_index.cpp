@@ -3,7 +3,6 @@
 #include <gdal_utils.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +11,7 @@
 
 #include "core/files/cache_file.hpp"
 #include "core/files/content_hash.hpp"
+#include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "core/files/interrupt.hpp"
 #include "data/gdal_support.hpp"
@@ -24,12 +24,6 @@ namespace {
 
 constexpr int index_version = 1;  // bump when what is copied changes
 constexpr const char* key_item = "STORYPLOT_OSM_KEY";
-
-std::string lower_extension(const std::string& path) {
-    std::string extension = fs::path(path).extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return extension;
-}
 
 // Whether `index` is a GeoPackage that GDAL opens and that was built for `key`.
 bool index_holds(const fs::path& index, const std::string& key) {

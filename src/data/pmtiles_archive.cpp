@@ -33,24 +33,16 @@ PmTilesArchive::PmTilesArchive(const std::string& path) : m_path(path) {
     if (ec) throw InputError(path, "cannot read: " + ec.message());
     m_file.open(path, std::ios::binary);
     if (!m_file) throw InputError(path, "cannot open");
-    try {
-        m_header = pmtiles::parse_header(read_at(0, std::min<std::uint64_t>(m_size, pmtiles::header_size), "header"));
-    } catch (const std::runtime_error& e) {
-        if (dynamic_cast<const InputError*>(&e)) throw;
-        throw InputError(path, e.what());
-    }
+    m_header = naming_the_file("", [&] { return pmtiles::parse_header(read_at(0, std::min<std::uint64_t>(m_size, pmtiles::header_size), "header")); });
     if (m_header.tile_type != pmtiles::TileType::mvt)
         throw InputError(path, "holds raster tiles, not vector tiles (storyplot draws PMTiles of Mapbox vector tiles)");
     for (const auto c : {m_header.internal_compression, m_header.tile_compression})
         if (c != pmtiles::Compression::none && c != pmtiles::Compression::gzip)
             throw InputError(path, std::string("is compressed with ") + compression_name(c) + "; storyplot reads PMTiles compressed with gzip or not at all");
-    try {
-        m_root = pmtiles::decode_directory(
+    m_root = naming_the_file("root directory: ", [&] {
+        return pmtiles::decode_directory(
             decompress(read_at(m_header.root_offset, m_header.root_length, "root directory"), m_header.internal_compression, "root directory"));
-    } catch (const std::runtime_error& e) {
-        if (dynamic_cast<const InputError*>(&e)) throw;
-        throw InputError(path, std::string("root directory: ") + e.what());
-    }
+    });
     if (m_header.metadata_length > 0) {
         const std::string text = decompress(read_at(m_header.metadata_offset, m_header.metadata_length, "metadata"),
                                             m_header.internal_compression, "metadata");
@@ -103,13 +95,9 @@ const std::vector<pmtiles::Entry>& PmTilesArchive::leaf(const pmtiles::Entry& en
     const std::uint64_t offset = m_header.leaves_offset + entry.offset;
     if (auto it = m_leaves.find(offset); it != m_leaves.end()) return it->second;
     if (m_leaves.size() >= kept_leaves) m_leaves.clear();
-    std::vector<pmtiles::Entry> entries;
-    try {
-        entries = pmtiles::decode_directory(decompress(read_at(offset, entry.length, "leaf directory"), m_header.internal_compression, "leaf directory"));
-    } catch (const std::runtime_error& e) {
-        if (dynamic_cast<const InputError*>(&e)) throw;
-        throw InputError(m_path, std::string("leaf directory: ") + e.what());
-    }
+    auto entries = naming_the_file("leaf directory: ", [&] {
+        return pmtiles::decode_directory(decompress(read_at(offset, entry.length, "leaf directory"), m_header.internal_compression, "leaf directory"));
+    });
     return m_leaves.emplace(offset, std::move(entries)).first->second;
 }
 

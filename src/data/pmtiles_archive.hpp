@@ -7,9 +7,11 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/files/input_error.hpp"
 #include "core/files/pmtiles_directory.hpp"
 
 namespace storyplot {
@@ -33,6 +35,18 @@ private:
     std::string read_at(std::uint64_t offset, std::uint64_t length, const char* what);
     std::string decompress(std::string bytes, pmtiles::Compression compression, const char* what) const;
     const std::vector<pmtiles::Entry>& leaf(const pmtiles::Entry& entry);
+    // What `parse` returns; what the plain parsers (core/files/pmtiles_directory) find wrong as a
+    // line naming the file, after `part`.
+    template <typename Parse>
+    auto naming_the_file(const char* part, Parse&& parse) {
+        try {
+            return parse();
+        } catch (const InputError&) {
+            throw;
+        } catch (const std::runtime_error& e) {
+            throw InputError(m_path, part + std::string(e.what()));
+        }
+    }
 
     std::string m_path;
     std::ifstream m_file;

@@ -183,11 +183,17 @@ VectorSource VectorCollector::finish() {
     return source;
 }
 
+InputError no_such_layer(const std::string& shown, const std::string& name, const std::vector<std::string>& has) {
+    std::string names;
+    for (const auto& n : has) names += (names.empty() ? "" : ", ") + n;
+    return InputError(shown, "no layer \"" + name + "\" (it has " + (names.empty() ? "no layers" : names) + ")");
+}
+
 OGRLayer& layer_named(GDALDataset& ds, const std::string& name, const std::string& shown) {
     if (OGRLayer* layer = ds.GetLayerByName(name.c_str())) return *layer;
-    std::string names;
-    for (OGRLayer* layer : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
-    throw InputError(shown, "no layer \"" + name + "\" (it has " + (names.empty() ? "no layers" : names) + ")");
+    std::vector<std::string> has;
+    for (OGRLayer* layer : ds.GetLayers()) has.emplace_back(layer->GetName());
+    throw no_such_layer(shown, name, has);
 }
 
 VectorSource load_vector_source(const std::string& path, const MapStyle* style, const std::vector<std::string>& only_layers) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/files/input_error.hpp"
 #include "core/geo/geometry.hpp"
 #include "core/labels/context_labels.hpp"
 #include "core/style/map_style.hpp"
@@ -66,5 +67,7 @@ private:
 
 // The layer named `name`; InputError naming the source as `shown` and listing the layers it has.
 OGRLayer& layer_named(GDALDataset& ds, const std::string& name, const std::string& shown);
+// That error, for a source whose layers are listed otherwise (a PMTiles archive's metadata).
+InputError no_such_layer(const std::string& shown, const std::string& name, const std::vector<std::string>& has);
 
 }  // namespace storyplot

@@ -1,7 +1,6 @@
 #include "data/view_source.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +10,7 @@
 
 #include <cpl_vsi.h>
 
+#include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/storymap.hpp"
@@ -40,17 +40,12 @@ std::string credit_line(const std::string& attribution) {
     return line;
 }
 
-bool has_extension(const std::string& path, const char* wanted) {
-    std::string extension = std::filesystem::path(path).extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return extension == wanted;
-}
-
 }  // namespace
 
 bool reads_by_view(const std::string& path) {
     if (gdal::is_connection_string(path)) return true;
-    if (has_extension(path, ".mbtiles") || has_extension(path, ".pmtiles")) return true;  // vector tiles: read by the view's zoom
+    const std::string extension = lower_extension(path);
+    if (extension == ".mbtiles" || extension == ".pmtiles") return true;  // vector tiles: read by the view's zoom
     if (indexes_osm(path)) return true;
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
@@ -200,7 +195,7 @@ ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& 
     m->color_index = color_index;
     m->style = style;
     m->budget = budget;
-    if (has_extension(path, ".pmtiles")) {
+    if (lower_extension(path) == ".pmtiles") {
         gdal::initialise();
         m->archive = std::make_unique<PmTilesArchive>(path);
         m->driver = "PMTiles";
@@ -210,11 +205,7 @@ ViewSource::ViewSource(const std::string& path, const std::vector<std::string>& 
         m->credit = credit_line(m->archive->attribution());
         const auto& names = m->archive->layer_names();
         for (const auto& wanted : only_layers)
-            if (!names.empty() && std::find(names.begin(), names.end(), wanted) == names.end()) {
-                std::string listed;
-                for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
-                throw InputError(m->name, "no layer \"" + wanted + "\" (it has " + listed + ")");
-            }
+            if (!names.empty() && std::find(names.begin(), names.end(), wanted) == names.end()) throw no_such_layer(m->name, wanted, names);
         return;
     }
     if (indexes_osm(path)) {
@@ -272,8 +263,7 @@ LoadedSource ViewSource::read(const Box& asked, double tolerance) {
         const double pixel = std::max(2 * tolerance, 1e-3);
         const int wanted = static_cast<int>(std::lround(std::log2(mercator::world_width / (512 * pixel))));
         tile_zoom = std::clamp(wanted, m->min_zoom, m->max_zoom);
-        if (!m->archive) m->open_zoom(tile_zoom);
-        m->zoom = tile_zoom;
+        if (!m->archive) m->open_zoom(tile_zoom);  // an archive's zoom is set as its tiles are opened
     }
     // A view panned past the antimeridian, or wider than the world, asks for the whole band.
     Box lonlat = asked;

@@ -118,9 +118,9 @@ public:
     // since the last tick, the camera follows the vehicle when asked, and a flight moves on.
     void tick(double now);
     // Something moves by itself: frames are needed even without input.
-    bool animating() const { return m_fly.has_value() || m_zoom.has_value() || m_timeline.playing || tour_moving(); }
-    // A presentation's chapter playing out, and nothing else moving.
-    bool only_the_tour_moves() const { return tour_moving() && !m_fly && !m_zoom && !m_timeline.playing; }
+    bool animating() const { return animating_apart_from_tour() || tour_moving(); }
+    // A flight, a zoom or the clock playing; not a presented chapter playing out.
+    bool animating_apart_from_tour() const { return m_fly.has_value() || m_zoom.has_value() || m_timeline.playing; }
 
     // The ruler: points clicked on the map, measured along the ellipsoid.
     struct Measure {
