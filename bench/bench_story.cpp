@@ -51,15 +51,22 @@ StoryBench& bench() {
     return *b;
 }
 
-void story_frames(benchmark::State& state, const Camera& camera) {
+// `panning`: each frame pans a pixel, so the map's base is drawn every frame as
+// while the user drags; else the view stays and the base is put back from its copy after the
+// second frame (render/base_copy), as while the clock runs or the pointer hovers over a still map.
+void story_frames(benchmark::State& state, const Camera& camera, bool panning = false) {
     StoryBench& b = bench();
     OffscreenTarget target(camera.width(), camera.height());
     double placement = 0;
-    std::size_t requested = 0, placed = 0;
+    std::size_t requested = 0, placed = 0, copied = 0;
     FrameView view;
     view.camera = camera;
     for (auto _ : state) {
+        if (panning) {
+            view.camera.pan_pixels(1, 0);
+        }
         const FrameResult result = b.frame(view, target);
+        copied += result.map.base_copied;
         placement += result.overlay.placement_ms;
         requested = result.overlay.label_records.size();
         placed = result.overlay.labels.size();
@@ -67,10 +74,14 @@ void story_frames(benchmark::State& state, const Camera& camera) {
     state.counters["label_placement_ms"] = placement / static_cast<double>(state.iterations());
     state.counters["labels_requested"] = static_cast<double>(requested);
     state.counters["labels_placed"] = static_cast<double>(placed);
+    state.counters["base_copied"] = static_cast<double>(copied) / static_cast<double>(state.iterations());
 }
 
 void BM_StoryFrame_Region_1080p(benchmark::State& state) {
     story_frames(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080));
+}
+void BM_StoryFrame_Region_1080p_Panning(benchmark::State& state) {
+    story_frames(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080), true);
 }
 void BM_StoryFrame_Vladivostok_1080p(benchmark::State& state) {
     const Story& s = bench().story;
@@ -78,6 +89,7 @@ void BM_StoryFrame_Vladivostok_1080p(benchmark::State& state) {
 }
 void BM_StoryFrame_WholeStory_1080p(benchmark::State& state) { story_frames(state, story_camera(bench().story, 1920, 1080)); }
 BENCHMARK(BM_StoryFrame_Region_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_StoryFrame_Region_1080p_Panning)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_StoryFrame_Vladivostok_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_StoryFrame_WholeStory_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 

@@ -45,6 +45,7 @@ void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
     gpu->rivers = GpuMesh(meshes.rivers);
     gpu->minor_rivers = GpuMesh(meshes.minor_rivers);
     m_levels[static_cast<std::size_t>(meshes.level)] = std::move(gpu);
+    ++m_loads;
 }
 
 std::optional<DetailLevel> MapRenderer::level_for(const Camera& camera) const {
@@ -73,9 +74,13 @@ OverlayLayer uploaded(const LayerMeshes& layer) {
 
 }  // namespace
 
-void MapRenderer::add_overlay(const LayerMeshes& layer) { m_overlays.push_back(uploaded(layer)); }
+void MapRenderer::add_overlay(const LayerMeshes& layer) {
+    m_overlays.push_back(uploaded(layer));
+    ++m_loads;
+}
 
 void MapRenderer::replace_overlays(const std::string& source, const std::vector<LayerMeshes>& layers) {
+    ++m_loads;
     std::map<std::string, bool> shown;
     std::size_t at = m_overlays.size();
     for (std::size_t i = m_overlays.size(); i-- > 0;) {
@@ -316,24 +321,36 @@ void MapRenderer::stroke_overlays(const Camera& camera, float scale) {
         if (shown(layer) && layer.paint.point) points(layer.points, camera, *layer.paint.point, scale, layer.paint.point_radius_px);
 }
 
-DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
-    m_stats = DrawStats{};
-    const float scale = options.scale;
+// The state every draw of the map starts from.
+void MapRenderer::begin_draw(const Camera& camera) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    // Every projection's vertex shader writes three clip distances (projection.glsl); Web Mercator's
-    // cut nothing, and are left off (user clipping costs Mesa's llvmpipe a slower path).
+    m_view_lonlat = camera.is_mercator() ? Box{} : camera.visible_relative_lonlat();  // once a draw, for every mesh's chunks
+}
+
+// Every projection's vertex shader writes three clip distances (projection.glsl); Web Mercator's
+// cut nothing, and are left off (user clipping costs Mesa's llvmpipe a slower path). ImGui's
+// shaders write none: clipping ends with each draw.
+void MapRenderer::set_clipping(const Camera& camera, bool on) {
+    if (camera.is_mercator()) return;
+    for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) on ? glEnable(plane) : glDisable(plane);
+}
+
+DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& options) {
+    m_stats = DrawStats{};
+    const float scale = options.scale;
     const bool flat = camera.is_mercator();
-    m_view_lonlat = flat ? Box{} : camera.visible_relative_lonlat();  // once a draw, for every mesh's chunks
     const Color clear = flat ? style.ocean : style.paper;
     glClearColor(clear.r, clear.g, clear.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    begin_draw(camera);
     if (!flat) {
-        // The world's outline on the paper: the sea over the whole sphere, and its graticule.
+        // The world's outline on the paper (already projected: drawn uncut): the sea over the whole
+        // sphere, and its graticule.
         draw_world_outline(camera);
-        for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glEnable(plane);
+        set_clipping(camera, true);
         if (m_outline.empty()) fill(m_sphere, camera, style.ocean);
         lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
     }
@@ -356,17 +373,42 @@ DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
         if (!level) fill_overlays(camera);
         stroke_overlays(camera, scale);
     }
+    set_clipping(camera, false);
+    glBindVertexArray(0);
+    return m_stats;
+}
+
+void MapRenderer::draw_routes(const Camera& camera, const DrawOptions& options) {
+    if (!options.routes) return;
+    begin_draw(camera);
+    set_clipping(camera, true);
     for (const auto& route : m_routes) {
-        if (!options.routes || !route.visible) continue;
+        if (!route.visible) continue;
         const RouteProgress* progress = nullptr;
         for (const auto& p : options.motion)
             if (p.id == route.id) progress = &p;
-        draw_route(route, progress, camera, scale);
+        draw_route(route, progress, camera, options.scale);
     }
+    set_clipping(camera, false);
     glBindVertexArray(0);
-    if (!flat)
-        for (GLenum plane : {GL_CLIP_DISTANCE0, GL_CLIP_DISTANCE1, GL_CLIP_DISTANCE2}) glDisable(plane);  // ImGui's shaders write none
-    return m_stats;
+}
+
+DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
+    DrawStats stats = draw_base(camera, options);
+    draw_routes(camera, options);
+    stats.draw_calls = m_stats.draw_calls;
+    return stats;
+}
+
+std::uint64_t MapRenderer::base_revision() {
+    BaseState now{m_loads, style, {}};
+    now.layers.reserve(m_overlays.size());
+    for (const auto& layer : m_overlays) now.layers.emplace_back(layer.visible, layer.color, layer.paint);
+    if (!(now == m_base_state)) {
+        m_base_state = std::move(now);
+        ++m_base_revision;
+    }
+    return m_base_revision;
 }
 
 }  // namespace storyplot

@@ -2,9 +2,11 @@
 // Draws the map for a camera: Natural Earth at the level of detail the view needs (or the nearest
 // one loaded so far), then the overlay layers. Needs a current GL 3.3 core context.
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/geo/camera.hpp"
@@ -44,6 +46,7 @@ struct RouteProgress {
 struct DrawStats {
     DetailLevel level = DetailLevel::coarse_110m;
     int draw_calls = 0;
+    bool base_copied = false;  // the base put back from a copy (scene/base_copy), not drawn again
 };
 
 class MapRenderer {
@@ -78,6 +81,14 @@ public:
     // the clear too: a panel of a larger image).
     DrawStats draw(const Camera& camera, const DrawOptions& options);
     DrawStats draw(const Camera& camera) { return draw(camera, DrawOptions{}); }
+    // draw() in two halves: the map's base (cleared, the basemap and the --basemap layers) and the
+    // routes over it. A caller that keeps a copy of the base for a view that stays (scene/base_copy)
+    // puts it back and draws only the routes.
+    DrawStats draw_base(const Camera& camera, const DrawOptions& options);
+    void draw_routes(const Camera& camera, const DrawOptions& options);
+    // Changes whenever what draw_base draws for a camera and options may change: a level or layer
+    // loaded or replaced, a layer shown, hidden or restyled (through overlays()), the style changed.
+    std::uint64_t base_revision();
 
     BasemapStyle style;
 
@@ -100,6 +111,8 @@ private:
     void points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px);
     void each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program);
     void draw_world_outline(const Camera& camera);
+    void begin_draw(const Camera& camera);
+    void set_clipping(const Camera& camera, bool on);
     template <typename SetUp>
     void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
 
@@ -117,6 +130,16 @@ private:
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;
     DrawStats m_stats;
+    // What the base's revision follows: loads, and what the window may change in place.
+    struct BaseState {
+        std::uint64_t loads = 0;
+        BasemapStyle style;
+        std::vector<std::tuple<bool, Color, LayerPaint>> layers;  // shown, colour, paint
+        friend bool operator==(const BaseState&, const BaseState&) = default;
+    };
+    std::uint64_t m_loads = 0;  // levels and layers loaded or replaced
+    BaseState m_base_state;
+    std::uint64_t m_base_revision = 0;
     Box m_view_lonlat;  // the draw's lon/lat in view (camera.visible_relative_lonlat), another projection's
 };
 

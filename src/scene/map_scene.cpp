@@ -197,7 +197,17 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
         glViewport(vx, vy, w, h);
         glEnable(GL_SCISSOR_TEST);
         glScissor(vx, vy, w, h);
-        const DrawStats stats = m_renderer.draw(piece, panel.options);
+        // The base from its copy when this panel shows what it showed the frames before.
+        const std::size_t index = static_cast<std::size_t>(&panel - map.panels.data());
+        if (m_base_copies.size() <= index) m_base_copies.resize(index + 1);
+        BaseCopy& copy = m_base_copies[index];
+        const BaseCopy::Key key{piece, vx, vy, w, h, panel.options.overlays, panel.options.scale, m_renderer.base_revision()};
+        DrawStats stats;
+        if (!copy.put_back(key, stats)) {
+            stats = m_renderer.draw_base(piece, panel.options);
+            copy.offer(key, stats);
+        }
+        m_renderer.draw_routes(piece, panel.options);
         glDisable(GL_SCISSOR_TEST);
         if (is_main) main = stats;
     }

@@ -7,7 +7,9 @@
 // One call, draw(), makes every picture: the window, `render`, `animate`, the Export dialog, the
 // render tests and the benchmarks. It takes a plain value (camera, story time, pixel scale, what
 // to show), decides the frame in core (compose: the overlay plan and the decorations' layout, no
-// GL), then paints it into a target (frame_target.hpp). Nothing of a frame stays in the renderer.
+// GL), then paints it into a target (frame_target.hpp). Nothing of a frame stays in the renderer;
+// the scene keeps a copy of each panel's base while its view stays (render/base_copy.hpp), a cache
+// that gives the same pixels.
 #include <array>
 #include <map>
 #include <memory>
@@ -24,6 +26,7 @@
 #include "core/motion/story_motion.hpp"
 #include "core/labels/text_measure.hpp"
 #include "core/session/view_state.hpp"
+#include "render/base_copy.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/fonts.hpp"
 
@@ -115,6 +118,7 @@ public:
 
 private:
     MapRenderer m_renderer;
+    std::vector<BaseCopy> m_base_copies;  // one a panel
     ViewState m_state;
     const Story* m_story = nullptr;
     std::optional<StoryMotion> m_motion;

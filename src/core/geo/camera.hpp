@@ -74,6 +74,8 @@ public:
     double ground_resolution() const;
     double scale_denominator() const;
 
+    friend bool operator==(const Camera&, const Camera&) = default;
+
     static constexpr double min_resolution = 0.05;     // metres per pixel at the deepest zoom
     static constexpr double max_resolution = 200000.0;  // the world is a small square at this
 

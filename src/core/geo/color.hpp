@@ -28,6 +28,7 @@ struct BasemapStyle {
     float river_width_px = 1.3f;
     float world_river_width_px = 0.8f;  // the world's level: thin, or they cover the continents
     float minor_river_width_px = 0.7f;
+    friend bool operator==(const BasemapStyle&, const BasemapStyle&) = default;
 };
 
 // Overlay layers (--basemap) cycle through these strong but not garish colours.

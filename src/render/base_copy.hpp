@@ -1,0 +1,49 @@
+#pragma once
+// A copy of the map's base (everything under the routes: MapRenderer::draw_base) for a view that
+// stays. While a story plays with the camera still, or the overlay changes under a still map (a
+// hover, a label, the clock), each frame puts the base back in one copy of pixels and draws only the
+// routes and the overlay over it: the same pixels as drawing it again, for a fraction of the work.
+//
+// A copy is made only when the same base was drawn twice in a row, so a view that moves every
+// frame (a pan, a zoom, a follow camera) pays nothing for it. Needs a current GL context.
+#include <cstdint>
+#include <optional>
+
+#include "core/geo/camera.hpp"
+#include "render/gl_handle.hpp"
+#include "render/map_renderer.hpp"
+
+namespace storyplot {
+
+class BaseCopy {
+public:
+    // Everything a base's pixels depend on: the camera, where it lies in the framebuffer (GL
+    // pixels, bottom-up), what is drawn and how thick, and the renderer's base revision.
+    struct Key {
+        Camera camera;
+        int x = 0, y = 0, width = 0, height = 0;
+        bool overlays = true;
+        float scale = 1.0f;
+        std::uint64_t revision = 0;
+        friend bool operator==(const Key&, const Key&) = default;
+    };
+
+    // When it holds the base for `key`: copies it into the bound draw framebuffer at the key's
+    // rectangle, sets `stats` to those of its draw, and answers true.
+    bool put_back(const Key& key, DrawStats& stats);
+    // After the base for `key` was drawn into the bound framebuffer: keeps a copy of it when the
+    // frame before drew the same (up to 4096x4096 pixels).
+    void offer(const Key& key, const DrawStats& stats);
+
+    bool holds(const Key& key) const { return m_held && *m_held == key; }
+
+private:
+    std::optional<Key> m_last;  // the base drawn last
+    std::optional<Key> m_held;  // the base the copy holds
+    DrawStats m_stats;
+    int m_width = 0, m_height = 0;
+    gl::Framebuffer m_fbo;
+    gl::Renderbuffer m_color;
+};
+
+}  // namespace storyplot

@@ -1,0 +1,120 @@
+// A still view's base is put back from a copy (render/base_copy) while the routes and the overlay
+// are drawn anew: the pixels equal a scene that draws everything every frame, and the copy gives way
+// whenever the view, a layer or the line widths change.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "core/geo/mercator.hpp"
+#include "core/story/story_file.hpp"
+#include "data/layer_meshes.hpp"
+#include "data/natural_earth.hpp"
+#include "render/headless_context.hpp"
+#include "scene/frame_target.hpp"
+#include "scene/map_scene.hpp"
+
+using namespace storyplot;
+
+namespace {
+
+class BaseCopyRender : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        story = std::make_unique<Story>(read_story_file(std::string(STORYPLOT_TEST_DIR) + "/../assets/stories/vladivostok-2019.story.json"));
+        context = std::make_unique<HeadlessContext>();
+        for (DetailLevel level : all_detail_levels) levels.push_back(load_natural_earth(level));
+    }
+    static void TearDownTestSuite() {
+        levels.clear();
+        context.reset();
+        story.reset();
+    }
+    static std::unique_ptr<MapScene> make_scene() {
+        auto scene = std::make_unique<MapScene>();
+        for (const auto& level : levels) scene->set_basemap(level);
+        scene->set_story(story.get());
+        return scene;
+    }
+    static FrameView view_at(const Camera& camera, const char* iso) {
+        FrameView view;
+        view.camera = camera;
+        view.time = static_cast<double>(parse_story_time(iso)->utc_seconds);
+        view.decorations = DecorationSet{true, true, false, false, false, true};  // with the inset: two panels
+        return view;
+    }
+    // The frame as a scene draws it afresh: nothing kept from frames before.
+    static Image fresh(const FrameView& view, bool with_layer = false) {
+        auto scene = make_scene();
+        if (with_layer) scene->add_overlay(square_layer());
+        ImageTarget target;
+        return target.render(*scene, view);
+    }
+    static LayerMeshes square_layer() {
+        VectorLayer layer;
+        layer.name = "square";
+        layer.polygons.push_back(Polygon{{Ring{{129.0, 40.0}, {131.0, 40.0}, {131.0, 41.5}, {129.0, 41.5}, {129.0, 40.0}}}});
+        return build_layer_meshes(layer, Color{0.1f, 0.5f, 0.2f, 1.0f});
+    }
+    static inline std::unique_ptr<Story> story;
+    static inline std::unique_ptr<HeadlessContext> context;
+    static inline std::vector<BasemapMeshes> levels;
+};
+
+TEST_F(BaseCopyRender, AStillViewPutsTheBaseBackAndDrawsTheSamePixels) {
+    auto scene = make_scene();
+    ImageTarget target;
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480);
+    const char* times[] = {"2019-04-24T06:00+10:00", "2019-04-24T09:00+10:00", "2019-04-24T12:00+10:00", "2019-04-24T15:00+10:00"};
+    for (int k = 0; k < 4; ++k) {
+        FrameResult result;
+        const Image image = target.render(*scene, view_at(camera, times[k]), {}, &result);
+        // Drawn, drawn and kept (the same base twice in a row), then put back.
+        EXPECT_EQ(result.map.base_copied, k >= 2) << "frame " << k;
+        EXPECT_EQ(image.rgba, fresh(view_at(camera, times[k])).rgba) << "frame " << k;
+    }
+    // The train moved between the frames: the routes are not part of the copy.
+    EXPECT_NE(target.render(*scene, view_at(camera, times[0])).rgba, target.render(*scene, view_at(camera, times[3])).rgba);
+}
+
+TEST_F(BaseCopyRender, AMovedViewALayerOrThickerLinesDrawTheBaseAgain) {
+    auto scene = make_scene();
+    ImageTarget target;
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480);
+    const FrameView view = view_at(camera, "2019-04-24T06:00+10:00");
+    auto frame = [&](const FrameView& v) {
+        FrameResult result;
+        Image image = target.render(*scene, v, {}, &result);
+        return std::make_pair(std::move(image), result.map.base_copied);
+    };
+    frame(view);
+    frame(view);
+    ASSERT_TRUE(frame(view).second);
+
+    // A pan of one pixel.
+    FrameView panned = view;
+    panned.camera.pan_pixels(1, 0);
+    const auto moved = frame(panned);
+    EXPECT_FALSE(moved.second);
+    EXPECT_EQ(moved.first.rgba, fresh(panned).rgba);
+
+    // A layer added, then hidden through the layer list as the window's panel does.
+    frame(view);
+    frame(view);
+    scene->add_overlay(square_layer());
+    const auto added = frame(view);
+    EXPECT_FALSE(added.second);
+    EXPECT_EQ(added.first.rgba, fresh(view, true).rgba);
+    frame(view);
+    ASSERT_TRUE(frame(view).second);
+    scene->overlays().back().visible = false;
+    const auto hidden = frame(view);
+    EXPECT_FALSE(hidden.second);
+    EXPECT_EQ(hidden.first.rgba, fresh(view).rgba);
+
+    // Thicker lines for print.
+    FrameView print = view;
+    print.scale = 2.0f;
+    EXPECT_FALSE(frame(print).second);
+}
+
+}  // namespace
