@@ -99,7 +99,7 @@ void MapWindow::step_export() {
                 m_export.reset();
                 return;
             }
-            job.sink->write(image);  // all tiles done: the loop begins the next frame
+            job.sink->write(std::move(image));  // all tiles done: the loop begins the next frame
             if (++job.frame >= job.frame_count) {
                 job.sink->finish();
                 m_messages.note("exported " + job.request.path);

@@ -8,6 +8,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <vector>
 
@@ -21,6 +25,7 @@
 #include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "core/files/interrupt.hpp"
+#include "core/files/video_frame.hpp"
 #include "data/image_file.hpp"
 
 namespace storyplot {
@@ -103,6 +108,11 @@ public:
         return status;
     }
 
+    // Stops the child without waiting: a write blocked on its input returns (EPIPE). kill() after.
+    void stop() {
+        if (m_pid > 0) ::kill(m_pid, SIGKILL);
+    }
+
     void kill() {
         close_input();
         if (m_pid > 0) {
@@ -166,36 +176,42 @@ private:
     int m_slot;
 };
 
-// ffmpeg reading raw RGBA frames on its standard input. A GIF takes two runs: the first keeps the
-// frames losslessly (H.264 in RGB at qp 0: a map's unchanged pixels cost next to nothing, 7 MB for
-// 1,000 frames at 720p) in a temporary file while it counts their colours into one palette; the
-// second maps the kept frames to that palette. Memory stays the same for any number of frames
-// (one run with the palette would hold every frame until the last), and the GIF is as a single run
-// makes it: one palette for the whole animation, so unchanged pixels stay unchanged between frames.
+// ffmpeg reading raw frames on its standard input: I420 planes for video (core/files/video_frame),
+// RGBA for a GIF. A GIF takes two runs: the first keeps the frames losslessly (QuickTime Animation:
+// run lengths of the rows that changed since the frame before, 28 MB for 1,000 frames at 720p, for
+// less memory than H.264's lossless mode) in a temporary file while it counts their colours into
+// one palette; the second maps the kept frames to that palette. Memory stays the same for any
+// number of frames (one run with the palette would hold every frame until the last), and the GIF is
+// as a single run makes it: one palette for the whole animation, so unchanged pixels stay unchanged
+// between frames.
 class FfmpegSink : public FrameSink {
 public:
     FfmpegSink(const std::string& output, AnimationFormat format, int width, int height, int fps)
         : m_out(output), m_log(m_out.temporary().string() + ".log"),
-          m_frame_bytes(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
-        std::vector<std::string> cmd{"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgba",
+          m_frame_bytes(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4),
+          m_i420(format != AnimationFormat::gif && width % 2 == 0 && height % 2 == 0) {
+        std::vector<std::string> cmd{"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", m_i420 ? "yuv420p" : "rgba",
                                      "-s", std::to_string(width) + "x" + std::to_string(height), "-r", std::to_string(fps), "-i", "-"};
         auto add = [&](std::initializer_list<const char*> words) { cmd.insert(cmd.end(), words.begin(), words.end()); };
+        // Video in BT.709, limited range, and tagged so. Frames with even sides go as I420 planes made
+        // here (core/files/video_frame); others as RGBA, padded by a pixel to even sides for yuv420p.
+        if (format != AnimationFormat::gif) {
+            if (!m_i420) add({"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2,scale=out_color_matrix=bt709:out_range=tv", "-pix_fmt", "yuv420p"});
+            add({"-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv"});
+        }
         switch (format) {
         case AnimationFormat::mp4:
-            // yuv420p needs even sides: pad by one pixel where needed.
-            add({"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
-                 "-movflags", "+faststart", "-f", "mp4"});
+            add({"-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-movflags", "+faststart", "-f", "mp4"});
             break;
         case AnimationFormat::webm:
-            add({"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-b:v", "0", "-crf", "34", "-pix_fmt",
-                 "yuv420p", "-f", "webm"});
+            add({"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-b:v", "0", "-crf", "34", "-f", "webm"});
             break;
         case AnimationFormat::gif:
-            m_kept.emplace(m_out.temporary().string() + ".frames.mkv");
+            m_kept.emplace(m_out.temporary().string() + ".frames.mov");
             m_palette.emplace(m_out.temporary().string() + ".palette.png");
             // No dithering (second run), so the map's flat colours stay flat.
             add({"-filter_complex", "[0:v]split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p]", "-map", "[b]", "-c:v",
-                 "libx264rgb", "-preset", "ultrafast", "-qp", "0", "-f", "matroska", m_kept->path().c_str(), "-map", "[p]", "-frames:v",
+                 "qtrle", "-pix_fmt", "rgb24", "-f", "mov", m_kept->path().c_str(), "-map", "[p]", "-frames:v",
                  "1", "-update", "1"});
             break;
         case AnimationFormat::png_frames: break;
@@ -211,12 +227,26 @@ public:
         if (!m_done) abandon();
     }
 
-    void write(const Image& frame) override {
-        if (frame.rgba.size() != m_frame_bytes || !m_ffmpeg->write(frame.rgba.data(), m_frame_bytes)) fail("cannot write: ffmpeg stopped taking frames");
+    // The frame goes to a thread of its own that writes it to ffmpeg, so that drawing the next
+    // frame overlaps ffmpeg taking this one (and, for video, its conversion to I420); one waits.
+    void write(Image frame) override {
+        if (frame.rgba.size() != m_frame_bytes) fail("cannot write: a frame of the wrong size");
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return m_queue.empty() || m_refused; });
+            if (m_refused) {
+                lock.unlock();
+                fail("cannot write: ffmpeg stopped taking frames");
+            }
+            m_queue.push_back(std::move(frame));
+        }
+        m_changed.notify_all();
+        if (!m_writer.joinable()) m_writer = std::thread([this] { write_frames(); });
         ++m_frames;
     }
 
     void finish() override {
+        if (!stop_writer(false)) fail("cannot write: ffmpeg stopped taking frames");
         check(m_ffmpeg->finish());
         if (m_kept) {
             ChildProcess second({"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", m_kept->path().string(), "-i",
@@ -239,17 +269,60 @@ public:
     }
 
     void abandon() override {
+        stop_writer(true);
         m_ffmpeg->kill();
         m_out.abandon();
         m_done = true;
     }
 
 private:
+    void write_frames() {
+        for (;;) {
+            Image frame;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [&] { return !m_queue.empty() || m_closing; });
+                if (m_queue.empty() || m_refused) return;
+                frame = std::move(m_queue.front());
+            }
+            bool taken;
+            if (m_i420) {
+                to_i420(frame, m_planes);
+                taken = m_ffmpeg->write(m_planes.data(), m_planes.size());
+            } else {
+                taken = m_ffmpeg->write(frame.rgba.data(), frame.rgba.size());
+            }
+            {
+                const std::lock_guard lock(m_mutex);
+                if (!m_queue.empty()) m_queue.pop_front();  // emptied already when stopped at once
+                if (!taken) m_refused = true;
+            }
+            m_changed.notify_all();
+            if (!taken) return;
+        }
+    }
+
+    // Ends the writing thread: after the frames waiting were written, or (`now`) at once, ffmpeg
+    // stopped. False when ffmpeg refused a frame.
+    bool stop_writer(bool now) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_closing = true;
+            if (now) m_queue.clear();
+        }
+        m_changed.notify_all();
+        if (now) m_ffmpeg->stop();  // a write under way returns
+        if (m_writer.joinable()) m_writer.join();
+        const std::lock_guard lock(m_mutex);
+        return !m_refused;
+    }
+
     void check(int status) {
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail("cannot write: ffmpeg failed");
     }
 
     [[noreturn]] void fail(const std::string& what) {
+        stop_writer(true);
         m_ffmpeg->kill();
         const std::string last = last_line_of(m_log.path());
         abandon();
@@ -260,9 +333,18 @@ private:
     TemporaryFile m_log;
     std::optional<TemporaryFile> m_kept, m_palette;  // a GIF's frames and palette between its two runs
     std::size_t m_frame_bytes;
+    bool m_i420;  // frames go to ffmpeg as I420 planes
+    std::vector<std::uint8_t> m_planes;  // the writing thread's
     std::optional<ChildProcess> m_ffmpeg;
     long m_frames = 0;
     bool m_done = false;
+    // The frames waiting for the writing thread, and what it and the drawing thread tell each other.
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Image> m_queue;  // the front is being written
+    bool m_closing = false;     // no more frames come
+    bool m_refused = false;     // ffmpeg stopped taking them
+    std::thread m_writer;
 };
 
 // Numbered PNGs (frame_00000.png, …) in a folder, renamed into place when all are written.
@@ -286,7 +368,7 @@ public:
     ~PngFramesSink() override {
         if (!m_done) abandon();
     }
-    void write(const Image& frame) override {
+    void write(Image frame) override {
         char name[32];
         std::snprintf(name, sizeof name, "frame_%05d.png", m_count++);
         try {

@@ -27,7 +27,7 @@ double frame_time(double from, double to, int k, int count);
 class FrameSink {
 public:
     virtual ~FrameSink() = default;
-    virtual void write(const Image& frame) = 0;
+    virtual void write(Image frame) = 0;
     virtual void finish() = 0;
     virtual void abandon() = 0;
 };

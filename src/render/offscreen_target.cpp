@@ -44,8 +44,15 @@ Image OffscreenTarget::read_region(int width, int height) const {
     image.rgba.resize(row * static_cast<std::size_t>(height));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    // GL's rows run bottom-up; images top-down. Mesa turns them as it reads (GL_MESA_pack_invert);
+    // elsewhere they are swapped after.
+    static const bool invert = epoxy_has_gl_extension("GL_MESA_pack_invert");
+    if (invert) glPixelStorei(GL_PACK_INVERT_MESA, GL_TRUE);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-    // GL's rows run bottom-up; images top-down.
+    if (invert) {
+        glPixelStorei(GL_PACK_INVERT_MESA, GL_FALSE);
+        return image;
+    }
     std::vector<std::uint8_t> tmp(row);
     for (int y = 0; y < height / 2; ++y) {
         auto* a = image.rgba.data() + static_cast<std::size_t>(y) * row;

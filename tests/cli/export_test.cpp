@@ -143,6 +143,45 @@ TEST(Export, FrameKIsTheStillAtItsTime) {
     EXPECT_NE(other.rgba, frame.rgba);  // the train moved
 }
 
+// An MP4 frame decodes to the picture its PNG frame holds, at an even size (I420 made in storyplot:
+// core/files/video_frame, whose unit tests pin the BT.709 weights) and an odd one (RGBA padded and
+// converted by ffmpeg), both tagged BT.709 in limited range so players read them as made.
+TEST(Export, VideoFramesAreThePicturesInBt709) {
+    if (std::system("command -v ffprobe >/dev/null 2>&1") != 0) GTEST_FAIL() << "ffmpeg is missing: run ./setup.sh";
+    TempDir dir;
+    for (const std::string size : {"320x180", "321x181"}) {
+        const std::string common = " --fps 5 --seconds 0.4 --size " + size + " --from 2019-04-24T06:00+10:00 --to 2019-04-24T09:00+10:00";
+        Outcome o = run_storyplot(dir, "animate '" + seed + "' -q -o frames" + size + "/" + common);
+        ASSERT_EQ(o.code, 0) << o.err;
+        o = run_storyplot(dir, "animate '" + seed + "' -q -o a" + size + ".mp4" + common);
+        ASSERT_EQ(o.code, 0) << o.err;
+        const std::string mp4 = dir.file("a" + size + ".mp4");
+        const std::string probe = "ffprobe -v error -select_streams v:0 -show_entries stream=color_space,color_range,color_primaries,color_transfer -of csv=p=0 '" +
+                                  mp4 + "' > '" + dir.file("probe.txt") + "'";
+        ASSERT_EQ(std::system(probe.c_str()), 0);
+        EXPECT_EQ(slurp(dir.file("probe.txt")), "tv,bt709,bt709,bt709\n") << size;
+        // The second frame, decoded as its tags say (without the odd size's pad).
+        const std::string crop = "format=rgb24,crop=" + size.substr(0, 3) + ":" + size.substr(4) + ":0:0";
+        const std::string decode = "ffmpeg -v error -i '" + mp4 + "' -vf 'select=eq(n\\,1)," + crop + "' -frames:v 1 -y '" + dir.file("decoded.png") + "'";
+        ASSERT_EQ(std::system(decode.c_str()), 0);
+        const Raster video = read_raster(dir.file("decoded.png"), true);
+        const Raster picture = read_raster((dir.path() / ("frames" + size) / "frame_00001.png").string(), true);
+        ASSERT_EQ(video.rgba.size(), picture.rgba.size()) << size;
+        for (int c = 0; c < 3; ++c) {
+            double sum = 0, sum_abs = 0;
+            for (std::size_t i = static_cast<std::size_t>(c); i < video.rgba.size(); i += 4) {
+                const int d = int(video.rgba[i]) - int(picture.rgba[i]);
+                sum += d;
+                sum_abs += std::abs(d);
+            }
+            const double n = static_cast<double>(video.rgba.size() / 4);
+            // Compression costs a few levels, most at edges.
+            EXPECT_LT(std::abs(sum / n), 2.5) << size << " channel " << c;
+            EXPECT_LT(sum_abs / n, 4.0) << size << " channel " << c;
+        }
+    }
+}
+
 TEST(Export, AnimationBadInputLeavesNothing) {
     TempDir dir;
     EXPECT_EQ(run_storyplot(dir, "animate '" + seed + "' -o a.avi").code, 2);

@@ -61,8 +61,10 @@ const Town* nearest_town(const std::vector<Town>& towns, LonLat at, double max_k
     const Town* best = nullptr;
     double best_d = max_km * max_km;
     const double k = std::cos(at.lat * std::numbers::pi / 180);
+    const double max_dlat = max_km / 110.57;
     for (const auto& town : towns) {
         if (town.population < min_population) break;  // most populous first
+        if (std::abs(town.position.lat - at.lat) > max_dlat) continue;  // most towns, and cheaply
         const double dx = std::remainder(town.position.lon - at.lon, 360.0) * k * 111.32;
         const double dy = (town.position.lat - at.lat) * 110.57;
         const double d = dx * dx + dy * dy;
