@@ -1,5 +1,6 @@
 #include "app/animate_command.hpp"
 
+#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -132,37 +133,40 @@ int run_animate(const AnimateOptions& o) {
         shown.add(frame_camera.visible_box());
     }
     if (o.decorations.inset) levels.insert(DetailLevel::coarse_110m);
-    HeadlessContext gl;
-    MapScene scene;
-    for (DetailLevel level : levels)  // the coarse world is small, and the inset shows all of it
-        scene.set_basemap(load_natural_earth(level, level == DetailLevel::coarse_110m ? nullptr : &shown));
-    scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels() : ContextLabels{}));
-    scene.set_story(&story);
-    scene.state().local_names = o.local_names;
-    scene.state().context_labels = o.context_labels;
-    ImageTarget target;
-
-    // A Ctrl+C or SIGTERM stops the program wherever it is (core/interrupt.hpp): ffmpeg is killed
-    // and the temporary output removed by the handler.
     const bool tty = !o.quiet && isatty(STDERR_FILENO);
-    const auto start = std::chrono::steady_clock::now();
-    for (int k = 0; k < frames; ++k) {
-        const FrameView view = frame_view(k);
-        sink->write(target.render(scene, view));
-        if (tty) {
-            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            const double rate = (k + 1) / std::max(elapsed, 1e-6);
-            char line[128];
-            std::snprintf(line, sizeof line, "\rstoryplot: frame %d/%d  %.1f frames/s  %.0f s left   ", k + 1, frames, rate,
-                          (frames - k - 1) / rate);
-            std::cerr << line << std::flush;
-        } else if (!o.quiet && (k == 0 || (k + 1) % std::max(1, frames / 10) == 0)) {
-            // Not a terminal (a log, a pipe): a line for the first frame and every tenth of the way.
-            // One write for the whole line: a signal never finds half a line to end.
-            const std::string line = "storyplot: frame " + std::to_string(k + 1) + "/" + std::to_string(frames) + "\n";
-            std::cerr << line << std::flush;
+    {  // The GL context, the scene and their memory go before a GIF's second run starts ffmpeg again.
+        HeadlessContext gl;
+        MapScene scene;
+        for (DetailLevel level : levels)  // the coarse world is small, and the inset shows all of it
+            scene.set_basemap(load_natural_earth(level, level == DetailLevel::coarse_110m ? nullptr : &shown));
+        scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels(&shown) : ContextLabels{}));
+        scene.set_story(&story);
+        scene.state().local_names = o.local_names;
+        scene.state().context_labels = o.context_labels;
+        ImageTarget target;
+
+        // A Ctrl+C or SIGTERM stops the program wherever it is (core/interrupt.hpp): ffmpeg is killed
+        // and the temporary output removed by the handler.
+        const auto start = std::chrono::steady_clock::now();
+        for (int k = 0; k < frames; ++k) {
+            const FrameView view = frame_view(k);
+            sink->write(target.render(scene, view));
+            if (tty) {
+                const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                const double rate = (k + 1) / std::max(elapsed, 1e-6);
+                char line[128];
+                std::snprintf(line, sizeof line, "\rstoryplot: frame %d/%d  %.1f frames/s  %.0f s left   ", k + 1, frames, rate,
+                              (frames - k - 1) / rate);
+                std::cerr << line << std::flush;
+            } else if (!o.quiet && (k == 0 || (k + 1) % std::max(1, frames / 10) == 0)) {
+                // Not a terminal (a log, a pipe): a line for the first frame and every tenth of the way.
+                // One write for the whole line: a signal never finds half a line to end.
+                const std::string line = "storyplot: frame " + std::to_string(k + 1) + "/" + std::to_string(frames) + "\n";
+                std::cerr << line << std::flush;
+            }
         }
     }
+    malloc_trim(0);  // and back to the system
     if (tty) std::cerr << "\n";
     sink->finish();
     if (!o.quiet) std::cout << "wrote " << o.output << " (" << frames << " frames, " << w << "x" << h << ", " << o.fps << " fps)\n";

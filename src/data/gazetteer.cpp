@@ -69,13 +69,21 @@ void read_geonames_places(const std::string& path, const std::function<void(cons
     if (!any) throw InputError(path, "holds no populated places: not a GeoNames cities file");
 }
 
-std::vector<Town> load_towns(const std::string& path, long min_population) {
+std::vector<Town> load_towns(const std::string& path, long min_population, const Box* within) {
     std::vector<Town> towns;
+    auto inside = [&](LonLat position) {
+        if (!within) return true;
+        const Vec2 at = mercator::forward(position);
+        for (const double copy : {-1.0, 0.0, 1.0})
+            if (within->intersects(Box::of(at.x + copy * mercator::world_width, at.y, at.x + copy * mercator::world_width, at.y))) return true;
+        return false;
+    };
     read_geonames_places(path, [&](const GeoNamesPlace& p) {
-        if (p.population >= min_population)
+        if (p.population >= min_population && inside(p.position))
             towns.push_back({std::string(p.name), local_name(p.country, p.alternates), p.position, p.population, std::string(p.country)});
     });
     std::stable_sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
+    towns.shrink_to_fit();
     return towns;
 }
 
@@ -214,10 +222,13 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
 
 }  // namespace
 
-ContextLabels load_context_labels() {
+ContextLabels load_context_labels(const Box* within) {
     ContextLabels context;
     context.countries = load_country_labels();
-    context.towns = load_towns(gazetteer_path(), 1000);
+    constexpr double margin = 200000.0;  // Mercator metres: 200 km at the equator, more towards the poles
+    std::optional<Box> near;
+    if (within) near = Box::of(within->min_x - margin, within->min_y - margin, within->max_x + margin, within->max_y + margin);
+    context.towns = load_towns(gazetteer_path(), 1000, near ? &*near : nullptr);
     return context;
 }
 

@@ -28,14 +28,17 @@ struct GeoNamesPlace {
 // the file when it is missing or holds none.
 void read_geonames_places(const std::string& path, const std::function<void(const GeoNamesPlace&)>& place);
 
-// Populated places of at least `min_population`, most populous first, with local-script names.
-// Throws InputError naming the file when it is missing or unreadable.
-std::vector<Town> load_towns(const std::string& path, long min_population);
+// Populated places of at least `min_population`, most populous first, with local-script names;
+// with `within` (Web Mercator metres, in any copy of the world), only those in it. Throws
+// InputError naming the file when it is missing or unreadable.
+std::vector<Town> load_towns(const std::string& path, long min_population, const Box* within = nullptr);
 
 // Country names and label points from Natural Earth 1:50m.
 std::vector<CountryLabel> load_country_labels();
 
-// What the basemap names: the country labels and the towns of 1,000 people or more.
-ContextLabels load_context_labels();
+// What the basemap names: the country labels and the towns of 1,000 people or more; with
+// `within` (a still's or an animation's views, Web Mercator metres), only the towns within 200 km
+// of it (a moving vehicle's caption names the nearest town within 40 km).
+ContextLabels load_context_labels(const Box* within = nullptr);
 
 }  // namespace storyplot

@@ -96,6 +96,9 @@ void UiContext::begin_frame(int width, int height) {
         m_restyle = false;
     }
     ImGui_ImplOpenGL3_NewFrame();
+    // The atlas is on the GPU now: its pixels here (one byte and four a texel) go. A rebuild for new
+    // letters makes them again.
+    if (ImGui::GetIO().Fonts->TexPixelsAlpha8 || ImGui::GetIO().Fonts->TexPixelsRGBA32) ImGui::GetIO().Fonts->ClearTexData();
     if (m_window) {
         ImGui_ImplSDL2_NewFrame();
     } else {

@@ -125,6 +125,21 @@ TEST(ContentHash, ChangesWithAnyByteAndAgreesInPieces) {
         EXPECT_NE(content_hash(flipped), h) << i;
     }
     EXPECT_NE(content_hash(data.substr(0, 9999)), h);
+    // Taken piece by piece, at any cuts (inside a 32-byte block, on one, a byte at a time), the
+    // hash is the whole's.
+    for (const std::vector<std::size_t>& cuts : std::vector<std::vector<std::size_t>>{{5000}, {31, 64, 65, 9990}, {32, 32, 9999}, {0, 10000}}) {
+        ContentHash pieces;
+        std::size_t from = 0;
+        for (std::size_t cut : cuts) {
+            pieces.add(std::string_view(data).substr(from, cut - from));
+            from = cut;
+        }
+        pieces.add(std::string_view(data).substr(from));
+        EXPECT_EQ(pieces.value(), h) << cuts.size();
+    }
+    ContentHash bytes(7);
+    for (char c : data.substr(0, 100)) bytes.add(std::string_view(&c, 1));
+    EXPECT_EQ(bytes.value(), content_hash(data.substr(0, 100), 7));
     TempDir dir;
     const fs::path file = dir.path() / "f.bin";
     std::ofstream(file, std::ios::binary) << data;

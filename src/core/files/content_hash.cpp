@@ -1,5 +1,6 @@
 #include "core/files/content_hash.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -25,21 +26,44 @@ std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); 
 
 }  // namespace
 
-std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
-    // Four independent lanes (fast on one core), each a multiply-rotate of 8-byte words.
-    std::uint64_t lane[4] = {seed ^ k1, seed + k2, seed ^ k3, seed - k1};
-    const char* p = bytes.data();
-    std::size_t n = bytes.size();
-    while (n >= 32) {
-        for (auto& l : lane) {
+ContentHash::ContentHash(std::uint64_t seed) : m_lane{seed ^ k1, seed + k2, seed ^ k3, seed - k1} {}
+
+// Four independent lanes (fast on one core), each a multiply-rotate of 8-byte words, over whole
+// blocks of 32 bytes; what is left of a block waits for the next piece.
+void ContentHash::add_blocks(const char* p, std::size_t blocks) {
+    for (; blocks > 0; --blocks)
+        for (auto& l : m_lane) {
             std::uint64_t w;
             std::memcpy(&w, p, 8);
             l = rotl(l ^ (w * k2), 31) * k1;
             p += 8;
         }
-        n -= 32;
+}
+
+ContentHash& ContentHash::add(std::string_view bytes) {
+    m_size += bytes.size();
+    const char* p = bytes.data();
+    std::size_t n = bytes.size();
+    if (m_tail_size > 0) {
+        const std::size_t take = std::min(n, sizeof m_tail - m_tail_size);
+        std::memcpy(m_tail + m_tail_size, p, take);
+        m_tail_size += take;
+        p += take;
+        n -= take;
+        if (m_tail_size < sizeof m_tail) return *this;
+        add_blocks(m_tail, 1);
+        m_tail_size = 0;
     }
-    std::uint64_t h = rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18);
+    add_blocks(p, n / 32);
+    m_tail_size = n % 32;
+    std::memcpy(m_tail, p + n - m_tail_size, m_tail_size);
+    return *this;
+}
+
+std::uint64_t ContentHash::value() const {
+    std::uint64_t h = rotl(m_lane[0], 1) + rotl(m_lane[1], 7) + rotl(m_lane[2], 12) + rotl(m_lane[3], 18);
+    const char* p = m_tail;
+    std::size_t n = m_tail_size;
     while (n >= 8) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
@@ -48,8 +72,10 @@ std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) {
         n -= 8;
     }
     for (; n > 0; --n, ++p) h = rotl(h ^ (static_cast<std::uint64_t>(static_cast<unsigned char>(*p)) * k3), 11) * k1;
-    return mix(h ^ static_cast<std::uint64_t>(bytes.size()));
+    return mix(h ^ m_size);
 }
+
+std::uint64_t content_hash(std::string_view bytes, std::uint64_t seed) { return ContentHash(seed).add(bytes).value(); }
 
 namespace {
 
