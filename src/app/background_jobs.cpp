@@ -34,6 +34,9 @@ void BackgroundJobs::apply() {
 std::string BackgroundJobs::busy() const {
     std::lock_guard lock(m_mutex);
     std::string text = m_running;
+    // A job done whose finishing step apply() has not run yet is not done for whoever waits on it
+    // (a script's next line reads what it made).
+    if (text.empty() && !m_finished.empty()) text = "finishing…";
     for (const auto& [label, work] : m_queue) text += (text.empty() ? "" : ", ") + label;
     return text;
 }

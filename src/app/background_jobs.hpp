@@ -26,7 +26,7 @@ public:
     void post(std::string label, Work work);
     // Runs the finishing steps of the jobs done so far; call from the UI thread.
     void apply();
-    // What is queued or running, for the status bar; empty when idle.
+    // What is queued, running or done but not yet applied, for the status bar; empty when idle.
     std::string busy() const;
     // From a running job: what it says it is doing now ("indexing x.osm.pbf: 40%…").
     void relabel(std::string label);
