@@ -2,8 +2,8 @@
 // it (into a framebuffer, inside a UI frame; no story, no decorations) and finished (glFinish), for
 // a world view, the story region and the border at Khasan (where the minor rivers show); the GL
 // renderer is printed in the context (Mesa llvmpipe here). The _NoWater runs draw the same without
-// GSHHG's lakes and rivers: what they cost, in the same run. Each frame pans a pixel, so the map is
-// drawn every frame (as while the user pans), not put back from a still view's copy.
+// GSHHG's lakes and rivers: what they cost, in the same run. Each frame pans a fraction of a pixel, so the map
+// is drawn whole every frame (as while it zooms), not put back from a copy (render/base_copy).
 #include <benchmark/benchmark.h>
 #include <epoxy/gl.h>
 
@@ -59,9 +59,9 @@ void draw_frames(benchmark::State& state, const Camera& camera, MapScene& map) {
     WindowTarget window(&target);
     DrawStats stats;
     for (auto _ : state) {
-        // A pixel's pan each frame: the base is drawn every time, never put back
-        // from the copy a still view keeps (render/base_copy).
-        view.camera.pan_pixels(1, 0);
+        // A fraction of a pixel.s pan each frame: the base is drawn whole every time, never put back from
+        // the copy a still view keeps or moved by whole pixels (render/base_copy).
+        view.camera.pan_pixels(0.4142135, 0);
         s.ui.begin_frame(width, height);
         stats = map.draw(view, window).map;
         s.ui.end_frame();

@@ -51,10 +51,11 @@ StoryBench& bench() {
     return *b;
 }
 
-// `panning`: each frame pans a pixel, so the map's base is drawn every frame as
-// while the user drags; else the view stays and the base is put back from its copy after the
-// second frame (render/base_copy), as while the clock runs or the pointer hovers over a still map.
-void story_frames(benchmark::State& state, const Camera& camera, bool panning = false) {
+// `pan`: pixels each frame pans. 0: the view stays and the base is put back from its copy after the
+// second frame (render/base_copy), as while the clock runs or the pointer hovers over a still map;
+// a whole pixel: the copy is moved and only the column that came into view drawn, as while the
+// user drags; a fraction of a pixel: the base is drawn whole every frame, as while it zooms.
+void story_frames(benchmark::State& state, const Camera& camera, double pan = 0) {
     StoryBench& b = bench();
     OffscreenTarget target(camera.width(), camera.height());
     double placement = 0;
@@ -62,9 +63,7 @@ void story_frames(benchmark::State& state, const Camera& camera, bool panning = 
     FrameView view;
     view.camera = camera;
     for (auto _ : state) {
-        if (panning) {
-            view.camera.pan_pixels(1, 0);
-        }
+        view.camera.pan_pixels(pan, 0);
         const FrameResult result = b.frame(view, target);
         copied += result.map.base_copied;
         placement += result.overlay.placement_ms;
@@ -81,7 +80,10 @@ void BM_StoryFrame_Region_1080p(benchmark::State& state) {
     story_frames(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080));
 }
 void BM_StoryFrame_Region_1080p_Panning(benchmark::State& state) {
-    story_frames(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080), true);
+    story_frames(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080), 1.0);
+}
+void BM_StoryFrame_Region_1080p_Drawn(benchmark::State& state) {
+    story_frames(state, Camera::fit(mercator::forward(124, 37, 136, 46), 1920, 1080), 0.4142135);
 }
 void BM_StoryFrame_Vladivostok_1080p(benchmark::State& state) {
     const Story& s = bench().story;
@@ -90,6 +92,7 @@ void BM_StoryFrame_Vladivostok_1080p(benchmark::State& state) {
 void BM_StoryFrame_WholeStory_1080p(benchmark::State& state) { story_frames(state, story_camera(bench().story, 1920, 1080)); }
 BENCHMARK(BM_StoryFrame_Region_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_StoryFrame_Region_1080p_Panning)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_StoryFrame_Region_1080p_Drawn)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_StoryFrame_Vladivostok_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_StoryFrame_WholeStory_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 

@@ -2,6 +2,9 @@
 
 #include <epoxy/gl.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace storyplot {
 
 namespace {
@@ -34,6 +37,45 @@ private:
 
 }  // namespace
 
+std::vector<Box> BaseCopy::exposed(int width, int height, Shift shift) {
+    std::vector<Box> parts;
+    const double w = width, h = height, dx = shift.dx, dy = shift.dy;
+    if (shift.dx > 0) parts.push_back(Box::of(w - dx, 0, w, h));
+    if (shift.dx < 0) parts.push_back(Box::of(0, 0, -dx, h));
+    if (shift.dy > 0) parts.push_back(Box::of(0, h - dy, w, h));
+    if (shift.dy < 0) parts.push_back(Box::of(0, 0, w, -dy));
+    return parts;
+}
+
+std::optional<BaseCopy::Shift> BaseCopy::shift_between(const Key& from, const Key& to) {
+    const Camera& a = from.camera;
+    const Camera& b = to.camera;
+    if (from.x != to.x || from.y != to.y || from.width != to.width || from.height != to.height || from.overlays != to.overlays ||
+        from.scale != to.scale || from.revision != to.revision || !(a.projection() == b.projection()) || a.is_mercator() != b.is_mercator() ||
+        a.projected_resolution() != b.projected_resolution() || a.width() != b.width() || a.height() != b.height())
+        return std::nullopt;
+    const double res = a.projected_resolution();
+    const double fx = (b.projected_center().x - a.projected_center().x) / res, fy = (b.projected_center().y - a.projected_center().y) / res;
+    const double rx = std::round(fx), ry = std::round(fy);
+    if (std::abs(fx - rx) > 1e-3 || std::abs(fy - ry) > 1e-3 || std::abs(rx) >= to.width || std::abs(ry) >= to.height || (rx == 0 && ry == 0))
+        return std::nullopt;
+    return Shift{static_cast<int>(rx), static_cast<int>(ry)};
+}
+
+std::optional<BaseCopy::Shift> BaseCopy::put_back_moved(const Key& key) {
+    if (!m_held) return std::nullopt;
+    const auto shift = shift_between(*m_held, key);
+    if (!shift) return std::nullopt;
+    const KeepBindings keep;
+    const int w = key.width, h = key.height;
+    const int x0 = std::max(0, shift->dx), x1 = w + std::min(0, shift->dx);
+    const int y0 = std::max(0, shift->dy), y1 = h + std::min(0, shift->dy);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
+    glBlitFramebuffer(x0, y0, x1, y1, key.x + x0 - shift->dx, key.y + y0 - shift->dy, key.x + x1 - shift->dx, key.y + y1 - shift->dy,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    return shift;
+}
+
 bool BaseCopy::put_back(const Key& key, DrawStats& stats) {
     if (!holds(key)) return false;
     const KeepBindings keep;
@@ -46,12 +88,17 @@ bool BaseCopy::put_back(const Key& key, DrawStats& stats) {
 }
 
 void BaseCopy::offer(const Key& key, const DrawStats& stats) {
-    const bool again = m_last && *m_last == key;
+    const bool again = m_last && (*m_last == key || shift_between(*m_last, key));
     m_last = key;
     if (!again || holds(key)) return;
+    keep(key, stats);
+}
+
+void BaseCopy::keep(const Key& key, const DrawStats& stats) {
+    m_last = key;
     m_held.reset();
     if (key.width <= 0 || key.height <= 0 || static_cast<long long>(key.width) * key.height > max_pixels) return;
-    const KeepBindings keep;
+    const KeepBindings bindings;
     if (!m_fbo.get() || key.width != m_width || key.height != m_height) {
         GLuint id = 0;
         glGenFramebuffers(1, &id);
@@ -70,7 +117,7 @@ void BaseCopy::offer(const Key& key, const DrawStats& stats) {
             return;
         }
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, keep.draw());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, bindings.draw());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_fbo.get());
     glBlitFramebuffer(key.x, key.y, key.x + key.width, key.y + key.height, 0, 0, key.width, key.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     m_held = key;

@@ -8,6 +8,7 @@
 // frame (a pan, a zoom, a follow camera) pays nothing for it. Needs a current GL context.
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "core/geo/camera.hpp"
 #include "render/gl_handle.hpp"
@@ -28,12 +29,30 @@ public:
         friend bool operator==(const Key&, const Key&) = default;
     };
 
+    // A move by whole pixels, GL's way (x right, y up): the new view's pixel (x, y) is the old
+    // one's (x + dx, y + dy).
+    struct Shift {
+        int dx = 0, dy = 0;
+    };
+    // The part of a `width` x `height` rectangle a shift leaves without pixels (GL pixels from its
+    // bottom-left corner): a column and a row at most.
+    static std::vector<Box> exposed(int width, int height, Shift shift);
+    // When `to` shows the same base as `from` moved by whole pixels (everything but the camera's
+    // centre the same, the centre moved by a whole number of pixels, less than the view).
+    static std::optional<Shift> shift_between(const Key& from, const Key& to);
+
     // When it holds the base for `key`: copies it into the bound draw framebuffer at the key's
     // rectangle, sets `stats` to those of its draw, and answers true.
     bool put_back(const Key& key, DrawStats& stats);
+    // When it holds a base `key` shows moved by whole pixels (a pan, a camera following a vehicle):
+    // copies what of it is still in view into place and answers the shift; the caller draws what
+    // is exposed() and then keep()s the whole.
+    std::optional<Shift> put_back_moved(const Key& key);
     // After the base for `key` was drawn into the bound framebuffer: keeps a copy of it when the
-    // frame before drew the same (up to 4096x4096 pixels).
+    // frame before drew the same, or the same moved by whole pixels (up to 4096x4096 pixels).
     void offer(const Key& key, const DrawStats& stats);
+    // Keeps a copy of the base for `key` now in the bound framebuffer.
+    void keep(const Key& key, const DrawStats& stats);
 
     bool holds(const Key& key) const { return m_held && *m_held == key; }
 

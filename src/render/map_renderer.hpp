@@ -46,7 +46,7 @@ struct RouteProgress {
 struct DrawStats {
     DetailLevel level = DetailLevel::coarse_110m;
     int draw_calls = 0;
-    bool base_copied = false;  // the base put back from a copy (scene/base_copy), not drawn again
+    bool base_copied = false;  // the base put back from a copy (render/base_copy), whole or moved (only what came into view drawn)
 };
 
 class MapRenderer {

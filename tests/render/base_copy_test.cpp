@@ -9,6 +9,7 @@
 #include "core/story/story_file.hpp"
 #include "data/layer_meshes.hpp"
 #include "data/natural_earth.hpp"
+#include "render/base_copy.hpp"
 #include "render/headless_context.hpp"
 #include "scene/frame_target.hpp"
 #include "scene/map_scene.hpp"
@@ -90,9 +91,9 @@ TEST_F(BaseCopyRender, AMovedViewALayerOrThickerLinesDrawTheBaseAgain) {
     frame(view);
     ASSERT_TRUE(frame(view).second);
 
-    // A pan of one pixel.
+    // A pan of half a pixel (whole pixels move the copy: the next test).
     FrameView panned = view;
-    panned.camera.pan_pixels(1, 0);
+    panned.camera.pan_pixels(0.5, 0);
     const auto moved = frame(panned);
     EXPECT_FALSE(moved.second);
     EXPECT_EQ(moved.first.rgba, fresh(panned).rgba);
@@ -115,6 +116,65 @@ TEST_F(BaseCopyRender, AMovedViewALayerOrThickerLinesDrawTheBaseAgain) {
     FrameView print = view;
     print.scale = 2.0f;
     EXPECT_FALSE(frame(print).second);
+}
+
+// A pan by whole pixels moves the copy and draws only what came into view: the pixels are the
+// fresh frame's within the render tests' tolerance (the parts are drawn as pieces of the view, as
+// tiles are); a pan by a fraction of a pixel draws the base whole.
+TEST_F(BaseCopyRender, AViewMovedByWholePixelsMovesTheCopyAndDrawsWhatCameIntoView) {
+    auto scene = make_scene();
+    ImageTarget target;
+    FrameView view = view_at(Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480), "2019-04-24T06:00+10:00");
+    view.decorations = DecorationSet{};  // the main panel alone
+    target.render(*scene, view);
+    target.render(*scene, view);
+    const double moves[][2] = {{7, 0}, {0, -5}, {-12, 9}, {30, 30}, {-1, 0}};
+    for (const auto& m : moves) {
+        view.camera.pan_pixels(m[0], m[1]);
+        FrameResult result;
+        const Image image = target.render(*scene, view, {}, &result);
+        EXPECT_TRUE(result.map.base_copied) << m[0] << "," << m[1];
+        const Image expected = fresh(view);
+        ASSERT_EQ(image.rgba.size(), expected.rgba.size());
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < image.rgba.size(); ++i) differing += std::abs(int(image.rgba[i]) - int(expected.rgba[i])) > 24;
+        EXPECT_LT(static_cast<double>(differing) / static_cast<double>(image.rgba.size()), 0.005) << m[0] << "," << m[1];
+    }
+    view.camera.pan_pixels(0.5, 0);
+    FrameResult result;
+    target.render(*scene, view, {}, &result);
+    EXPECT_FALSE(result.map.base_copied);
+}
+
+TEST(BaseCopy, AShiftExposesAColumnAndARowAndOnlyWholePixelsShift) {
+    EXPECT_TRUE(BaseCopy::exposed(100, 50, {0, 0}).empty());
+    const auto right_top = BaseCopy::exposed(100, 50, {3, 2});
+    ASSERT_EQ(right_top.size(), 2u);
+    EXPECT_EQ(right_top[0].min_x, 97);
+    EXPECT_EQ(right_top[0].max_y, 50);
+    EXPECT_EQ(right_top[1].min_y, 48);
+    const auto left_bottom = BaseCopy::exposed(100, 50, {-4, -1});
+    ASSERT_EQ(left_bottom.size(), 2u);
+    EXPECT_EQ(left_bottom[0].max_x, 4);
+    EXPECT_EQ(left_bottom[1].max_y, 1);
+
+    BaseCopy::Key a{Camera(Vec2{1000, 2000}, 10, 100, 50), 0, 0, 100, 50, true, 1.0f, 3};
+    BaseCopy::Key b = a;
+    b.camera = Camera(Vec2{1030, 1980}, 10, 100, 50);
+    const auto shift = BaseCopy::shift_between(a, b);
+    ASSERT_TRUE(shift);
+    EXPECT_EQ(shift->dx, 3);
+    EXPECT_EQ(shift->dy, -2);
+    b.camera = Camera(Vec2{1035, 2000}, 10, 100, 50);  // half a pixel
+    EXPECT_FALSE(BaseCopy::shift_between(a, b));
+    b.camera = Camera(Vec2{2000, 2000}, 10, 100, 50);  // the whole view's width
+    EXPECT_FALSE(BaseCopy::shift_between(a, b));
+    b.camera = Camera(Vec2{1030, 2000}, 10, 100, 50);
+    b.revision = 4;  // a layer changed
+    EXPECT_FALSE(BaseCopy::shift_between(a, b));
+    b.revision = 3;
+    b.camera = Camera(Vec2{1030, 2000}, 11, 100, 50);  // zoomed
+    EXPECT_FALSE(BaseCopy::shift_between(a, b));
 }
 
 }  // namespace

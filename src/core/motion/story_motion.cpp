@@ -70,7 +70,10 @@ std::optional<Camera> StoryMotion::follow_camera(double t, int width, int height
             else res = after > 0 ? after : before;
         }
         if (res <= 0) continue;
-        return Camera(mercator::forward(s.position), res, width, height);
+        // The centre on whole pixels: from frame to frame the map moves by whole pixels, and the
+        // base drawn before is moved rather than drawn again (render/base_copy).
+        const Vec2 at = mercator::forward(s.position);
+        return Camera(Vec2{std::round(at.x / res) * res, std::round(at.y / res) * res}, res, width, height);
     }
     return std::nullopt;
 }
