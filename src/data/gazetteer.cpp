@@ -74,8 +74,11 @@ std::vector<Town> load_towns(const std::string& path, long min_population, const
     auto inside = [&](LonLat position) {
         if (!within) return true;
         const Vec2 at = mercator::forward(position);
-        for (const double copy : {-1.0, 0.0, 1.0})
-            if (within->intersects(Box::of(at.x + copy * mercator::world_width, at.y, at.x + copy * mercator::world_width, at.y))) return true;
+        if (at.y < within->min_y || at.y > within->max_y) return false;
+        for (const double copy : {-1.0, 0.0, 1.0}) {
+            const double x = at.x + copy * mercator::world_width;
+            if (x >= within->min_x && x <= within->max_x) return true;
+        }
         return false;
     };
     read_geonames_places(path, [&](const GeoNamesPlace& p) {
@@ -225,7 +228,7 @@ std::vector<CountryLabel> compute_country_labels(const std::string& path) {
 ContextLabels load_context_labels(const Box* within) {
     ContextLabels context;
     context.countries = load_country_labels();
-    constexpr double margin = 200000.0;  // Mercator metres: 200 km at the equator, more towards the poles
+    constexpr double margin = 200000.0;  // Mercator metres: 200 km at the equator, 100 km at 60 degrees
     std::optional<Box> near;
     if (within) near = Box::of(within->min_x - margin, within->min_y - margin, within->max_x + margin, within->max_y + margin);
     context.towns = load_towns(gazetteer_path(), 1000, near ? &*near : nullptr);

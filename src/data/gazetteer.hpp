@@ -37,8 +37,8 @@ std::vector<Town> load_towns(const std::string& path, long min_population, const
 std::vector<CountryLabel> load_country_labels();
 
 // What the basemap names: the country labels and the towns of 1,000 people or more; with
-// `within` (a still's or an animation's views, Web Mercator metres), only the towns within 200 km
-// of it (a moving vehicle's caption names the nearest town within 40 km).
+// `within` (an animation's views, Web Mercator metres), only the towns within 200,000 Mercator
+// metres of it (100 km at 60 degrees; a moving vehicle's caption names the nearest town within 40 km).
 ContextLabels load_context_labels(const Box* within = nullptr);
 
 }  // namespace storyplot

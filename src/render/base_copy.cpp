@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace storyplot {
 
@@ -70,7 +71,7 @@ std::optional<BaseCopy::Shift> BaseCopy::put_back_moved(const Key& key) {
     const int w = key.width, h = key.height;
     const int x0 = std::max(0, shift->dx), x1 = w + std::min(0, shift->dx);
     const int y0 = std::max(0, shift->dy), y1 = h + std::min(0, shift->dy);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_pixels->framebuffer());
     glBlitFramebuffer(x0, y0, x1, y1, key.x + x0 - shift->dx, key.y + y0 - shift->dy, key.x + x1 - shift->dx, key.y + y1 - shift->dy,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
     return shift;
@@ -79,7 +80,7 @@ std::optional<BaseCopy::Shift> BaseCopy::put_back_moved(const Key& key) {
 bool BaseCopy::put_back(const Key& key, DrawStats& stats) {
     if (!holds(key)) return false;
     const KeepBindings keep;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_pixels->framebuffer());
     glBlitFramebuffer(0, 0, key.width, key.height, key.x, key.y, key.x + key.width, key.y + key.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     stats = m_stats;
     stats.base_copied = true;
@@ -99,26 +100,16 @@ void BaseCopy::keep(const Key& key, const DrawStats& stats) {
     m_held.reset();
     if (key.width <= 0 || key.height <= 0 || static_cast<long long>(key.width) * key.height > max_pixels) return;
     const KeepBindings bindings;
-    if (!m_fbo.get() || key.width != m_width || key.height != m_height) {
-        GLuint id = 0;
-        glGenFramebuffers(1, &id);
-        m_fbo = gl::Framebuffer(id);
-        glGenRenderbuffers(1, &id);
-        m_color = gl::Renderbuffer(id);
-        glBindRenderbuffer(GL_RENDERBUFFER, m_color.get());
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, key.width, key.height);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_fbo.get());
-        glFramebufferRenderbuffer(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_color.get());
-        m_width = key.width;
-        m_height = key.height;
-        if (glCheckFramebufferStatus(GL_DRAW_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-            m_fbo.reset();
-            m_color.reset();
-            return;
+    if (!m_pixels || key.width != m_pixels->width() || key.height != m_pixels->height()) {
+        m_pixels.reset();
+        try {
+            m_pixels = std::make_unique<OffscreenTarget>(key.width, key.height);
+        } catch (const std::runtime_error&) {
+            return;  // no copy: the next frames draw their base
         }
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, bindings.draw());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_fbo.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_pixels->framebuffer());
     glBlitFramebuffer(key.x, key.y, key.x + key.width, key.y + key.height, 0, 0, key.width, key.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     m_held = key;
     m_stats = stats;

@@ -4,14 +4,17 @@
 // hover, a label, the clock), each frame puts the base back in one copy of pixels and draws only the
 // routes and the overlay over it: the same pixels as drawing it again, for a fraction of the work.
 //
-// A copy is made only when the same base was drawn twice in a row, so a view that moves every
-// frame (a pan, a zoom, a follow camera) pays nothing for it. Needs a current GL context.
+// A view moved by whole pixels (a drag, a camera following a vehicle on whole pixels) moves the copy
+// and draws only the column and row that came into view. A copy is made only when the same base,
+// or the same moved by whole pixels, was drawn twice in a row, so a view that zooms or moves by
+// fractions of a pixel pays nothing for it. Needs a current GL context.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/geo/camera.hpp"
-#include "render/gl_handle.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/map_renderer.hpp"
 
 namespace storyplot {
@@ -60,9 +63,7 @@ private:
     std::optional<Key> m_last;  // the base drawn last
     std::optional<Key> m_held;  // the base the copy holds
     DrawStats m_stats;
-    int m_width = 0, m_height = 0;
-    gl::Framebuffer m_fbo;
-    gl::Renderbuffer m_color;
+    std::unique_ptr<OffscreenTarget> m_pixels;  // the copy
 };
 
 }  // namespace storyplot

@@ -14,6 +14,7 @@ public:
     Image read() const;  // top row first
     // The bottom-left `width` x `height` of the target (a tile smaller than the target), top row first.
     Image read_region(int width, int height) const;
+    GLuint framebuffer() const { return m_fbo.get(); }
     int width() const { return m_width; }
     int height() const { return m_height; }
 

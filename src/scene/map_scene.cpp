@@ -203,24 +203,25 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
         BaseCopy& copy = m_base_copies[index];
         const BaseCopy::Key key{piece, vx, vy, w, h, panel.options.overlays, panel.options.scale, m_renderer.base_revision()};
         DrawStats stats;
-        if (copy.put_back(key, stats)) {
-        } else if (const auto shift = copy.put_back_moved(key)) {
-            // Moved by whole pixels (a pan, a camera following a vehicle): only what came into
-            // view is drawn, each part as a piece of the panel's view.
-            for (const Box& part : BaseCopy::exposed(w, h, *shift)) {
-                const int px = static_cast<int>(part.min_x), py = static_cast<int>(part.min_y);
-                const int pw = static_cast<int>(part.width()), ph = static_cast<int>(part.height());
-                glViewport(vx + px, vy + py, pw, ph);
-                glScissor(vx + px, vy + py, pw, ph);
-                stats = m_renderer.draw_base(piece.piece(Box::of(part.min_x, h - part.max_y, part.max_x, h - part.min_y)), panel.options);
+        if (!copy.put_back(key, stats)) {
+            if (const auto shift = copy.put_back_moved(key)) {
+                // Moved by whole pixels (a pan, a camera following a vehicle): only what came into
+                // view is drawn, each part as a piece of the panel's view.
+                for (const Box& part : BaseCopy::exposed(w, h, *shift)) {
+                    const int px = static_cast<int>(part.min_x), py = static_cast<int>(part.min_y);
+                    const int pw = static_cast<int>(part.width()), ph = static_cast<int>(part.height());
+                    glViewport(vx + px, vy + py, pw, ph);
+                    glScissor(vx + px, vy + py, pw, ph);
+                    stats = m_renderer.draw_base(piece.piece(Box::of(part.min_x, h - part.max_y, part.max_x, h - part.min_y)), panel.options);
+                }
+                glViewport(vx, vy, w, h);
+                glScissor(vx, vy, w, h);
+                copy.keep(key, stats);
+                stats.base_copied = true;
+            } else {
+                stats = m_renderer.draw_base(piece, panel.options);
+                copy.offer(key, stats);
             }
-            glViewport(vx, vy, w, h);
-            glScissor(vx, vy, w, h);
-            copy.keep(key, stats);
-            stats.base_copied = true;
-        } else {
-            stats = m_renderer.draw_base(piece, panel.options);
-            copy.offer(key, stats);
         }
         m_renderer.draw_routes(piece, panel.options);
         glDisable(GL_SCISSOR_TEST);
