@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/files/input_error.hpp"
+#include "core/story/story_file.hpp"
 
 using namespace storyplot;
 
@@ -54,6 +55,18 @@ TEST(KeplerTrips, AStoryThatPlaysAsTheTripsHappened) {
     ASSERT_FALSE(story.routes.front().times.empty());
     ASSERT_TRUE(story.routes.front().times.front().depart);
     EXPECT_EQ(story.routes.front().times.front().depart->time.utc_seconds, 1556064000);
+}
+
+// Longitudes past 180 (a map panned across the antimeridian) are the same places within the world,
+// and the story saves and reads back.
+TEST(KeplerTrips, LongitudesPast180AreTheSamePlacesWithinTheWorld) {
+    const std::string text = R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"vendor": "T"},
+      "geometry": {"type": "LineString", "coordinates": [[200.88, 43.11, 0, 1556064000], [200.90, 43.12, 0, 1556064600]]}}]})";
+    const Story story = story_from_trips(read_kepler_trips(text, "t.geojson"));
+    ASSERT_FALSE(story.places.empty());
+    for (const Place& p : story.places) EXPECT_NEAR(p.position.lon, -159.1, 0.05) << p.id;
+    const Story again = parse_story(serialize_story(story), "t.story.json");
+    EXPECT_EQ(again.places.size(), story.places.size());
 }
 
 TEST(KeplerTrips, ACheapLookAtAFilesStartFindsTimedCoordinates) {

@@ -84,6 +84,20 @@ TEST(Storymap, WhatIsNotStoryMapJSIsOneLineNamingTheFile) {
     EXPECT_FALSE(looks_like_storymap("{\"story\": {\"title\": \"On the word \\\"storymap\\\"\"}}"));
 }
 
+// A location past 180 degrees (a StoryMapJS map panned across the antimeridian) is the same place
+// within -180..180, and the story saves and reads back.
+TEST(Storymap, ALongitudePast180IsTheSamePlaceWithinTheWorld) {
+    const Story story = story_from_storymap(
+        "{\"storymap\": {\"slides\": [{\"text\": {\"headline\": \"Khasan\"}, \"location\": {\"lat\": 42.4306, \"lon\": 193.6437}},"
+        " {\"text\": {\"headline\": \"West\"}, \"location\": {\"lat\": 10, \"lon\": -350}}]}}",
+        "x.json");
+    ASSERT_EQ(story.places.size(), 2u);
+    EXPECT_NEAR(story.places[0].position.lon, -166.3563, 1e-9);
+    EXPECT_NEAR(story.places[1].position.lon, 10, 1e-9);
+    const Story again = parse_story(serialize_story(story), "x.story.json");
+    EXPECT_NEAR(again.places[0].position.lon, -166.3563, 1e-6);
+}
+
 // The seed story as slides and back: each chapter a slide at its view, with its title, text,
 // picture and time; its routes, which StoryMapJS cannot draw, counted.
 TEST(Storymap, AStoryPublishedAsSlidesReadsBackChapterForChapter) {

@@ -33,6 +33,7 @@ std::optional<RawPoint> raw_point(const Json& c) {
     RawPoint p{{c[0].get<double>(), c[1].get<double>()}, std::nullopt, 0};
     if (!std::isfinite(p.position.lon) || !std::isfinite(p.position.lat) || std::abs(p.position.lat) > 90 || std::abs(p.position.lon) > 540)
         return std::nullopt;
+    p.position.lon = std::remainder(p.position.lon, 360.0);  // a map panned past 180 gives 200.9 for -159.1
     if (c.size() >= 3 && c[2].is_number()) p.altitude = c[2].get<double>();
     if (c.size() >= 4 && c[3].is_number() && std::isfinite(c[3].get<double>())) p.time = c[3].get<double>();
     return p;

@@ -252,9 +252,10 @@ Story story_from_storymap(std::string_view text, const std::string& path, Storym
             const Json* lon = json_member(*location, "lon");
             if (!lat || !lon || !lat->is_number() || !lon->is_number())
                 throw InputError(path, where + ": its location needs numbers lat and lon");
-            const LonLat at{lon->get<double>(), lat->get<double>()};
+            LonLat at{lon->get<double>(), lat->get<double>()};
             if (!std::isfinite(at.lat) || !std::isfinite(at.lon) || std::abs(at.lat) > 90 || std::abs(at.lon) > 360)
                 throw InputError(path, where + ": its location (" + lat->dump() + ", " + lon->dump() + ") is not a place on the Earth");
+            at.lon = std::remainder(at.lon, 360.0);  // a map panned past 180 gives 193.6 for -166.4
             const std::string name = text_member(*location, "name").empty() ? (headline.empty() ? where : headline) : text_member(*location, "name");
             // One place for slides that show the same one.
             const Place* same = nullptr;
