@@ -9,7 +9,6 @@
 
 #include <cerrno>
 #include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <thread>
 #include <cstring>
@@ -233,12 +232,12 @@ public:
         if (frame.rgba.size() != m_frame_bytes) fail("cannot write: a frame of the wrong size");
         {
             std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] { return m_queue.empty() || m_refused; });
+            m_changed.wait(lock, [&] { return !m_waiting || m_refused; });
             if (m_refused) {
                 lock.unlock();
                 fail("cannot write: ffmpeg stopped taking frames");
             }
-            m_queue.push_back(std::move(frame));
+            m_waiting = std::move(frame);
         }
         m_changed.notify_all();
         if (!m_writer.joinable()) m_writer = std::thread([this] { write_frames(); });
@@ -281,9 +280,9 @@ private:
             Image frame;
             {
                 std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [&] { return !m_queue.empty() || m_closing; });
-                if (m_queue.empty() || m_refused) return;
-                frame = std::move(m_queue.front());
+                m_changed.wait(lock, [&] { return m_waiting || m_closing; });
+                if (!m_waiting || m_refused) return;
+                frame = std::move(*m_waiting);
             }
             bool taken;
             if (m_i420) {
@@ -294,7 +293,7 @@ private:
             }
             {
                 const std::lock_guard lock(m_mutex);
-                if (!m_queue.empty()) m_queue.pop_front();  // emptied already when stopped at once
+                m_waiting.reset();  // written: the drawing thread may hand over the next
                 if (!taken) m_refused = true;
             }
             m_changed.notify_all();
@@ -308,7 +307,7 @@ private:
         {
             const std::lock_guard lock(m_mutex);
             m_closing = true;
-            if (now) m_queue.clear();
+            if (now) m_waiting.reset();
         }
         m_changed.notify_all();
         if (now) m_ffmpeg->stop();  // a write under way returns
@@ -341,7 +340,7 @@ private:
     // The frames waiting for the writing thread, and what it and the drawing thread tell each other.
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<Image> m_queue;  // the front is being written
+    std::optional<Image> m_waiting;  // the frame being written, until it is
     bool m_closing = false;     // no more frames come
     bool m_refused = false;     // ffmpeg stopped taking them
     std::thread m_writer;

@@ -393,13 +393,6 @@ void MapRenderer::draw_routes(const Camera& camera, const DrawOptions& options) 
     glBindVertexArray(0);
 }
 
-DrawStats MapRenderer::draw(const Camera& camera, const DrawOptions& options) {
-    DrawStats stats = draw_base(camera, options);
-    draw_routes(camera, options);
-    stats.draw_calls = m_stats.draw_calls;
-    return stats;
-}
-
 std::uint64_t MapRenderer::base_revision() {
     BaseState now{m_loads, style, {}};
     now.layers.reserve(m_overlays.size());

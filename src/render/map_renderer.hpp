@@ -78,12 +78,9 @@ public:
         std::vector<RouteProgress> motion;
     };
     // Draws into the bound framebuffer, whose viewport is the camera's (a scissor, if set, limits
-    // the clear too: a panel of a larger image).
-    DrawStats draw(const Camera& camera, const DrawOptions& options);
-    DrawStats draw(const Camera& camera) { return draw(camera, DrawOptions{}); }
-    // draw() in two halves: the map's base (cleared, the basemap and the --basemap layers) and the
-    // routes over it. A caller that keeps a copy of the base for a view that stays (scene/base_copy)
-    // puts it back and draws only the routes.
+    // the clear too: a panel of a larger image), in two halves: the map's base (cleared, the
+    // basemap and the --basemap layers) and the routes over it. A caller that keeps a copy of the
+    // base for a view that stays (render/base_copy) puts it back and draws only the routes.
     DrawStats draw_base(const Camera& camera, const DrawOptions& options);
     void draw_routes(const Camera& camera, const DrawOptions& options);
     // Changes whenever what draw_base draws for a camera and options may change: a level or layer
