@@ -1,9 +1,10 @@
 // The map projection, shared by the vertex shaders (it leads each of them, after the #version line
-// and PROJECTED, which the renderer adds): Web Mercator metres (the meshes' coordinates) to the
-// camera's projection, relative to the camera's centre. The formulas are
-// core/geo/projection.cpp's, on the same sphere. Each shader is built twice: without PROJECTED for
-// Web Mercator (offsets added in exact small floats, nothing else: llvmpipe pays for code a uniform
-// branch skips), with it for every other projection.
+// and PROJECTED and PROJ_KIND, which the renderer adds): Web Mercator metres (the meshes'
+// coordinates) to the camera's projection, relative to the camera's centre. The formulas are
+// core/geo/projection.cpp's, on the same sphere. Each shader is built once per projection drawn:
+// without PROJECTED for Web Mercator (offsets added in exact small floats, nothing else), with it and
+// the projection's kind for every other, so that only that kind's formulas are left (llvmpipe pays
+// for the code a uniform branch skips).
 //
 // Projected, u_offset is the chunk's origin in Mercator metres, and three clip distances cut what
 // the projection cannot show: [0] and [1] the meridian opposite the centre (a cylinder's or cone's
@@ -13,7 +14,6 @@ uniform vec2 u_offset;
 uniform vec2 u_y_limits;     // Web Mercator: its square world's edges from the camera's centre
 
 #if PROJECTED
-uniform int u_proj_kind;     // ProjectionKind + 1
 uniform vec4 u_proj_a;       // lon0 (rad), sin lat0, cos lat0, lat0 (rad)
 uniform vec4 u_proj_b;       // conics: n, F (Lambert) or C (Albers), rho0; equirectangular: cos of its true parallel; w: cos of an azimuthal's reach
 uniform vec3 u_proj_c;       // k0, false easting, false northing
@@ -26,7 +26,7 @@ const float PI = 3.14159265358979;
 
 vec2 project_lonlat(float lam, float phi) {
     // lam: longitude from the central meridian, radians, unwrapped; phi: latitude, radians.
-    int kind = u_proj_kind;
+    const int kind = PROJ_KIND;  // ProjectionKind + 1, fixed when the program is built
     float k0 = u_proj_c.x;
     vec2 xy = vec2(0.0);
     bool cut = false;  // the kinds that cut the world at the meridian opposite the centre

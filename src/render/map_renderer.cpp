@@ -15,9 +15,10 @@ namespace storyplot {
 
 namespace {
 
-// A vertex shader after the projection stage it calls, for Web Mercator or (`projected`) any other.
-std::string vertex_source(const char* body, bool projected) {
-    return std::string("#version 330 core\n#define PROJECTED ") + (projected ? "1" : "0") + "\n" + shaders::projection + body;
+// A vertex shader after the projection stage it calls, for Web Mercator or (`kind`) any other.
+std::string vertex_source(const char* body, std::optional<ProjectionKind> kind) {
+    return std::string("#version 330 core\n#define PROJECTED ") + (kind ? "1" : "0") + "\n#define PROJ_KIND " +
+           std::to_string(kind ? static_cast<int>(*kind) + 1 : 0) + "\n" + shaders::projection + body;
 }
 
 constexpr double pi = std::numbers::pi;
@@ -25,15 +26,23 @@ constexpr double deg = pi / 180;
 
 }  // namespace
 
-MapRenderer::MapRenderer()
-    : m_fill("fill", vertex_source(shaders::fill_vert, false).c_str(), shaders::fill_frag),
-      m_line("line", vertex_source(shaders::line_vert, false).c_str(), shaders::line_frag),
-      m_point("point", vertex_source(shaders::point_vert, false).c_str(), shaders::point_frag),
-      m_fill_projected("fill (projected)", vertex_source(shaders::fill_vert, true).c_str(), shaders::fill_frag),
-      m_line_projected("line (projected)", vertex_source(shaders::line_vert, true).c_str(), shaders::line_frag),
-      m_point_projected("point (projected)", vertex_source(shaders::point_vert, true).c_str(), shaders::point_frag),
-      m_sphere(sphere_fill_mesh()),
-      m_graticule(graticule_mesh()) {}
+MapRenderer::MapRenderer() : m_sphere(sphere_fill_mesh()), m_graticule(graticule_mesh()) {
+    programs_for(Camera{});  // Web Mercator's, built now: a shader that fails to build fails here
+}
+
+MapRenderer::Programs& MapRenderer::programs_for(const Camera& camera) {
+    const ProjectionKind kind = camera.projection().kind;
+    auto& slot = m_programs[camera.is_mercator() ? 0 : static_cast<std::size_t>(kind) + 1];
+    if (!slot) {
+        std::optional<ProjectionKind> projected;
+        if (!camera.is_mercator()) projected = kind;
+        const std::string suffix = projected ? " (" + std::to_string(static_cast<int>(kind)) + ")" : "";
+        slot.reset(new Programs{{("fill" + suffix).c_str(), vertex_source(shaders::fill_vert, projected).c_str(), shaders::fill_frag},
+                                {("line" + suffix).c_str(), vertex_source(shaders::line_vert, projected).c_str(), shaders::line_frag},
+                                {("point" + suffix).c_str(), vertex_source(shaders::point_vert, projected).c_str(), shaders::point_frag}});
+    }
+    return *slot;
+}
 
 void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
     auto gpu = std::make_unique<GpuBasemap>();
@@ -152,7 +161,6 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
 // and only where it meets the longitudes and latitudes the view shows.
 void MapRenderer::each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program) {
     const Projection& p = camera.projection();
-    program.set_int("u_proj_kind", static_cast<int>(p.kind) + 1);
     const ConicConstants conic = conic_constants(p);
     const double f0 = p.lat0 * deg;
     // Conics: n, F or C, rho0; the equirectangular: the cosine of its true parallel; the azimuthals:
@@ -203,18 +211,21 @@ void MapRenderer::draw_world_outline(const Camera& camera) {
         m_outline_of = p;
     }
     if (m_outline.empty()) return;
-    m_fill.use();
+    ShaderProgram& fill = programs_for(Camera{}).fill;  // Web Mercator's
+    fill.use();
     const auto res = static_cast<float>(camera.projected_resolution());
-    m_fill.set("u_scale", 2.0f / (static_cast<float>(camera.width()) * res), 2.0f / (static_cast<float>(camera.height()) * res));
-    m_fill.set("u_y_limits", -1e30f, 1e30f);
-    m_fill.set("u_color", style.ocean);
+    fill.set("u_scale", 2.0f / (static_cast<float>(camera.width()) * res), 2.0f / (static_cast<float>(camera.height()) * res));
+    fill.set("u_y_limits", -1e30f, 1e30f);
+    fill.set("u_color", style.ocean);
     const Vec2 centre = camera.projected_center();
+    glDisable(GL_BLEND);
     for (const GpuChunk& chunk : m_outline.chunks()) {
-        m_fill.set("u_offset", static_cast<float>(chunk.origin.x - centre.x), static_cast<float>(chunk.origin.y - centre.y));
+        fill.set("u_offset", static_cast<float>(chunk.origin.x - centre.x), static_cast<float>(chunk.origin.y - centre.y));
         glBindVertexArray(chunk.vao.get());
         glDrawElements(GL_TRIANGLES, chunk.index_count, GL_UNSIGNED_INT, nullptr);
         ++m_stats.draw_calls;
     }
+    glEnable(GL_BLEND);
 }
 
 void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
@@ -222,7 +233,7 @@ void MapRenderer::fill(const GpuMesh& mesh, const Camera& camera, Color color) {
     // without reading them back.
     const bool opaque = color.a >= 1.0f;
     if (opaque) glDisable(GL_BLEND);
-    each_visible_chunk(mesh, camera, camera.is_mercator() ? m_fill : m_fill_projected, [&](ShaderProgram& p) { p.set("u_color", color); });
+    each_visible_chunk(mesh, camera, programs_for(camera).fill, [&](ShaderProgram& p) { p.set("u_color", color); });
     if (opaque) glEnable(GL_BLEND);
 }
 
@@ -235,7 +246,7 @@ void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, 
 }
 
 void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, float scale, const LineStyle& line) {
-    each_visible_chunk(mesh, camera, camera.is_mercator() ? m_line : m_line_projected, [&](ShaderProgram& p) {
+    each_visible_chunk(mesh, camera, programs_for(camera).line, [&](ShaderProgram& p) {
         p.set("u_color", color);
         p.set("u_dash", line.dash_on * scale, line.dash_off * scale);
         const float width = line.width_px * scale;
@@ -248,7 +259,7 @@ void MapRenderer::lines(const GpuMesh& mesh, const Camera& camera, Color color, 
 }
 
 void MapRenderer::points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px) {
-    each_visible_chunk(mesh, camera, camera.is_mercator() ? m_point : m_point_projected, [&](ShaderProgram& p) {
+    each_visible_chunk(mesh, camera, programs_for(camera).point, [&](ShaderProgram& p) {
         p.set("u_color", color);
         p.set("u_radius", radius_px * scale);
     });
@@ -349,13 +360,14 @@ DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& option
     if (!flat) {
         // The world's outline on the paper (already projected: drawn uncut): the sea over the whole
         // sphere, and its graticule.
-        draw_world_outline(camera);
+        if (!getenv("NOSEA")) draw_world_outline(camera);
         set_clipping(camera, true);
         if (m_outline.empty()) fill(m_sphere, camera, style.ocean);
-        lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
+        if (!getenv("NOGRAT")) lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
     }
 
     const auto level = level_for(camera);
+    if (getenv("SEAONLY")) return m_stats;
     if (level) {
         m_stats.level = *level;
         const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];

@@ -113,12 +113,15 @@ private:
     template <typename SetUp>
     void each_visible_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program, SetUp&& set_up);
 
-    ShaderProgram m_fill;  // Web Mercator
-    ShaderProgram m_line;
-    ShaderProgram m_point;
-    ShaderProgram m_fill_projected;  // any other projection (shaders/projection.glsl's PROJECTED)
-    ShaderProgram m_line_projected;
-    ShaderProgram m_point_projected;
+    // The vertex programs of one projection: Web Mercator's (an offset and a scale), or another's
+    // with the projection's kind fixed when built (shaders/projection.glsl's PROJ_KIND), so that the
+    // shader holds that projection's formulas alone: Mesa's llvmpipe runs every branch of a shader
+    // whatever its uniforms. Built the first time a projection is drawn.
+    struct Programs {
+        ShaderProgram fill, line, point;
+    };
+    Programs& programs_for(const Camera& camera);
+    std::array<std::unique_ptr<Programs>, projection_kind_count + 1> m_programs;  // [0] Web Mercator, then by kind + 1
     GpuMesh m_sphere;     // the sea in the transverse Mercator (the shader projects and cuts it)
     GpuMesh m_outline;    // the sea in the other projections: already projected, for m_outline_of
     std::optional<Projection> m_outline_of;

@@ -65,8 +65,19 @@ TEST(WorldOutline, TheGlobesRimIsACircleOfTheEarthsRadius) {
     const auto triangles = world_outline_triangles(globe);
     ASSERT_FALSE(triangles.empty());
     const Vec2 centre = *globe.forward({131.9, 43.1});
+    // Every corner on the rim (no sliver to the centre), each triangle turning the same way, and
+    // together the disc once: no overlap, no hole.
+    double area_signed = 0;
+    std::size_t clockwise = 0;
     for (std::size_t i = 0; i < triangles.size(); i += 3) {
-        EXPECT_NEAR(triangles[i].x, centre.x, 1e-6);
-        EXPECT_NEAR(std::hypot(triangles[i + 1].x - centre.x, triangles[i + 1].y - centre.y), R, 1.0);
+        for (std::size_t k = 0; k < 3; ++k) EXPECT_NEAR(std::hypot(triangles[i + k].x - centre.x, triangles[i + k].y - centre.y), R, 1.0);
+        const Vec2 a = triangles[i], b = triangles[i + 1], c = triangles[i + 2];
+        const double twice = (b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y);
+        EXPECT_NE(twice, 0);
+        clockwise += twice < 0;
+        area_signed += twice / 2;
     }
+    EXPECT_EQ(triangles.size(), 3 * 358u);  // 360 rim points
+    EXPECT_EQ(clockwise, triangles.size() / 3);  // as the azimuth turns, from north to east
+    EXPECT_NEAR(-area_signed, pi * R * R, 1e-4 * pi * R * R);
 }

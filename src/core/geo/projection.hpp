@@ -29,6 +29,7 @@ enum class ProjectionKind {
     equal_earth,            // an equal-area world map (Šavrič, Patterson, Jenny 2018)
     transverse_mercator,
 };
+constexpr std::size_t projection_kind_count = 10;
 
 struct Projection {
     ProjectionKind kind = ProjectionKind::web_mercator;

@@ -25,6 +25,33 @@ Mesh sphere_fill_mesh(double cell_deg) {
     return builder.finish();
 }
 
+namespace {
+
+// A convex outline (its points in order, the first not repeated) as triangles: one between its
+// thirds, then each arc split at its middle down to single edges. Few are thin, so Mesa's llvmpipe
+// fills whole tiles of most of the shape at once (a fan from the centre or strips across, all
+// slivers, took twice as long).
+std::vector<Vec2> convex_triangles(std::vector<Vec2> rim) {
+    std::vector<Vec2> triangles;
+    if (rim.size() > 1 && rim.back().x == rim.front().x && rim.back().y == rim.front().y) rim.pop_back();
+    const std::size_t n = rim.size();
+    if (n < 3) return triangles;
+    auto split = [&](auto& self, std::size_t a, std::size_t b) -> void {
+        if (b - a < 2) return;
+        const std::size_t m = (a + b) / 2;
+        triangles.insert(triangles.end(), {rim[a], rim[m], rim[b % n]});
+        self(self, a, m);
+        self(self, m, b);
+    };
+    triangles.insert(triangles.end(), {rim[0], rim[n / 3], rim[2 * n / 3]});
+    split(split, 0, n / 3);
+    split(split, n / 3, 2 * n / 3);
+    split(split, 2 * n / 3, n);
+    return triangles;
+}
+
+}  // namespace
+
 std::vector<Vec2> world_outline_triangles(const Projection& p) {
     constexpr double deg = std::numbers::pi / 180;
     std::vector<Vec2> triangles;
@@ -39,38 +66,44 @@ std::vector<Vec2> world_outline_triangles(const Projection& p) {
     case ProjectionKind::azimuthal_equidistant:
     case ProjectionKind::azimuthal_equal_area:
     case ProjectionKind::stereographic: {
-        // A fan from the centre to the points at the reach's distance in every direction.
-        const auto centre = at(0, p.lat0);
+        // The points at the reach's distance in every direction, a degree apart.
         const double d = p.reach_degrees() * deg * (1 - 1e-9), f0 = p.lat0 * deg;
         std::vector<Vec2> rim;
-        for (int i = 0; i <= 360; ++i) {
+        for (int i = 0; i < 360; ++i) {
             const double az = i * deg;
             const double lat = std::asin(std::sin(f0) * std::cos(d) + std::cos(f0) * std::sin(d) * std::cos(az));
             const double lon = std::atan2(std::sin(az) * std::sin(d) * std::cos(f0), std::cos(d) - std::sin(f0) * std::sin(lat));
             if (auto q = at(lon / deg, lat / deg)) rim.push_back(*q);
         }
-        for (std::size_t i = 0; centre && i + 1 < rim.size(); ++i) triangles.insert(triangles.end(), {*centre, rim[i], rim[i + 1]});
-        return triangles;
+        return convex_triangles(rim);
+    }
+    case ProjectionKind::equal_earth: {
+        // Convex too: its edge meridians followed in 2 degree steps, the poles straight lines.
+        const double lon_edge = 180 * (1 - 1e-9);
+        std::vector<Vec2> rim;
+        for (int lat = -90; lat <= 90; lat += 2)
+            if (auto q = at(lon_edge, lat)) rim.push_back(*q);
+        for (int lat = 90; lat >= -90; lat -= 2)
+            if (auto q = at(-lon_edge, lat)) rim.push_back(*q);
+        return convex_triangles(rim);
     }
     default: break;
     }
     // The cut meridians run from pole to pole (a conformal cone stops 5 degrees short of its far
-    // pole). A cone's parallels are arcs, Equal Earth's meridians curves: each is followed in 2
-    // degree steps; the equirectangular's straight edges need none.
+    // pole). A cone's parallels are arcs, followed in 2 degree steps; the equirectangular's straight
+    // edges need none.
     const bool cone = p.kind == ProjectionKind::conformal_conic || p.kind == ProjectionKind::equal_area_conic;
     double south = -90, north = 90;
     if (p.kind == ProjectionKind::conformal_conic) {
         if (conic_constants(p).n >= 0) south = -85;
         else north = 85;
     }
-    const int columns = cone ? 180 : 1, rows = p.kind == ProjectionKind::equal_earth ? 90 : 1;
+    const int columns = cone ? 180 : 1;
     const double lon_edge = 180 * (1 - 1e-9);
-    for (int i = 0; i < columns; ++i)
-        for (int j = 0; j < rows; ++j) {
-            const double w = -lon_edge + 2 * lon_edge * i / columns, e = -lon_edge + 2 * lon_edge * (i + 1) / columns;
-            const double s = south + (north - south) * j / rows, n = south + (north - south) * (j + 1) / rows;
-            quad(at(w, s), at(e, s), at(e, n), at(w, n));
-        }
+    for (int i = 0; i < columns; ++i) {
+        const double w = -lon_edge + 2 * lon_edge * i / columns, e = -lon_edge + 2 * lon_edge * (i + 1) / columns;
+        quad(at(w, south), at(e, south), at(e, north), at(w, north));
+    }
     return triangles;
 }
 
