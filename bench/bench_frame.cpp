@@ -95,6 +95,10 @@ void BM_Frame_Globe_1080p(benchmark::State& state) {  // at the level the globe'
     draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080),
                 scene().map);
 }
+void BM_Frame_Globe_Asia_1080p(benchmark::State& state) {  // turned closer, where the globe's scale picks 1:50m
+    const Box asia = Box::of(95, 15, 165, 60);
+    draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, asia), asia, 1920, 1080), scene().map);
+}
 void BM_Frame_EqualEarth_World_1080p(benchmark::State& state) {
     draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::equal_earth, world), world, 1920, 1080), scene().map);
 }
@@ -106,6 +110,7 @@ BENCHMARK(BM_Frame_Globe_50m_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0)
 BENCHMARK(BM_Frame_Globe_50m_Generalised_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Mercator_50m_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Globe_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Frame_Globe_Asia_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_EqualEarth_World_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Conic_Eurasia_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 

@@ -134,19 +134,28 @@ std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& coun
                                                            : regional_cell;
     BasemapMeshes out;
     out.level = level;
-    std::vector<Path> shores;
-    for (const Polygon& lake : lakes.lakes) shores.insert(shores.end(), lake.rings.begin(), lake.rings.end());
+    // Lakes and their shores by size class.
+    std::array<std::vector<Polygon>, lake_size_classes> lake_classes;
+    std::array<std::vector<Path>, lake_size_classes> shores;
+    for (const Polygon& lake : lakes.lakes) {
+        if (lake.rings.empty() || lake.rings.front().empty()) continue;
+        Box box;
+        for (const LonLat& p : lake.rings.front()) box.add(mercator::forward(p));
+        const std::size_t c = lake_size_class(level, std::max(box.width(), box.height()));
+        lake_classes[c].push_back(lake);
+        shores[c].insert(shores[c].end(), lake.rings.begin(), lake.rings.end());
+    }
     // Lines are built beside the fill, which takes the other cores.
     auto lines = std::async(std::launch::async, [&] {
         EdgeSplit edges = split_shared_edges(countries);
         Mesh coast = line_mesh(edges.coast, cell), borders = line_mesh(edges.borders, cell);
         out.rivers = line_mesh(rivers.major, cell);
         out.minor_rivers = line_mesh(rivers.minor, cell);
-        out.lake_shores = line_mesh(shores, cell);
+        for (std::size_t c = 0; c < lake_size_classes; ++c) out.lake_shores[c] = line_mesh(shores[c], cell);
         return std::tuple{std::move(edges), std::move(coast), std::move(borders)};
     });
     out.land = fill_mesh(countries, cell);
-    out.lakes = fill_mesh(lakes.lakes, cell);
+    for (std::size_t c = 0; c < lake_size_classes; ++c) out.lakes[c] = fill_mesh(lake_classes[c], cell);
     auto [edges, coast, borders] = lines.get();
     out.coast = std::move(coast);
     out.borders = std::move(borders);
@@ -165,8 +174,10 @@ std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& coun
         copy.coast = line_mesh(edges.coast, copy_cell, tolerance);
         copy.borders = line_mesh(edges.borders, copy_cell, tolerance);
         // Minor rivers show only closer in than any copy is drawn (minor_rivers_below).
-        copy.lakes = fill_mesh(lakes.lakes, copy_cell, tolerance);
-        copy.lake_shores = line_mesh(shores, copy_cell, tolerance);
+        for (std::size_t c = 0; c < lake_size_classes; ++c) {
+            copy.lakes[c] = fill_mesh(lake_classes[c], copy_cell, tolerance);
+            copy.lake_shores[c] = line_mesh(shores[c], copy_cell, tolerance);
+        }
         copy.rivers = line_mesh(rivers.major, copy_cell, tolerance);
         parts.push_back(std::move(copy));
     }

@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr CacheKind mesh_cache_kind{{'S', 'P', 'M', 'E', 'S', 'H', '0', '2'}, 9};
+constexpr CacheKind mesh_cache_kind{{'S', 'P', 'M', 'E', 'S', 'H', '0', '2'}, 11};
 
 std::uint64_t combined_key(const MeshCacheKey& key) { return content_hash(std::string_view(reinterpret_cast<const char*>(&key.level), sizeof key.level), key.source_hash); }
 
@@ -117,8 +117,11 @@ std::optional<BasemapMeshes> read_mesh_cache(const fs::path& file, const MeshCac
     BasemapMeshes meshes;
     meshes.level = static_cast<DetailLevel>(key.level);
     if (!get_mesh(in, meshes.land, view) || !get_mesh(in, meshes.coast, view) || !get_mesh(in, meshes.borders, view) ||
-        !get_mesh(in, meshes.lakes, view) || !get_mesh(in, meshes.lake_shores, view) || !get_mesh(in, meshes.rivers, view) || !get_mesh(in, meshes.minor_rivers, view) || !in.done())
+        !get_mesh(in, meshes.rivers, view) || !get_mesh(in, meshes.minor_rivers, view))
         return std::nullopt;
+    for (std::size_t c = 0; c < lake_size_classes; ++c)
+        if (!get_mesh(in, meshes.lakes[c], view) || !get_mesh(in, meshes.lake_shores[c], view)) return std::nullopt;
+    if (!in.done()) return std::nullopt;
     return meshes;
 }
 
@@ -127,10 +130,12 @@ bool write_mesh_cache(const fs::path& file, const MeshCacheKey& key, const Basem
     put_mesh(out, meshes.land);
     put_mesh(out, meshes.coast);
     put_mesh(out, meshes.borders);
-    put_mesh(out, meshes.lakes);
-    put_mesh(out, meshes.lake_shores);
     put_mesh(out, meshes.rivers);
     put_mesh(out, meshes.minor_rivers);
+    for (std::size_t c = 0; c < lake_size_classes; ++c) {
+        put_mesh(out, meshes.lakes[c]);
+        put_mesh(out, meshes.lake_shores[c]);
+    }
     return write_cache_file(file, mesh_cache_kind, combined_key(key), out);
 }
 

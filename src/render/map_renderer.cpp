@@ -49,8 +49,10 @@ void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
     gpu->land = GpuMesh(meshes.land);
     gpu->coast = GpuMesh(meshes.coast);
     gpu->borders = GpuMesh(meshes.borders);
-    gpu->lakes = GpuMesh(meshes.lakes);
-    gpu->lake_shores = GpuMesh(meshes.lake_shores);
+    for (std::size_t c = 0; c < lake_size_classes; ++c) {
+        gpu->lakes[c] = GpuMesh(meshes.lakes[c]);
+        gpu->lake_shores[c] = GpuMesh(meshes.lake_shores[c]);
+    }
     gpu->rivers = GpuMesh(meshes.rivers);
     gpu->minor_rivers = GpuMesh(meshes.minor_rivers);
     m_levels[static_cast<std::size_t>(meshes.level)] = std::move(gpu);
@@ -372,14 +374,20 @@ DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& option
         m_stats.level = *level;
         const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
         fill(base.land, camera, style.land);
-        fill(base.lakes, camera, style.ocean);
+        // The lakes the view can show (a class of lakes all under 2 pixels is left out).
+        std::array<bool, lake_size_classes> lakes_shown{};
+        for (std::size_t c = 0; c < lake_size_classes; ++c) {
+            lakes_shown[c] = lake_class_shown(*level, c, camera.resolution() * scale);
+            if (lakes_shown[c]) fill(base.lakes[c], camera, style.ocean);
+        }
         if (options.overlays) fill_overlays(camera);
         // Rivers under the borders that follow them (the Tumen under Russia's border with North Korea).
         if (camera.resolution() * scale < minor_rivers_below) lines(base.minor_rivers, camera, style.river, scale, style.minor_river_width_px);
         lines(base.rivers, camera, style.river, scale, *level == DetailLevel::coarse_110m ? style.world_river_width_px : style.river_width_px);
         lines(base.borders, camera, style.border, scale, style.border_width_px);
         lines(base.coast, camera, style.coast, scale, style.coast_width_px);
-        lines(base.lake_shores, camera, style.coast, scale, style.coast_width_px);
+        for (std::size_t c = 0; c < lake_size_classes; ++c)
+            if (lakes_shown[c]) lines(base.lake_shores[c], camera, style.coast, scale, style.coast_width_px);
     }
     if (options.overlays) {
         if (!level) fill_overlays(camera);

@@ -91,7 +91,8 @@ public:
 
 private:
     struct GpuBasemap {
-        GpuMesh land, coast, borders, lakes, lake_shores, rivers, minor_rivers;
+        GpuMesh land, coast, borders, rivers, minor_rivers;
+        std::array<GpuMesh, lake_size_classes> lakes, lake_shores;  // by size (BasemapMeshes)
     };
 
     void fill(const GpuMesh& mesh, const Camera& camera, Color color);

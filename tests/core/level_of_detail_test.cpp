@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/geo/camera.hpp"
 #include "core/geo/level_of_detail.hpp"
 #include "core/geo/mercator.hpp"
@@ -72,4 +74,36 @@ TEST(RiverDetail, EachLevelDrawsItsClassesOfRiver) {
             EXPECT_EQ(generalisation_for(generalisation_tolerances(level), minor_rivers_below), -1);
             EXPECT_GT(2 * tolerance, minor_rivers_below);
         }
+}
+
+// Lakes by length: a view draws every lake over 4 pixels long and none under 2 but the largest
+// class, at every level and scale; the class bounds are the side of the level's smallest lake
+// times 2, 4, 8.
+TEST(LakeDetail, AViewDrawsTheLakesItCanShow) {
+    const double s = std::sqrt(50.0) * 1000;  // 1:50m keeps lakes of 50 km² and more
+    EXPECT_EQ(lake_size_class(DetailLevel::medium_50m, s), 0u);
+    EXPECT_EQ(lake_size_class(DetailLevel::medium_50m, 2 * s - 1), 0u);
+    EXPECT_EQ(lake_size_class(DetailLevel::medium_50m, 2 * s + 1), 1u);
+    EXPECT_EQ(lake_size_class(DetailLevel::medium_50m, 4 * s + 1), 2u);
+    EXPECT_EQ(lake_size_class(DetailLevel::medium_50m, 8 * s + 1), 3u);
+    EXPECT_EQ(lake_size_class(DetailLevel::medium_50m, 1e9), lake_size_classes - 1);
+    // The continent view of 1:50m (3 km a pixel) draws them all; its globe of the world (12 km) the
+    // lakes over 28 km long only.
+    for (std::size_t c = 0; c < lake_size_classes; ++c) EXPECT_TRUE(lake_class_shown(DetailLevel::medium_50m, c, 3000));
+    EXPECT_FALSE(lake_class_shown(DetailLevel::medium_50m, 1, 12000));
+    EXPECT_TRUE(lake_class_shown(DetailLevel::medium_50m, 2, 12000));
+    for (DetailLevel level : all_detail_levels)
+        for (double res = 10; res < 200000; res *= 1.17)
+            for (double side = 100; side < 2e6; side *= 1.13) {
+                const double min_side = std::sqrt(lake_min_km2(level)) * 1000;
+                if (side < min_side) continue;  // the level has no such lake
+                const std::size_t c = lake_size_class(level, side);
+                const bool shown = lake_class_shown(level, c, res);
+                if (side > 4 * res) {
+                    EXPECT_TRUE(shown) << side << " m at " << res << " m/px";
+                }
+                if (side < 2 * res && c + 1 < lake_size_classes) {
+                    EXPECT_FALSE(shown) << side << " m at " << res << " m/px";
+                }
+            }
 }

@@ -52,6 +52,14 @@ TEST(MeshCache, RoundTripsAndRefusesStaleOrBrokenFiles) {
     EXPECT_EQ(back->coast.chunks[0].indices, world.coast.chunks[0].indices);
     EXPECT_EQ(back->borders.vertex_count(), world.borders.vertex_count());
     EXPECT_DOUBLE_EQ(back->land.chunks[0].bounds.max_x, world.land.chunks[0].bounds.max_x);
+    // The lakes in their size classes, each class kept (the world's own level has several).
+    std::size_t classes_with_lakes = 0;
+    for (std::size_t c = 0; c < lake_size_classes; ++c) {
+        EXPECT_EQ(back->lakes[c].vertex_count(), world.lakes[c].vertex_count());
+        EXPECT_EQ(back->lake_shores[c].vertex_count(), world.lake_shores[c].vertex_count());
+        classes_with_lakes += world.lakes[c].vertex_count() > 0;
+    }
+    EXPECT_GE(classes_with_lakes, 3u);
     // Another source content, another level, a truncated or foreign file: not used.
     EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1235, 0}));
     EXPECT_FALSE(read_mesh_cache(file, MeshCacheKey{1234, 2}));

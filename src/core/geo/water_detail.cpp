@@ -1,5 +1,7 @@
 #include "core/geo/water_detail.hpp"
 
+#include <cmath>
+
 namespace storyplot {
 
 char gshhg_resolution(DetailLevel level) {
@@ -29,6 +31,25 @@ double lake_min_km2(DetailLevel level) {
     case DetailLevel::fine_10m: break;
     }
     return 2;
+}
+
+namespace {
+
+double smallest_lake_side_m(DetailLevel level) { return std::sqrt(lake_min_km2(level)) * 1000.0; }
+
+}  // namespace
+
+std::size_t lake_size_class(DetailLevel level, double length_m) {
+    const double s = smallest_lake_side_m(level);
+    std::size_t c = 0;
+    while (c + 1 < lake_size_classes && length_m >= s * static_cast<double>(std::size_t{2} << c)) ++c;
+    return c;
+}
+
+bool lake_class_shown(DetailLevel level, std::size_t size_class, double resolution) {
+    if (size_class + 1 >= lake_size_classes) return true;
+    const double smallest = smallest_lake_side_m(level) * static_cast<double>(std::size_t{1} << size_class);
+    return smallest >= 2 * resolution;
 }
 
 }  // namespace storyplot

@@ -6,6 +6,8 @@
 //   3 additional rivers, 4 minor rivers, 5-7 intermittent rivers, 8-10 canals.
 // Its shorelines are polygons in a hierarchy: 1 land, 2 lakes (and river-lakes), 3 islands in
 // lakes, 4 ponds on those islands.
+#include <cstddef>
+
 #include "core/geo/level_of_detail.hpp"
 
 namespace storyplot {
@@ -29,5 +31,20 @@ inline constexpr double minor_rivers_below = 400.0;
 // lakes (Superior, Baikal, Victoria), a continent those of 50 km² (Khanka), close in those of 2 km².
 // An island in a lake is a hole in it when it is as large.
 double lake_min_km2(DetailLevel level);
+
+// A level's lakes are kept in classes by size, so that a view draws only those it can show: at
+// world scale the 1:50m level's lakes of 50 km² are a fraction of a pixel each, yet a third of the
+// globe's frame. A lake's size is its length: the longer side of its box in Web Mercator metres
+// (its shore, drawn a pixel wide, shows a long thin lake as a line, so the length decides whether
+// it shows, not the area). With s the side of a square as large as the level's smallest lake (the
+// square root of lake_min_km2), class 0 holds those under 2s long, class 1 under 4s, class 2
+// under 8s, class 3 the rest.
+inline constexpr std::size_t lake_size_classes = 4;
+std::size_t lake_size_class(DetailLevel level, double length_m);
+
+// Whether a view at `resolution` (Web Mercator metres per pixel, times the picture's scale) draws
+// a class: the largest always; the others while their shortest lake (s, 2s, 4s) is 2 pixels long or
+// more. No lake over 4 pixels long is left out, none under 2 drawn.
+bool lake_class_shown(DetailLevel level, std::size_t size_class, double resolution);
 
 }  // namespace storyplot

@@ -1,10 +1,12 @@
 #pragma once
 // What the map draws, as plain CPU meshes: `data` builds them, `render` uploads and draws them.
+#include <array>
 #include <string>
 #include <utility>
 
 #include "core/geo/color.hpp"
 #include "core/geo/level_of_detail.hpp"
+#include "core/geo/water_detail.hpp"
 #include "core/mesh/mesh.hpp"
 #include "core/story/story.hpp"
 #include "core/style/map_style.hpp"
@@ -61,14 +63,17 @@ struct BasemapMeshes {
     Mesh land;
     Mesh coast;
     Mesh borders;
-    Mesh lakes;         // filled as the sea, over the land
-    Mesh lake_shores;   // drawn as the coast
+    // Filled as the sea, over the land, and their shores drawn as the coast: in classes by size
+    // (core/geo/water_detail.hpp's lake_size_class), drawn where lake_class_shown.
+    std::array<Mesh, lake_size_classes> lakes;
+    std::array<Mesh, lake_size_classes> lake_shores;
     Mesh rivers;        // drawn at the level
     Mesh minor_rivers;  // drawn only below minor_rivers_below
 
     std::size_t byte_size() const {
-        return land.byte_size() + coast.byte_size() + borders.byte_size() + lakes.byte_size() + lake_shores.byte_size() +
-               rivers.byte_size() + minor_rivers.byte_size();
+        std::size_t bytes = land.byte_size() + coast.byte_size() + borders.byte_size() + rivers.byte_size() + minor_rivers.byte_size();
+        for (std::size_t c = 0; c < lake_size_classes; ++c) bytes += lakes[c].byte_size() + lake_shores[c].byte_size();
+        return bytes;
     }
 
     // Keeps only the chunks `view` reaches (chunks_in_view), for pictures that never show the rest.
@@ -76,8 +81,10 @@ struct BasemapMeshes {
         land = chunks_in_view(std::move(land), view);
         coast = chunks_in_view(std::move(coast), view);
         borders = chunks_in_view(std::move(borders), view);
-        lakes = chunks_in_view(std::move(lakes), view);
-        lake_shores = chunks_in_view(std::move(lake_shores), view);
+        for (std::size_t c = 0; c < lake_size_classes; ++c) {
+            lakes[c] = chunks_in_view(std::move(lakes[c]), view);
+            lake_shores[c] = chunks_in_view(std::move(lake_shores[c]), view);
+        }
         rivers = chunks_in_view(std::move(rivers), view);
         minor_rivers = chunks_in_view(std::move(minor_rivers), view);
     }
