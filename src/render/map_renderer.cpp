@@ -362,14 +362,13 @@ DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& option
     if (!flat) {
         // The world's outline on the paper (already projected: drawn uncut): the sea over the whole
         // sphere, and its graticule.
-        if (!getenv("NOSEA")) draw_world_outline(camera);
+        draw_world_outline(camera);
         set_clipping(camera, true);
         if (m_outline.empty()) fill(m_sphere, camera, style.ocean);
-        if (!getenv("NOGRAT")) lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
+        lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
     }
 
     const auto level = level_for(camera);
-    if (getenv("SEAONLY")) return m_stats;
     if (level) {
         m_stats.level = *level;
         const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];

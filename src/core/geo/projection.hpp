@@ -9,6 +9,7 @@
 // eqearth, tmerc) with its parameters; an EPSG code is turned into such a string by PROJ itself
 // (data/projection_lookup). The ellipsoid of a PROJ definition is replaced by the sphere: a picture
 // and its GeoTIFF georeferencing (written with this sphere, proj_string()) agree exactly.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,7 +30,8 @@ enum class ProjectionKind {
     equal_earth,            // an equal-area world map (Šavrič, Patterson, Jenny 2018)
     transverse_mercator,
 };
-constexpr std::size_t projection_kind_count = 10;
+constexpr std::size_t projection_kind_count = 10;  // the last kind's value plus one
+static_assert(static_cast<std::size_t>(ProjectionKind::transverse_mercator) + 1 == projection_kind_count);
 
 struct Projection {
     ProjectionKind kind = ProjectionKind::web_mercator;
