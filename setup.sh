@@ -40,6 +40,7 @@ packages=(
   python3-mapnik                           # bench/mapnik_compare.py: Mapnik draws the same layer for comparison
   postgresql-15-postgis-3                  # tests and bench/postgis_bench.py: a PostGIS server of their own (tests/support/postgis.sh)
   postgresql-client                        # psql: tests/support/postgis.sh creates the database and loads the test tables
+  osmium-tool                              # tests: osmium turns the tests' own OpenStreetMap XML into PBF, as extracts come
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -119,6 +119,49 @@ TEST(Snap, TheWindowSnapsARouteToALoadedLayer) {
     EXPECT_TRUE(route_geometry(dir.file("undone.story.json"), "train").is_null());
 }
 
+// OpenStreetMap as extracts come, in PBF: the tests' own XML turned into PBF by osmium (installed by
+// setup.sh) reads as the XML does, for `snap --network` and for `render --basemap`.
+TEST(Snap, APbfExtractReadsAsItsXmlDoes) {
+    TempDir dir;
+    write_small_rail_osm(dir.file("rail.osm"));
+    write_small_town_osm(dir.file("town.osm"));
+    for (const char* name : {"rail", "town"}) {
+        const std::string command = "osmium cat --no-progress -o '" + dir.file(std::string(name) + ".osm.pbf") + "' '" +
+                                    dir.file(std::string(name) + ".osm") + "'";
+        ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    }
+    write_text(dir.file("s.story.json"), story);
+    const Outcome xml = run_storyplot(dir, "snap s.story.json --network rail.osm -o from-xml.story.json");
+    const Outcome pbf = run_storyplot(dir, "snap s.story.json --network rail.osm.pbf -o from-pbf.story.json");
+    ASSERT_EQ(pbf.code, 0) << pbf.err;
+    EXPECT_NE(pbf.out.find("network rail.osm.pbf: 5 lines, 5 segments, 8 nodes, 0 gaps joined"), std::string::npos) << pbf.out;
+    EXPECT_NE(pbf.out.find("  Ay → Cee: 19.4 km along the network (straight 14.0 km)\n"), std::string::npos) << pbf.out;
+    EXPECT_EQ(route_geometry(dir.file("from-pbf.story.json"), "train"), route_geometry(dir.file("from-xml.story.json"), "train"));
+    ASSERT_EQ(route_geometry(dir.file("from-pbf.story.json"), "train")["type"], "LineString");
+
+    // The town drawn by the shipped style from either file: the same picture, pixel for pixel.
+    const std::string view = " --size 480x360 --bbox 131.84,43.07,131.97,43.18 --no-decorations";
+    ASSERT_EQ(run_storyplot(dir, "render -q -o xml.png --basemap town.osm" + view).code, 0);
+    const Outcome drawn = run_storyplot(dir, "render -q -o pbf.png --basemap town.osm.pbf" + view);
+    ASSERT_EQ(drawn.code, 0) << drawn.err;
+    const Raster a = read_raster(dir.file("xml.png"), true), b = read_raster(dir.file("pbf.png"), true);
+    ASSERT_EQ(a.width, 480);
+    EXPECT_EQ(a.rgba, b.rgba);
+    // And the file's features are in it: the railway, river, lake, road and town area differ from
+    // the map without the file.
+    ASSERT_EQ(run_storyplot(dir, "render -q -o plain.png" + view).code, 0);
+    const Raster plain = read_raster(dir.file("plain.png"), true);
+    ASSERT_EQ(plain.rgba.size(), b.rgba.size());
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i + 3 < b.rgba.size(); i += 4)
+        for (std::size_t k = 0; k < 3; ++k)
+            if (std::abs(int(b.rgba[i + k]) - int(plain.rgba[i + k])) > 24) {
+                ++changed;
+                break;
+            }
+    EXPECT_GT(changed, 1500u);  // 2,957 when written: the lines, the lake and the label
+}
+
 // The map style: a bad one is one line naming the file, and nothing is written.
 TEST(Style, ABadStyleIsOneLineAndNoPicture) {
     TempDir dir;
