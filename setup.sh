@@ -20,6 +20,7 @@ packages=(
   libsdl2-dev libepoxy-dev libgl-dev libglu1-mesa-dev libegl1 libegl-mesa0 libgl1-mesa-dri
   libimgui-dev libfreetype-dev
   libgdal-dev libproj-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
+  libbrotli-dev libzstd-dev                # PMTiles archives compressed with Brotli or Zstandard
   qgis-common                              # extract: Natural Earth's states and provinces (world_map.gpkg)
   gmt-gshhg-low gmt-gshhg-high             # the basemap's lakes and rivers: GSHHG's files for GMT,
   libnetcdf-dev                            # read with netCDF

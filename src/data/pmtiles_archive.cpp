@@ -1,6 +1,8 @@
 #include "data/pmtiles_archive.hpp"
 
+#include <brotli/decode.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -19,10 +21,76 @@ constexpr std::size_t kept_leaves = 64;  // leaf directories kept decoded
 
 const char* compression_name(pmtiles::Compression c) {
     switch (c) {
+    case pmtiles::Compression::gzip: return "gzip";
     case pmtiles::Compression::brotli: return "Brotli";
     case pmtiles::Compression::zstd: return "Zstandard";
     default: return "an unknown compression";
     }
+}
+
+// The three compressions of the PMTiles specification, each as a stream into `out`, which grows up
+// to max_inflated. Each returns whether the stream ended whole.
+bool inflate_gzip(std::string& bytes, std::string& out) {
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 32) != Z_OK) throw std::runtime_error("zlib: cannot start inflate");  // gzip or zlib, by its header
+    z.next_in = reinterpret_cast<Bytef*>(bytes.data());
+    z.avail_in = static_cast<uInt>(bytes.size());
+    int status = Z_OK;
+    while (status == Z_OK) {
+        if (z.total_out == out.size()) {
+            if (out.size() >= max_inflated) break;
+            out.resize(std::min(out.size() * 2, max_inflated));
+        }
+        z.next_out = reinterpret_cast<Bytef*>(out.data() + z.total_out);
+        z.avail_out = static_cast<uInt>(out.size() - z.total_out);
+        status = inflate(&z, Z_NO_FLUSH);
+        if (status == Z_BUF_ERROR && z.avail_in > 0) status = Z_OK;  // out of room: grow and go on
+    }
+    out.resize(z.total_out);
+    inflateEnd(&z);
+    return status == Z_STREAM_END;
+}
+
+bool inflate_brotli(const std::string& bytes, std::string& out) {
+    BrotliDecoderState* state = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+    if (!state) throw std::runtime_error("Brotli: cannot start a decoder");
+    std::size_t in_left = bytes.size(), out_left = out.size(), total = 0;
+    const auto* in = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    BrotliDecoderResult result = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT;
+    while (result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) {
+        if (out_left == 0) {
+            if (out.size() >= max_inflated) break;
+            const std::size_t grown = std::min(out.size() * 2, max_inflated);
+            out_left = grown - out.size();
+            out.resize(grown);
+        }
+        auto* next = reinterpret_cast<std::uint8_t*>(out.data()) + (out.size() - out_left);
+        result = BrotliDecoderDecompressStream(state, &in_left, &in, &out_left, &next, &total);
+    }
+    BrotliDecoderDestroyInstance(state);
+    out.resize(out.size() - out_left);
+    return result == BROTLI_DECODER_RESULT_SUCCESS && in_left == 0;
+}
+
+bool inflate_zstd(const std::string& bytes, std::string& out) {
+    ZSTD_DStream* stream = ZSTD_createDStream();
+    if (!stream) throw std::runtime_error("Zstandard: cannot start a decoder");
+    ZSTD_inBuffer in{bytes.data(), bytes.size(), 0};
+    std::size_t done = 0, status = 1;
+    // A frame ends where status is 0; bytes left after it, or a frame cut short, are an error.
+    while (status != 0 && !ZSTD_isError(status)) {
+        if (done == out.size()) {
+            if (out.size() >= max_inflated) break;
+            out.resize(std::min(out.size() * 2, max_inflated));
+        }
+        ZSTD_outBuffer o{out.data(), out.size(), done};
+        status = ZSTD_decompressStream(stream, &o, &in);
+        done = o.pos;
+        if (status != 0 && in.pos == in.size && o.pos < o.size) break;  // input ended inside a frame
+    }
+    ZSTD_freeDStream(stream);
+    out.resize(done);
+    return status == 0 && in.pos == in.size;
 }
 
 }  // namespace
@@ -37,8 +105,10 @@ PmTilesArchive::PmTilesArchive(const std::string& path) : m_path(path) {
     if (m_header.tile_type != pmtiles::TileType::mvt)
         throw InputError(path, "holds raster tiles, not vector tiles (storyplot draws PMTiles of Mapbox vector tiles)");
     for (const auto c : {m_header.internal_compression, m_header.tile_compression})
-        if (c != pmtiles::Compression::none && c != pmtiles::Compression::gzip)
-            throw InputError(path, std::string("is compressed with ") + compression_name(c) + "; storyplot reads PMTiles compressed with gzip or not at all");
+        if (c != pmtiles::Compression::none && c != pmtiles::Compression::gzip && c != pmtiles::Compression::brotli &&
+            c != pmtiles::Compression::zstd)
+            throw InputError(path, std::string("is compressed with ") + compression_name(c) +
+                                       "; storyplot reads PMTiles compressed with gzip, Brotli or Zstandard, or not at all");
     m_root = naming_the_file("root directory: ", [&] {
         return pmtiles::decode_directory(
             decompress(read_at(m_header.root_offset, m_header.root_length, "root directory"), m_header.internal_compression, "root directory"));
@@ -68,26 +138,13 @@ std::string PmTilesArchive::read_at(std::uint64_t offset, std::uint64_t length, 
 
 std::string PmTilesArchive::decompress(std::string bytes, pmtiles::Compression compression, const char* what) const {
     if (compression == pmtiles::Compression::none) return bytes;
-    z_stream z{};
-    if (inflateInit2(&z, 15 + 32) != Z_OK) throw std::runtime_error("zlib: cannot start inflate");  // gzip or zlib, by its header
-    z.next_in = reinterpret_cast<Bytef*>(bytes.data());
-    z.avail_in = static_cast<uInt>(bytes.size());
-    std::string out(std::max<std::size_t>(bytes.size() * 4, 4096), '\0');
-    int status = Z_OK;
-    while (status == Z_OK) {
-        if (z.total_out == out.size()) {
-            if (out.size() >= max_inflated) break;
-            out.resize(std::min(out.size() * 2, max_inflated));
-        }
-        z.next_out = reinterpret_cast<Bytef*>(out.data() + z.total_out);
-        z.avail_out = static_cast<uInt>(out.size() - z.total_out);
-        status = inflate(&z, Z_NO_FLUSH);
-        if (status == Z_BUF_ERROR && z.avail_in > 0) status = Z_OK;  // out of room: grow and go on
-    }
-    const std::size_t size = z.total_out;
-    inflateEnd(&z);
-    if (status != Z_STREAM_END) throw InputError(m_path, std::string("its ") + what + " is not valid gzip (corrupt or cut short)");
-    out.resize(size);
+    std::string out(std::min(std::max<std::size_t>(bytes.size() * 4, 4096), max_inflated), '\0');
+    const bool whole = compression == pmtiles::Compression::brotli ? inflate_brotli(bytes, out)
+                       : compression == pmtiles::Compression::zstd ? inflate_zstd(bytes, out)
+                                                                    : inflate_gzip(bytes, out);
+    if (!whole)
+        throw InputError(m_path, std::string("its ") + what + " is not valid " + compression_name(compression) + " (corrupt, cut short or over " +
+                                     std::to_string(max_inflated >> 20) + " MB)");
     return out;
 }
 

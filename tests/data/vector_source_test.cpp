@@ -369,6 +369,22 @@ TEST(ViewSource, PmTilesAreReadTileByTileThroughTheirDirectories) {
     const std::string flat = dir.file("flat.pmtiles");
     storyplot::test_support::write_pmtiles(flat, 100000);
     EXPECT_EQ(ViewSource(flat, {"towns"}, 0, nullptr).read(Box::of(-170, 30, -130, 45), 5).features, 3u);
+
+    // Compressed with Brotli or Zstandard (directories, metadata and tiles): the same towns in the
+    // same places, the same square, the same credit.
+    for (const auto& [name, code] : {std::pair{"brotli", 3}, std::pair{"zstd", 4}}) {
+        const std::string other = dir.file(std::string(name) + ".pmtiles");
+        storyplot::test_support::write_pmtiles(other, 4, code);
+        ViewSource again(other, {"towns"}, 0, nullptr);
+        const LoadedSource read = again.read(Box::of(-170, 30, -130, 45), 5);
+        EXPECT_EQ(read.features, 3u) << name;
+        EXPECT_DOUBLE_EQ(read.bounds.min_x, near.bounds.min_x) << name;
+        EXPECT_DOUBLE_EQ(read.bounds.max_y, near.bounds.max_y) << name;
+        EXPECT_EQ(read.credit, near.credit) << name;
+        EXPECT_EQ(again.read(Box::of(-180, -85, 180, 85), mercator::world_width / 1920 / 2).features, 5u) << name;
+        ViewSource all(other, {}, 0, nullptr);
+        expect_the_square_filled_in_place(all.read(Box::of(-161, 37.5, -158, 39.5), 5));
+    }
 }
 
 TEST(ViewSource, BrokenPmTilesAreOneLine) {
@@ -401,12 +417,22 @@ TEST(ViewSource, BrokenPmTilesAreOneLine) {
     const std::string text = dir.file("text.pmtiles");
     storyplot::test_support::write_text(text, "not tiles at all, but some words long enough to fill a header of 127 bytes......................................................");
     EXPECT_EQ(error_of([&] { ViewSource(text, {}, 0, nullptr); }), text + ": not a PMTiles archive");
-    std::string brotli = bytes;
-    brotli[97] = 3;
-    const std::string other = dir.file("brotli.pmtiles");
-    storyplot::test_support::write_text(other, brotli);
+    std::string unknown = bytes;
+    unknown[97] = 0;  // the specification's "unknown"
+    const std::string other = dir.file("unknown.pmtiles");
+    storyplot::test_support::write_text(other, unknown);
     EXPECT_EQ(error_of([&] { ViewSource(other, {}, 0, nullptr); }),
-              other + ": is compressed with Brotli; storyplot reads PMTiles compressed with gzip or not at all");
+              other + ": is compressed with an unknown compression; storyplot reads PMTiles compressed with gzip, Brotli or "
+                      "Zstandard, or not at all");
+    // Gzipped directories that the header calls Brotli or Zstandard: one line naming what is wrong.
+    for (const auto& [code, name] : {std::pair{3, "Brotli"}, std::pair{4, "Zstandard"}}) {
+        std::string mislabelled = bytes;
+        mislabelled[97] = static_cast<char>(code);
+        const std::string file = dir.file("mislabelled.pmtiles");
+        storyplot::test_support::write_text(file, mislabelled);
+        EXPECT_EQ(error_of([&] { ViewSource(file, {}, 0, nullptr); }),
+                  file + ": its root directory is not valid " + name + " (corrupt, cut short or over 256 MB)");
+    }
 }
 
 namespace {

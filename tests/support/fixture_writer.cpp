@@ -6,7 +6,9 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <brotli/encode.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -99,6 +101,43 @@ std::string gzip(const std::string& bytes) {
     return out;
 }
 
+// gzip or zlib bytes inflated (GDAL's tiles are gzipped).
+std::string gunzip(const std::string& bytes) {
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 32) != Z_OK) throw std::runtime_error("zlib");
+    std::string out(bytes.size() * 20 + 1024, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = static_cast<uInt>(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    if (inflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: a tile that is not gzip, or too large");
+    out.resize(z.total_out);
+    inflateEnd(&z);
+    return out;
+}
+
+// Bytes compressed as a PMTiles header's code says: 2 gzip, 3 Brotli, 4 Zstandard.
+std::string compressed(const std::string& bytes, int compression) {
+    if (compression == 2) return gzip(bytes);
+    if (compression == 3) {
+        std::string out(BrotliEncoderMaxCompressedSize(bytes.size()) + 16, '\0');
+        std::size_t size = out.size();
+        if (!BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, bytes.size(),
+                                   reinterpret_cast<const std::uint8_t*>(bytes.data()), &size, reinterpret_cast<std::uint8_t*>(out.data())))
+            throw std::runtime_error("Brotli");
+        out.resize(size);
+        return out;
+    }
+    if (compression == 4) {
+        std::string out(ZSTD_compressBound(bytes.size()), '\0');
+        const std::size_t size = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), 3);
+        if (ZSTD_isError(size)) throw std::runtime_error("Zstandard");
+        out.resize(size);
+        return out;
+    }
+    throw std::invalid_argument("no such PMTiles compression in the tests: " + std::to_string(compression));
+}
+
 void put_le(std::string& out, std::size_t at, std::uint64_t value, int width) {
     for (int i = 0; i < width; ++i) out[at + static_cast<std::size_t>(i)] = static_cast<char>((value >> (8 * i)) & 0xff);
 }
@@ -107,17 +146,18 @@ void put_le(std::string& out, std::size_t at, std::uint64_t value, int width) {
 
 void write_vector_tiles(const std::string& path) { write_tile_layers("MBTiles", path); }
 
-void write_pmtiles(const std::string& path, std::size_t leaf_entries) {
+void write_pmtiles(const std::string& path, std::size_t leaf_entries, int compression) {
     // GDAL writes the tiles (gzipped Mapbox vector tiles, z/x/y.pbf), then they are packed.
     const fs::path folder = path + ".tiles";
     write_tile_layers("MVT", folder.string());
-    pack_pmtiles(folder.string(), path, leaf_entries, {"towns", "areas"}, 0, 10);
+    pack_pmtiles(folder.string(), path, leaf_entries, {"towns", "areas"}, 0, 10, compression);
     fs::remove_all(folder);
 }
 
 void pack_pmtiles(const std::string& folder, const std::string& path, std::size_t leaf_entries, const std::vector<std::string>& layers,
-                  int min_zoom, int max_zoom) {
+                  int min_zoom, int max_zoom, int compression) {
     // As the PMTiles 3 specification lays an archive out: header, root directory, metadata, leaves, tiles.
+    auto pack = [compression](const std::string& bytes) { return compressed(bytes, compression); };
     std::vector<std::pair<std::uint64_t, std::string>> tiles;
     for (const auto& file : fs::recursive_directory_iterator(folder)) {
         if (file.path().extension() != ".pbf") continue;
@@ -126,7 +166,8 @@ void pack_pmtiles(const std::string& folder, const std::string& path, std::size_
         const auto y = static_cast<std::uint32_t>(std::stoul(file.path().stem().string()));
         if (x >> z || y >> z) continue;  // GDAL writes a world copy's tile for features past 180°
         std::ifstream in(file.path(), std::ios::binary);
-        tiles.emplace_back(pmtiles::tile_id({z, x, y}), std::string(std::istreambuf_iterator<char>(in), {}));
+        const std::string tile(std::istreambuf_iterator<char>(in), {});
+        tiles.emplace_back(pmtiles::tile_id({z, x, y}), compression == 2 ? tile : pack(gunzip(tile)));
     }
     std::sort(tiles.begin(), tiles.end());
     // Tiles of the same bytes share them; consecutive ones make a run.
@@ -144,21 +185,21 @@ void pack_pmtiles(const std::string& folder, const std::string& path, std::size_
     }
     std::string root, leaves;
     if (entries.size() <= leaf_entries) {
-        root = gzip(pmtiles::encode_directory(entries));
+        root = pack(pmtiles::encode_directory(entries));
     } else {
         std::vector<pmtiles::Entry> root_entries;
         for (std::size_t i = 0; i < entries.size(); i += leaf_entries) {
             const std::vector<pmtiles::Entry> part(entries.begin() + static_cast<std::ptrdiff_t>(i),
                                                    entries.begin() + static_cast<std::ptrdiff_t>(std::min(i + leaf_entries, entries.size())));
-            const std::string leaf = gzip(pmtiles::encode_directory(part));
+            const std::string leaf = pack(pmtiles::encode_directory(part));
             root_entries.push_back({part.front().tile_id, leaves.size(), static_cast<std::uint32_t>(leaf.size()), 0});
             leaves += leaf;
         }
-        root = gzip(pmtiles::encode_directory(root_entries));
+        root = pack(pmtiles::encode_directory(root_entries));
     }
     std::string listed;
     for (const auto& layer : layers) listed += (listed.empty() ? "" : ", ") + std::string(R"({"id": ")") + layer + R"(", "fields": {}})";
-    const std::string metadata = gzip(R"({"name": "fixture", "attribution": "<a href=\"https://example.org\">&copy; Fixture makers</a> <b>2026</b>", "vector_layers": [)" + listed + "]}");
+    const std::string metadata = pack(R"({"name": "fixture", "attribution": "<a href=\"https://example.org\">&copy; Fixture makers</a> <b>2026</b>", "vector_layers": [)" + listed + "]}");
     std::string header(pmtiles::header_size, '\0');
     header.replace(0, 8, std::string("PMTiles\x03", 8));
     const std::uint64_t root_at = pmtiles::header_size, metadata_at = root_at + root.size(), leaves_at = metadata_at + metadata.size(),
@@ -175,8 +216,8 @@ void pack_pmtiles(const std::string& folder, const std::string& path, std::size_
     put_le(header, 80, entries.size(), 8);
     put_le(header, 88, stored.size(), 8);
     header[96] = 1;   // clustered
-    header[97] = 2;   // gzip directories
-    header[98] = 2;   // gzip tiles
+    header[97] = static_cast<char>(compression);  // the directories'
+    header[98] = static_cast<char>(compression);  // the tiles'
     header[99] = 1;   // Mapbox vector tiles
     header[100] = static_cast<char>(min_zoom);
     header[101] = static_cast<char>(max_zoom);

@@ -30,12 +30,13 @@ void write_mixed_geopackage(const std::string& path);
 // Vector tiles (MBTiles, zooms 0–10): "towns", five points at the centres of zoom-10 tiles along
 // 38.69°N, from 179.82°W eastwards every 14.06°, and "areas", a 1° square at 160.2–159.2°W, 38–39°N.
 void write_vector_tiles(const std::string& path);
-// The same tiles as a PMTiles archive (gzipped directories and tiles), its directory split into
-// leaves of `leaf_entries` entries when it holds more.
-void write_pmtiles(const std::string& path, std::size_t leaf_entries);
-// Packs a folder of z/x/y.pbf tiles (GDAL's MVT driver writes them) into a PMTiles archive.
+// The same tiles as a PMTiles archive, its directory split into leaves of `leaf_entries` entries
+// when it holds more; directories, metadata and tiles compressed with `compression` (the PMTiles
+// header's code: 2 gzip, 3 Brotli, 4 Zstandard).
+void write_pmtiles(const std::string& path, std::size_t leaf_entries, int compression = 2);
+// Packs a folder of z/x/y.pbf tiles (GDAL's MVT driver writes them, gzipped) into a PMTiles archive.
 void pack_pmtiles(const std::string& folder, const std::string& path, std::size_t leaf_entries, const std::vector<std::string>& layers,
-                  int min_zoom, int max_zoom);
+                  int min_zoom, int max_zoom, int compression = 2);
 
 // A Shapefile in UTM zone 52N (EPSG:32652) with one point: Vladivostok station,
 // 734909.8137 E 4776587.4710 N = 131.8869 E 43.1056 N.
