@@ -32,9 +32,9 @@ inline constexpr double minor_rivers_below = 400.0;
 // An island in a lake is a hole in it when it is as large.
 double lake_min_km2(DetailLevel level);
 
-// A level's lakes are kept in classes by size, so that a view draws only those it can show: at
-// world scale the 1:50m level's lakes of 50 km² are a fraction of a pixel each, yet a third of the
-// globe's frame. A lake's size is its length: the longer side of its box in Web Mercator metres
+// A level's lakes are kept in classes by size, so that a view draws only those it can show: on the
+// globe of the whole world at 1:50m, the level's lakes were a third of the frame, yet two in three
+// of them are a few pixels long or less there. A lake's size is its length: the longer side of its box in Web Mercator metres
 // (its shore, drawn a pixel wide, shows a long thin lake as a line, so the length decides whether
 // it shows, not the area). With s the side of a square as large as the level's smallest lake (the
 // square root of lake_min_km2), class 0 holds those under 2s long, class 1 under 4s, class 2
