@@ -67,9 +67,10 @@ void add_wkt(OGRLayer* layer, const char* wkt) {
 
 namespace {
 
-void write_tile_layers(const char* driver, const std::string& path) {
+void write_tile_layers(const char* driver, const std::string& path, bool compressed_tiles = true) {
     char** options = CSLSetNameValue(nullptr, "MINZOOM", "0");
     options = CSLSetNameValue(options, "MAXZOOM", "10");
+    if (!compressed_tiles) options = CSLSetNameValue(options, "COMPRESS", "NO");
     Dataset ds = create(driver, path, options);
     CSLDestroy(options);
     OGRSpatialReference wgs84;
@@ -98,21 +99,6 @@ std::string gzip(const std::string& bytes) {
     if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib");
     out.resize(z.total_out);
     deflateEnd(&z);
-    return out;
-}
-
-// gzip or zlib bytes inflated (GDAL's tiles are gzipped).
-std::string gunzip(const std::string& bytes) {
-    z_stream z{};
-    if (inflateInit2(&z, 15 + 32) != Z_OK) throw std::runtime_error("zlib");
-    std::string out(bytes.size() * 20 + 1024, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-    z.avail_in = static_cast<uInt>(bytes.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    if (inflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: a tile that is not gzip, or too large");
-    out.resize(z.total_out);
-    inflateEnd(&z);
     return out;
 }
 
@@ -147,9 +133,9 @@ void put_le(std::string& out, std::size_t at, std::uint64_t value, int width) {
 void write_vector_tiles(const std::string& path) { write_tile_layers("MBTiles", path); }
 
 void write_pmtiles(const std::string& path, std::size_t leaf_entries, int compression) {
-    // GDAL writes the tiles (gzipped Mapbox vector tiles, z/x/y.pbf), then they are packed.
+    // GDAL writes the tiles (Mapbox vector tiles, z/x/y.pbf, left uncompressed), then they are packed.
     const fs::path folder = path + ".tiles";
-    write_tile_layers("MVT", folder.string());
+    write_tile_layers("MVT", folder.string(), false);
     pack_pmtiles(folder.string(), path, leaf_entries, {"towns", "areas"}, 0, 10, compression);
     fs::remove_all(folder);
 }
@@ -166,8 +152,7 @@ void pack_pmtiles(const std::string& folder, const std::string& path, std::size_
         const auto y = static_cast<std::uint32_t>(std::stoul(file.path().stem().string()));
         if (x >> z || y >> z) continue;  // GDAL writes a world copy's tile for features past 180°
         std::ifstream in(file.path(), std::ios::binary);
-        const std::string tile(std::istreambuf_iterator<char>(in), {});
-        tiles.emplace_back(pmtiles::tile_id({z, x, y}), compression == 2 ? tile : pack(gunzip(tile)));
+        tiles.emplace_back(pmtiles::tile_id({z, x, y}), pack(std::string(std::istreambuf_iterator<char>(in), {})));
     }
     std::sort(tiles.begin(), tiles.end());
     // Tiles of the same bytes share them; consecutive ones make a run.

@@ -34,7 +34,8 @@ void write_vector_tiles(const std::string& path);
 // when it holds more; directories, metadata and tiles compressed with `compression` (the PMTiles
 // header's code: 2 gzip, 3 Brotli, 4 Zstandard).
 void write_pmtiles(const std::string& path, std::size_t leaf_entries, int compression = 2);
-// Packs a folder of z/x/y.pbf tiles (GDAL's MVT driver writes them, gzipped) into a PMTiles archive.
+// Packs a folder of uncompressed z/x/y.pbf tiles (GDAL's MVT driver writes them with COMPRESS=NO)
+// into a PMTiles archive, each tile compressed with `compression`.
 void pack_pmtiles(const std::string& folder, const std::string& path, std::size_t leaf_entries, const std::vector<std::string>& layers,
                   int min_zoom, int max_zoom, int compression = 2);
 
