@@ -337,7 +337,7 @@ private:
     std::optional<ChildProcess> m_ffmpeg;
     long m_frames = 0;
     bool m_done = false;
-    // The frames waiting for the writing thread, and what it and the drawing thread tell each other.
+    // The frame handed to the writing thread, and what it and the drawing thread tell each other.
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::optional<Image> m_waiting;  // the frame being written, until it is

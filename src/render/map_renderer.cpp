@@ -27,21 +27,22 @@ constexpr double deg = pi / 180;
 }  // namespace
 
 MapRenderer::MapRenderer() : m_sphere(sphere_fill_mesh()), m_graticule(graticule_mesh()) {
-    programs_for(Camera{});  // Web Mercator's, built now: a shader that fails to build fails here
+    programs(std::nullopt);  // Web Mercator's, built now: a shader that fails to build fails here
 }
 
-MapRenderer::Programs& MapRenderer::programs_for(const Camera& camera) {
-    const ProjectionKind kind = camera.projection().kind;
-    auto& slot = m_programs[camera.is_mercator() ? 0 : static_cast<std::size_t>(kind) + 1];
+MapRenderer::Programs& MapRenderer::programs(std::optional<ProjectionKind> projected) {
+    auto& slot = m_programs[projected ? static_cast<std::size_t>(*projected) + 1 : 0];
     if (!slot) {
-        std::optional<ProjectionKind> projected;
-        if (!camera.is_mercator()) projected = kind;
-        const std::string suffix = projected ? " (" + std::to_string(static_cast<int>(kind)) + ")" : "";
+        const std::string suffix = projected ? " (" + std::to_string(static_cast<int>(*projected)) + ")" : "";
         slot.reset(new Programs{{("fill" + suffix).c_str(), vertex_source(shaders::fill_vert, projected).c_str(), shaders::fill_frag},
                                 {("line" + suffix).c_str(), vertex_source(shaders::line_vert, projected).c_str(), shaders::line_frag},
                                 {("point" + suffix).c_str(), vertex_source(shaders::point_vert, projected).c_str(), shaders::point_frag}});
     }
     return *slot;
+}
+
+MapRenderer::Programs& MapRenderer::programs_for(const Camera& camera) {
+    return programs(camera.is_mercator() ? std::nullopt : std::optional(camera.projection().kind));
 }
 
 void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
@@ -213,7 +214,7 @@ void MapRenderer::draw_world_outline(const Camera& camera) {
         m_outline_of = p;
     }
     if (m_outline.empty()) return;
-    ShaderProgram& fill = programs_for(Camera{}).fill;  // Web Mercator's
+    ShaderProgram& fill = programs(std::nullopt).fill;  // Web Mercator's: the outline is projected already
     fill.use();
     const auto res = static_cast<float>(camera.projected_resolution());
     fill.set("u_scale", 2.0f / (static_cast<float>(camera.width()) * res), 2.0f / (static_cast<float>(camera.height()) * res));

@@ -121,6 +121,7 @@ private:
     struct Programs {
         ShaderProgram fill, line, point;
     };
+    Programs& programs(std::optional<ProjectionKind> projected);  // nullopt: Web Mercator's
     Programs& programs_for(const Camera& camera);
     std::array<std::unique_ptr<Programs>, projection_kind_count + 1> m_programs;  // [0] Web Mercator, then by kind + 1
     GpuMesh m_sphere;     // the sea in the transverse Mercator (the shader projects and cuts it)
