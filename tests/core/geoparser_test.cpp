@@ -17,8 +17,13 @@ namespace {
 
 class FakeGazetteer final : public Gazetteer {
 public:
-    explicit FakeGazetteer(std::vector<GazetteerEntry> entries) : m_entries(std::move(entries)) {
+    // `alternates`: other names an entry (by id) goes by, as GeoNames lists them.
+    explicit FakeGazetteer(std::vector<GazetteerEntry> entries, std::vector<std::pair<std::string, std::int64_t>> alternates = {})
+        : m_entries(std::move(entries)) {
         for (const auto& e : m_entries) m_by_name[fold_name(e.name)].push_back(&e);
+        for (const auto& [name, id] : alternates)
+            for (const auto& e : m_entries)
+                if (e.id == id) m_by_name[fold_name(name)].push_back(&e);
     }
     std::vector<const GazetteerEntry*> find(const std::string& folded) const override {
         const auto it = m_by_name.find(folded);
@@ -331,4 +336,48 @@ TEST(Geoparser, AJourneyTimedByItsClausesPlaysAtOnce) {
     ASSERT_EQ(undated.routes.size(), 1u);
     EXPECT_TRUE(draft_story(undated, "summit.txt").routes[0].times.empty());
     EXPECT_FALSE(draft_story(undated, "summit.txt", CalendarDate{2019, 4, 24}).routes[0].times.empty());
+}
+
+// "London, Ky.": a town with its region (or country) after a comma is that region's town, however
+// small beside a capital of the same name, and kept though the text names neither its country nor
+// a place word before it; the region is a place of its own.
+TEST(Geoparser, ATownFollowedByItsRegionIsThatRegionsTown) {
+    static const FakeGazetteer towns({{20, "London", {-0.13, 51.51}, 8900000, "PPLC", "GB"},
+                                      {21, "London", {-84.08, 37.13}, 8000, "PPL", "US"},
+                                      {22, "London", {-81.23, 42.98}, 350000, "PPL", "CA"}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in", "police", "two", "said"};
+    r.regions = {{"kentucky", {"ky"}}, {"ky.", {"ky"}}};
+    r.country_entries = {{"ky", {0, "Kentucky", {-85.3, 37.5}, 0, "ADM1", "US", 1.05e5}}};
+    const std::string text = "Arrests\nPolice said two men were held in London, Ky., on Monday. London had seen a string of thefts.\n";
+    const Extraction e = extract_places(text, r);
+    const FoundPlace* london = found(e, "London");
+    ASSERT_NE(london, nullptr);
+    EXPECT_EQ(london->entry->id, 21);
+    EXPECT_EQ(london->mentions.size(), 2u);  // the name's every mention
+    ASSERT_NE(found(e, "Kentucky"), nullptr);
+    // Without the region it is the capital.
+    const Extraction alone = extract_places("Arrests\nPolice said two men were held in London on Monday.\n", r);
+    const FoundPlace* plain = found(alone, "London");
+    ASSERT_NE(plain, nullptr);
+    EXPECT_EQ(plain->entry->id, 20);
+}
+
+// A region is named after a town of its own only when the town goes by that name itself: a town
+// that merely lists the region's name among its alternates (as GeoNames lists "Arizona" for Yuma)
+// leaves the region the region.
+TEST(Geoparser, ATownsAlternateNameMakesNoRegionEponymous) {
+    static const FakeGazetteer towns({{30, "Yuma", {-114.62, 32.73}, 93000, "PPLA2", "US"}, {31, "Phoenix", {-112.07, 33.45}, 1600000, "PPLA", "US"}},
+                                     {{"Arizona", 30}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in", "heat"};
+    r.regions = {{"arizona", {"az"}}};
+    r.country_entries = {{"az", {0, "Arizona", {-111.7, 34.3}, 0, "ADM1", "US", 2.95e5}}};
+    const Extraction e = extract_places("Heat\nThe heat wave reached Arizona on Monday.\n", r);
+    const FoundPlace* arizona = found(e, "Arizona");
+    ASSERT_NE(arizona, nullptr);
+    EXPECT_EQ(arizona->entry->feature_code, "ADM1");
+    EXPECT_EQ(found(e, "Yuma"), nullptr);
 }

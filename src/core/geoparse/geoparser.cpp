@@ -304,6 +304,38 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         kept.push_back(c);
     }
 
+    // "London, Ky.", "Paris, Texas", "Cordoba, Spain": a town followed by a comma and a region or a
+    // country is that one's town. The entries of its name that lie in the region (within its reach) or
+    // the country are the qualified ones.
+    std::set<std::pair<std::string, const GazetteerEntry*>> qualified;
+    {
+        std::map<std::size_t, const Candidate*> starting_at;
+        for (const auto& c : candidates) starting_at.emplace(c.first, &c);
+        for (const auto& c : kept) {
+            const std::size_t next = c.last + 1;
+            if (next >= tokens.size() || tokens[next].sentence != tokens[c.last].sentence ||
+                text.substr(tokens[c.last].end, tokens[next].begin - tokens[c.last].end) != ", ")
+                continue;
+            const auto q = starting_at.find(next);
+            if (q == starting_at.end()) continue;
+            const Candidate& by = *q->second;
+            const std::string& country = by.country;
+            std::vector<const GazetteerEntry*> regions;
+            if (by.region)
+                if (const auto it = r.regions.find(by.folded); it != r.regions.end())
+                    for (const auto& key : it->second)
+                        if (const auto e = r.country_entries.find(key); e != r.country_entries.end()) regions.push_back(&e->second);
+            if (country.empty() && regions.empty()) continue;
+            for (const auto* e : r.gazetteer->find(c.folded)) {
+                bool in = !country.empty() && country.front() != '@' && e->country == country;
+                for (const auto* region : regions)
+                    in |= e->country == region->country &&
+                          geodesic_distance(e->position, region->position) <= 50e3 + 1.5e3 * std::sqrt(region->area_km2 / 3.14159);
+                if (in) qualified.emplace(c.folded, e);
+            }
+        }
+    }
+
     // Resolve: score every entry of every name, twice (the second time near the first's answers).
     struct Scored {
         const GazetteerEntry* entry;
@@ -332,6 +364,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         else if (e.feature_code == "PPLA") s += 1.0;
         else if (e.feature_code == "PPLA2") s += 0.4;
         if (countries.count(e.country)) s += 2.0;
+        if (qualified.count({name, &e})) s += 8.0;  // "London, Ky."
         return s;
     };
     std::map<std::string, std::vector<Scored>> options;
@@ -350,8 +383,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         for (const auto& region : list) {
             if (region.entry->feature_code != "ADM1") continue;
             const double reach = 50e3 + 1.5e3 * std::sqrt(region.entry->area_km2 / 3.14159);
+            // (A town by its own name: Yuma's gazetteer entry also goes by "Arizona", which makes no
+            // region of that name eponymous.)
             for (const auto& town : list)
-                if (town.entry->feature_code != "ADM1" && town.entry->country == region.entry->country &&
+                if (town.entry->feature_code != "ADM1" && town.entry->country == region.entry->country && fold_name(town.entry->name) == name &&
                     geodesic_distance(town.entry->position, region.entry->position) <= reach)
                     eponymous.insert(region.entry);
         }
@@ -439,7 +474,9 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const GazetteerEntry* e = it_options->second.front().entry;
         const bool cued = cued_names.count(c.folded) > 0;
         const bool region = e->feature_code == "ADM1";
-        if (c.first == c.last && !cued && !region && e->population < 100000 && !countries.count(e->country) && e->feature_code != "PPLC") continue;
+        if (c.first == c.last && !cued && !region && e->population < 100000 && !countries.count(e->country) && e->feature_code != "PPLC" &&
+            !qualified.count({c.folded, e}))
+            continue;
         // A region is no stop of a journey: it waits until the towns are placed.
         if (region) regions_named.push_back(c);
         else add_mention(index, c.folded, c, it_options->second);
