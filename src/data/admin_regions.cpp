@@ -30,13 +30,13 @@ std::vector<AdminRegion> load_admin_regions(const std::string& path) {
         for (const char* key : {"name", "gn_name", "woe_name"})
             if (std::string n = field(key); !n.empty() && n.find(',') == std::string::npos) region.names.push_back(std::move(n));
         if (const std::string iso = field("iso_a2"); iso.size() == 2 && std::isupper(static_cast<unsigned char>(iso[0]))) region.country = iso;
-        // Its largest part, in Web Mercator (where a label point is found); the anchor well inside it.
+        // Its largest part, in Web Mercator; the anchor at the centre of its area (or well inside it).
         const OGRGeometry* geom = f->GetGeometryRef();
         if (!geom) continue;
         const auto parts = projected_parts(*geom);
         const ProjectedPart* best = largest_part(parts);
         if (!best) continue;
-        region.anchor = part_anchor(*best);
+        region.anchor = part_centre(*best);
         const double scale = mercator::ground_scale(region.anchor.lat);
         region.area_km2 = best->area * scale * scale / 1e6;
         regions.push_back(std::move(region));

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -13,7 +14,9 @@
 #include "core/files/cache_file.hpp"
 #include "core/files/content_hash.hpp"
 #include "core/files/input_error.hpp"
+#include "core/geo/geodesic.hpp"
 #include "core/geo/mercator.hpp"
+#include "core/geoparse/local_names.hpp"
 #include "core/geoparse/name_folding.hpp"
 #include "core/geoparse/region_names.hpp"
 #include "data/admin_regions.hpp"
@@ -36,15 +39,17 @@ std::unique_ptr<GazetteerIndex> GazetteerIndex::load(const std::string& path) {
     read_geonames_places(path, [&](const GeoNamesPlace& p) {
         const auto id = static_cast<std::uint32_t>(index->m_entries.size());
         index->m_entries.push_back({p.id, std::string(p.name), p.position, p.population, std::string(p.feature_code), std::string(p.country)});
-        // Every Latin-script name the place goes by, folded; each once.
+        // Every Latin-script name the place goes by, folded; each once. An alternate name of three
+        // letters or fewer is left out: such names are codes and nicknames ("Lu", "Mad", "Jim")
+        // that text uses far more often for other things; a place's own name is kept at any length.
         std::unordered_set<std::string> names;
-        auto add = [&](std::string_view name) {
+        auto add = [&](std::string_view name, std::size_t shortest) {
             std::string folded = fold_name(name);
-            if (is_latin_name(folded) && folded.size() >= 2) names.insert(std::move(folded));
+            if (is_latin_name(folded) && utf8_code_points(folded).size() >= shortest) names.insert(std::move(folded));
         };
-        add(p.name);
-        add(p.ascii_name);
-        for (std::string_view alternate : p.alternates) add(alternate);
+        add(p.name, 2);
+        add(p.ascii_name, 2);
+        for (std::string_view alternate : p.alternates) add(alternate, 4);
         for (auto& n : names) pairs.emplace_back(std::move(n), id);
     });
     std::sort(pairs.begin(), pairs.end());
@@ -176,8 +181,8 @@ const std::vector<std::pair<const char*, const char*>> aliases{
 
 }  // namespace
 
-std::unordered_map<std::string, std::string> load_country_names(const GazetteerIndex& gazetteer) {
-    std::unordered_map<std::string, std::string> names;
+CountryNames load_country_names(const GazetteerIndex& gazetteer) {
+    CountryNames names;
     const auto path = natural_earth_countries(DetailLevel::medium_50m).string();
     const VectorSource source = load_vector_source(path);
     // Natural Earth's TopoJSON carries names, not ISO codes: each country takes the code of the
@@ -194,14 +199,15 @@ std::unordered_map<std::string, std::string> load_country_names(const GazetteerI
                 if (!inside(label.anchor, poly)) continue;
                 for (const auto* capital : capitals)
                     if (inside(capital->position, poly)) {
-                        names.emplace(fold_name(label.name), capital->country);
+                        names.codes.emplace(fold_name(label.name), capital->country);
+                        names.mainlands.emplace(capital->country, Mainland{poly, label.anchor});  // the part that holds the label
                         break;
                     }
                 break;
             }
         }
     }
-    for (const auto& [alias, code] : aliases) names.emplace(alias, code);
+    for (const auto& [alias, code] : aliases) names.codes.emplace(alias, code);
     return names;
 }
 
@@ -216,7 +222,7 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 7};  // 7: continents at GeoNames' points
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 8};  // 8: no alternate names of three letters or fewer; countries at their mainland's centre
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -304,9 +310,24 @@ bool restore_cache(const std::filesystem::path& file, std::uint64_t key, Geopars
 // (not the 2-letter ISO code nor an ordinary English word: "IN", "IT", "Island"), their dotted forms
 // ("U.S.", "U.K.": the reader sees "u s"), and its English demonyms with their plurals, which are
 // marked adjectival.
-// A country becomes a place at world-countries' position for it (whole degrees near its middle, as
-// GeoNames gives a country's).
-void add_world_countries(GeoparserResources& resources) {
+// Where a country is placed: at world-countries' point (whole degrees near its middle, the one
+// gazetteers quote) while that is within 150 km of the centre of its mainland's area; farther, it has
+// fallen in the sea or a neighbour (Kuwait's, Indonesia's) or off the middle of a large country
+// (Canada's, the United States'), and the centre replaces it if the centre lies on the mainland, or
+// else the quoted point if that does (Vietnam's centre is in Laos), or else the label's point.
+// Measured on the geoparsing benchmarks' dev halves: 8 of 10 countries named placed within 161 km
+// of where the annotators put them, against 6 of 10 at world-countries' points alone.
+LonLat country_point(std::optional<LonLat> quoted, const Mainland& mainland) {
+    const auto centre = mainland.part.rings.empty() ? std::nullopt : area_centroid(mainland.part.rings.front());
+    if (!centre) return quoted.value_or(mainland.label);
+    if (quoted && geodesic_distance(*quoted, *centre) <= 150e3) return *quoted;
+    if (inside(*centre, mainland.part)) return *centre;
+    if (quoted && inside(*quoted, mainland.part)) return *quoted;
+    return mainland.label;
+}
+
+// A country becomes a place at country_point.
+void add_world_countries(GeoparserResources& resources, const std::unordered_map<std::string, Mainland>& mainlands) {
     const std::filesystem::path path = world_countries_path();
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path.string(), "country names not installed (run ./setup.sh)");
@@ -364,8 +385,11 @@ void add_world_countries(GeoparserResources& resources) {
         entry.name = text(*name, "common");
         entry.feature_code = "PCLI";
         entry.country = code;
+        std::optional<LonLat> quoted;
         if (const auto ll = country.find("latlng"); ll != country.end() && ll->is_array() && ll->size() == 2 && (*ll)[0].is_number() && (*ll)[1].is_number())
-            entry.position = {(*ll)[1].get<double>(), (*ll)[0].get<double>()};
+            quoted = LonLat{(*ll)[1].get<double>(), (*ll)[0].get<double>()};
+        const auto mainland = mainlands.find(code);
+        entry.position = mainland != mainlands.end() ? country_point(quoted, mainland->second) : quoted.value_or(LonLat{});
         if (const std::string region = text(country, "region"); !region.empty()) continents[region].push_back(entry.position);
         if (!entry.name.empty()) resources.country_entries.emplace(code, std::move(entry));
     }
@@ -439,9 +463,10 @@ GeoparserData load_geoparser_data() {
     if (!restore_cache(cache, key, data)) {
         data = GeoparserData{};
         data.gazetteer = GazetteerIndex::load(gazetteer_path());
-        data.resources.countries = load_country_names(*data.gazetteer);
+        CountryNames countries = load_country_names(*data.gazetteer);
+        data.resources.countries = std::move(countries.codes);
         data.resources.common_words = load_common_words();
-        add_world_countries(data.resources);
+        add_world_countries(data.resources, countries.mainlands);
         add_admin_regions(data.resources);
         data.built = true;
         std::string out;

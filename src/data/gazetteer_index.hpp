@@ -40,8 +40,18 @@ private:
     std::vector<NameRef> m_names;   // sorted by name
 };
 
-// Folded country names, short forms and demonyms -> ISO alpha-2, for the countries in `gazetteer`.
-std::unordered_map<std::string, std::string> load_country_names(const GazetteerIndex& gazetteer);
+// Natural Earth's countries as the reader knows them: folded names, short forms and demonyms -> ISO
+// alpha-2 (for the countries in `gazetteer`), and each one's mainland (its largest part) with the
+// point its label takes there.
+struct Mainland {
+    Polygon part;
+    LonLat label;
+};
+struct CountryNames {
+    std::unordered_map<std::string, std::string> codes;
+    std::unordered_map<std::string, Mainland> mainlands;
+};
+CountryNames load_country_names(const GazetteerIndex& gazetteer);
 
 // Lower-case English words from /usr/share/dict/american-english (empty if absent).
 std::unordered_set<std::string> load_common_words();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/geo/geodesic.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/labels/context_labels.hpp"
 
@@ -49,6 +50,24 @@ LonLat part_anchor(const ProjectedPart& part) {
     if (anchor.lon > 180) anchor.lon -= 360;
     if (anchor.lon < -180) anchor.lon += 360;
     return anchor;
+}
+
+LonLat part_centre(const ProjectedPart& part) {
+    if (part.rings.empty()) return part_anchor(part);
+    Ring outer;
+    outer.reserve(part.rings[0].size());
+    for (Vec2 p : part.rings[0]) outer.push_back(mercator::inverse(p));
+    const auto centre = area_centroid(outer);
+    if (!centre) return part_anchor(part);
+    // Inside the part: its outer ring and none of its holes, tested in Web Mercator where the part is.
+    // (The ring may run past +-180 degrees: the centre is taken to the same copy of the world.)
+    const double lon = centre->lon + 360.0 * std::round((outer.front().lon - centre->lon) / 360.0);
+    const Vec2 c = mercator::forward(LonLat{lon, centre->lat});
+    bool in = false;
+    for (const auto& ring : part.rings)
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+            if ((ring[i].y > c.y) != (ring[j].y > c.y) && c.x < (ring[j].x - ring[i].x) * (c.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x) in = !in;
+    return in ? *centre : part_anchor(part);
 }
 
 }  // namespace storyplot

@@ -25,4 +25,8 @@ const ProjectedPart* largest_part(const std::vector<ProjectedPart>& parts);
 // comes back).
 LonLat part_anchor(const ProjectedPart& part);
 
+// The centre of a part's area (area_centroid of its outer ring) where that lies inside the part, or
+// else part_anchor: where a gazetteer puts a region that is not to be labelled but found.
+LonLat part_centre(const ProjectedPart& part);
+
 }  // namespace storyplot

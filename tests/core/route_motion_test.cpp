@@ -50,6 +50,27 @@ TEST(Geodesic, CrossingTheAntimeridianNeverSpansTheMap) {
     for (std::size_t i = 1; i < drawn.size(); ++i) ASSERT_LT(std::abs(drawn[i].lon - drawn[i - 1].lon), 180.0);
 }
 
+// The centre of a ring's area, each part weighed by its true area: a band near the pole counts for
+// less than one of the same degrees at the equator.
+TEST(Geodesic, AreaCentroidWeighsByTrueArea) {
+    const auto square = area_centroid({{10, -5}, {20, -5}, {20, 5}, {10, 5}});
+    ASSERT_TRUE(square);
+    EXPECT_NEAR(square->lon, 15, 1e-9);
+    EXPECT_NEAR(square->lat, 0, 1e-9);
+    // From the equator to 80 degrees north: the centre is where half the area lies on each side (sine
+    // of the latitude halfway between 0 and sin 80), far south of 40 degrees.
+    const auto tall = area_centroid({{0, 0}, {10, 0}, {10, 80}, {0, 80}});
+    ASSERT_TRUE(tall);
+    EXPECT_NEAR(tall->lat, std::asin(std::sin(80 * 3.14159265358979 / 180) / 2) * 180 / 3.14159265358979, 1e-9);
+    // Either way round, and across the antimeridian: centred on it, back within -180..180.
+    const auto across = area_centroid({{170, -10}, {170, 10}, {-170, 10}, {-170, -10}});
+    ASSERT_TRUE(across);
+    EXPECT_NEAR(std::abs(across->lon), 180, 1e-9);
+    EXPECT_NEAR(across->lat, 0, 1e-9);
+    EXPECT_FALSE(area_centroid({{0, 10}, {1, 10}, {2, 10}}));  // no area
+    EXPECT_FALSE(area_centroid({{0, 0}, {1, 1}}));
+}
+
 TEST(RouteMotion, AtEachStopTimeItIsAtTheStop) {
     const Story story = seed();
     for (const auto& route : story.routes) {

@@ -102,6 +102,37 @@ TEST(Gazetteer, FindAPlaceByThePrefixOfAnyOfItsNames) {
     EXPECT_TRUE(search("zzzzqqq").empty());
 }
 
+// A name of three letters or fewer finds only places called so: GeoNames' short alternates ("Lu"
+// for Luzhou, "Mad" for Madrid, "Jim" for Jimma) are codes and nicknames that text means otherwise.
+TEST(Gazetteer, ShortNamesFindOnlyPlacesOfThatName) {
+    const GeoparserData data = load_geoparser_data();
+    for (const char* name : {"lu", "mad", "jim", "ufa", "hue", "ely"}) {
+        for (const auto* e : data.gazetteer->find(name)) EXPECT_EQ(fold_name(e->name), name) << e->name;
+    }
+    EXPECT_FALSE(data.gazetteer->find("ufa").empty());
+    EXPECT_FALSE(data.gazetteer->find("hue").empty());  // Huế
+}
+
+// A country is a place at the centre of its mainland: where world-countries' rounded point has fallen
+// in a neighbour or the sea, that centre replaces it.
+TEST(Gazetteer, ACountryIsPlacedOnItsMainland) {
+    const GeoparserData data = load_geoparser_data();
+    auto at = [&](const std::string& code) { return data.resources.country_entries.at(code).position; };
+    const LonLat kuwait = at("KW");  // world-countries: 45.75 E, in Iraq
+    EXPECT_GT(kuwait.lon, 46.6);
+    EXPECT_LT(kuwait.lon, 48.4);
+    EXPECT_GT(kuwait.lat, 28.6);
+    EXPECT_LT(kuwait.lat, 30.1);
+    const LonLat vietnam = at("VN");  // its area's centre is in Laos: world-countries' point, in Vietnam, stays
+    EXPECT_NEAR(vietnam.lon, 107.83, 0.01);
+    EXPECT_NEAR(vietnam.lat, 16.17, 0.01);
+    const LonLat us = at("US");  // the contiguous states, not Alaska or the islands
+    EXPECT_GT(us.lon, -105.0);
+    EXPECT_LT(us.lon, -90.0);
+    EXPECT_GT(us.lat, 35.0);
+    EXPECT_LT(us.lat, 42.0);
+}
+
 TEST(AdminRegions, NaturalEarthsStatesAndProvincesWithTheirNamesAndAPointInside) {
     const auto regions = load_admin_regions(admin_regions_path().string());
     EXPECT_GT(regions.size(), 4000u);

@@ -2,6 +2,7 @@
 
 #include <geodesic.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace storyplot {
@@ -45,6 +46,26 @@ Path great_circle(LonLat a, LonLat b, double max_step_m) {
     path.front() = a;
     path.back().lat = b.lat;
     return path;
+}
+
+std::optional<LonLat> area_centroid(const Ring& ring) {
+    if (ring.size() < 3) return std::nullopt;
+    constexpr double to_radians = 3.14159265358979323846 / 180.0;
+    const double lon0 = ring.front().lon;
+    auto point = [&](const LonLat& p) {
+        return Vec2{p.lon - 360.0 * std::round((p.lon - lon0) / 360.0), std::sin(p.lat * to_radians)};
+    };
+    double twice_area = 0, cx = 0, cy = 0;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        const Vec2 a = point(ring[i]), b = point(ring[(i + 1) % ring.size()]);
+        const double cross = a.x * b.y - b.x * a.y;
+        twice_area += cross;
+        cx += (a.x + b.x) * cross;
+        cy += (a.y + b.y) * cross;
+    }
+    if (std::abs(twice_area) < 1e-12) return std::nullopt;
+    const double lon = cx / (3.0 * twice_area), sin_lat = std::clamp(cy / (3.0 * twice_area), -1.0, 1.0);
+    return LonLat{lon - 360.0 * std::round(lon / 360.0), std::asin(sin_lat) / to_radians};
 }
 
 }  // namespace storyplot

@@ -1,5 +1,7 @@
 #pragma once
 // Distances and great circles on the WGS84 ellipsoid, through PROJ's geodesic routines (Karney).
+#include <optional>
+
 #include "core/geo/geometry.hpp"
 
 namespace storyplot {
@@ -13,5 +15,11 @@ double geodesic_bearing(LonLat a, LonLat b);
 // on continuously from a.lon (past +-180 where the path crosses the antimeridian), so no segment
 // spans the map.
 Path great_circle(LonLat a, LonLat b, double max_step_m = 50000.0);
+
+// The centre of a ring's area, each part of it weighed by its true area: the centroid in Lambert's
+// cylindrical equal-area plane (longitude, sine of latitude). Longitudes are unwrapped from the first
+// point, so a ring across the antimeridian has its centre on it; the answer is back in -180..180.
+// None for a ring of no area. It may lie outside a ring that is not convex.
+std::optional<LonLat> area_centroid(const Ring& ring);
 
 }  // namespace storyplot
