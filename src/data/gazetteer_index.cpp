@@ -222,7 +222,7 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 8};  // 8: no alternate names of three letters or fewer; countries at their mainland's centre
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 9};  // 9: the parts of continents (South America, Western Europe)
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -347,7 +347,7 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
         for (char c : letters) out += (out.empty() ? "" : " ") + std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
         return out;
     };
-    std::map<std::string, std::vector<LonLat>> continents;
+    std::map<std::string, std::vector<LonLat>> continents, subregions;
     auto all_caps = [](const std::string& s) {
         return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     };
@@ -391,34 +391,39 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
         const auto mainland = mainlands.find(code);
         entry.position = mainland != mainlands.end() ? country_point(quoted, mainland->second) : quoted.value_or(LonLat{});
         if (const std::string region = text(country, "region"); !region.empty()) continents[region].push_back(entry.position);
+        if (const std::string subregion = text(country, "subregion"); !subregion.empty()) subregions[subregion].push_back(entry.position);
         if (!entry.name.empty()) resources.country_entries.emplace(code, std::move(entry));
     }
     // The continents world-countries puts the countries in (Africa, Asia, Europe, Oceania, Americas),
-    // each a place keyed "@" and its name: at GeoNames' point for the continent (feature code CONT,
-    // ids 6255146-6255152), where gazetteers and readers put it; one GeoNames has not (the Americas)
-    // at the median of its countries' positions.
+    // each a place keyed "@" and its name (feature code CONT), and the parts it divides them into
+    // ("South America", "Western Europe", "Central Asia"; feature code RGN), so that "South America"
+    // is read whole and not as "America". Each is at GeoNames' point for the continent (ids
+    // 6255146-6255152), where gazetteers and readers put it, or else at the median of its countries'
+    // positions. A name a country has already ("Micronesia") stays the country's.
     static const std::map<std::string, LonLat> geonames_continents = {
-        {"Africa", {21.09375, 7.1881}},     {"Asia", {89.29688, 29.84064}},     {"Europe", {9.14062, 48.69096}},
-        {"Oceania", {138.51562, -18.31281}}, {"Antarctic", {16.40626, -78.15856}},
+        {"Africa", {21.09375, 7.1881}},         {"Asia", {89.29688, 29.84064}},          {"Europe", {9.14062, 48.69096}},
+        {"Oceania", {138.51562, -18.31281}},     {"Antarctic", {16.40626, -78.15856}},    {"North America", {-100.54688, 46.07305}},
+        {"South America", {-57.65625, -14.60485}},
     };
-    for (const auto& [region, members] : continents) {
-        const std::vector<LonLat>& positions = members;  // a lambda may not capture a structured binding (clang)
+    auto add_area = [&](const std::string& area, const std::vector<LonLat>& positions, const char* feature_code) {
         auto median = [&positions](auto member) {
             std::vector<double> v;
             for (LonLat p : positions) v.push_back(member(p));
             std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
             return v[v.size() / 2];
         };
+        const std::string key = "@" + area;
+        if (positions.empty() || !resources.countries.emplace(fold_name(area), key).second) return;
         GazetteerEntry entry;
-        entry.name = region;
-        entry.feature_code = "CONT";
-        const auto known = geonames_continents.find(region);
+        entry.name = area;
+        entry.feature_code = feature_code;
+        const auto known = geonames_continents.find(area);
         entry.position = known != geonames_continents.end() ? known->second
                                                             : LonLat{median([](LonLat p) { return p.lon; }), median([](LonLat p) { return p.lat; })};
-        const std::string key = "@" + region;
-        resources.countries.emplace(fold_name(region), key);
         resources.country_entries.emplace(key, std::move(entry));
-    }
+    };
+    for (const auto& [region, members] : continents) add_area(region, members, "CONT");
+    for (const auto& [subregion, members] : subregions) add_area(subregion, members, "RGN");
 }
 
 // Natural Earth's first-level regions, each a place (feature code ADM1) at a point well inside it,

@@ -174,4 +174,12 @@ TEST(AdminRegions, TheReaderFindsThemByTheirEnglishForms) {
     EXPECT_EQ(regions["Alberta"], "CA");
     EXPECT_EQ(regions["Kentucky"], "US");
     EXPECT_EQ(regions["Sichuan"], "CN");
+    // The parts of continents are read whole: "South America" is no mention of America (the United States).
+    const Extraction parts = extract_places("Flu\nThe virus spread from South America to Western Europe.\n", data.resources);
+    std::map<std::string, std::string> found;  // name -> feature code
+    for (const auto& p : parts.places) found[p.entry->name] = p.entry->feature_code;
+    EXPECT_EQ(found["South America"], "RGN");
+    EXPECT_EQ(found["Western Europe"], "RGN");
+    EXPECT_EQ(found.count("United States"), 0u);
+    EXPECT_EQ(found.count("Europe"), 0u);
 }
