@@ -381,3 +381,43 @@ TEST(Geoparser, ATownsAlternateNameMakesNoRegionEponymous) {
     EXPECT_EQ(arizona->entry->feature_code, "ADM1");
     EXPECT_EQ(found(e, "Yuma"), nullptr);
 }
+
+// "Kentucky-based", "Khasan-bound": a name with lower-case words hyphened after it is the name alone,
+// while a name hyphened throughout ("Stratford-upon-Avon") stays whole; "the London, Ky., firm" is
+// the town, though "the" comes before it.
+TEST(Geoparser, ANameEndsWhereLowerCaseWordsAreHyphenedToIt) {
+    static const FakeGazetteer towns({{40, "Stratford-upon-Avon", {-1.71, 52.19}, 30000, "PPL", "GB"},
+                                      {41, "Stratford", {-73.13, 41.18}, 52000, "PPL", "US"},
+                                      {42, "London", {-84.08, 37.13}, 8000, "PPL", "US"},
+                                      {43, "London", {-0.13, 51.51}, 8900000, "PPLC", "GB"}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in", "a", "firm"};
+    r.regions = {{"kentucky", {"ky"}}, {"ky.", {"ky"}}};
+    r.country_entries = {{"ky", {0, "Kentucky", {-85.3, 37.5}, 0, "ADM1", "US", 1.05e5}}};
+    const std::string text = "Trade\nA Kentucky-based firm, the London, Ky., maker of tools, sold a plant in Stratford-upon-Avon.\n";
+    const Extraction e = extract_places(text, r);
+    auto said = [&](const Mention& m) { return text.substr(static_cast<std::size_t>(m.offset), static_cast<std::size_t>(m.length)); };
+    const FoundPlace* kentucky = found(e, "Kentucky");
+    ASSERT_NE(kentucky, nullptr);
+    ASSERT_FALSE(kentucky->mentions.empty());
+    EXPECT_EQ(said(kentucky->mentions[0]), "Kentucky");
+    const FoundPlace* london = found(e, "London");
+    ASSERT_NE(london, nullptr);
+    EXPECT_EQ(london->entry->id, 42);
+    const FoundPlace* stratford = found(e, "Stratford-upon-Avon");
+    ASSERT_NE(stratford, nullptr);
+    EXPECT_EQ(said(stratford->mentions[0]), "Stratford-upon-Avon");
+    EXPECT_EQ(found(e, "Stratford"), nullptr);
+}
+
+// An ordinary word that opens a sentence is no first name: "In Vladivostok" is the city, as "Vladimir
+// Vladivostok" would not be.
+TEST(Geoparser, ANameAfterTheWordThatOpensItsSentence) {
+    GeoparserResources r = resources();
+    r.common_words.insert("in");
+    const Extraction e = extract_places("Talks\nIn Vladivostok the talks began on Thursday.\n", r);
+    EXPECT_NE(found(e, "Vladivostok"), nullptr);
+    const Extraction person = extract_places("Talks\nThe talks began on Thursday, said Vladimir Vladivostok.\n", r);
+    EXPECT_EQ(found(person, "Vladivostok"), nullptr);
+}

@@ -79,6 +79,16 @@ std::vector<Token> tokenize(std::string_view text) {
                 break;
             }
         }
+        // "Pennsylvania-based", "US-led": a name with lower-case words hyphened after it ends at the
+        // hyphen ("Stratford-upon-Avon", a name throughout, does not).
+        if (is_upper_start(text.substr(i, j - i)))
+            for (std::size_t h = i + 1; h + 1 < j; ++h) {
+                if (text[h] != '-' || !std::islower(static_cast<unsigned char>(text[h + 1]))) continue;
+                if (std::none_of(text.begin() + static_cast<std::ptrdiff_t>(h), text.begin() + static_cast<std::ptrdiff_t>(j),
+                                 [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); }))
+                    j = h;
+                break;
+            }
         std::string word(text.substr(i, j - i));
         // A possessive ("Kim's") names the same thing.
         if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) word.resize(word.size() - 2);
@@ -281,37 +291,16 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (!c.country.empty() && c.country.front() != '@') countries.insert(c.country);  // not continents
     out.countries.assign(countries.begin(), countries.end());
 
-    // Filter what is not a settlement mention.
-    std::vector<Candidate> kept;
-    for (const auto& c : candidates) {
-        if (!c.country.empty()) continue;
-        const Token& first = tokens[c.first];
-        const bool single = c.first == c.last;
-        const bool preceded_by_the = c.first > 0 && tokens[c.first - 1].folded == "the";
-        // "Washington Post", not "LONDON (Reuters)": the organisation's word must follow in the same name.
-        const bool followed_by_feature_or_org = c.last + 1 < tokens.size() && tokens[c.last + 1].capitalised &&
-                                                tokens[c.last + 1].begin - tokens[c.last].end <= 1 &&
-                                                (organisation_words.count(tokens[c.last + 1].folded) > 0);
-        if (single && first.all_caps && first.text.size() <= 5) continue;                   // AFP, UN, KCNA
-        if (single && not_settlements.count(c.folded)) continue;                              // Lake, Atlantic, Seven
-        if (single && person_words.count(c.folded)) continue;                                 // Kim, Putin
-        if (preceded_by_the && single) continue;                                              // the Guardian
-        if (followed_by_feature_or_org) continue;                                            // Washington Post
-        if (single && r.common_words.count(c.folded) && !c.cued) continue;                   // Nice, Reading, Mobile
-        if (single && c.first > 0 && tokens[c.first - 1].capitalised && tokens[c.first - 1].sentence == first.sentence &&
-            tokens[c.first].begin - tokens[c.first - 1].end <= 1 && !known(tokens[c.first - 1].folded))
-            continue;  // the second word of an unknown name ("Donald Trump")
-        kept.push_back(c);
-    }
-
     // "London, Ky.", "Paris, Texas", "Cordoba, Spain": a town followed by a comma and a region or a
     // country is that one's town. The entries of its name that lie in the region (within its reach) or
     // the country are the qualified ones.
     std::set<std::pair<std::string, const GazetteerEntry*>> qualified;
+    std::set<std::size_t> qualified_at;  // the first tokens of the names so qualified
     {
         std::map<std::size_t, const Candidate*> starting_at;
         for (const auto& c : candidates) starting_at.emplace(c.first, &c);
-        for (const auto& c : kept) {
+        for (const auto& c : candidates) {
+            if (!c.country.empty()) continue;
             const std::size_t next = c.last + 1;
             if (next >= tokens.size() || tokens[next].sentence != tokens[c.last].sentence ||
                 text.substr(tokens[c.last].end, tokens[next].begin - tokens[c.last].end) != ", ")
@@ -331,9 +320,39 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 for (const auto* region : regions)
                     in |= e->country == region->country &&
                           geodesic_distance(e->position, region->position) <= 50e3 + 1.5e3 * std::sqrt(region->area_km2 / 3.14159);
-                if (in) qualified.emplace(c.folded, e);
+                if (in) {
+                    qualified.emplace(c.folded, e);
+                    qualified_at.insert(c.first);
+                }
             }
         }
+    }
+
+    // Filter what is not a settlement mention.
+    std::vector<Candidate> kept;
+    for (const auto& c : candidates) {
+        if (!c.country.empty()) continue;
+        const Token& first = tokens[c.first];
+        const bool single = c.first == c.last;
+        const bool preceded_by_the = c.first > 0 && tokens[c.first - 1].folded == "the";
+        // "Washington Post", not "LONDON (Reuters)": the organisation's word must follow in the same name.
+        const bool followed_by_feature_or_org = c.last + 1 < tokens.size() && tokens[c.last + 1].capitalised &&
+                                                tokens[c.last + 1].begin - tokens[c.last].end <= 1 &&
+                                                (organisation_words.count(tokens[c.last + 1].folded) > 0);
+        if (single && first.all_caps && first.text.size() <= 5) continue;                   // AFP, UN, KCNA
+        if (single && not_settlements.count(c.folded)) continue;                              // Lake, Atlantic, Seven
+        if (single && person_words.count(c.folded)) continue;                                 // Kim, Putin
+        if (preceded_by_the && single && !qualified_at.count(c.first)) continue;              // the Guardian, not the Pittsburgh, Pa. company
+        if (followed_by_feature_or_org) continue;                                            // Washington Post
+        if (single && r.common_words.count(c.folded) && !c.cued) continue;                   // Nice, Reading, Mobile
+        // The second word of an unknown name ("Donald Trump"); not after an ordinary word that is
+        // capitalised only because it opens the sentence ("In Vladivostok", "A Kentucky firm").
+        const bool after_opening_word = c.first > 0 && (c.first == 1 || tokens[c.first - 2].sentence != tokens[c.first - 1].sentence) &&
+                                        r.common_words.count(tokens[c.first - 1].folded);
+        if (single && c.first > 0 && tokens[c.first - 1].capitalised && tokens[c.first - 1].sentence == first.sentence &&
+            tokens[c.first].begin - tokens[c.first - 1].end <= 1 && !known(tokens[c.first - 1].folded) && !after_opening_word)
+            continue;
+        kept.push_back(c);
     }
 
     // Resolve: score every entry of every name, twice (the second time near the first's answers).
@@ -758,7 +777,7 @@ Story draft_story(const Extraction& extraction, const std::string& source_name, 
         place.id = id;
         place.name = p.entry->name;
         place.category = p.entry->feature_code == "PCLI"                                    ? "country"
-                         : p.entry->feature_code == "CONT" || p.entry->feature_code == "ADM1" ? "region"
+                         : p.entry->feature_code == "CONT" || p.entry->feature_code == "RGN" || p.entry->feature_code == "ADM1" ? "region"
                          : p.entry->feature_code == "PPLC" ? "capital"
                          : p.entry->population >= 100000 ? "city"
                                                          : "town";
