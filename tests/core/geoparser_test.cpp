@@ -357,6 +357,11 @@ TEST(Geoparser, ATownFollowedByItsRegionIsThatRegionsTown) {
     EXPECT_EQ(london->entry->id, 21);
     EXPECT_EQ(london->mentions.size(), 2u);  // the name's every mention
     ASSERT_NE(found(e, "Kentucky"), nullptr);
+    // A dateline may drop the abbreviation's dot.
+    const Extraction dateline = extract_places("Arrests\nLONDON, Ky (WKYT) - Police said two men were held on Monday.\n", r);
+    ASSERT_NE(found(dateline, "London"), nullptr);
+    EXPECT_EQ(found(dateline, "London")->entry->id, 21);
+    EXPECT_NE(found(dateline, "Kentucky"), nullptr);
     // Without the region it is the capital.
     const Extraction alone = extract_places("Arrests\nPolice said two men were held in London on Monday.\n", r);
     const FoundPlace* plain = found(alone, "London");

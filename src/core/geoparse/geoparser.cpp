@@ -237,12 +237,18 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const Token& t = tokens[i];
         if (calendar.count(t.folded)) continue;
         bool matched = false;
-        // "Louisville, Ky.", "Newark, N.J.": a region's abbreviation after a town and a comma, as written.
+        // "Louisville, Ky.", "Newark, N.J.": a region's abbreviation after a town and a comma, as written
+        // (a dateline may drop the last dot: "EDMONTON, Ky (WBKO)").
         if (i > 0 && tokens[i - 1].capitalised && text.substr(tokens[i - 1].end, t.begin - tokens[i - 1].end) == ", ") {
             std::size_t e = t.begin;
             std::string written;
             while (e < text.size() && e - t.begin < 7 && (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '.'))
                 written += static_cast<char>(std::tolower(static_cast<unsigned char>(text[e++])));
+            // (Not where a capitalised word follows: "Paris, La Défense" names no Louisiana.)
+            std::size_t after = e;
+            while (after < text.size() && text[after] == ' ') ++after;
+            const bool name_follows = after > e && after < text.size() && std::isupper(static_cast<unsigned char>(text[after]));
+            if (!written.ends_with('.') && written.size() >= 2 && !name_follows && r.regions.count(written + ".")) written += '.';
             if (written.ends_with('.') && r.regions.count(written)) {
                 std::size_t last = i;
                 while (last + 1 < tokens.size() && tokens[last + 1].begin < e) ++last;
