@@ -222,7 +222,7 @@ std::unordered_set<std::string> load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 9};  // 9: the parts of continents (South America, Western Europe)
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 10};  // 10: the continents' adjectives
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -423,6 +423,12 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
         resources.country_entries.emplace(key, std::move(entry));
     };
     for (const auto& [region, members] : continents) add_area(region, members, "CONT");
+    // The continents' adjectives and peoples, marked adjectival as a country's are.
+    static const std::vector<std::pair<const char*, const char*>> continent_adjectives{
+        {"african", "Africa"}, {"africans", "Africa"}, {"asian", "Asia"}, {"asians", "Asia"}, {"european", "Europe"}, {"europeans", "Europe"}};
+    for (const auto& [adjective, continent] : continent_adjectives)
+        if (resources.country_entries.count("@" + std::string(continent)) && resources.countries.emplace(adjective, "@" + std::string(continent)).second)
+            resources.adjectives.insert(adjective);
     for (const auto& [subregion, members] : subregions) add_area(subregion, members, "RGN");
 }
 

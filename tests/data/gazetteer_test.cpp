@@ -182,4 +182,11 @@ TEST(AdminRegions, TheReaderFindsThemByTheirEnglishForms) {
     EXPECT_EQ(found["Western Europe"], "RGN");
     EXPECT_EQ(found.count("United States"), 0u);
     EXPECT_EQ(found.count("Europe"), 0u);
+    // A continent's adjective is a mention of it, marked adjectival as a country's is.
+    const std::string text2 = "Flu\nEuropean health ministers met on Monday.\n";
+    const Extraction adjective = extract_places(text2, data.resources);
+    ASSERT_EQ(adjective.places.size(), 1u);
+    EXPECT_EQ(adjective.places[0].entry->name, "Europe");
+    ASSERT_EQ(adjective.places[0].mentions.size(), 1u);
+    EXPECT_TRUE(adjective.places[0].mentions[0].adjectival);
 }
