@@ -426,3 +426,15 @@ TEST(Geoparser, ANameAfterTheWordThatOpensItsSentence) {
     const Extraction person = extract_places("Talks\nThe talks began on Thursday, said Vladimir Vladivostok.\n", r);
     EXPECT_EQ(found(person, "Vladivostok"), nullptr);
 }
+
+// A name that begins an organisation's ("Portland Adventist Hospital", its word a few words on) is
+// no mention of the town; the town named alone still is.
+TEST(Geoparser, ANameInsideAnOrganisationsNameIsNoPlace) {
+    GeoparserResources r = resources();
+    r.common_words.insert({"patients", "at", "were", "moved", "to"});
+    const Extraction e = extract_places("Care\nPatients at Portland Adventist Hospital were moved to Augusta.\n", r);
+    EXPECT_EQ(found(e, "Portland"), nullptr);
+    EXPECT_NE(found(e, "Augusta"), nullptr);
+    const Extraction alone = extract_places("Care\nPatients in Portland were moved to Augusta.\n", r);
+    EXPECT_NE(found(alone, "Portland"), nullptr);
+}

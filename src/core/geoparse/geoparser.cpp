@@ -342,9 +342,16 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const bool single = c.first == c.last;
         const bool preceded_by_the = c.first > 0 && tokens[c.first - 1].folded == "the";
         // "Washington Post", not "LONDON (Reuters)": the organisation's word must follow in the same name.
-        const bool followed_by_feature_or_org = c.last + 1 < tokens.size() && tokens[c.last + 1].capitalised &&
-                                                tokens[c.last + 1].begin - tokens[c.last].end <= 1 &&
-                                                (organisation_words.count(tokens[c.last + 1].folded) > 0);
+        // So does "Shady Grove Adventist Hospital": an organisation's word ends the capitalised run it
+        // begins, a few words on.
+        bool followed_by_feature_or_org = false;
+        for (std::size_t k = c.last + 1; k < tokens.size() && k <= c.last + 3 && tokens[k].capitalised && tokens[k].sentence == first.sentence &&
+                                         tokens[k].begin - tokens[k - 1].end <= 1;
+             ++k)
+            if (organisation_words.count(tokens[k].folded)) {
+                followed_by_feature_or_org = true;
+                break;
+            }
         if (single && first.all_caps && first.text.size() <= 5) continue;                   // AFP, UN, KCNA
         if (single && not_settlements.count(c.folded)) continue;                              // Lake, Atlantic, Seven
         if (single && person_words.count(c.folded)) continue;                                 // Kim, Putin
