@@ -2,6 +2,8 @@
 #include "core/files/atomic_file.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -145,6 +147,44 @@ TEST(ContentHash, ChangesWithAnyByteAndAgreesInPieces) {
     std::ofstream(file, std::ios::binary) << data;
     EXPECT_EQ(file_content_hash(file), file_content_hash(file));
     EXPECT_FALSE(file_content_hash(dir.path() / "missing"));
+}
+
+// A file's hash is remembered in the cache folder while the file's stamp (inode, size, modification
+// and change times) stays: a file rewritten to the same size and modification time is hashed anew,
+// and a later process (another cache folder read afresh) takes the remembered hash.
+TEST(ContentHash, RememberedWhileTheFileIsUnchanged) {
+    TempDir dir;
+    const char* before = std::getenv("STORYPLOT_CACHE");
+    const std::string was = before ? before : "";
+    const fs::path cache = dir.path() / "cache";
+    ::setenv("STORYPLOT_CACHE", cache.c_str(), 1);
+    const fs::path file = dir.path() / "source.txt";
+    std::ofstream(file, std::ios::binary) << "first version";
+    const auto first = file_content_hash(file);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(*first, content_hash("first version"));
+    EXPECT_TRUE(fs::exists(cache / "content-hashes.cache"));
+    const auto written = fs::last_write_time(file);
+    std::ofstream(file, std::ios::binary) << "other version";  // same size
+    fs::last_write_time(file, written);                      // and the same modification time
+    const auto second = file_content_hash(file);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(*second, content_hash("other version"));
+    // Another folder's memo is read when the cache folder changes: a copy of this one, its entry
+    // for the file altered, is believed while the stamp matches (so it is what is read, not the file).
+    const fs::path other = dir.path() / "other";
+    fs::create_directories(other);
+    std::string memo = read(cache / "content-hashes.cache");
+    const std::uint64_t real = *second, fake = real ^ 0x5555;
+    const auto at = memo.find(std::string(reinterpret_cast<const char*>(&real), 8));
+    ASSERT_NE(at, std::string::npos);
+    std::string payload = memo.substr(40);
+    payload.replace(at - 40, 8, std::string(reinterpret_cast<const char*>(&fake), 8));
+    ASSERT_TRUE(write_cache_file(other / "content-hashes.cache", CacheKind{{'S', 'P', 'H', 'A', 'S', 'H', 'E', 'S'}, 1}, 0, payload));
+    ::setenv("STORYPLOT_CACHE", other.c_str(), 1);
+    EXPECT_EQ(file_content_hash(file), fake);
+    if (before) ::setenv("STORYPLOT_CACHE", was.c_str(), 1);
+    else ::unsetenv("STORYPLOT_CACHE");
 }
 
 TEST(CacheFile, ReturnsThePayloadOnlyWhenEverythingMatches) {

@@ -1,5 +1,7 @@
 #include "core/files/content_hash.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -7,6 +9,8 @@
 #include <mutex>
 #include <string>
 #include <vector>
+
+#include "core/files/cache_file.hpp"
 
 namespace storyplot {
 
@@ -96,25 +100,96 @@ std::optional<std::uint64_t> hash_file_bytes(const std::filesystem::path& path, 
 
 }  // namespace
 
+namespace {
+
+// The hashes of files already read, kept across processes in the cache folder: a command that keys
+// its caches on 30 MB of sources reads them once, not at every start. An entry stands for a file
+// while its device, inode, size, modification and change times are what they were when it was
+// hashed; the change time moves on any write and cannot be set back, so a file rewritten to the
+// same size and modification time is hashed again.
+constexpr CacheKind memo_kind{{'S', 'P', 'H', 'A', 'S', 'H', 'E', 'S'}, 1};
+constexpr std::size_t memo_max_entries = 512;
+
+struct HashMemo {
+    std::mutex mutex;
+    std::filesystem::path loaded_from;  // the cache folder the entries came from
+    // By the file's path and the seed: the stamp of the file when hashed (device, inode, size,
+    // modification and change times) and the hash.
+    std::map<std::string, std::pair<std::string, std::uint64_t>> known;
+};
+
+HashMemo& memo() {
+    static HashMemo m;
+    return m;
+}
+
+void load_memo(HashMemo& m, const std::filesystem::path& folder) {
+    m.loaded_from = folder;
+    m.known.clear();
+    const auto bytes = read_cache_file(folder / "content-hashes.cache", memo_kind, 0);
+    if (!bytes) return;
+    std::string_view rest = *bytes;
+    auto take = [&rest](std::string& out) {
+        std::uint32_t n = 0;
+        if (rest.size() < 4) return false;
+        std::memcpy(&n, rest.data(), 4);
+        if (rest.size() - 4 < n) return false;
+        out.assign(rest.substr(4, n));
+        rest.remove_prefix(4 + std::size_t{n});
+        return true;
+    };
+    std::string name, stamp;
+    std::uint64_t hash = 0;
+    while (take(name) && take(stamp) && rest.size() >= 8) {
+        std::memcpy(&hash, rest.data(), 8);
+        rest.remove_prefix(8);
+        m.known[name] = {stamp, hash};
+    }
+}
+
+void save_memo(const HashMemo& m) {
+    std::string out;
+    auto put = [&out](const std::string& s) {
+        const auto n = static_cast<std::uint32_t>(s.size());
+        out.append(reinterpret_cast<const char*>(&n), 4);
+        out += s;
+    };
+    for (const auto& [name, entry] : m.known) {
+        put(name);
+        put(entry.first);
+        out.append(reinterpret_cast<const char*>(&entry.second), 8);
+    }
+    write_cache_file(m.loaded_from / "content-hashes.cache", memo_kind, 0, out);  // a memo not written only costs time
+}
+
+}  // namespace
+
 std::optional<std::uint64_t> file_content_hash(const std::filesystem::path& path, std::uint64_t seed) {
-    // One read per file, size and time in a process: several caches key on the same sources (the
-    // 1:50m countries key both the country labels and the gazetteer), and the window loads levels
-    // on background threads.
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return std::nullopt;
-    const auto time = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
-    const std::string key = path.string() + '\n' + std::to_string(size) + '\n' + std::to_string(time) + '\n' + std::to_string(seed);
-    static std::mutex mutex;
-    static std::map<std::string, std::uint64_t> known;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return hash_file_bytes(path, seed);
+    const std::string name = path.string() + '\n' + std::to_string(seed);
+    std::string stamp;
+    for (const long long v : {static_cast<long long>(st.st_dev), static_cast<long long>(st.st_ino), static_cast<long long>(st.st_size),
+                              static_cast<long long>(st.st_mtim.tv_sec), static_cast<long long>(st.st_mtim.tv_nsec),
+                              static_cast<long long>(st.st_ctim.tv_sec), static_cast<long long>(st.st_ctim.tv_nsec)})
+        stamp += std::to_string(v) + ' ';
+    HashMemo& m = memo();
+    const std::filesystem::path folder = cache_folder();
     {
-        const std::lock_guard<std::mutex> lock(mutex);
-        if (const auto it = known.find(key); it != known.end()) return it->second;
+        const std::lock_guard<std::mutex> lock(m.mutex);
+        if (m.loaded_from != folder) load_memo(m, folder);
+        if (const auto it = m.known.find(name); it != m.known.end() && it->second.first == stamp) return it->second.second;
     }
     const auto hash = hash_file_bytes(path, seed);
     if (hash) {
-        const std::lock_guard<std::mutex> lock(mutex);
-        known.emplace(key, *hash);
+        const std::lock_guard<std::mutex> lock(m.mutex);
+        if (m.loaded_from != folder) load_memo(m, folder);
+        // The entries of files gone go; a memo that still outgrows its bound starts over.
+        std::error_code ec;
+        std::erase_if(m.known, [&ec](const auto& entry) { return !std::filesystem::exists(entry.first.substr(0, entry.first.rfind('\n')), ec); });
+        if (m.known.size() >= memo_max_entries) m.known.clear();
+        m.known[name] = {stamp, *hash};
+        save_memo(m);
     }
     return hash;
 }
