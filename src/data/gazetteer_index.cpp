@@ -53,11 +53,13 @@ std::unique_ptr<GazetteerIndex> GazetteerIndex::load(const std::string& path) {
         for (auto& n : names) pairs.emplace_back(std::move(n), id);
     });
     std::sort(pairs.begin(), pairs.end());
-    index->m_names.reserve(pairs.size());
+    index->m_own_names.reserve(pairs.size());
     for (const auto& [name, id] : pairs) {
-        index->m_names.push_back({static_cast<std::uint32_t>(index->m_blob.size()), static_cast<std::uint32_t>(name.size()), id});
-        index->m_blob += name;
+        index->m_own_names.push_back({static_cast<std::uint32_t>(index->m_own_blob.size()), static_cast<std::uint32_t>(name.size()), id});
+        index->m_own_blob += name;
     }
+    index->m_blob = index->m_own_blob;
+    index->m_names = index->m_own_names;
     return index;
 }
 
@@ -129,22 +131,30 @@ void GazetteerIndex::save(std::string& out) const {
     for (const auto& e : m_entries) put_entry(out, e);
     put_string(out, m_blob);
     put(out, static_cast<std::uint64_t>(m_names.size()));
+    // The names start on a multiple of their alignment (the payload's start is one), to be read in place.
+    while (out.size() % alignof(NameRef) != 0) out += '\0';
     out.append(reinterpret_cast<const char*>(m_names.data()), m_names.size() * sizeof(NameRef));
 }
 
-std::unique_ptr<GazetteerIndex> GazetteerIndex::restore(const char*& p, const char* end) {
+std::unique_ptr<GazetteerIndex> GazetteerIndex::restore(const char*& p, const char* end, std::shared_ptr<const MappedCache> mapping) {
     auto index = std::make_unique<GazetteerIndex>();
     std::uint64_t n = 0;
     if (!take(p, end, n) || n > static_cast<std::uint64_t>(end - p)) return nullptr;
     index->m_entries.resize(n);
     for (auto& e : index->m_entries)
         if (!take_entry(p, end, e)) return nullptr;
-    if (!take_string(p, end, index->m_blob) || !take(p, end, n) || n * sizeof(NameRef) > static_cast<std::uint64_t>(end - p)) return nullptr;
-    index->m_names.resize(n);
-    std::memcpy(index->m_names.data(), p, n * sizeof(NameRef));
+    std::uint32_t blob_size = 0;
+    if (!take(p, end, blob_size) || blob_size > static_cast<std::size_t>(end - p)) return nullptr;
+    index->m_blob = std::string_view(p, blob_size);
+    p += blob_size;
+    if (!take(p, end, n)) return nullptr;
+    while (p < end && reinterpret_cast<std::uintptr_t>(p) % alignof(NameRef) != 0) ++p;
+    if (n * sizeof(NameRef) > static_cast<std::uint64_t>(end - p)) return nullptr;
+    index->m_names = std::span<const NameRef>(reinterpret_cast<const NameRef*>(p), n);
     p += n * sizeof(NameRef);
     for (const auto& r : index->m_names)
         if (r.entry >= index->m_entries.size() || std::uint64_t{r.offset} + r.length > index->m_blob.size()) return nullptr;
+    index->m_mapping = std::move(mapping);
     return index;
 }
 
@@ -211,18 +221,25 @@ CountryNames load_country_names(const GazetteerIndex& gazetteer) {
     return names;
 }
 
-std::unordered_set<std::string> load_common_words() {
-    std::unordered_set<std::string> words;
-    std::ifstream in(dictionary_path);
-    std::string line;
-    while (std::getline(in, line))
-        if (!line.empty() && std::islower(static_cast<unsigned char>(line[0])) && line.find('\'') == std::string::npos) words.insert(line);
-    return words;
+WordSet load_common_words() {
+    auto text = std::make_shared<std::string>();
+    if (std::ifstream in(dictionary_path, std::ios::binary); in) text->assign(std::istreambuf_iterator<char>(in), {});
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < text->size();) {
+        std::size_t next = text->find('\n', at);
+        if (next == std::string::npos) next = text->size();
+        const std::string_view line(text->data() + at, next - at);
+        if (!line.empty() && std::islower(static_cast<unsigned char>(line[0])) && line.find('\'') == std::string_view::npos) words.push_back(line);
+        at = next + 1;
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return WordSet::over(std::move(words), text);
 }
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 10};  // 10: the continents' adjectives
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 11};  // 11: the names aligned, to be read in place; the word list
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -296,12 +313,26 @@ bool restore_resources(const char*& p, const char* end, GeoparserResources& r) {
 }
 
 bool restore_cache(const std::filesystem::path& file, std::uint64_t key, GeoparserData& data) {
-    const auto bytes = read_cache_file(file, index_cache_kind, key);
-    if (!bytes) return false;
-    const char* p = bytes->data();
-    const char* end = p + bytes->size();
-    auto index = GazetteerIndex::restore(p, end);
-    if (!index || !restore_resources(p, end, data.resources) || p != end) return false;
+    auto mapped = map_cache_file(file, index_cache_kind, key);
+    if (!mapped) return false;
+    const auto mapping = std::make_shared<const MappedCache>(std::move(*mapped));
+    const char* p = mapping->bytes().data();
+    const char* end = p + mapping->bytes().size();
+    auto index = GazetteerIndex::restore(p, end, mapping);
+    if (!index || !restore_resources(p, end, data.resources)) return false;
+    // The word list, read where it lies in the cache.
+    std::uint64_t n = 0;
+    if (!take(p, end, n) || n > static_cast<std::uint64_t>(end - p)) return false;
+    std::vector<std::string_view> words;
+    words.reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::uint32_t size = 0;
+        if (!take(p, end, size) || size > static_cast<std::size_t>(end - p)) return false;
+        words.emplace_back(p, size);
+        p += size;
+    }
+    if (p != end || !std::is_sorted(words.begin(), words.end())) return false;
+    data.resources.common_words = WordSet::over(std::move(words), mapping);
     data.gazetteer = std::move(index);
     return true;
 }
@@ -483,9 +514,9 @@ GeoparserData load_geoparser_data() {
         std::string out;
         data.gazetteer->save(out);
         save_resources(out, data.resources);
+        put(out, static_cast<std::uint64_t>(data.resources.common_words.size()));
+        for (std::string_view w : data.resources.common_words.words()) put_string(out, w);
         write_cache_file(cache, index_cache_kind, key, out);  // without it, the next run builds the index again
-    } else {
-        data.resources.common_words = load_common_words();
     }
     data.resources.gazetteer = data.gazetteer.get();
     return data;

@@ -5,17 +5,22 @@
 // demonyms, Natural Earth's states and provinces, and the English word list of Debian's wamerican
 // package.
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "core/files/cache_file.hpp"
 #include "core/geoparse/geoparser.hpp"
 
 namespace storyplot {
 
 class GazetteerIndex : public Gazetteer {
 public:
+    GazetteerIndex() = default;
+    GazetteerIndex(const GazetteerIndex&) = delete;  // its views point into its own storage
+    GazetteerIndex& operator=(const GazetteerIndex&) = delete;
     // Parses cities500.txt. Throws InputError naming the file that is missing or unreadable.
     static std::unique_ptr<GazetteerIndex> load(const std::string& cities_path);
 
@@ -27,17 +32,23 @@ public:
 
     // The compact form: the entries and the folded names, sorted, in one blob.
     void save(std::string& out) const;
-    static std::unique_ptr<GazetteerIndex> restore(const char*& data, const char* end);  // nullptr when broken
+    // From the compact form in a mapped cache, which the index then holds: its names and their blob
+    // are read where they lie, not copied. nullptr when broken.
+    static std::unique_ptr<GazetteerIndex> restore(const char*& data, const char* end, std::shared_ptr<const MappedCache> mapping);
 
 private:
     struct NameRef {
         std::uint32_t offset, length, entry;
     };
-    std::string_view name_at(const NameRef& r) const { return std::string_view(m_blob).substr(r.offset, r.length); }
+    std::string_view name_at(const NameRef& r) const { return m_blob.substr(r.offset, r.length); }
 
     std::vector<GazetteerEntry> m_entries;
-    std::string m_blob;             // every folded name, back to back
-    std::vector<NameRef> m_names;   // sorted by name
+    std::string_view m_blob;              // every folded name, back to back
+    std::span<const NameRef> m_names;     // sorted by name
+    // What those two point into: the index's own (built) or the mapped cache (restored).
+    std::string m_own_blob;
+    std::vector<NameRef> m_own_names;
+    std::shared_ptr<const MappedCache> m_mapping;
 };
 
 // Natural Earth's countries as the reader knows them: folded names, short forms and demonyms -> ISO
@@ -54,7 +65,7 @@ struct CountryNames {
 CountryNames load_country_names(const GazetteerIndex& gazetteer);
 
 // Lower-case English words from /usr/share/dict/american-english (empty if absent).
-std::unordered_set<std::string> load_common_words();
+WordSet load_common_words();
 
 // All of it, ready for extract_places (the gazetteer is owned by the returned object): the towns, the
 // countries by name, short form and demonym (Natural Earth and world-countries), the continents, and

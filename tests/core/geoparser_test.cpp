@@ -438,3 +438,24 @@ TEST(Geoparser, ANameInsideAnOrganisationsNameIsNoPlace) {
     const Extraction alone = extract_places("Care\nPatients in Portland were moved to Augusta.\n", r);
     EXPECT_NE(found(alone, "Portland"), nullptr);
 }
+
+// The word list: looked up by binary search, over words it owns or words lying elsewhere.
+TEST(WordSet, OwnedAndViewedWords) {
+    WordSet set{"reading", "nice", "the"};
+    set.insert("mobile");
+    set.insert("the");
+    EXPECT_EQ(set.size(), 4u);
+    EXPECT_EQ(set.count("nice"), 1u);
+    EXPECT_EQ(set.count("Nice"), 0u);
+    EXPECT_EQ(set.count("nic"), 0u);
+    EXPECT_TRUE(std::is_sorted(set.words().begin(), set.words().end()));
+    const WordSet copy = set;  // shares the words it owns
+    set.insert("zebra");
+    EXPECT_EQ(copy.count("mobile"), 1u);
+    EXPECT_EQ(copy.count("zebra"), 0u);
+    auto text = std::make_shared<std::string>("alpha\nbeta\ngamma");
+    const WordSet viewed = WordSet::over({std::string_view(*text).substr(0, 5), std::string_view(*text).substr(6, 4)}, text);
+    text.reset();  // the set keeps it
+    EXPECT_EQ(viewed.count("beta"), 1u);
+    EXPECT_EQ(viewed.count("gamma"), 0u);
+}

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/geoparse/article_times.hpp"
+#include "core/geoparse/word_set.hpp"
 #include "core/story/story.hpp"
 
 namespace storyplot {
@@ -50,7 +51,7 @@ struct GeoparserResources {
     // Folded names of first-level regions (states, provinces, oblasts…) -> their keys in country_entries
     // (one name, several regions: "Punjab" in India and in Pakistan).
     std::unordered_map<std::string, std::vector<std::string>> regions;
-    std::unordered_set<std::string> common_words;            // lower-case English words
+    WordSet common_words;                                    // lower-case English words
 };
 
 struct FoundPlace {
