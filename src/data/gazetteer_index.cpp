@@ -239,7 +239,7 @@ WordSet load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 11};  // 11: the names aligned, to be read in place; the word list
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 12};  // 12: a region named as another country is
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -479,7 +479,12 @@ void add_admin_regions(GeoparserResources& resources) {
         for (const auto& form : forms) by_country_and_form.emplace(std::pair(region.country, form), key);
         for (const auto& form : forms) {
             const bool one_word = form.find(' ') == std::string::npos;
-            if (!is_latin_name(form) || (one_word && resources.common_words.count(form)) || resources.countries.count(form)) continue;
+            if (!is_latin_name(form) || (one_word && resources.common_words.count(form))) continue;
+            // A country's name stays the country's unless the region is another country's ("Georgia",
+            // the American state): the reader then weighs the two by the text (extract_places).
+            if (const auto country = resources.countries.find(form);
+                country != resources.countries.end() && (country->second == region.country || resources.adjectives.count(form) || country->second.front() == '@'))
+                continue;
             resources.regions[form].push_back(key);
         }
         GazetteerEntry entry;

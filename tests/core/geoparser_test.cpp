@@ -459,3 +459,30 @@ TEST(WordSet, OwnedAndViewedWords) {
     EXPECT_EQ(viewed.count("beta"), 1u);
     EXPECT_EQ(viewed.count("gamma"), 0u);
 }
+
+// "Georgia", a country and an American state: the state where the text speaks of its country's
+// regions and the towns in it, the country where it names the country's towns.
+TEST(Geoparser, ACountryOrAnotherCountrysRegionOfTheSameNameByTheText) {
+    static const FakeGazetteer towns({{50, "Atlanta", {-84.39, 33.75}, 500000, "PPLA", "US"}, {51, "Tbilisi", {44.79, 41.69}, 1100000, "PPLC", "GE"}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in", "and", "from", "storms", "talks"};
+    r.countries = {{"georgia", "GE"}};
+    r.regions = {{"georgia", {"ga"}}, {"alabama", {"al"}}};
+    r.country_entries = {{"GE", {0, "Georgia", {43.5, 42.2}, 0, "PCLI", "GE"}},
+                         {"ga", {0, "Georgia", {-83.4, 32.7}, 0, "ADM1", "US", 1.53e5}},
+                         {"al", {0, "Alabama", {-86.8, 32.8}, 0, "ADM1", "US", 1.35e5}}};
+    const Extraction state = extract_places("Storms\nStorms crossed Alabama and Georgia, and Atlanta lost power.\n", r);
+    const FoundPlace* us = found(state, "Georgia");
+    ASSERT_NE(us, nullptr);
+    EXPECT_EQ(us->entry->feature_code, "ADM1");
+    EXPECT_TRUE(state.countries.empty());
+    const Extraction country = extract_places("Talks\nThe talks in Tbilisi on Monday were the first in Georgia since June.\n", r);
+    const FoundPlace* ge = found(country, "Georgia");
+    ASSERT_NE(ge, nullptr);
+    EXPECT_EQ(ge->entry->feature_code, "PCLI");
+    // Named alone, it is the country.
+    const Extraction alone = extract_places("Talks\nThe talks in Georgia began on Monday.\n", r);
+    ASSERT_NE(found(alone, "Georgia"), nullptr);
+    EXPECT_EQ(found(alone, "Georgia")->entry->feature_code, "PCLI");
+}

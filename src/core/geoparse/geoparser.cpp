@@ -291,6 +291,46 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (matched) i = candidates.back().last;
     }
 
+    // A name that is a country's and another country's region ("Georgia"): the region where the text
+    // speaks more of the region's country than of the country — first-level regions of the same
+    // country ("Alabama", "Fla."), towns that lie in the region ("Atlanta") — and the country where
+    // it names the country's towns ("Tbilisi"), adjectives or other names, or as much of each.
+    for (auto& c : candidates) {
+        if (c.country.empty() || c.country.front() == '@') continue;
+        const auto homonym = r.regions.find(c.folded);
+        if (homonym == r.regions.end()) continue;
+        std::vector<const GazetteerEntry*> regions;
+        for (const auto& key : homonym->second)
+            if (const auto e = r.country_entries.find(key); e != r.country_entries.end() && e->second.country != c.country) regions.push_back(&e->second);
+        if (regions.empty()) continue;
+        const std::string region_country = regions.front()->country;
+        int for_region = 0, for_country = 0;
+        std::set<std::string> weighed;
+        for (const auto& o : candidates) {
+            if (o.folded == c.folded || !weighed.insert(o.folded).second) continue;
+            if (!o.country.empty()) {
+                for_country += o.country == c.country;
+                continue;
+            }
+            bool in_region_country = false, in_region = false, in_country = false;
+            if (o.region)
+                for (const auto& key : r.regions.at(o.folded))
+                    if (const auto e = r.country_entries.find(key); e != r.country_entries.end()) in_region_country |= e->second.country == region_country;
+            for (const auto* e : r.gazetteer->find(o.folded)) {
+                in_country |= e->country == c.country;
+                for (const auto* region : regions)
+                    in_region |= e->country == region->country &&
+                                 geodesic_distance(e->position, region->position) <= 50e3 + 1.5e3 * std::sqrt(region->area_km2 / 3.14159);
+            }
+            for_region += in_region_country || in_region;
+            for_country += in_country;
+        }
+        if (for_region > for_country) {
+            c.country.clear();
+            c.region = true;
+        }
+    }
+
     // Countries named, for context.
     std::set<std::string> countries;
     for (const auto& c : candidates)
