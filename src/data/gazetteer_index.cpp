@@ -239,7 +239,7 @@ WordSet load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 12};  // 12: a region named as another country is
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 13};  // 13: no dotted ISO codes but those news writes
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -401,7 +401,11 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
                 const std::string spelling = a.get<std::string>();
                 // Not the ISO code, and not an ordinary word ("Island", Iceland's own name for itself).
                 if (spelling != code && !resources.common_words.count(fold_name(spelling))) add(spelling, false);
-                if (all_caps(spelling) && spelling.size() <= 3) resources.countries.emplace(dotted(spelling), code);
+                // Dotted: "U.K.", "U.A.E."; a country's bare ISO code only where news writes it so
+                // ("U.S."): "K.P." and "G.B." are a person's initials far more often than countries.
+                const bool written_as_code = std::any_of(aliases.begin(), aliases.end(), [&](const auto& alias) { return alias.first == fold_name(spelling); });
+                if (all_caps(spelling) && spelling.size() <= 3 && (spelling != code || written_as_code))
+                    resources.countries.emplace(dotted(spelling), code);
             }
         if (const auto demonyms = country.find("demonyms"); demonyms != country.end() && demonyms->is_object())
             if (const auto eng = demonyms->find("eng"); eng != demonyms->end() && eng->is_object())

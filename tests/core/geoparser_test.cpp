@@ -486,3 +486,23 @@ TEST(Geoparser, ACountryOrAnotherCountrysRegionOfTheSameNameByTheText) {
     ASSERT_NE(found(alone, "Georgia"), nullptr);
     EXPECT_EQ(found(alone, "Georgia")->entry->feature_code, "PCLI");
 }
+
+// A town that goes by the name itself comes before a bigger one that lists it among its other
+// names; two names of one town make one place.
+TEST(Geoparser, OwnNamesFirstAndOnePlacePerTown) {
+    static const FakeGazetteer towns({{60, "New Delhi", {77.23, 28.61}, 317797, "PPLC", "IN"}, {61, "Delhi", {77.22, 28.65}, 10927986, "PPLA", "IN"},
+                                      {62, "Mumbai", {72.88, 19.07}, 12691836, "PPLA", "IN"}},
+                                     {{"New Delhi", 61}, {"Bombay", 62}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in", "he", "from", "to", "and", "then"};
+    const std::string text = "Visit\nHe flew from New Delhi to Bombay on Monday, and then the port of Mumbai sent a ship.\n";
+    const Extraction e = extract_places(text, r);
+    const FoundPlace* capital = found(e, "New Delhi");
+    ASSERT_NE(capital, nullptr);
+    EXPECT_EQ(capital->entry->id, 60);
+    const FoundPlace* mumbai = found(e, "Mumbai");
+    ASSERT_NE(mumbai, nullptr);
+    EXPECT_EQ(mumbai->mentions.size(), 2u);  // "Bombay" and "Mumbai"
+    EXPECT_EQ(std::count_if(e.places.begin(), e.places.end(), [](const FoundPlace& p) { return p.entry->id == 62; }), 1);
+}

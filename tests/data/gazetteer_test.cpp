@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/files/input_error.hpp"
 #include "core/geoparse/name_folding.hpp"
@@ -131,6 +132,18 @@ TEST(Gazetteer, ACountryIsPlacedOnItsMainland) {
     EXPECT_LT(us.lon, -90.0);
     EXPECT_GT(us.lat, 35.0);
     EXPECT_LT(us.lat, 42.0);
+}
+
+// A country's ISO code dotted is read as the country only where news writes it so: "U.S." is the
+// United States, "K.P." in a person's name is no North Korea.
+TEST(Gazetteer, DottedCodesAsNewsWritesThem) {
+    const GeoparserData data = load_geoparser_data();
+    const Extraction e = extract_places("Talks\nPrime Minister K.P. Sharma Oli met U.S. and U.K. envoys on Monday.\n", data.resources);
+    std::set<std::string> names;
+    for (const auto& p : e.places) names.insert(p.entry->name);
+    EXPECT_TRUE(names.count("United States"));
+    EXPECT_TRUE(names.count("United Kingdom"));
+    EXPECT_FALSE(names.count("North Korea"));
 }
 
 TEST(AdminRegions, NaturalEarthsStatesAndProvincesWithTheirNamesAndAPointInside) {

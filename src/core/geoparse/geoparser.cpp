@@ -432,6 +432,9 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (e.feature_code == "ADM1")
             return (eponymous.count(&e) ? 4.0 : 6.9) + (countries.count(e.country) ? 2.0 : 0.0) + (name.ends_with(kind_mark) ? 5.0 : 0.0);
         double s = std::log10(static_cast<double>(e.population) + 10.0);
+        // A town that goes by the name itself before one that lists it among its other names ("New
+        // Delhi" is the capital, not Delhi, which GeoNames also calls so).
+        if (fold_name(e.name) == name_of(name)) s += 0.5;
         if (e.feature_code == "PPLC") s += 2.5;
         else if (e.feature_code == "PPLA") s += 1.0;
         else if (e.feature_code == "PPLA2") s += 0.4;
@@ -550,8 +553,18 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             !qualified.count({c.folded, e}))
             continue;
         // A region is no stop of a journey: it waits until the towns are placed.
-        if (region) regions_named.push_back(c);
-        else add_mention(index, c.folded, c, it_options->second);
+        if (region) {
+            regions_named.push_back(c);
+            continue;
+        }
+        // Two names of one town ("Bombay", "Mumbai") make one place.
+        if (!index.count(c.folded))
+            for (const auto& [other, at] : index)
+                if (out.places[at].entry == e) {
+                    index.emplace(c.folded, at);
+                    break;
+                }
+        add_mention(index, c.folded, c, it_options->second);
     }
     // One place per region, whichever of its names ("Kentucky", "Ky.") the text used.
     std::map<const GazetteerEntry*, std::size_t> region_index;
