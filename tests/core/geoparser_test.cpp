@@ -506,3 +506,19 @@ TEST(Geoparser, OwnNamesFirstAndOnePlacePerTown) {
     EXPECT_EQ(mumbai->mentions.size(), 2u);  // "Bombay" and "Mumbai"
     EXPECT_EQ(std::count_if(e.places.begin(), e.places.end(), [](const FoundPlace& p) { return p.entry->id == 62; }), 1);
 }
+
+// In a sentence that travels, "in" before a town makes it a stop whatever verb leads there ("changed
+// engines in Khasan", "stopping briefly in Khasan").
+TEST(Geoparser, InATravellingSentenceATownAfterInIsAStop) {
+    const Extraction e = extract_places("Trip\nKim left Pyongyang by train on Tuesday. The train changed engines in Khasan on Wednesday "
+                                        "and went on to Vladivostok.\n",
+                                        resources());
+    ASSERT_EQ(e.routes.size(), 1u);
+    std::vector<std::string> stops;
+    for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
+    EXPECT_EQ(stops, (std::vector<std::string>{"Pyongyang", "Khasan", "Vladivostok"}));
+    EXPECT_EQ(e.routes[0].mode, TravelMode::train);
+    // Not where the sentence tells of no journey.
+    const Extraction still = extract_places("Trip\nOfficials in Khasan said the station was quiet on Tuesday.\n", resources());
+    EXPECT_TRUE(still.routes.empty());
+}

@@ -677,7 +677,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                                                  w2 == "capital" || w2 == "harbour" || w2 == "harbor" || w2 == "island");
             const bool stop = listed || place_of || w1 == "to" || w1 == "via" || w1 == "through" || w1 == "into" || w1 == "at" || w1 == "reached" ||
                               w1 == "reaches" || w1 == "reaching" || w1 == "visited" || w1 == "visiting" || w1 == "then" ||
-                              (w1 == "in" && arrival_words.count(w2)) ||
+                              (w1 == "in" && (arrival_words.count(w2) || travel_verb || mode_found)) ||
                               (w1 == "for" && (origin_words.count(w2) || w2 == "headed" || w2 == "bound" || (!stops.empty() && stops.back().origin))) ||
                               ((w1 == "and" || w1 == ",") && !stops.empty());
             if (origin || stop) stops.push_back({it->second, origin, last, c.first, std::nullopt});
