@@ -9,7 +9,7 @@
 namespace storyplot {
 
 Path route_geometry(const Story& story, const Route& route) {
-    if (!route.path.empty() || route.mode != TravelMode::plane) return route_path(story, route);
+    if (!route.path.empty()) return route_path(story, route);
     Path path;
     for (const auto& id : route.stops) {
         const Place* p = story.place(id);

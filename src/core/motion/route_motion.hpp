@@ -10,8 +10,9 @@
 
 namespace storyplot {
 
-// The path a route is drawn and animated along: its LineString, else its stops joined (great
-// circles for planes, densified, longitudes continuous across the antimeridian).
+// The path a route is drawn and animated along: its LineString, else its stops joined by geodesics
+// (the shortest way on the earth, whatever the mode: the one line that is the same in every
+// projection), densified, longitudes continuous across the antimeridian.
 Path route_geometry(const Story& story, const Route& route);
 
 struct MotionState {
