@@ -76,15 +76,17 @@ void add_export_decorations(ImDrawList& list, const Camera& camera, float scale,
     if (!layout.inset.empty()) {
         // The map itself was drawn into the box by the renderer; here its frame and the main view.
         const Box& b = layout.inset;
-        const Box frame = inset_view_box(camera, inset_camera(camera, b));
-        const Vec2 a = Vec2{frame.min_x, frame.min_y} + Vec2{b.min_x, b.min_y};
-        const Vec2 c = Vec2{frame.max_x, frame.max_y} + Vec2{b.min_x, b.min_y};
+        const std::vector<Vec2> outline = inset_view_outline(camera, inset_camera(camera, b));
+        Box extent;
+        for (Vec2 p : outline) extent.add(p);
         list.PushClipRect(im(b.min_x, b.min_y), im(b.max_x, b.max_y), true);
-        if (c.x - a.x < 4 * scale) {
-            const Vec2 m = (a + c) * 0.5;
+        if (!outline.empty() && extent.width() < 4 * scale) {
+            const Vec2 m = extent.center() + Vec2{b.min_x, b.min_y};
             list.AddCircle(im(m.x, m.y), 5 * scale, IM_COL32(179, 38, 30, 255), 16, 2 * scale);
-        } else {
-            list.AddRect(im(a.x, a.y), im(c.x, c.y), IM_COL32(179, 38, 30, 255), 0, 0, 2 * scale);
+        } else if (outline.size() >= 3) {
+            std::vector<ImVec2> points;
+            for (Vec2 p : outline) points.push_back(im(p.x + b.min_x, p.y + b.min_y));
+            list.AddPolyline(points.data(), static_cast<int>(points.size()), IM_COL32(179, 38, 30, 255), ImDrawFlags_Closed, 2 * scale);
         }
         list.PopClipRect();
         list.AddRect(im(b.min_x - 1, b.min_y - 1), im(b.max_x + 1, b.max_y + 1), IM_COL32(255, 255, 255, 255), 0, 0, 3 * scale);

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "core/geo/mercator.hpp"
 
@@ -201,4 +203,39 @@ TEST(MapDecorations, AChapterCardTooTallForASmallPictureTakesTheLegendsRoomThenC
     EXPECT_NE(small.card_text.pieces.back().text.find("\u2026"), std::string::npos);
     EXPECT_TRUE(pieces_fit(small));
     EXPECT_TRUE(apart(small));
+}
+
+// In another projection the view's outline on the inset follows its edges back to the earth: a
+// conic's is no box (its top edge bows), every point of it is a point of the view's edge; a globe
+// seen whole is cut along its horizon.
+TEST(MapDecorations, TheInsetOutlinesWhatAnotherProjectionShows) {
+    const Camera mercator_view = Camera::fit(mercator::forward(60, 35, 140, 65), 1200, 800);
+    const Box inset_px = Box::of(900, 500, 1180, 700);
+    const std::vector<Vec2> box = inset_view_outline(mercator_view, inset_camera(mercator_view, inset_px));
+    ASSERT_EQ(box.size(), 4u);  // Web Mercator: the box
+    const Camera conic = Camera::fit_lonlat(fitted_projection(ProjectionKind::conformal_conic, Box::of(60, 35, 140, 65)), Box::of(60, 35, 140, 65), 1200, 800);
+    const Camera around = inset_camera(conic, inset_px);
+    const std::vector<Vec2> outline = inset_view_outline(conic, around);
+    ASSERT_EQ(outline.size(), 96u);
+    for (Vec2 p : outline) {
+        const auto at = conic.lonlat_to_screen(mercator::inverse(around.screen_to_world(p)));
+        ASSERT_TRUE(at);
+        const double to_edge = std::min({std::abs(at->x), std::abs(at->x - 1200), std::abs(at->y), std::abs(at->y - 800)});
+        EXPECT_LT(to_edge, 1.0);
+    }
+    // The top edge's middle lies north of its corners on the inset (smaller y): a conic's parallels bow.
+    EXPECT_LT(outline[12].y, std::min(outline[0].y, outline[24].y) - 1.0);
+    // The whole globe: every point on the earth, at most a quarter turn from the centre.
+    const Projection globe = fitted_projection(ProjectionKind::orthographic, Box::of(60, 20, 120, 60));
+    const Camera whole = Camera::fit_lonlat(globe, Box::of(-180, -90, 180, 90), 800, 800);
+    const Camera globe_around = inset_camera(whole, Box::of(0, 0, 280, 200));
+    const std::vector<Vec2> horizon = inset_view_outline(whole, globe_around);
+    ASSERT_GE(horizon.size(), 90u);
+    for (Vec2 p : horizon) {
+        const LonLat q = mercator::inverse(globe_around.screen_to_world(p));
+        const double cos_angle = std::sin(q.lat * std::numbers::pi / 180) * std::sin(globe.lat0 * std::numbers::pi / 180) +
+                                 std::cos(q.lat * std::numbers::pi / 180) * std::cos(globe.lat0 * std::numbers::pi / 180) *
+                                     std::cos((q.lon - globe.lon0) * std::numbers::pi / 180);
+        EXPECT_GT(cos_angle, -0.02);
+    }
 }

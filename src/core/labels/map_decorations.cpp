@@ -158,6 +158,48 @@ Box inset_view_box(const Camera& main, const Camera& inset) {
     return Box::of(clamp_to(a.x, w), clamp_to(a.y, h), clamp_to(c.x, w), clamp_to(c.y, h));
 }
 
+std::vector<Vec2> inset_view_outline(const Camera& main, const Camera& inset) {
+    if (main.is_mercator()) {
+        const Box b = inset_view_box(main, inset);
+        return {{b.min_x, b.min_y}, {b.max_x, b.min_y}, {b.max_x, b.max_y}, {b.min_x, b.max_y}};
+    }
+    const double w = main.width(), h = main.height();
+    const Vec2 centre{w / 2, h / 2};
+    // Each edge in 24 steps, clockwise from the top left; a point off the earth is moved towards
+    // the centre to the last point on it (the horizon), found by halving.
+    std::vector<Vec2> border;
+    constexpr int steps = 24;
+    for (int side = 0; side < 4; ++side)
+        for (int i = 0; i < steps; ++i) {
+            const double t = static_cast<double>(i) / steps;
+            const Vec2 corners[4] = {{0, 0}, {w, 0}, {w, h}, {0, h}};
+            const Vec2 a = corners[side], b = corners[(side + 1) % 4];
+            border.push_back(a + (b - a) * t);
+        }
+    const LonLat middle = mercator::inverse(inset.center());
+    std::vector<Vec2> out;
+    std::optional<double> last_lon;
+    for (const Vec2 edge : border) {
+        std::optional<LonLat> at = main.screen_to_lonlat(edge);
+        if (!at) {
+            double on = 0, off = 1;  // fractions of the way from the centre to the edge
+            if (!main.screen_to_lonlat(centre)) continue;
+            for (int k = 0; k < 20; ++k) {
+                const double mid = (on + off) / 2;
+                (main.screen_to_lonlat(centre + (edge - centre) * mid) ? on : off) = mid;
+            }
+            at = main.screen_to_lonlat(centre + (edge - centre) * on);
+            if (!at) continue;
+        }
+        // Longitudes continuous, from the inset's middle on: a view across the antimeridian stays whole.
+        double lon = middle.lon + std::remainder(at->lon - middle.lon, 360.0);
+        if (last_lon) lon = *last_lon + std::remainder(lon - *last_lon, 360.0);
+        last_lon = lon;
+        out.push_back(inset.world_to_screen(mercator::forward(LonLat{lon, at->lat})));
+    }
+    return out;
+}
+
 ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
     const double metres_per_px = camera.ground_resolution();
     const double max_metres = max_px * metres_per_px;

@@ -82,6 +82,12 @@ Camera inset_camera(const Camera& main, const Box& inset_px);
 // edge, a frame of what is shown, rather than a box whose sides fall outside.
 Box inset_view_box(const Camera& main, const Camera& inset);
 
+// What the main view shows, outlined on the inset (the inset's own pixels, a closed ring): the box
+// for Web Mercator; in another projection the view's edges sampled and brought back to the earth,
+// so a conic's view is a curved quadrilateral and a globe's the part of the screen on the globe
+// (cut along its horizon). Empty when no part of the view is on the earth.
+std::vector<Vec2> inset_view_outline(const Camera& main, const Camera& inset);
+
 // Legend entries for a story's routes.
 std::vector<LegendEntry> legend_for(const Story& story);
 
