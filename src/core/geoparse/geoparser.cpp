@@ -26,6 +26,7 @@ struct Token {
     bool capitalised = false;
     bool all_caps = false;
     int sentence = 0;
+    bool organisation = false;  // a word of an organisation's name ("Hospital", "Ministry"), looked up once
 };
 
 bool is_upper_start(std::string_view word) {
@@ -81,7 +82,7 @@ std::vector<Token> tokenize(std::string_view text) {
         }
         // "Pennsylvania-based", "US-led": a name with lower-case words hyphened after it ends at the
         // hyphen ("Stratford-upon-Avon", a name throughout, does not).
-        if (is_upper_start(text.substr(i, j - i)))
+        if (text.substr(i, j - i).find('-') != std::string_view::npos && is_upper_start(text.substr(i, j - i)))
             for (std::size_t h = i + 1; h + 1 < j; ++h) {
                 if (text[h] != '-' || !std::islower(static_cast<unsigned char>(text[h + 1]))) continue;
                 if (std::none_of(text.begin() + static_cast<std::ptrdiff_t>(h), text.begin() + static_cast<std::ptrdiff_t>(j),
@@ -176,6 +177,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     const std::string_view first_line = text.substr(0, nl == std::string_view::npos ? text.size() : nl);
     if (!first_line.empty() && first_line.size() < 200) out.title = std::string(first_line);
     std::vector<Token> tokens = tokenize(text);
+    for (Token& t : tokens) t.organisation = t.capitalised && organisation_words.count(t.folded) > 0;
     const std::size_t title_end = has_body && first_line.size() < 200 ? nl : 0;
     // The headline is a sentence of its own, even without a full stop: its last word and a dateline
     // ("Talks\nLONDON (Reuters)") are no one name.
@@ -204,7 +206,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const bool titled = i > 0 && titles.count(tokens[i - 1].folded);
         bool organisation = false, feature = false;
         for (std::size_t k = i; k <= j; ++k) {
-            organisation |= organisation_words.count(tokens[k].folded) > 0;
+            organisation |= tokens[k].organisation;
             feature |= feature_words.count(tokens[k].folded) > 0;
         }
         std::string whole;
@@ -295,14 +297,15 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // speaks more of the region's country than of the country — first-level regions of the same
     // country ("Alabama", "Fla."), towns that lie in the region ("Atlanta") — and the country where
     // it names the country's towns ("Tbilisi"), adjectives or other names, or as much of each.
-    for (auto& c : candidates) {
-        if (c.country.empty() || c.country.front() == '@') continue;
+    // (Weighed once per name, however often the text repeats it.)
+    std::map<std::string, bool> homonym_is_region;
+    auto weigh_homonym = [&](const Candidate& c) {
         const auto homonym = r.regions.find(c.folded);
-        if (homonym == r.regions.end()) continue;
+        if (homonym == r.regions.end()) return false;
         std::vector<const GazetteerEntry*> regions;
         for (const auto& key : homonym->second)
             if (const auto e = r.country_entries.find(key); e != r.country_entries.end() && e->second.country != c.country) regions.push_back(&e->second);
-        if (regions.empty()) continue;
+        if (regions.empty()) return false;
         const std::string region_country = regions.front()->country;
         int for_region = 0, for_country = 0;
         std::set<std::string> weighed;
@@ -325,7 +328,13 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             for_region += in_region_country || in_region;
             for_country += in_country;
         }
-        if (for_region > for_country) {
+        return for_region > for_country;
+    };
+    for (auto& c : candidates) {
+        if (c.country.empty() || c.country.front() == '@') continue;
+        auto it = homonym_is_region.find(c.folded);
+        if (it == homonym_is_region.end()) it = homonym_is_region.emplace(c.folded, weigh_homonym(c)).first;
+        if (it->second) {
             c.country.clear();
             c.region = true;
         }
@@ -388,7 +397,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         for (std::size_t k = c.last + 1; k < tokens.size() && k <= c.last + 3 && tokens[k].capitalised && tokens[k].sentence == first.sentence &&
                                          tokens[k].begin - tokens[k - 1].end <= 1;
              ++k)
-            if (organisation_words.count(tokens[k].folded)) {
+            if (tokens[k].organisation) {
                 followed_by_feature_or_org = true;
                 break;
             }
