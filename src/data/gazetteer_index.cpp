@@ -337,10 +337,6 @@ bool restore_cache(const std::filesystem::path& file, std::uint64_t key, Geopars
     return true;
 }
 
-// world-countries (npm, ODbL): for each country its common and official names, its other spellings
-// (not the 2-letter ISO code nor an ordinary English word: "IN", "IT", "Island"), their dotted forms
-// ("U.S.", "U.K.": the reader sees "u s"), and its English demonyms with their plurals, which are
-// marked adjectival.
 // Where a country is placed: at world-countries' point (whole degrees near its middle, the one
 // gazetteers quote) while that is within 150 km of the centre of its mainland's area; farther, it has
 // fallen in the sea or a neighbour (Kuwait's, Indonesia's) or off the middle of a large country
@@ -357,6 +353,10 @@ LonLat country_point(std::optional<LonLat> quoted, const Mainland& mainland) {
     return mainland.label;
 }
 
+// world-countries (npm, ODbL): for each country its common and official names, its other spellings
+// (not the 2-letter ISO code nor an ordinary English word: "IN", "IT", "Island"), their dotted forms
+// ("U.S.", "U.K.": the reader sees "u s"), and its English demonyms with their plurals, which are
+// marked adjectival.
 // A country becomes a place at country_point.
 void add_world_countries(GeoparserResources& resources, const std::unordered_map<std::string, Mainland>& mainlands) {
     const std::filesystem::path path = world_countries_path();
