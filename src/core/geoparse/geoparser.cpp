@@ -166,6 +166,22 @@ struct Candidate {
     bool region_word = false; // followed by a kind of region ("Alberta province"), which the mention takes in
 };
 
+// The first-level regions a folded name names (none for another name).
+std::vector<const GazetteerEntry*> regions_named_by(const GeoparserResources& r, const std::string& folded) {
+    std::vector<const GazetteerEntry*> out;
+    if (const auto it = r.regions.find(folded); it != r.regions.end())
+        for (const auto& key : it->second)
+            if (const auto e = r.country_entries.find(key); e != r.country_entries.end()) out.push_back(&e->second);
+    return out;
+}
+
+// Whether a town lies in a region: in its country, and as near its point as a disc of its area
+// reaches, and 50 km more (a region's point is its centre, its edge is ragged).
+bool in_region(const GazetteerEntry& town, const GazetteerEntry& region) {
+    return town.country == region.country &&
+           geodesic_distance(town.position, region.position) <= 50e3 + 1.5e3 * std::sqrt(region.area_km2 / 3.14159);
+}
+
 }  // namespace
 
 Extraction extract_places(std::string_view text, const GeoparserResources& r) {
@@ -300,11 +316,8 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     // (Weighed once per name, however often the text repeats it.)
     std::map<std::string, bool> homonym_is_region;
     auto weigh_homonym = [&](const Candidate& c) {
-        const auto homonym = r.regions.find(c.folded);
-        if (homonym == r.regions.end()) return false;
-        std::vector<const GazetteerEntry*> regions;
-        for (const auto& key : homonym->second)
-            if (const auto e = r.country_entries.find(key); e != r.country_entries.end() && e->second.country != c.country) regions.push_back(&e->second);
+        std::vector<const GazetteerEntry*> regions = regions_named_by(r, c.folded);
+        std::erase_if(regions, [&](const GazetteerEntry* e) { return e->country == c.country; });
         if (regions.empty()) return false;
         const std::string region_country = regions.front()->country;
         int for_region = 0, for_country = 0;
@@ -315,17 +328,14 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 for_country += o.country == c.country;
                 continue;
             }
-            bool in_region_country = false, in_region = false, in_country = false;
+            bool in_region_country = false, inside_region = false, in_country = false;
             if (o.region)
-                for (const auto& key : r.regions.at(o.folded))
-                    if (const auto e = r.country_entries.find(key); e != r.country_entries.end()) in_region_country |= e->second.country == region_country;
+                for (const auto* e : regions_named_by(r, o.folded)) in_region_country |= e->country == region_country;
             for (const auto* e : r.gazetteer->find(o.folded)) {
                 in_country |= e->country == c.country;
-                for (const auto* region : regions)
-                    in_region |= e->country == region->country &&
-                                 geodesic_distance(e->position, region->position) <= 50e3 + 1.5e3 * std::sqrt(region->area_km2 / 3.14159);
+                for (const auto* region : regions) inside_region |= in_region(*e, *region);
             }
-            for_region += in_region_country || in_region;
+            for_region += in_region_country || inside_region;
             for_country += in_country;
         }
         return for_region > for_country;
@@ -364,17 +374,11 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             if (q == starting_at.end()) continue;
             const Candidate& by = *q->second;
             const std::string& country = by.country;
-            std::vector<const GazetteerEntry*> regions;
-            if (by.region)
-                if (const auto it = r.regions.find(by.folded); it != r.regions.end())
-                    for (const auto& key : it->second)
-                        if (const auto e = r.country_entries.find(key); e != r.country_entries.end()) regions.push_back(&e->second);
+            const std::vector<const GazetteerEntry*> regions = by.region ? regions_named_by(r, by.folded) : std::vector<const GazetteerEntry*>{};
             if (country.empty() && regions.empty()) continue;
             for (const auto* e : r.gazetteer->find(c.folded)) {
                 bool in = !country.empty() && country.front() != '@' && e->country == country;
-                for (const auto* region : regions)
-                    in |= e->country == region->country &&
-                          geodesic_distance(e->position, region->position) <= 50e3 + 1.5e3 * std::sqrt(region->area_km2 / 3.14159);
+                for (const auto* region : regions) in |= in_region(*e, *region);
                 if (in) {
                     qualified.emplace(c.folded, e);
                     qualified_at.insert(c.first);
@@ -458,20 +462,17 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         const std::string name = name_of(c.folded);
         for (const auto* e : r.gazetteer->find(name)) list.push_back({e, base_score(c.folded, *e)});
         if (c.region)
-            for (const auto& key : r.regions.at(name))
-                if (const auto it = r.country_entries.find(key); it != r.country_entries.end()) list.push_back({&it->second, base_score(c.folded, it->second)});
+            for (const auto* e : regions_named_by(r, name)) list.push_back({e, base_score(c.folded, *e)});
         if (list.empty()) {
             options.erase(c.folded);
             continue;
         }
         for (const auto& region : list) {
             if (region.entry->feature_code != "ADM1") continue;
-            const double reach = 50e3 + 1.5e3 * std::sqrt(region.entry->area_km2 / 3.14159);
             // (A town by its own name: Yuma's gazetteer entry also goes by "Arizona", which makes no
             // region of that name eponymous.)
             for (const auto& town : list)
-                if (town.entry->feature_code != "ADM1" && town.entry->country == region.entry->country && fold_name(town.entry->name) == name &&
-                    geodesic_distance(town.entry->position, region.entry->position) <= reach)
+                if (town.entry->feature_code != "ADM1" && fold_name(town.entry->name) == name && in_region(*town.entry, *region.entry))
                     eponymous.insert(region.entry);
         }
         for (auto& scored : list) scored.score = base_score(c.folded, *scored.entry);
