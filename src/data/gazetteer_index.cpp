@@ -160,16 +160,6 @@ std::unique_ptr<GazetteerIndex> GazetteerIndex::restore(const char*& p, const ch
 
 namespace {
 
-bool inside(LonLat p, const Polygon& poly) {
-    bool in = false;
-    for (const auto& ring : poly.rings)
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-            if ((ring[i].lat > p.lat) != (ring[j].lat > p.lat) &&
-                p.lon < (ring[j].lon - ring[i].lon) * (p.lat - ring[i].lat) / (ring[j].lat - ring[i].lat) + ring[i].lon)
-                in = !in;
-    return in;
-}
-
 // Short forms and demonyms news text uses, by ISO code.
 const std::vector<std::pair<const char*, const char*>> aliases{
     {"us", "US"}, {"usa", "US"}, {"united states of america", "US"}, {"america", "US"}, {"american", "US"}, {"americans", "US"},

@@ -63,11 +63,7 @@ LonLat part_centre(const ProjectedPart& part) {
     // (The ring may run past +-180 degrees: the centre is taken to the same copy of the world.)
     const double lon = centre->lon + 360.0 * std::round((outer.front().lon - centre->lon) / 360.0);
     const Vec2 c = mercator::forward(LonLat{lon, centre->lat});
-    bool in = false;
-    for (const auto& ring : part.rings)
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-            if ((ring[i].y > c.y) != (ring[j].y > c.y) && c.x < (ring[j].x - ring[i].x) * (c.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x) in = !in;
-    return in ? *centre : part_anchor(part);
+    return inside(c, part.rings) ? *centre : part_anchor(part);
 }
 
 }  // namespace storyplot

@@ -23,15 +23,6 @@ double distance_to_edges(Vec2 p, const std::vector<Outline>& rings) {
     return best;
 }
 
-bool inside(Vec2 p, const std::vector<Outline>& rings) {
-    bool in = false;
-    for (const auto& ring : rings)
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-            if ((ring[i].y > p.y) != (ring[j].y > p.y) && p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
-                in = !in;
-    return in;
-}
-
 }  // namespace
 
 TEST(LabelPoint, ASquaresCentre) {

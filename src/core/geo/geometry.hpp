@@ -64,6 +64,24 @@ struct Polygon {
     std::vector<Ring> rings;
 };
 
+// Whether a point lies inside rings by the even-odd rule (so inside an outer ring and no hole), in
+// whatever plane the rings and point share: lon/lat or projected metres.
+inline bool inside_rings(double x, double y, const auto& rings, auto x_of, auto y_of) {
+    bool in = false;
+    for (const auto& ring : rings)
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            const double xi = x_of(ring[i]), yi = y_of(ring[i]), xj = x_of(ring[j]), yj = y_of(ring[j]);
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) in = !in;
+        }
+    return in;
+}
+inline bool inside(LonLat p, const Polygon& poly) {
+    return inside_rings(p.lon, p.lat, poly.rings, [](LonLat q) { return q.lon; }, [](LonLat q) { return q.lat; });
+}
+inline bool inside(Vec2 p, const std::vector<std::vector<Vec2>>& rings) {
+    return inside_rings(p.x, p.y, rings, [](Vec2 q) { return q.x; }, [](Vec2 q) { return q.y; });
+}
+
 enum class GeometryKind { polygon, line, point };
 
 // One vector layer as storyplot sees it, in lon/lat: whatever CRS the source had is already undone.

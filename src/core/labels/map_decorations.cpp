@@ -177,13 +177,14 @@ std::vector<Vec2> inset_view_outline(const Camera& main, const Camera& inset) {
             border.push_back(a + (b - a) * t);
         }
     const LonLat middle = mercator::inverse(inset.center());
+    const bool centre_on_earth = main.screen_to_lonlat(centre).has_value();
     std::vector<Vec2> out;
     std::optional<double> last_lon;
     for (const Vec2 edge : border) {
         std::optional<LonLat> at = main.screen_to_lonlat(edge);
         if (!at) {
             double on = 0, off = 1;  // fractions of the way from the centre to the edge
-            if (!main.screen_to_lonlat(centre)) continue;
+            if (!centre_on_earth) continue;
             for (int k = 0; k < 20; ++k) {
                 const double mid = (on + off) / 2;
                 (main.screen_to_lonlat(centre + (edge - centre) * mid) ? on : off) = mid;
