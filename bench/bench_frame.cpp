@@ -87,6 +87,36 @@ void BM_Frame_Globe_50m_Generalised_1080p(benchmark::State& state) {  // its cop
     draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080),
                 scene().fifty_generalised);
 }
+// The globe is drawn from its picture of the flat world (core/geo/globe_picture) while that is as
+// fine as the globe: the runs above. The same globe from the meshes, as before the picture and as
+// the globe is drawn closer in:
+void BM_Frame_Globe_50m_Meshes_1080p(benchmark::State& state) {
+    MapScene& fifty = scene().fifty;
+    fifty.set_globe_picture_largest(0);
+    draw_frames(state, Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080), fifty);
+    fifty.set_globe_picture_largest(4096);
+}
+// And a globe whose picture is drawn again every frame: zoomed out and in by 30%, its lines change
+// width (what a zoom costs once each half octave).
+void BM_Frame_Globe_50m_PictureRedrawn_1080p(benchmark::State& state) {
+    Scene& s = scene();
+    const Camera far = Camera::fit_lonlat(fitted_projection(ProjectionKind::orthographic, Box::of(125, 38, 135, 46)), world, 1920, 1080);
+    const Camera farther = Camera::projected(far.projection(), far.projected_center(), far.projected_resolution() * 1.3, 1920, 1080);
+    OffscreenTarget target(1920, 1080);
+    WindowTarget window(&target);
+    FrameView view;
+    view.decorations = {false, false, false, false, false, false};
+    int frame = 0;
+    for (auto _ : state) {
+        // Panned a fraction of a pixel too: never put back from the copy of the base (render/base_copy).
+        view.camera = ++frame % 2 ? farther : far;
+        view.camera.pan_pixels(0.4142135 * (frame % 97), 0);
+        s.ui.begin_frame(1920, 1080);
+        s.fifty.draw(view, window);
+        s.ui.end_frame();
+        glFinish();
+    }
+}
 void BM_Frame_Mercator_50m_1080p(benchmark::State& state) {  // the same 1:50m world flat: what the projection costs
     const Box box = Box::of(-180, -85, 180, 85);
     draw_frames(state, Camera::fit(mercator::forward(box.min_x, box.min_y, box.max_x, box.max_y), 1920, 1080), scene().fifty);
@@ -108,6 +138,8 @@ void BM_Frame_Conic_Eurasia_1080p(benchmark::State& state) {
 }
 BENCHMARK(BM_Frame_Globe_50m_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Globe_50m_Generalised_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Frame_Globe_50m_Meshes_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Frame_Globe_50m_PictureRedrawn_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Mercator_50m_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Globe_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Frame_Globe_Asia_1080p)->Unit(benchmark::kMillisecond)->MinTime(1.0);

@@ -8,6 +8,7 @@ uniform vec2 u_scale;
 uniform vec2 u_px_to_clip;
 uniform float u_half_width;  // pixels
 uniform float u_metres_per_px;
+uniform vec2 u_ground;       // x: 1 draws widths on the ground (a globe's picture, core/geo/globe_picture); y: the camera's Web Mercator northing
 out float v_across;          // pixels from the centre line
 out float v_along_px;        // pixels along the path, for dashes
 out float v_along_m;         // projected metres along the path, for travelled / ahead
@@ -27,6 +28,11 @@ void main() {
     vec2 normal = vec2(-dir.y, dir.x);
     float extent = u_half_width + 1.0;
     vec2 offset_px = normal * a_attr.z * extent + dir * a_attr.w * u_half_width;
+#if !PROJECTED
+    // On the ground: Web Mercator stretches a metre by 1 / cos(latitude) = cosh(northing / R), and the
+    // line with it (its feather too, a pixel where the globe shows it).
+    offset_px *= mix(1.0, cosh((position.y + u_ground.y) / 6378137.0), u_ground.x);
+#endif
     gl_Position = vec4(center + offset_px * u_px_to_clip, 0.0, 1.0);
     v_across = a_attr.z * extent;
     v_along_px = a_along / u_metres_per_px + a_attr.w * u_half_width;

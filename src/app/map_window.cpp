@@ -1149,11 +1149,13 @@ void MapWindow::frame() {
     view.time = m_session.time();
     view.trail = m_session.timeline().trail;
     view.highlights = true;
+    view.live = true;
     view.scale = m_ui.scale();  // markers, lines and text at the interface's size
     view.ruler = m_session.ruler();
     view.insets = {area.min_x, camera.width() - area.max_x, camera.height() - area.max_y, area.min_y};
     FrameResult shown = m_scene.draw(view, m_target);
     m_shown_level = shown.map.level;
+    if (shown.map.globe_picture_lags) m_settle_until = std::max(m_settle_until, now() + 0.25);  // frames until it is drawn again
     m_label_ms = shown.overlay.placement_ms;
     m_shown = std::move(shown.overlay);
 

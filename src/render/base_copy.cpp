@@ -64,7 +64,7 @@ std::optional<BaseCopy::Shift> BaseCopy::shift_between(const Key& from, const Ke
 }
 
 std::optional<BaseCopy::Shift> BaseCopy::put_back_moved(const Key& key) {
-    if (!m_held) return std::nullopt;
+    if (!m_held || m_stats.globe_picture_lags) return std::nullopt;
     const auto shift = shift_between(*m_held, key);
     if (!shift) return std::nullopt;
     const KeepBindings keep;
@@ -78,7 +78,7 @@ std::optional<BaseCopy::Shift> BaseCopy::put_back_moved(const Key& key) {
 }
 
 bool BaseCopy::put_back(const Key& key, DrawStats& stats) {
-    if (!holds(key)) return false;
+    if (!holds(key) || m_stats.globe_picture_lags) return false;
     const KeepBindings keep;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_pixels->framebuffer());
     glBlitFramebuffer(0, 0, key.width, key.height, key.x, key.y, key.x + key.width, key.y + key.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);

@@ -45,7 +45,9 @@ public:
     static std::optional<Shift> shift_between(const Key& from, const Key& to);
 
     // When it holds the base for `key`: copies it into the bound draw framebuffer at the key's
-    // rectangle, sets `stats` to those of its draw, and answers true.
+    // rectangle, sets `stats` to those of its draw, and answers true. Never a base whose globe was
+    // drawn from a picture for another scale (DrawStats::globe_picture_lags), nor moved: drawn
+    // again, the picture catches up.
     bool put_back(const Key& key, DrawStats& stats);
     // When it holds a base `key` shows moved by whole pixels (a pan, a camera following a vehicle):
     // copies what of it is still in view into place and answers the shift; the caller draws what

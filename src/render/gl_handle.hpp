@@ -38,12 +38,14 @@ inline void delete_vertex_array(GLuint id) { glDeleteVertexArrays(1, &id); }
 inline void delete_framebuffer(GLuint id) { glDeleteFramebuffers(1, &id); }
 inline void delete_renderbuffer(GLuint id) { glDeleteRenderbuffers(1, &id); }
 inline void delete_program(GLuint id) { glDeleteProgram(id); }
+inline void delete_texture(GLuint id) { glDeleteTextures(1, &id); }
 
 using Buffer = Handle<delete_buffer>;
 using VertexArray = Handle<delete_vertex_array>;
 using Framebuffer = Handle<delete_framebuffer>;
 using Renderbuffer = Handle<delete_renderbuffer>;
 using ProgramHandle = Handle<delete_program>;
+using Texture = Handle<delete_texture>;
 
 inline Buffer make_buffer() {
     GLuint id = 0;

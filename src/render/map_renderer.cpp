@@ -5,6 +5,7 @@
 #include <map>
 #include <numbers>
 
+#include "core/geo/globe_picture.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/mesh/world_meshes.hpp"
 #include "core/geo/water_detail.hpp"
@@ -139,6 +140,7 @@ void MapRenderer::each_visible_chunk(const GpuMesh& mesh, const Camera& camera, 
         return;
     }
     program.set("u_y_limits", static_cast<float>(-mercator::half_world - camera.center().y), static_cast<float>(mercator::half_world - camera.center().y));
+    program.set("u_ground", m_ground_widths ? 1.0f : 0.0f, static_cast<float>(camera.center().y));
 
     // The world repeats east and west: each chunk is drawn in every copy of it the view reaches.
     // (A chunk may itself lie partly beyond +-180 degrees: rings across the antimeridian are unwrapped.)
@@ -354,6 +356,14 @@ void MapRenderer::set_clipping(const Camera& camera, bool on) {
 
 DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& options) {
     m_stats = DrawStats{};
+    if (const auto picture = globe_picture_for(camera, m_globe_picture_largest))
+        draw_globe_picture(camera, options, *picture);
+    else
+        draw_layers(camera, options, false, level_for(camera));
+    return m_stats;
+}
+
+void MapRenderer::draw_layers(const Camera& camera, const DrawOptions& options, bool graticule, std::optional<DetailLevel> level) {
     const float scale = options.scale;
     const bool flat = camera.is_mercator();
     const Color clear = flat ? style.ocean : style.paper;
@@ -366,10 +376,10 @@ DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& option
         draw_world_outline(camera);
         set_clipping(camera, true);
         if (m_outline.empty()) fill(m_sphere, camera, style.ocean);
-        lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
     }
+    if (!flat) lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
+    if (flat && graticule) lines(m_picture_graticule, camera, style.graticule, scale, style.graticule_width_px);
 
-    const auto level = level_for(camera);
     if (level) {
         m_stats.level = *level;
         const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
@@ -395,7 +405,93 @@ DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& option
     }
     set_clipping(camera, false);
     glBindVertexArray(0);
-    return m_stats;
+}
+
+// The globe from the picture of the flat world (core/geo/globe_picture): the picture drawn into a
+// texture of its own when the globe first needs it or what it shows has changed (a level loaded, a
+// layer shown, the style, the line scale), then each pixel of the globe looked up in it
+// (shaders/globe_frag.glsl).
+void MapRenderer::draw_globe_picture(const Camera& camera, const DrawOptions& options, const GlobePicture& picture) {
+    if (!m_globe_program) {
+        m_globe_program = std::make_unique<ShaderProgram>("globe", vertex_source(shaders::globe_vert, ProjectionKind::orthographic).c_str(),
+                                                          shaders::globe_frag);
+        m_globe_sphere = GpuMesh(globe_picture_sphere(globe_picture_cell_degrees));
+        m_picture_graticule = GpuMesh(graticule_mesh(30.0, 84.0));
+    }
+    constexpr double half = mercator::half_world;
+    const Camera flat = Camera::fit(Box::of(-half, -half, half, half), picture.size, picture.size);
+    DrawOptions in_picture;
+    in_picture.overlays = options.overlays;
+    in_picture.routes = false;
+    in_picture.scale = options.scale * static_cast<float>(picture.line_scale);
+    // The globe's own level (as it would be drawn from the meshes), not the finer one the picture's
+    // pixels would ask for: the same rivers and lakes either way.
+    const WorldPicture::Key key{picture, in_picture.scale, options.overlays, base_revision(), level_for(camera)};
+    // Live, a picture drawn for another scale or level is kept while the scale moves; one showing
+    // other content (a load, a layer, the style) never is.
+    constexpr int held_frames = 6;
+    m_globe_resolution_held = camera.projected_resolution() == m_globe_resolution ? m_globe_resolution_held + 1 : 0;
+    m_globe_resolution = camera.projected_resolution();
+    const bool other_content = !m_world_picture || m_world_picture->key.base_revision != key.base_revision ||
+                               m_world_picture->key.overlays != key.overlays;
+    const bool keep = options.live && !other_content && m_globe_resolution_held < held_frames;
+    m_stats.globe_picture_lags = keep && !(m_world_picture->key == key);
+    if (!keep && (!m_world_picture || !(m_world_picture->key == key))) {
+        if (!m_world_picture) m_world_picture.emplace();
+        WorldPicture& w = *m_world_picture;
+        GLint draw_fbo = 0, read_fbo = 0, viewport[4], scissor[4];
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fbo);
+        glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_fbo);
+        glGetIntegerv(GL_VIEWPORT, viewport);
+        glGetIntegerv(GL_SCISSOR_BOX, scissor);
+        const bool scissored = glIsEnabled(GL_SCISSOR_TEST);
+        if (w.size != picture.size) {
+            GLuint id = 0;
+            glGenTextures(1, &id);
+            w.texture = gl::Texture(id);
+            glBindTexture(GL_TEXTURE_2D, id);
+            // Level 0 here, the rest of the chain by glGenerateMipmap (GL 3.3 has no glTexStorage2D).
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, picture.size, picture.size, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+            glGenFramebuffers(1, &id);
+            w.framebuffer = gl::Framebuffer(id);
+            glBindFramebuffer(GL_FRAMEBUFFER, id);
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, w.texture.get(), 0);
+            w.size = picture.size;
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, w.framebuffer.get());
+        glViewport(0, 0, picture.size, picture.size);
+        glDisable(GL_SCISSOR_TEST);
+        m_ground_widths = true;
+        draw_layers(flat, in_picture, true, key.level);
+        m_ground_widths = false;
+        glBindTexture(GL_TEXTURE_2D, w.texture.get());
+        glGenerateMipmap(GL_TEXTURE_2D);
+        w.key = key;
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_fbo));
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_fbo));
+        glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+        glScissor(scissor[0], scissor[1], scissor[2], scissor[3]);
+        if (scissored) glEnable(GL_SCISSOR_TEST);
+    }
+
+    glClearColor(style.paper.r, style.paper.g, style.paper.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    begin_draw(camera);
+    glDisable(GL_BLEND);  // opaque
+    set_clipping(camera, true);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m_world_picture->texture.get());
+    each_visible_chunk(m_globe_sphere, camera, *m_globe_program, [](ShaderProgram& program) { program.set_int("u_world", 0); });
+    glBindTexture(GL_TEXTURE_2D, 0);
+    set_clipping(camera, false);
+    glEnable(GL_BLEND);
+    glBindVertexArray(0);
+    if (key.level) m_stats.level = *key.level;
+    m_stats.globe_picture = true;
 }
 
 void MapRenderer::draw_routes(const Camera& camera, const DrawOptions& options) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/geo/camera.hpp"
+#include "core/geo/globe_picture.hpp"
 #include "core/mesh/map_layers.hpp"
 #include "core/story/story.hpp"
 #include "render/gpu_mesh.hpp"
@@ -47,6 +48,8 @@ struct DrawStats {
     DetailLevel level = DetailLevel::coarse_110m;
     int draw_calls = 0;
     bool base_copied = false;  // the base put back from a copy (render/base_copy), whole or moved (only what came into view drawn)
+    bool globe_picture = false;  // a globe drawn from its picture of the flat world (core/geo/globe_picture)
+    bool globe_picture_lags = false;  // a picture drawn for another scale (DrawOptions::live): draw again soon
 };
 
 class MapRenderer {
@@ -76,6 +79,10 @@ public:
         float scale = 1.0f;    // multiplies line widths and point sizes (2 for print or high-DPI)
         // Where the vehicles are: each route listed drawn travelled / ahead, with its fading trail.
         std::vector<RouteProgress> motion;
+        // The window's own view: while a globe's scale changes (a zoom, a fly-to), its picture of
+        // the flat world may be one drawn for another scale, drawn again once the scale has held
+        // for a few frames (a picture takes 0.1-0.2 s to draw). Pictures for files are always exact.
+        bool live = false;
     };
     // Draws into the bound framebuffer, whose viewport is the camera's (a scissor, if set, limits
     // the clear too: a panel of a larger image), in two halves: the map's base (cleared, the
@@ -86,6 +93,10 @@ public:
     // Changes whenever what draw_base draws for a camera and options may change: a level or layer
     // loaded or replaced, a layer shown, hidden or restyled (through overlays()), the style changed.
     std::uint64_t base_revision();
+
+    // The largest picture of the flat world a globe is drawn from (core/geo/globe_picture), in
+    // pixels a side; 0: the globe always from the meshes (tests compare the two ways).
+    void set_globe_picture_largest(int pixels) { m_globe_picture_largest = pixels; }
 
     BasemapStyle style;
 
@@ -109,6 +120,10 @@ private:
     void points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px);
     void each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program);
     void draw_world_outline(const Camera& camera);
+    // The base's layers for `camera` into the bound framebuffer (draw_base less its stats' reset),
+    // the basemap at `level`; `graticule`: the graticule in Web Mercator too (a globe's picture).
+    void draw_layers(const Camera& camera, const DrawOptions& options, bool graticule, std::optional<DetailLevel> level);
+    void draw_globe_picture(const Camera& camera, const DrawOptions& options, const GlobePicture& picture);
     void begin_draw(const Camera& camera);
     void set_clipping(const Camera& camera, bool on);
     template <typename SetUp>
@@ -128,6 +143,28 @@ private:
     GpuMesh m_outline;    // the sea in the other projections: already projected, for m_outline_of
     std::optional<Projection> m_outline_of;
     GpuMesh m_graticule;
+    // The picture of the flat world the globe is drawn from, and what it was drawn with.
+    struct WorldPicture {
+        struct Key {
+            GlobePicture picture;
+            float scale = 1;
+            bool overlays = true;
+            std::uint64_t base_revision = 0;
+            std::optional<DetailLevel> level;
+            bool operator==(const Key&) const = default;
+        } key;
+        gl::Texture texture;
+        gl::Framebuffer framebuffer;
+        int size = 0;  // the texture's allocated side
+    };
+    std::optional<WorldPicture> m_world_picture;
+    std::unique_ptr<ShaderProgram> m_globe_program;  // the orthographic fill's, looking up the picture
+    GpuMesh m_globe_sphere;  // the sphere the picture is drawn on
+    GpuMesh m_picture_graticule;  // the picture's: its meridians short of its edges
+    int m_globe_picture_largest = 4096;
+    bool m_ground_widths = false;  // lines widened to their width on the ground (a globe's picture)
+    double m_globe_resolution = 0;  // the last globe's scale, and for how many frames it has held
+    int m_globe_resolution_held = 0;
     std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;

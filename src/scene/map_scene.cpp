@@ -167,6 +167,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
 
     MapRenderer::DrawOptions main;
     main.scale = view.scale;
+    main.live = view.live;
     main.motion = route_progress(moving, view.trail ? 250.0 * view.scale * camera.resolution() : 0.0);
     frame.map.panels.push_back({Box::of(0, 0, width, height), camera, std::move(main)});
     if (!frame.layout.inset.empty()) {

@@ -43,6 +43,7 @@ struct FrameView {
     DecorationSet decorations = DecorationSet::on_screen();
     DecorationInsets insets;     // the window's panels: labels and decorations keep clear of them
     bool highlights = false;     // the hovered and selected places lit (the window's own view)
+    bool live = false;           // the window's own view: a globe's picture may lag a zoom (MapRenderer::DrawOptions)
     std::vector<LonLat> ruler;   // the window's ruler, when measuring
     std::optional<ChapterCard> card;  // a presented chapter's text, in large type
 };
@@ -102,6 +103,8 @@ public:
     const std::map<std::string, std::string>& route_summaries() const { return m_route_summaries; }
 
     std::optional<DetailLevel> level_for(const Camera& camera) const { return m_renderer.level_for(camera); }
+    // The largest picture of the flat world a globe is drawn from (0: none; render/map_renderer).
+    void set_globe_picture_largest(int pixels) { m_renderer.set_globe_picture_largest(pixels); }
     std::vector<RouteLayer>& routes() { return m_renderer.routes(); }
     std::vector<OverlayLayer>& overlays() { return m_renderer.overlays(); }
     ViewState& state() { return m_state; }

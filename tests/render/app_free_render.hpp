@@ -21,6 +21,8 @@ public:
     Image render(const Camera& camera, std::optional<double> utc_seconds = std::nullopt);
     // The overlay of the last render.
     const OverlayPlan& overlay() const { return m_last.overlay; }
+    const DrawStats& map_stats() const { return m_last.map; }
+    MapScene& scene() { return m_scene; }
 
 private:
     HeadlessContext m_context;

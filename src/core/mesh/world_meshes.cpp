@@ -25,6 +25,25 @@ Mesh sphere_fill_mesh(double cell_deg) {
     return builder.finish();
 }
 
+Mesh globe_picture_sphere(double cell_deg) {
+    MeshBuilder builder(2, whole_world_cell);
+    std::vector<double> lats{-90};
+    const int bands = static_cast<int>(std::ceil(170.0 / cell_deg));
+    for (int j = 0; j <= bands; ++j) lats.push_back(-85 + 170.0 * j / bands);
+    lats.push_back(90);
+    const int columns = static_cast<int>(std::ceil(360.0 / cell_deg));
+    std::vector<Vec2> triangles;
+    for (int i = 0; i < columns; ++i)
+        for (std::size_t j = 0; j + 1 < lats.size(); ++j) {
+            const double w = -180 + 360.0 * i / columns, e = -180 + 360.0 * (i + 1) / columns;
+            const Vec2 sw = mercator::forward({w, lats[j]}), se = mercator::forward({e, lats[j]});
+            const Vec2 nw = mercator::forward({w, lats[j + 1]}), ne = mercator::forward({e, lats[j + 1]});
+            triangles.insert(triangles.end(), {sw, se, ne, sw, ne, nw});
+        }
+    append_triangles(builder, triangles);
+    return builder.finish();
+}
+
 namespace {
 
 // A convex outline (its points in order, the first not repeated) as triangles: one between its
@@ -107,11 +126,11 @@ std::vector<Vec2> world_outline_triangles(const Projection& p) {
     return triangles;
 }
 
-Mesh graticule_mesh(double step_deg) {
+Mesh graticule_mesh(double step_deg, double meridians_end_deg) {
     MeshBuilder builder(line_vertex_floats, whole_world_cell);
     for (double lon = -180; lon < 180 - 1e-9; lon += step_deg) {
         std::vector<Vec2> meridian;
-        for (double lat = -85; lat <= 85 + 1e-9; lat += 1) meridian.push_back(mercator::forward({lon, lat}));
+        for (double lat = -meridians_end_deg; lat <= meridians_end_deg + 1e-9; lat += 1) meridian.push_back(mercator::forward({lon, lat}));
         append_polyline(builder, meridian);
     }
     for (double lat = -90 + step_deg; lat < 90 - 1e-9; lat += step_deg) {

@@ -22,7 +22,14 @@ Mesh sphere_fill_mesh(double cell_deg = 2.0);
 std::vector<Vec2> world_outline_triangles(const Projection& p);
 
 // Meridians and parallels every `step_deg` degrees, with a vertex every degree; meridians stop
-// at 85 degrees, where they crowd together.
-Mesh graticule_mesh(double step_deg = 30.0);
+// at 85 degrees, where they crowd together (a globe's picture of the flat world stops them at 84,
+// short of its edge rows, which stand for the caps beyond: core/geo/globe_picture).
+Mesh graticule_mesh(double step_deg = 30.0, double meridians_end_deg = 85.0);
+
+// The sphere a globe's picture of the flat world is drawn on (core/geo/globe_picture), in Web
+// Mercator metres: cells of about `cell_deg` degrees from 85 degrees south to 85 north, and a
+// band from there to each pole (its pole row on Mercator's clamped edge, which the shader takes
+// back to the pole), where the picture's edge row stands for the cap.
+Mesh globe_picture_sphere(double cell_deg);
 
 }  // namespace storyplot
