@@ -154,6 +154,18 @@ float ImGuiTextMeasure::font_size(TextStyle style) const { return font_for(style
 
 void paint_overlay(ImDrawList& list, const OverlayPlan& plan) {
     const float scale = plan.scale;
+    for (const auto& o : plan.outlines) {
+        // A broad soft band along the border, in the place's colour (lit: the highlight's, stronger):
+        // the outline is the context's simplified one, so it glows along the basemap's border rather
+        // than redrawing it.
+        const Rgba8 c = o.lit ? overlay_ink::highlight : o.colour;
+        const ImU32 colour = IM_COL32(c.r, c.g, c.b, o.lit ? 150 : 80);
+        for (const auto& line : o.lines) {
+            std::vector<ImVec2> points;
+            for (const Vec2 p : line) points.push_back(im(p));
+            list.AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 7.0f * scale);
+        }
+    }
     for (const Vec2 px : plan.town_dots) {
         list.AddCircleFilled(im(px), 2.6f * scale, white, 12);
         list.AddCircleFilled(im(px), 1.8f * scale, im(overlay_ink::town), 12);

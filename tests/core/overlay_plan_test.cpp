@@ -430,3 +430,47 @@ TEST(OverlayPlanWorldCopies, TownsOnBothSidesOfTheAntimeridianAreNamedAndTheRest
     std::sort(named.begin(), named.end());
     EXPECT_EQ(named, (std::vector<std::string>{"Anadyr West", "Provideniya East"}));
 }
+
+// A story place that is a country is drawn as its border lit (the context's outline of it), in the
+// colour of a route that stops there, brighter when hovered; a country the context does not know
+// keeps only its open ring.
+TEST_F(OverlayPlanTest, ACountryInTheStoryIsItsBorderLitNotAPin) {
+    Story s = parse_story(R"({"type": "FeatureCollection", "story": {"title": "Countries", "timezone": "+00:00"}, "features": [
+      {"type": "Feature", "id": "mid", "geometry": {"type": "Point", "coordinates": [15.0, 11.0]},
+       "properties": {"kind": "place", "name": "Midland", "category": "country"}},
+      {"type": "Feature", "id": "nowhere", "geometry": {"type": "Point", "coordinates": [12.0, 8.0]},
+       "properties": {"kind": "place", "name": "Nowhereland", "category": "country"}},
+      {"type": "Feature", "id": "town", "geometry": {"type": "Point", "coordinates": [10.0, 10.0]},
+       "properties": {"kind": "place", "name": "Westport", "category": "town"}},
+      {"type": "Feature", "id": "road", "geometry": null, "properties": {"kind": "route", "name": "The road", "mode": "car",
+       "color": "#1f77b4", "stops": ["town", "mid"], "times": ["2020-01-01T00:00+00:00", "2020-01-01T10:00+00:00"]}}]})",
+                          "countries.story.json");
+    ContextLabels context;
+    const std::vector<Vec2> square{mercator::forward(LonLat{13, 9}), mercator::forward(LonLat{17, 9}), mercator::forward(LonLat{17, 13}),
+                                   mercator::forward(LonLat{13, 13})};
+    context.countries.push_back(CountryLabel{"MIDLAND", LonLat{15, 11}, 1e11, {{square}}});  // letter case aside
+    OverlayOptions options;
+    options.context_labels = false;
+    const OverlayPlan p = plan_overlay(&s, &context, camera, options, measure);
+    ASSERT_EQ(p.outlines.size(), 1u);
+    const auto& outline = p.outlines[0];
+    EXPECT_EQ(outline.id, "mid");
+    EXPECT_FALSE(outline.lit);
+    EXPECT_EQ(outline.colour, to_rgba8(route_color(s.routes[0])));
+    // One closed line round the square, at its corners' pixels.
+    ASSERT_EQ(outline.lines.size(), 1u);
+    ASSERT_EQ(outline.lines[0].size(), 5u);
+    for (std::size_t i = 0; i < 5; ++i) {
+        const Vec2 expected = camera.world_to_screen(square[i % 4]);
+        EXPECT_NEAR(outline.lines[0][i].x, expected.x, 1e-9);
+        EXPECT_NEAR(outline.lines[0][i].y, expected.y, 1e-9);
+    }
+    // Both countries keep their open ring, where a pointer finds them.
+    EXPECT_EQ(marker(p, "mid")->shape, MarkerShape::country);
+    EXPECT_EQ(marker(p, "nowhere")->shape, MarkerShape::country);
+    options.hovered = "mid";
+    EXPECT_TRUE(plan_overlay(&s, &context, camera, options, measure).outlines.at(0).lit);
+    // Out of view: nothing drawn.
+    const Camera far = Camera::fit(mercator::forward(100, 40, 110, 50), 800, 600);
+    EXPECT_TRUE(plan_overlay(&s, &context, far, options, measure).outlines.empty());
+}

@@ -1,6 +1,7 @@
 #include "core/labels/overlay_plan.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -283,10 +284,65 @@ void plan_line_names(const ContextLabels& context, const Camera& camera, const T
     }
 }
 
-// Story markers: each keeps every label off it.
-void plan_markers(OverlayPlan& plan, const Story& story, const Camera& camera, const OverlayOptions& options, LabelRequests& labels,
-                  std::vector<Box>& obstacles) {
+// The context's country of a place's name (Natural Earth's short name, letter case aside).
+const CountryLabel* country_named(const ContextLabels* context, const std::string& name) {
+    if (!context) return nullptr;
+    auto same = [&](const std::string& a) {
+        return a.size() == name.size() && std::equal(a.begin(), a.end(), name.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    for (const CountryLabel& country : context->countries)
+        if (same(country.name)) return &country;
+    return nullptr;
+}
+
+// A country's large parts as lines in pixels: each ring's copy nearest the camera, broken where the
+// projection hides it (behind the globe). Nothing of a part out of view.
+std::vector<std::vector<Vec2>> country_lines(const CountryLabel& country, const Camera& camera) {
+    std::vector<std::vector<Vec2>> lines;
+    const Box view = camera.visible_box();
+    for (const auto& rings : country.parts) {
+        if (rings.empty()) continue;
+        Box bounds;
+        for (Vec2 p : rings[0]) bounds.add(p);
+        const double shift = std::round((camera.center().x - bounds.center().x) / mercator::world_width) * mercator::world_width;
+        if (bounds.empty() || bounds.max_x + shift < view.min_x || bounds.min_x + shift > view.max_x || bounds.max_y < view.min_y ||
+            bounds.min_y > view.max_y)
+            continue;
+        for (const auto& ring : rings) {
+            lines.emplace_back();
+            for (std::size_t i = 0; i <= ring.size() && !ring.empty(); ++i) {  // closed: back to the first point
+                const Vec2 at = camera.world_to_screen({ring[i % ring.size()].x + shift, ring[i % ring.size()].y});
+                if (at == Camera::off_map) {
+                    if (!lines.back().empty()) lines.emplace_back();
+                } else {
+                    lines.back().push_back(at);
+                }
+            }
+        }
+    }
+    std::erase_if(lines, [](const std::vector<Vec2>& line) { return line.size() < 2; });
+    return lines;
+}
+
+// Story markers: each keeps every label off it. A country's is an open ring where its name is, and
+// its border is drawn lit.
+void plan_markers(OverlayPlan& plan, const Story& story, const ContextLabels* context, const Camera& camera, const OverlayOptions& options,
+                  LabelRequests& labels, std::vector<Box>& obstacles) {
     const float scale = options.scale;
+    for (const auto& place : story.places)
+        if (marker_shape(place.category) == MarkerShape::country)
+            if (const CountryLabel* country = country_named(context, place.name)) {
+                OverlayPlan::Outline outline{place.id, country_lines(*country, camera), overlay_ink::text,
+                                             place.id == options.hovered || place.id == options.selected};
+                for (const auto& route : story.routes)
+                    if (!options.hidden_routes.count(route.id) && std::find(route.stops.begin(), route.stops.end(), place.id) != route.stops.end()) {
+                        outline.colour = to_rgba8(route_color(route));
+                        break;
+                    }
+                if (!outline.lines.empty()) plan.outlines.push_back(std::move(outline));
+            }
     for (const auto& place : story.places)
         for (const Vec2 px : screen_copies(camera, place.position, 40)) {
             if (under_a_panel(options, px)) continue;
@@ -533,7 +589,7 @@ OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const
     LabelRequests labels(text);
     std::vector<Box> obstacles = options.reserved;
     if (story) {
-        plan_markers(plan, *story, camera, options, labels, obstacles);
+        plan_markers(plan, *story, context, camera, options, labels, obstacles);
         plan_routes(plan, *story, camera, options, labels);
         std::erase_if(plan.arrows, [&](const OverlayPlan::Arrow& a) { return under_a_panel(options, a.tip); });
     }

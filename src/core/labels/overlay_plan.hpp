@@ -94,6 +94,14 @@ struct OverlayPlan {
         Vec2 tip, left, right;
         Rgba8 colour;
     };
+    // A story place that is a country, drawn as its border lit in the place's colour (an area, not
+    // a pin): the lines of its large parts the view shows, in pixels.
+    struct Outline {
+        std::string id;
+        std::vector<std::vector<Vec2>> lines;
+        Rgba8 colour;
+        bool lit = false;
+    };
     struct Vehicle {
         TravelMode mode = TravelMode::train;
         Vec2 px;
@@ -115,7 +123,8 @@ struct OverlayPlan {
     };
 
     float scale = 1.0f;
-    // Painted from the back: town dots, arrows, labels, markers, vehicles, the ruler, captions.
+    // Painted from the back: outlines, town dots, arrows, labels, markers, vehicles, the ruler, captions.
+    std::vector<Outline> outlines;
     std::vector<Vec2> town_dots;  // only those whose town is labelled
     std::vector<Arrow> arrows;
     std::vector<Label> labels;
