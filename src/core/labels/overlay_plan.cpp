@@ -284,6 +284,19 @@ void plan_line_names(const ContextLabels& context, const Camera& camera, const T
     }
 }
 
+// The shift (a whole number of world widths) that brings a country's part (its rings, outer first)
+// nearest the camera, when that copy meets `view`.
+std::optional<double> part_shift_in_view(const std::vector<std::vector<Vec2>>& rings, const Camera& camera, const Box& view) {
+    if (rings.empty()) return std::nullopt;
+    Box bounds;
+    for (Vec2 p : rings[0]) bounds.add(p);
+    if (bounds.empty()) return std::nullopt;
+    const double shift = std::round((camera.center().x - bounds.center().x) / mercator::world_width) * mercator::world_width;
+    if (bounds.max_x + shift < view.min_x || bounds.min_x + shift > view.max_x || bounds.max_y < view.min_y || bounds.min_y > view.max_y)
+        return std::nullopt;
+    return shift;
+}
+
 // The context's country of a place's name (Natural Earth's short name, letter case aside).
 const CountryLabel* country_named(const ContextLabels* context, const std::string& name) {
     if (!context) return nullptr;
@@ -303,17 +316,12 @@ std::vector<std::vector<Vec2>> country_lines(const CountryLabel& country, const 
     std::vector<std::vector<Vec2>> lines;
     const Box view = camera.visible_box();
     for (const auto& rings : country.parts) {
-        if (rings.empty()) continue;
-        Box bounds;
-        for (Vec2 p : rings[0]) bounds.add(p);
-        const double shift = std::round((camera.center().x - bounds.center().x) / mercator::world_width) * mercator::world_width;
-        if (bounds.empty() || bounds.max_x + shift < view.min_x || bounds.min_x + shift > view.max_x || bounds.max_y < view.min_y ||
-            bounds.min_y > view.max_y)
-            continue;
+        const auto shift = part_shift_in_view(rings, camera, view);
+        if (!shift) continue;
         for (const auto& ring : rings) {
             lines.emplace_back();
             for (std::size_t i = 0; i <= ring.size() && !ring.empty(); ++i) {  // closed: back to the first point
-                const Vec2 at = camera.world_to_screen({ring[i % ring.size()].x + shift, ring[i % ring.size()].y});
+                const Vec2 at = camera.world_to_screen({ring[i % ring.size()].x + *shift, ring[i % ring.size()].y});
                 if (at == Camera::off_map) {
                     if (!lines.back().empty()) lines.emplace_back();
                 } else {
@@ -440,20 +448,14 @@ template <typename Clearance>
 std::optional<Vec2> country_in_view(const CountryLabel& country, const Camera& camera, Clearance&& clearance) {
     const Box view = camera.visible_box();
     for (const auto& rings : country.parts) {
-        if (rings.empty()) continue;
-        Box bounds;
-        for (Vec2 p : rings[0]) bounds.add(p);
-        if (bounds.empty()) continue;
-        // The copy of the part nearest the camera.
-        const double shift = std::round((camera.center().x - bounds.center().x) / mercator::world_width) * mercator::world_width;
-        if (bounds.max_x + shift < view.min_x || bounds.min_x + shift > view.max_x || bounds.max_y < view.min_y || bounds.min_y > view.max_y)
-            continue;
+        const auto shift = part_shift_in_view(rings, camera, view);
+        if (!shift) continue;
         std::vector<std::vector<Vec2>> px;
         for (const auto& ring : rings) {
             std::vector<Vec2>& r = px.emplace_back();
             r.reserve(ring.size());
             for (Vec2 p : ring) {
-                const Vec2 at = camera.world_to_screen({p.x + shift, p.y});
+                const Vec2 at = camera.world_to_screen({p.x + *shift, p.y});
                 if (!(at == Camera::off_map)) r.push_back(at);  // what a projection hides (behind the globe) left out
             }
         }
