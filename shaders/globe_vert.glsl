@@ -6,6 +6,6 @@ layout(location = 0) in vec2 a_pos;
 uniform vec2 u_scale;
 out vec2 v_picture;
 void main() {
-    v_picture = (a_pos + u_offset) / 40075016.685578488 + 0.5;
+    v_picture = (a_pos + u_offset) / (2.0 * PI * R) + 0.5;  // R and PI: projection.glsl's
     gl_Position = vec4(map_position(a_pos) * u_scale, 0.0, 1.0);
 }

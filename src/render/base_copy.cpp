@@ -6,35 +6,13 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "render/keep_bindings.hpp"
+
 namespace storyplot {
 
 namespace {
 
 constexpr long long max_pixels = 4096LL * 4096LL;
-
-// Framebuffer bindings and the scissor, restored when it goes: a copy of pixels is cut by the
-// scissor and reads from the read framebuffer, which the draws around it do not expect to change.
-class KeepBindings {
-public:
-    KeepBindings() {
-        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &m_draw);
-        glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &m_read);
-        m_scissor = glIsEnabled(GL_SCISSOR_TEST);
-        glDisable(GL_SCISSOR_TEST);
-    }
-    ~KeepBindings() {
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(m_draw));
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(m_read));
-        if (m_scissor) glEnable(GL_SCISSOR_TEST);
-    }
-    KeepBindings(const KeepBindings&) = delete;
-    KeepBindings& operator=(const KeepBindings&) = delete;
-    GLuint draw() const { return static_cast<GLuint>(m_draw); }
-
-private:
-    GLint m_draw = 0, m_read = 0;
-    GLboolean m_scissor = GL_FALSE;
-};
 
 }  // namespace
 

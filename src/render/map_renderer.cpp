@@ -10,6 +10,7 @@
 #include "core/mesh/world_meshes.hpp"
 #include "core/geo/water_detail.hpp"
 #include "core/story/story_camera.hpp"
+#include "render/keep_bindings.hpp"
 #include "shader_sources.hpp"
 
 namespace storyplot {
@@ -359,11 +360,11 @@ DrawStats MapRenderer::draw_base(const Camera& camera, const DrawOptions& option
     if (const auto picture = globe_picture_for(camera, m_globe_picture_largest))
         draw_globe_picture(camera, options, *picture);
     else
-        draw_layers(camera, options, false, level_for(camera));
+        draw_layers(camera, options, camera.is_mercator() ? nullptr : &m_graticule, level_for(camera));
     return m_stats;
 }
 
-void MapRenderer::draw_layers(const Camera& camera, const DrawOptions& options, bool graticule, std::optional<DetailLevel> level) {
+void MapRenderer::draw_layers(const Camera& camera, const DrawOptions& options, const GpuMesh* graticule, std::optional<DetailLevel> level) {
     const float scale = options.scale;
     const bool flat = camera.is_mercator();
     const Color clear = flat ? style.ocean : style.paper;
@@ -377,8 +378,7 @@ void MapRenderer::draw_layers(const Camera& camera, const DrawOptions& options, 
         set_clipping(camera, true);
         if (m_outline.empty()) fill(m_sphere, camera, style.ocean);
     }
-    if (!flat) lines(m_graticule, camera, style.graticule, scale, style.graticule_width_px);
-    if (flat && graticule) lines(m_picture_graticule, camera, style.graticule, scale, style.graticule_width_px);
+    if (graticule) lines(*graticule, camera, style.graticule, scale, style.graticule_width_px);
 
     if (level) {
         m_stats.level = *level;
@@ -426,26 +426,22 @@ void MapRenderer::draw_globe_picture(const Camera& camera, const DrawOptions& op
     in_picture.scale = options.scale * static_cast<float>(picture.line_scale);
     // The globe's own level (as it would be drawn from the meshes), not the finer one the picture's
     // pixels would ask for: the same rivers and lakes either way.
-    const WorldPicture::Key key{picture, in_picture.scale, options.overlays, base_revision(), level_for(camera)};
+    const WorldPicture::Key key{picture, options.scale, options.overlays, base_revision(), level_for(camera)};
     // Live, a picture drawn for another scale or level is kept while the scale moves; one showing
     // other content (a load, a layer, the style) never is.
     constexpr int held_frames = 6;
     m_globe_resolution_held = camera.projected_resolution() == m_globe_resolution ? m_globe_resolution_held + 1 : 0;
     m_globe_resolution = camera.projected_resolution();
-    const bool other_content = !m_world_picture || m_world_picture->key.base_revision != key.base_revision ||
-                               m_world_picture->key.overlays != key.overlays;
-    const bool keep = options.live && !other_content && m_globe_resolution_held < held_frames;
-    m_stats.globe_picture_lags = keep && !(m_world_picture->key == key);
-    if (!keep && (!m_world_picture || !(m_world_picture->key == key))) {
+    const bool current = m_world_picture && m_world_picture->key == key;
+    const bool same_content = m_world_picture && m_world_picture->key.base_revision == key.base_revision &&
+                              m_world_picture->key.overlays == key.overlays;
+    const bool lags = !current && options.live && same_content && m_globe_resolution_held < held_frames;
+    m_stats.globe_picture_lags = lags;
+    if (!current && !lags) {
         if (!m_world_picture) m_world_picture.emplace();
         WorldPicture& w = *m_world_picture;
-        GLint draw_fbo = 0, read_fbo = 0, viewport[4], scissor[4];
-        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fbo);
-        glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_fbo);
-        glGetIntegerv(GL_VIEWPORT, viewport);
-        glGetIntegerv(GL_SCISSOR_BOX, scissor);
-        const bool scissored = glIsEnabled(GL_SCISSOR_TEST);
-        if (w.size != picture.size) {
+        const KeepBindings bindings;  // the frame's framebuffer, viewport and scissor, back after
+        if (w.key.picture.size != picture.size) {  // a texture of another size (or none yet)
             GLuint id = 0;
             glGenTextures(1, &id);
             w.texture = gl::Texture(id);
@@ -460,22 +456,15 @@ void MapRenderer::draw_globe_picture(const Camera& camera, const DrawOptions& op
             w.framebuffer = gl::Framebuffer(id);
             glBindFramebuffer(GL_FRAMEBUFFER, id);
             glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, w.texture.get(), 0);
-            w.size = picture.size;
         }
         glBindFramebuffer(GL_FRAMEBUFFER, w.framebuffer.get());
         glViewport(0, 0, picture.size, picture.size);
-        glDisable(GL_SCISSOR_TEST);
         m_ground_widths = true;
-        draw_layers(flat, in_picture, true, key.level);
+        draw_layers(flat, in_picture, &m_picture_graticule, key.level);
         m_ground_widths = false;
         glBindTexture(GL_TEXTURE_2D, w.texture.get());
         glGenerateMipmap(GL_TEXTURE_2D);
         w.key = key;
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_fbo));
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_fbo));
-        glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
-        glScissor(scissor[0], scissor[1], scissor[2], scissor[3]);
-        if (scissored) glEnable(GL_SCISSOR_TEST);
     }
 
     glClearColor(style.paper.r, style.paper.g, style.paper.b, 1.0f);

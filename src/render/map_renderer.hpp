@@ -120,9 +120,10 @@ private:
     void points(const GpuMesh& mesh, const Camera& camera, Color color, float scale, float radius_px);
     void each_projected_chunk(const GpuMesh& mesh, const Camera& camera, ShaderProgram& program);
     void draw_world_outline(const Camera& camera);
-    // The base's layers for `camera` into the bound framebuffer (draw_base less its stats' reset),
-    // the basemap at `level`; `graticule`: the graticule in Web Mercator too (a globe's picture).
-    void draw_layers(const Camera& camera, const DrawOptions& options, bool graticule, std::optional<DetailLevel> level);
+    // The base's layers for `camera` into the bound framebuffer (draw_base less its stats' reset):
+    // the basemap at `level`, under `graticule` when given (another projection's, or a globe's
+    // picture's).
+    void draw_layers(const Camera& camera, const DrawOptions& options, const GpuMesh* graticule, std::optional<DetailLevel> level);
     void draw_globe_picture(const Camera& camera, const DrawOptions& options, const GlobePicture& picture);
     void begin_draw(const Camera& camera);
     void set_clipping(const Camera& camera, bool on);
@@ -146,8 +147,8 @@ private:
     // The picture of the flat world the globe is drawn from, and what it was drawn with.
     struct WorldPicture {
         struct Key {
-            GlobePicture picture;
-            float scale = 1;
+            GlobePicture picture;  // its size is the texture's
+            float scale = 1;       // the draw's (DrawOptions::scale), before the picture's line scale
             bool overlays = true;
             std::uint64_t base_revision = 0;
             std::optional<DetailLevel> level;
@@ -155,7 +156,6 @@ private:
         } key;
         gl::Texture texture;
         gl::Framebuffer framebuffer;
-        int size = 0;  // the texture's allocated side
     };
     std::optional<WorldPicture> m_world_picture;
     std::unique_ptr<ShaderProgram> m_globe_program;  // the orthographic fill's, looking up the picture

@@ -3,35 +3,18 @@
 #include <cmath>
 #include <numbers>
 #include <optional>
+#include <vector>
 
 #include "core/geo/mercator.hpp"
 
 namespace storyplot {
 
-Mesh sphere_fill_mesh(double cell_deg) {
-    MeshBuilder builder(2, whole_world_cell);
-    std::vector<Vec2> triangles;
-    const int columns = static_cast<int>(std::ceil(360.0 / cell_deg));
-    const int rows = static_cast<int>(std::ceil(180.0 / cell_deg));
-    for (int i = 0; i < columns; ++i)
-        for (int j = 0; j < rows; ++j) {
-            const double w = -180 + 360.0 * i / columns, e = -180 + 360.0 * (i + 1) / columns;
-            const double s = -90 + 180.0 * j / rows, n = -90 + 180.0 * (j + 1) / rows;
-            const Vec2 sw = mercator::forward({w, s}), se = mercator::forward({e, s});
-            const Vec2 nw = mercator::forward({w, n}), ne = mercator::forward({e, n});
-            triangles.insert(triangles.end(), {sw, se, ne, sw, ne, nw});
-        }
-    append_triangles(builder, triangles);
-    return builder.finish();
-}
+namespace {
 
-Mesh globe_picture_sphere(double cell_deg) {
+// The sphere in cells between the parallels `lats` (south to north) and `columns` meridians, as
+// triangles in Web Mercator metres (a row at a pole lies on Mercator's clamped edge).
+Mesh sphere_cells(const std::vector<double>& lats, int columns) {
     MeshBuilder builder(2, whole_world_cell);
-    std::vector<double> lats{-90};
-    const int bands = static_cast<int>(std::ceil(170.0 / cell_deg));
-    for (int j = 0; j <= bands; ++j) lats.push_back(-85 + 170.0 * j / bands);
-    lats.push_back(90);
-    const int columns = static_cast<int>(std::ceil(360.0 / cell_deg));
     std::vector<Vec2> triangles;
     for (int i = 0; i < columns; ++i)
         for (std::size_t j = 0; j + 1 < lats.size(); ++j) {
@@ -42,6 +25,23 @@ Mesh globe_picture_sphere(double cell_deg) {
         }
     append_triangles(builder, triangles);
     return builder.finish();
+}
+
+}  // namespace
+
+Mesh sphere_fill_mesh(double cell_deg) {
+    const int rows = static_cast<int>(std::ceil(180.0 / cell_deg));
+    std::vector<double> lats;
+    for (int j = 0; j <= rows; ++j) lats.push_back(-90 + 180.0 * j / rows);
+    return sphere_cells(lats, static_cast<int>(std::ceil(360.0 / cell_deg)));
+}
+
+Mesh globe_picture_sphere(double cell_deg) {
+    std::vector<double> lats{-90};
+    const int bands = static_cast<int>(std::ceil(170.0 / cell_deg));
+    for (int j = 0; j <= bands; ++j) lats.push_back(-85 + 170.0 * j / bands);
+    lats.push_back(90);
+    return sphere_cells(lats, static_cast<int>(std::ceil(360.0 / cell_deg)));
 }
 
 namespace {

@@ -1,0 +1,35 @@
+#pragma once
+// Framebuffer bindings, the viewport and the scissor test, restored when it goes; the scissor test
+// is off meanwhile. For work that draws or copies into a framebuffer of its own in the middle of a
+// frame (a copy of the base, a globe's picture of the flat world): the draws around it do not
+// expect the read or draw framebuffer, the viewport or the scissor to change.
+#include <epoxy/gl.h>
+
+namespace storyplot {
+
+class KeepBindings {
+public:
+    KeepBindings() {
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &m_draw);
+        glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &m_read);
+        glGetIntegerv(GL_VIEWPORT, m_viewport);
+        m_scissor = glIsEnabled(GL_SCISSOR_TEST);
+        glDisable(GL_SCISSOR_TEST);
+    }
+    ~KeepBindings() {
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(m_draw));
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(m_read));
+        glViewport(m_viewport[0], m_viewport[1], m_viewport[2], m_viewport[3]);
+        if (m_scissor) glEnable(GL_SCISSOR_TEST);
+    }
+    KeepBindings(const KeepBindings&) = delete;
+    KeepBindings& operator=(const KeepBindings&) = delete;
+    GLuint draw() const { return static_cast<GLuint>(m_draw); }
+
+private:
+    GLint m_draw = 0, m_read = 0;
+    GLint m_viewport[4] = {0, 0, 0, 0};
+    GLboolean m_scissor = GL_FALSE;
+};
+
+}  // namespace storyplot
