@@ -346,6 +346,17 @@ void MapWindow::load_basemap_level(DetailLevel level) {
             return [this, msg = std::string(e.what())] { m_messages.error(msg); };
         }
     });
+    // Its copy for moving views (cached with it), drawn while a zoom or a fly-to moves.
+    m_jobs.post(label, [this, level]() -> BackgroundJobs::Finish {
+        try {
+            auto meshes = load_natural_earth_for_moving(level);
+            if (!meshes) return [] {};
+            auto shared = std::make_shared<BasemapMeshes>(std::move(*meshes));
+            return [this, shared] { m_scene.set_moving_basemap(*shared); };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
 }
 
 void MapWindow::load_overlay(const std::string& path, bool frame_it) {
@@ -1156,6 +1167,7 @@ void MapWindow::frame() {
     FrameResult shown = m_scene.draw(view, m_target);
     m_shown_level = shown.map.level;
     if (shown.map.globe_picture_lags) m_settle_until = std::max(m_settle_until, now() + 0.25);  // frames until it is drawn again
+    if (shown.map.coarse) m_settle_until = std::max(m_settle_until, now() + 0.1);  // frames until the exact base is drawn over it
     m_label_ms = shown.overlay.placement_ms;
     m_shown = std::move(shown.overlay);
 

@@ -77,4 +77,10 @@ BasemapMeshes load_natural_earth(DetailLevel level, double resolution, const Box
     return load_part(level, g < 0 ? 0 : tolerances[static_cast<std::size_t>(g)], view);
 }
 
+std::optional<BasemapMeshes> load_natural_earth_for_moving(DetailLevel level) {
+    const auto tolerance = moving_tolerance(level);
+    if (!tolerance) return std::nullopt;
+    return load_part(level, *tolerance, nullptr);
+}
+
 }  // namespace storyplot

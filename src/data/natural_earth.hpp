@@ -1,6 +1,8 @@
 #pragma once
 // The basemap, loaded to meshes at one level of detail: Natural Earth's countries (world-atlas
 // TopoJSON, npm) and GSHHG's lakes and WDBII rivers (Debian's gmt-gshhg-low and -high).
+#include <optional>
+
 #include "data/layer_meshes.hpp"
 
 namespace storyplot {
@@ -16,5 +18,9 @@ BasemapMeshes load_natural_earth(DetailLevel level, const Box* view = nullptr);
 // For one still at `resolution` (projected metres per pixel): the level as it is, or the one
 // generalised copy the view takes, as the level's own meshes.
 BasemapMeshes load_natural_earth(DetailLevel level, double resolution, const Box* view);
+
+// The copy the window draws while the view moves (core/geo/level_of_detail.hpp moving_tolerance),
+// or none for a level that keeps none (1:110m).
+std::optional<BasemapMeshes> load_natural_earth_for_moving(DetailLevel level);
 
 }  // namespace storyplot

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "render/keep_bindings.hpp"
 
@@ -52,6 +53,12 @@ std::optional<BaseCopy::Shift> BaseCopy::put_back_moved(const Key& key) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_pixels->framebuffer());
     glBlitFramebuffer(x0, y0, x1, y1, key.x + x0 - shift->dx, key.y + y0 - shift->dy, key.x + x1 - shift->dx, key.y + y1 - shift->dy,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    m_moved_coarse = Box{};
+    if (!m_coarse.empty()) {
+        const Box moved = Box::of(std::max(0.0, m_coarse.min_x - shift->dx), std::max(0.0, m_coarse.min_y - shift->dy),
+                                  std::min(static_cast<double>(w), m_coarse.max_x - shift->dx), std::min(static_cast<double>(h), m_coarse.max_y - shift->dy));
+        if (moved.min_x < moved.max_x && moved.min_y < moved.max_y) m_moved_coarse = moved;
+    }
     return shift;
 }
 
@@ -70,12 +77,14 @@ void BaseCopy::offer(const Key& key, const DrawStats& stats) {
     const bool again = m_last && (*m_last == key || shift_between(*m_last, key));
     m_last = key;
     if (!again || holds(key)) return;
-    keep(key, stats);
+    keep(key, stats, stats.coarse ? Box::of(0, 0, key.width, key.height) : Box{});
 }
 
-void BaseCopy::keep(const Key& key, const DrawStats& stats) {
+void BaseCopy::keep(const Key& key, const DrawStats& stats, const Box& coarse) {
     m_last = key;
     m_held.reset();
+    m_coarse = std::exchange(m_moved_coarse, Box{});
+    m_coarse.add(coarse);
     if (key.width <= 0 || key.height <= 0 || static_cast<long long>(key.width) * key.height > max_pixels) return;
     const KeepBindings bindings;
     if (!m_pixels || key.width != m_pixels->width() || key.height != m_pixels->height()) {
@@ -91,6 +100,25 @@ void BaseCopy::keep(const Key& key, const DrawStats& stats) {
     glBlitFramebuffer(key.x, key.y, key.x + key.width, key.y + key.height, 0, 0, key.width, key.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     m_held = key;
     m_stats = stats;
+}
+
+std::optional<Box> BaseCopy::next_to_refine(int rows) const {
+    if (!m_held || m_coarse.empty() || m_coarse.width() <= 0 || m_coarse.height() <= 0 || rows <= 0) return std::nullopt;
+    return Box::of(m_coarse.min_x, std::max(m_coarse.min_y, m_coarse.max_y - rows), m_coarse.max_x, m_coarse.max_y);
+}
+
+void BaseCopy::refined(const Box& band) {
+    if (!m_held) return;
+    const KeepBindings bindings;
+    const Key& key = *m_held;
+    const int x0 = static_cast<int>(band.min_x), y0 = static_cast<int>(band.min_y);
+    const int x1 = static_cast<int>(band.max_x), y1 = static_cast<int>(band.max_y);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, bindings.draw());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_pixels->framebuffer());
+    glBlitFramebuffer(key.x + x0, key.y + y0, key.x + x1, key.y + y1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // The band is the coarse part's top rows: what is left below it stays a box.
+    m_coarse.max_y = band.min_y;
+    if (m_coarse.max_y <= m_coarse.min_y) m_coarse = Box{};
 }
 
 }  // namespace storyplot

@@ -7,7 +7,13 @@
 // A view moved by whole pixels (a drag, a camera following a vehicle on whole pixels) moves the copy
 // and draws only the column and row that came into view. A copy is made only when the same base,
 // or the same moved by whole pixels, was drawn twice in a row, so a view that zooms or moves by
-// fractions of a pixel pays nothing for it. Needs a current GL context.
+// fractions of a pixel pays nothing for it.
+//
+// The window's base drawn from a copy for moving views (DrawStats::coarse), whole or where a move
+// brought it into view, is kept like any other, marked coarse; once the view stays, the scene draws
+// the exact base over the coarse part a band a frame (next_to_refine, refined), so no frame draws
+// it whole.
+// Needs a current GL context.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -54,10 +60,20 @@ public:
     // is exposed() and then keep()s the whole.
     std::optional<Shift> put_back_moved(const Key& key);
     // After the base for `key` was drawn into the bound framebuffer: keeps a copy of it when the
-    // frame before drew the same, or the same moved by whole pixels (up to 4096x4096 pixels).
+    // frame before drew the same, or the same moved by whole pixels (up to 4096x4096 pixels); all
+    // of it coarse when `stats` says so.
     void offer(const Key& key, const DrawStats& stats);
-    // Keeps a copy of the base for `key` now in the bound framebuffer.
-    void keep(const Key& key, const DrawStats& stats);
+    // Keeps a copy of the base for `key` now in the bound framebuffer. Its coarse part: the box
+    // around where the copy put_back_moved placed was coarse and `coarse` (drawn coarse this frame:
+    // the whole, or parts that came into view; its pixels, GL's way).
+    void keep(const Key& key, const DrawStats& stats, const Box& coarse = Box{});
+
+    // The band of the held base's coarse part (its pixels, GL's way, from its bottom-left corner)
+    // to draw exactly this frame: at most `rows` rows of it, its top first; none when all is exact.
+    std::optional<Box> next_to_refine(int rows) const;
+    // `band` (from next_to_refine) has been drawn exactly into the bound framebuffer at the held
+    // key's rectangle: copied into the copy, and no longer coarse.
+    void refined(const Box& band);
 
     bool holds(const Key& key) const { return m_held && *m_held == key; }
 
@@ -66,6 +82,9 @@ private:
     std::optional<Key> m_held;  // the base the copy holds
     DrawStats m_stats;
     std::unique_ptr<OffscreenTarget> m_pixels;  // the copy
+    GLenum m_order = GL_NONE;                   // its pixels' order (OffscreenTarget)
+    Box m_coarse;        // of the held base
+    Box m_moved_coarse;  // the held base's coarse part as put_back_moved placed it, for keep
 };
 
 }  // namespace storyplot

@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "core/geo/globe_picture.hpp"
+#include "core/geo/level_of_detail.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/mesh/world_meshes.hpp"
 #include "core/geo/water_detail.hpp"
@@ -47,7 +48,7 @@ MapRenderer::Programs& MapRenderer::programs_for(const Camera& camera) {
     return programs(camera.is_mercator() ? std::nullopt : std::optional(camera.projection().kind));
 }
 
-void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
+std::unique_ptr<MapRenderer::GpuBasemap> MapRenderer::upload(const BasemapMeshes& meshes) {
     auto gpu = std::make_unique<GpuBasemap>();
     gpu->land = GpuMesh(meshes.land);
     gpu->coast = GpuMesh(meshes.coast);
@@ -58,8 +59,16 @@ void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
     }
     gpu->rivers = GpuMesh(meshes.rivers);
     gpu->minor_rivers = GpuMesh(meshes.minor_rivers);
-    m_levels[static_cast<std::size_t>(meshes.level)] = std::move(gpu);
+    return gpu;
+}
+
+void MapRenderer::set_basemap(const BasemapMeshes& meshes) {
+    m_levels[static_cast<std::size_t>(meshes.level)] = upload(meshes);
     ++m_loads;
+}
+
+void MapRenderer::set_moving_basemap(const BasemapMeshes& meshes) {
+    m_moving[static_cast<std::size_t>(meshes.level)] = {meshes.tolerance, upload(meshes)};
 }
 
 std::optional<DetailLevel> MapRenderer::level_for(const Camera& camera) const {
@@ -382,7 +391,9 @@ void MapRenderer::draw_layers(const Camera& camera, const DrawOptions& options, 
 
     if (level) {
         m_stats.level = *level;
-        const GpuBasemap& base = *m_levels[static_cast<std::size_t>(*level)];
+        const MovingBasemap& moving = m_moving[static_cast<std::size_t>(*level)];
+        m_stats.coarse = options.moving && moving.meshes && serves_moving_view(moving.tolerance, camera.resolution());
+        const GpuBasemap& base = m_stats.coarse ? *moving.meshes : *m_levels[static_cast<std::size_t>(*level)];
         fill(base.land, camera, style.land);
         // The lakes the view can show (a class of lakes all under 2 pixels is left out).
         std::array<bool, lake_size_classes> lakes_shown{};

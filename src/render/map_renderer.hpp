@@ -50,6 +50,7 @@ struct DrawStats {
     bool base_copied = false;  // the base put back from a copy (render/base_copy), whole or moved (only what came into view drawn)
     bool globe_picture = false;  // a globe drawn from its picture of the flat world (core/geo/globe_picture)
     bool globe_picture_lags = false;  // a picture drawn for another scale (DrawOptions::live): draw again soon
+    bool coarse = false;  // some of the base from a copy for moving views (DrawOptions::moving): draw again soon
 };
 
 class MapRenderer {
@@ -57,6 +58,9 @@ public:
     MapRenderer();
 
     void set_basemap(const BasemapMeshes& meshes);
+    // A level's copy generalised to meshes.tolerance, drawn in its place while the window's view
+    // moves (DrawOptions::moving). Exact pictures never change with it: the base revision stays.
+    void set_moving_basemap(const BasemapMeshes& meshes);
     bool has_level(DetailLevel level) const { return m_levels[static_cast<std::size_t>(level)] != nullptr; }
     // The level the camera wants if it is loaded, else the loaded one nearest to it.
     std::optional<DetailLevel> level_for(const Camera& camera) const;
@@ -83,6 +87,10 @@ public:
         // the flat world may be one drawn for another scale, drawn again once the scale has held
         // for a few frames (a picture takes 0.1-0.2 s to draw). Pictures for files are always exact.
         bool live = false;
+        // The window's base drawn whole: a level's copy for moving views stands in for the level
+        // where it is within two pixels (core/geo/level_of_detail.hpp), and DrawStats::coarse says
+        // so; the scene draws the exact base over it in the next frames. Never for files.
+        bool moving = false;
     };
     // Draws into the bound framebuffer, whose viewport is the camera's (a scissor, if set, limits
     // the clear too: a panel of a larger image), in two halves: the map's base (cleared, the
@@ -105,6 +113,7 @@ private:
         GpuMesh land, coast, borders, rivers, minor_rivers;
         std::array<GpuMesh, lake_size_classes> lakes, lake_shores;  // by size (BasemapMeshes)
     };
+    static std::unique_ptr<GpuBasemap> upload(const BasemapMeshes& meshes);
 
     void fill(const GpuMesh& mesh, const Camera& camera, Color color);
     void fill_overlays(const Camera& camera);
@@ -166,6 +175,11 @@ private:
     double m_globe_resolution = 0;  // the last globe's scale, and for how many frames it has held
     int m_globe_resolution_held = 0;
     std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;
+    struct MovingBasemap {
+        double tolerance = 0;
+        std::unique_ptr<GpuBasemap> meshes;
+    };
+    std::array<MovingBasemap, 3> m_moving;  // by level
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;
     DrawStats m_stats;

@@ -203,27 +203,44 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
         if (m_base_copies.size() <= index) m_base_copies.resize(index + 1);
         BaseCopy& copy = m_base_copies[index];
         const BaseCopy::Key key{piece, vx, vy, w, h, panel.options.overlays, panel.options.scale, m_renderer.base_revision()};
+        // In the window, a base or a part of it drawn while the view moves (a zoom, a fly-to, a drag,
+        // a camera following a vehicle) is drawn from the copy for moving views where there is one;
+        // once the view stays, the exact base is drawn over it a quarter of its rows a frame.
+        MapRenderer::DrawOptions moving = panel.options;
+        moving.moving = panel.options.live;
+        // A part of the panel (GL pixels from its bottom-left corner) drawn as a piece of its view.
+        auto draw_part = [&](const Box& part, const MapRenderer::DrawOptions& options) {
+            const int px = static_cast<int>(part.min_x), py = static_cast<int>(part.min_y);
+            const int pw = static_cast<int>(part.width()), ph = static_cast<int>(part.height());
+            glViewport(vx + px, vy + py, pw, ph);
+            glScissor(vx + px, vy + py, pw, ph);
+            const DrawStats drawn = m_renderer.draw_base(piece.piece(Box::of(part.min_x, h - part.max_y, part.max_x, h - part.min_y)), options);
+            glViewport(vx, vy, w, h);
+            glScissor(vx, vy, w, h);
+            return drawn;
+        };
         DrawStats stats;
-        if (!copy.put_back(key, stats)) {
-            if (const auto shift = copy.put_back_moved(key)) {
-                // Moved by whole pixels (a pan, a camera following a vehicle): only what came into
-                // view is drawn, each part as a piece of the panel's view.
-                for (const Box& part : BaseCopy::exposed(w, h, *shift)) {
-                    const int px = static_cast<int>(part.min_x), py = static_cast<int>(part.min_y);
-                    const int pw = static_cast<int>(part.width()), ph = static_cast<int>(part.height());
-                    glViewport(vx + px, vy + py, pw, ph);
-                    glScissor(vx + px, vy + py, pw, ph);
-                    stats = m_renderer.draw_base(piece.piece(Box::of(part.min_x, h - part.max_y, part.max_x, h - part.min_y)), panel.options);
-                }
-                glViewport(vx, vy, w, h);
-                glScissor(vx, vy, w, h);
-                copy.keep(key, stats);
-                stats.base_copied = true;
-            } else {
-                stats = m_renderer.draw_base(piece, panel.options);
-                copy.offer(key, stats);
+        if (copy.put_back(key, stats)) {
+            if (const auto band = copy.next_to_refine((h + 3) / 4)) {
+                draw_part(*band, panel.options);
+                copy.refined(*band);
             }
+        } else if (const auto shift = copy.put_back_moved(key)) {
+            // Moved by whole pixels (a pan, a camera following a vehicle): only what came into view
+            // is drawn.
+            Box coarse;
+            for (const Box& part : BaseCopy::exposed(w, h, *shift)) {
+                stats = draw_part(part, moving);
+                if (stats.coarse) coarse.add(part);
+            }
+            copy.keep(key, stats, coarse);
+            stats.base_copied = true;
+        } else {
+            stats = m_renderer.draw_base(piece, moving);
+            copy.offer(key, stats);
         }
+        // Coarse pixels shown: the window draws again (the same view is then kept and made exact).
+        if (stats.base_copied || copy.holds(key)) stats.coarse = copy.holds(key) && copy.next_to_refine(1).has_value();
         m_renderer.draw_routes(piece, panel.options);
         glDisable(GL_SCISSOR_TEST);
         if (is_main) main = stats;

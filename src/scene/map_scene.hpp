@@ -80,6 +80,8 @@ public:
 
     // Sources.
     void set_basemap(const BasemapMeshes& meshes);
+    // A level's copy for moving views (render/map_renderer.hpp DrawOptions::moving): the window's.
+    void set_moving_basemap(const BasemapMeshes& meshes) { m_renderer.set_moving_basemap(meshes); }
     void add_overlay(const LayerMeshes& layer);
     // The story (null: none) at a new revision: everything derived from it is rebuilt, here and
     // only here. The story must stay alive and unchanged until the next call.

@@ -107,3 +107,17 @@ TEST(LakeDetail, AViewDrawsTheLakesItCanShow) {
                 }
             }
 }
+
+TEST(LevelOfDetail, AMovingViewMayBeDrawnWithinTwoPixels) {
+    // The copies kept for moving views: the finest generalised one of each level, none for 1:110m.
+    EXPECT_EQ(moving_tolerance(DetailLevel::fine_10m), 1000.0);
+    EXPECT_EQ(moving_tolerance(DetailLevel::medium_50m), 4000.0);
+    EXPECT_FALSE(moving_tolerance(DetailLevel::coarse_110m));
+    // 1 km stands in at 500 m a pixel (two pixels) and coarser, never closer in.
+    EXPECT_TRUE(serves_moving_view(1000, 500));
+    EXPECT_TRUE(serves_moving_view(1000, 700));  // the story's region at 1080p
+    EXPECT_FALSE(serves_moving_view(1000, 499));
+    EXPECT_FALSE(serves_moving_view(0, 700));  // the level as it is is no stand-in
+    // The 1:50m stand-in serves the whole range the 1:50m level is drawn at.
+    EXPECT_TRUE(serves_moving_view(4000, 3000));
+}

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "core/geo/level_of_detail.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_file.hpp"
 #include "data/layer_meshes.hpp"
@@ -178,3 +179,82 @@ TEST(BaseCopy, AShiftExposesAColumnAndARowAndOnlyWholePixelsShift) {
 }
 
 }  // namespace
+
+namespace {
+
+// The share of values further apart than 24 (of 255).
+double differing_share(const Image& a, const Image& b) {
+    if (a.rgba.size() != b.rgba.size() || a.rgba.empty()) return 1.0;
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < a.rgba.size(); ++i) differing += std::abs(int(a.rgba[i]) - int(b.rgba[i])) > 24;
+    return static_cast<double>(differing) / static_cast<double>(a.rgba.size());
+}
+
+}  // namespace
+
+// The window (FrameView::live) draws a base it must draw whole from the level's copy for moving
+// views, keeps it when the view stays, and then draws the exact base over it a quarter of its rows
+// a frame; a move by whole pixels keeps what is coarse coarse. Files never see the copy.
+TEST_F(BaseCopyRender, TheWindowDrawsAMovingViewFromItsCopyAndMakesItExactOnceItStays) {
+    auto scene = make_scene();
+    for (DetailLevel level : all_detail_levels)
+        if (auto moving = load_natural_earth_for_moving(level)) scene->set_moving_basemap(*moving);
+    ImageTarget target;
+    FrameView view = view_at(Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480), "2019-04-24T06:00+10:00");
+    view.decorations = DecorationSet{};
+    view.live = true;
+    ASSERT_EQ(scene->level_for(view.camera), DetailLevel::fine_10m);
+    ASSERT_TRUE(serves_moving_view(*moving_tolerance(DetailLevel::fine_10m), view.camera.resolution()));
+
+    FrameResult result;
+    const Image moving = target.render(*scene, view, {}, &result);
+    EXPECT_TRUE(result.map.coarse);
+    EXPECT_FALSE(result.map.base_copied);
+    FrameView file = view;
+    file.live = false;
+    const Image exact = fresh(file);
+    EXPECT_GT(differing_share(moving, exact), 0.001);  // the copy is not the level: coastlines differ (0.14%)
+
+    // Held: drawn again from the copy and kept (the same base twice in a row), then four frames,
+    // each putting it back and drawing a quarter of it exactly.
+    target.render(*scene, view, {}, &result);
+    EXPECT_TRUE(result.map.coarse);
+    EXPECT_FALSE(result.map.base_copied);
+    int frames = 0;
+    Image held;
+    do {
+        held = target.render(*scene, view, {}, &result);
+        ++frames;
+        EXPECT_TRUE(result.map.base_copied);
+    } while (result.map.coarse && frames < 10);
+    EXPECT_EQ(frames, 4);
+    EXPECT_EQ(differing_share(held, exact), 0.0);  // the parts are drawn as pieces of the view, as tiles are
+
+    // Moved by whole pixels from a coarse base: what came into view is coarse too, and all of it is
+    // made exact once the view stays.
+    view.camera.pan_pixels(0.5, 0);
+    target.render(*scene, view, {}, &result);
+    target.render(*scene, view, {}, &result);
+    ASSERT_TRUE(result.map.coarse);
+    view.camera.pan_pixels(-20, 10);
+    target.render(*scene, view, {}, &result);
+    EXPECT_TRUE(result.map.base_copied);
+    EXPECT_TRUE(result.map.coarse);
+    frames = 0;
+    do {
+        held = target.render(*scene, view, {}, &result);
+        ++frames;
+    } while (result.map.coarse && frames < 10);
+    EXPECT_EQ(frames, 4);
+    file.camera = view.camera;
+    EXPECT_EQ(differing_share(held, fresh(file)), 0.0);
+
+    // Closer in than the copy is within two pixels: exact at once.
+    view.camera = Camera::fit(mercator::forward(130.5, 42.2, 131.5, 42.9), 640, 480);
+    target.render(*scene, view, {}, &result);
+    EXPECT_FALSE(result.map.coarse);
+    // A file's frame, moved or not, is never drawn from the copy.
+    file.camera.pan_pixels(0.5, 0);
+    target.render(*scene, file, {}, &result);
+    EXPECT_FALSE(result.map.coarse);
+}

@@ -31,6 +31,14 @@ int generalisation_for(std::span<const double> tolerances, double resolution) {
     return chosen;
 }
 
+std::optional<double> moving_tolerance(DetailLevel level) {
+    const auto tolerances = generalisation_tolerances(level);
+    if (tolerances.empty()) return std::nullopt;
+    return tolerances.front();
+}
+
+bool serves_moving_view(double tolerance, double resolution) { return tolerance > 0 && tolerance <= moving_pixels * resolution; }
+
 std::string_view detail_suffix(DetailLevel level) {
     switch (level) {
     case DetailLevel::coarse_110m: return "110m";

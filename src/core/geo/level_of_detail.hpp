@@ -1,6 +1,7 @@
 #pragma once
 // Which Natural Earth scale to draw for a view: 1:110m at world scale, 1:50m between, 1:10m close in.
 #include <array>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -26,5 +27,14 @@ std::span<const double> generalisation_tolerances(DetailLevel level);
 // Which to draw at `resolution` (projected metres per pixel): the index of the coarsest tolerance
 // within half a pixel, or -1 (the level as it is) when none is.
 int generalisation_for(std::span<const double> tolerances, double resolution);
+
+// A view in motion in the window (a zoom, a fly-to, a camera easing to a leg's scale) may be drawn
+// from a copy this much coarser, in pixels, while it moves: the exact base is drawn in its place
+// over the next frames (scene/map_scene). The copy kept for it is the level's finest generalised
+// one (none for 1:110m).
+inline constexpr double moving_pixels = 2.0;
+std::optional<double> moving_tolerance(DetailLevel level);
+// Whether a copy generalised to `tolerance` may stand in at `resolution` (projected metres a pixel).
+bool serves_moving_view(double tolerance, double resolution);
 
 }  // namespace storyplot
