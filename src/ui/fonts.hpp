@@ -3,6 +3,7 @@
 // labels, with Noto Sans CJK merged in for the Hangul and Han of local-script names. The CJK glyphs
 // are limited to the characters actually needed, so the atlas stays small.
 #include <string>
+#include <vector>
 
 struct ImFont;
 
@@ -19,7 +20,16 @@ struct UiFonts {
     ImFont* card_italic = nullptr;
     ImFont* card_title = nullptr;
     float scale = 1.0f;  // the interface's size they were made for (HiDPI: 1.5, 2…)
+    // The labels' halos, one glyph each: the atlas's glyphs of the label fonts as their halo (the
+    // glyph four times, offset 1.2 px diagonally, in white at 84%), each at its glyph's place in an
+    // image the atlas's size, reaching halo_margin_px beyond it (story_overlay's text_with_halo).
+    // The pixels go once UiContext has them on the GPU as halo_texture.
+    std::vector<unsigned char> halo_pixels;
+    int halo_width = 0, halo_height = 0;
+    unsigned halo_texture = 0;  // GL texture name; 0: none (halos drawn as four copies)
 };
+
+inline constexpr float halo_margin_px = 2.0f;
 
 // The text fonts must draw beyond their built-in ranges: `text` in any style (the story's names,
 // title, chapters), `labels` in the map labels' styles only (local names: the bulk of the letters).

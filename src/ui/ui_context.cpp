@@ -1,6 +1,7 @@
 #include "ui/ui_context.hpp"
 
 #include <SDL.h>
+#include <epoxy/gl.h>
 
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
@@ -55,8 +56,37 @@ void UiContext::set_scale(float scale) {
     m_pending_fonts = m_font_text;
 }
 
+// The labels' halos (UiFonts::halo_pixels) as a texture ImGui draws like its atlas: white, with
+// the halo's coverage as alpha.
+void UiContext::upload_halo_texture() {
+    delete_halo_texture();
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint white_with_alpha[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_with_alpha);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, m_fonts.halo_width, m_fonts.halo_height, 0, GL_RED, GL_UNSIGNED_BYTE, m_fonts.halo_pixels.data());
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    m_fonts.halo_texture = id;
+    m_fonts.halo_pixels = {};
+}
+
+void UiContext::delete_halo_texture() {
+    if (!m_fonts.halo_texture) return;
+    const GLuint id = m_fonts.halo_texture;
+    glDeleteTextures(1, &id);
+    m_fonts.halo_texture = 0;
+}
+
 UiContext::~UiContext() {
     activate();
+    delete_halo_texture();
     ImGui_ImplOpenGL3_Shutdown();
     if (m_window) ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext(m_context);
@@ -87,6 +117,7 @@ void UiContext::begin_frame(int width, int height) {
     activate();
     if (m_pending_fonts) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
+        delete_halo_texture();
         m_fonts = load_fonts(m_scale, *m_pending_fonts);
         ImGui_ImplOpenGL3_CreateFontsTexture();
         m_pending_fonts.reset();
@@ -96,6 +127,7 @@ void UiContext::begin_frame(int width, int height) {
         m_restyle = false;
     }
     ImGui_ImplOpenGL3_NewFrame();
+    if (!m_fonts.halo_pixels.empty()) upload_halo_texture();
     // The atlas is on the GPU now: its pixels here (one byte and four a texel) go. A rebuild for new
     // letters makes them again.
     if (ImGui::GetIO().Fonts->TexPixelsAlpha8 || ImGui::GetIO().Fonts->TexPixelsRGBA32) ImGui::GetIO().Fonts->ClearTexData();

@@ -59,6 +59,8 @@ public:
 
 private:
     static void apply_style(float scale);
+    void upload_halo_texture();
+    void delete_halo_texture();
 
     SDL_Window* m_window;
     float m_scale;
