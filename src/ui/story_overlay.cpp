@@ -10,6 +10,7 @@
 
 #include "ui/fonts.hpp"
 #include "ui/text_shaping.hpp"
+#include "ui/ui_context.hpp"
 
 namespace storyplot {
 
@@ -23,7 +24,7 @@ const ImU32 halo = IM_COL32(255, 255, 255, 215);
 
 // The halo: the text four times offset diagonally under it, which with the glyphs' own antialiasing
 // reads as an even white outline. The label fonts' glyphs have it drawn once into a texture of
-// their own (ui/fonts, UiFonts::halo_texture): each glyph's halo is then one quad, the glyph's grown
+// their own (ui/fonts LabelHalos, label_halo_texture): each glyph's halo is then one quad, the glyph's grown
 // by halo_margin_px, where four copies of the glyph were four (on llvmpipe a label's triangles,
 // not its pixels, are what it costs). `halos`, when given, is where the halo goes (a channel drawn
 // under the text's: the texture changes once for all labels, not twice for each).
@@ -31,7 +32,7 @@ void text_with_halo(ImDrawList& list, ImFont* font, ImVec2 at, ImU32 colour, con
     const float size = font->FontSize;
     const std::string_view text = visual_text(logical);
     const char* end = text.data() + text.size();
-    if (const unsigned texture = fonts().halo_texture) {
+    if (const unsigned texture = label_halo_texture()) {
         if (halos) halos->SetCurrentChannel(&list, 0);
         list.PushTextureID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture)));
         const int first = list.VtxBuffer.Size;

@@ -56,32 +56,38 @@ void UiContext::set_scale(float scale) {
     m_pending_fonts = m_font_text;
 }
 
-// The labels' halos (UiFonts::halo_pixels) as a texture ImGui draws like its atlas: white, with
-// the halo's coverage as alpha.
-void UiContext::upload_halo_texture() {
-    delete_halo_texture();
-    GLint bound = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
-    GLuint id = 0;
-    glGenTextures(1, &id);
-    glBindTexture(GL_TEXTURE_2D, id);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    const GLint white_with_alpha[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_with_alpha);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, m_fonts.halo_width, m_fonts.halo_height, 0, GL_RED, GL_UNSIGNED_BYTE, m_fonts.halo_pixels.data());
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
-    m_fonts.halo_texture = id;
-    m_fonts.halo_pixels = {};
+unsigned label_halo_texture() {
+    LabelHalos* halos = fonts().halos.get();
+    if (!halos) return 0;
+    if (!halos->made) {
+        // White, with the halo's coverage as alpha: ImGui's shader draws it as it draws the atlas.
+        halos->made = true;
+        const std::vector<unsigned char> image = draw_label_halos(*halos);
+        halos->glyphs = {};
+        GLint bound = 0, alignment = 4;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+        glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
+        GLuint id = 0;
+        glGenTextures(1, &id);
+        glBindTexture(GL_TEXTURE_2D, id);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        const GLint white_with_alpha[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_with_alpha);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, halos->width, halos->height, 0, GL_RED, GL_UNSIGNED_BYTE, image.data());
+        glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+        halos->texture = id;
+    }
+    return halos->texture;
 }
 
 void UiContext::delete_halo_texture() {
-    if (!m_fonts.halo_texture) return;
-    const GLuint id = m_fonts.halo_texture;
+    if (!m_fonts.halos || !m_fonts.halos->texture) return;
+    const GLuint id = m_fonts.halos->texture;
     glDeleteTextures(1, &id);
-    m_fonts.halo_texture = 0;
+    m_fonts.halos->texture = 0;
 }
 
 UiContext::~UiContext() {
@@ -127,7 +133,6 @@ void UiContext::begin_frame(int width, int height) {
         m_restyle = false;
     }
     ImGui_ImplOpenGL3_NewFrame();
-    if (!m_fonts.halo_pixels.empty()) upload_halo_texture();
     // The atlas is on the GPU now: its pixels here (one byte and four a texel) go. A rebuild for new
     // letters makes them again.
     if (ImGui::GetIO().Fonts->TexPixelsAlpha8 || ImGui::GetIO().Fonts->TexPixelsRGBA32) ImGui::GetIO().Fonts->ClearTexData();

@@ -104,18 +104,21 @@ TEST(FontLetters, OnlyLettersBeyondAsciiDecideARebuild) {
     EXPECT_NE(letters_beyond_ascii({"平壤", ""}), letters_beyond_ascii({"", "平壤"}));
 }
 
-// The labels' halos drawn once into an image the atlas's size (UiFonts::halo_pixels): around each
+// The labels' halos drawn once into an image the atlas's size (ui/fonts draw_label_halos): around each
 // glyph of the label fonts, in every script, what four copies offset 1.2 px diagonally cover, and
 // nothing beyond halo_margin_px.
 TEST_F(ScriptFonts, EachLabelGlyphHasItsHaloAroundIt) {
     unsigned char* atlas = nullptr;
     int width = 0, height = 0;
     ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&atlas, &width, &height);
-    ASSERT_EQ(fonts.halo_width, width);
-    ASSERT_EQ(fonts.halo_height, height);
-    ASSERT_EQ(fonts.halo_pixels.size(), static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+    ASSERT_TRUE(fonts.halos);
+    ASSERT_EQ(fonts.halos->width, width);
+    ASSERT_EQ(fonts.halos->height, height);
+    EXPECT_EQ(fonts.halos->fonts.size(), 3u);
+    const std::vector<unsigned char> halos = draw_label_halos(*fonts.halos);
+    ASSERT_EQ(halos.size(), static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
     auto at = [&](const std::vector<unsigned char>& image, int x, int y) { return image[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)]; };
-    const std::vector<unsigned char> glyphs(atlas, atlas + fonts.halo_pixels.size());
+    const std::vector<unsigned char> glyphs(atlas, atlas + halos.size());
     for (ImFont* font : {fonts.label, fonts.label_bold, fonts.italic})
         for (const char32_t c : {U'A', U'g', U'Ж', U'평', U'北'}) {
             const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
@@ -137,7 +140,7 @@ TEST_F(ScriptFonts, EachLabelGlyphHasItsHaloAroundIt) {
                 for (int x = u0 - mx - 3; x < u1 + mx + 3; ++x) {
                     const bool in_reach = x >= u0 - mx && x < u1 + mx && y >= v0 - my && y < v1 + my;
                     const bool in_glyph = x >= u0 && x < u1 && y >= v0 && y < v1;
-                    const int h = at(fonts.halo_pixels, x, y);
+                    const int h = at(halos, x, y);
                     ink += in_glyph ? at(glyphs, x, y) : 0;
                     halo += h;
                     if (!in_reach && x >= u0 - mx - 1 && x <= u1 + mx && y >= v0 - my - 1 && y <= v1 + my) outside += h;  // the ring just beyond
