@@ -4,11 +4,9 @@
 #include <stb_truetype.h>
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <set>
 #include <fstream>
-#include <future>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -239,87 +237,9 @@ std::u32string letters_beyond_ascii(const FontText& text) {
     return letters(text.text) + U'\0' + letters(text.labels);
 }
 
-namespace {
-
-// Each visible glyph of `font` drawn into `halo` as its halo: at every texel within halo_margin_px
-// of the glyph, 1 - the product over the four offsets d of (1 - 0.84 a(p - d)), a the glyph's own
-// coverage sampled bilinearly: what four copies of the glyph blended over each other cover. An
-// offset is the same fraction of a texel everywhere in a glyph, so each sample is four weighted
-// texels at fixed distances.
-void draw_halos(const ImFont* font, const unsigned char* atlas, int width, int height, std::vector<unsigned char>& halo) {
-    constexpr float offset_px = 1.2f, opacity = 215.0f / 255.0f;
-    std::vector<float> padded;
-    std::vector<float> clear;
-    for (const ImFontGlyph& g : font->Glyphs) {
-        if (!g.Visible || g.X1 <= g.X0 || g.Y1 <= g.Y0) continue;
-        const int u0 = static_cast<int>(std::lround(g.U0 * static_cast<float>(width))), u1 = static_cast<int>(std::lround(g.U1 * static_cast<float>(width)));
-        const int v0 = static_cast<int>(std::lround(g.V0 * static_cast<float>(height))), v1 = static_cast<int>(std::lround(g.V1 * static_cast<float>(height)));
-        if (u1 <= u0 || v1 <= v0) continue;
-        const float sx = static_cast<float>(u1 - u0) / (g.X1 - g.X0), sy = static_cast<float>(v1 - v0) / (g.Y1 - g.Y0);  // texels a pixel
-        const int mx = static_cast<int>(std::ceil(halo_margin_px * sx)), my = static_cast<int>(std::ceil(halo_margin_px * sy));
-        // The glyph's coverage with a border of zeros wide enough for every sample.
-        const int border_x = mx + 2, border_y = my + 2;
-        const int pw = u1 - u0 + 2 * border_x, ph = v1 - v0 + 2 * border_y;
-        padded.assign(static_cast<std::size_t>(pw) * static_cast<std::size_t>(ph), 0.0f);
-        for (int y = v0; y < v1; ++y)
-            for (int x = u0; x < u1; ++x)
-                padded[static_cast<std::size_t>(y - v0 + border_y) * static_cast<std::size_t>(pw) + static_cast<std::size_t>(x - u0 + border_x)] =
-                    static_cast<float>(atlas[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)]) / 255.0f;
-        // The halo's texels: the glyph's and the margin's.
-        const int ow = u1 - u0 + 2 * mx, oh = v1 - v0 + 2 * my;
-        clear.assign(static_cast<std::size_t>(ow) * static_cast<std::size_t>(oh), 1.0f);
-        for (const float dx : {-offset_px, offset_px})
-            for (const float dy : {-offset_px, offset_px}) {
-                // Texel x of the output samples the glyph at x - dx sx: texels floor(-dx sx) and one
-                // more, weighted by the fraction.
-                const float fx = -dx * sx, fy = -dy * sy;
-                const int ix = static_cast<int>(std::floor(fx)), iy = static_cast<int>(std::floor(fy));
-                const float tx = fx - static_cast<float>(ix), ty = fy - static_cast<float>(iy);
-                const float w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty;
-                for (int y = 0; y < oh; ++y) {
-                    const float* row = padded.data() + static_cast<std::size_t>(y - my + border_y + iy) * static_cast<std::size_t>(pw);
-                    const float* next = row + pw;
-                    float* out = clear.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(ow);
-                    for (int x = 0; x < ow; ++x) {
-                        const int px = x - mx + border_x + ix;
-                        const float a = w00 * row[px] + w10 * row[px + 1] + w01 * next[px] + w11 * next[px + 1];
-                        out[x] *= 1.0f - opacity * a;
-                    }
-                }
-            }
-        for (int y = 0; y < oh; ++y) {
-            const int ay = v0 - my + y;
-            if (ay < 0 || ay >= height) continue;
-            for (int x = 0; x < ow; ++x) {
-                const int ax = u0 - mx + x;
-                if (ax < 0 || ax >= width) continue;
-                unsigned char& out = halo[static_cast<std::size_t>(ay) * static_cast<std::size_t>(width) + static_cast<std::size_t>(ax)];
-                const auto value = static_cast<unsigned char>(std::lround((1.0f - clear[static_cast<std::size_t>(y) * static_cast<std::size_t>(ow) + static_cast<std::size_t>(x)]) * 255.0f));
-                out = std::max(out, value);
-            }
-        }
-    }
-}
-
-}  // namespace
-
-std::vector<unsigned char> draw_label_halos(const LabelHalos& halos) {
-    std::vector<unsigned char> image(static_cast<std::size_t>(halos.width) * static_cast<std::size_t>(halos.height), 0);
-    if (halos.glyphs.size() != image.size()) return image;
-    // A font a thread: their glyphs, margins included, lie apart in the atlas (about 16 ms on two
-    // cores for the three label fonts).
-    std::vector<std::future<void>> drawing;
-    for (const ImFont* font : halos.fonts)
-        drawing.push_back(std::async(std::launch::async, [&halos, &image, font] { draw_halos(font, halos.glyphs.data(), halos.width, halos.height, image); }));
-    for (auto& d : drawing) d.get();
-    return image;
-}
-
 UiFonts load_fonts(float scale, const FontText& extra) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    // Room between glyphs for each one's halo (halo_margin_px, in texels of twice-oversampled glyphs).
-    io.Fonts->TexGlyphPadding = 2 * static_cast<int>(std::ceil(2 * halo_margin_px)) + 1;
     if (g_latin_ranges.empty()) {
         ImFontGlyphRangesBuilder latin;
         latin.AddRanges(io.Fonts->GetGlyphRangesDefault());
@@ -372,13 +292,6 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     io.Fonts->Build();
     draw_in_shaped_glyphs();
     release_borrowed_bytes(*io.Fonts);
-    // The coverage the halos will be made from (8 MB at the interface's size).
-    unsigned char* atlas = nullptr;
-    f.halos = std::make_shared<LabelHalos>();
-    io.Fonts->GetTexDataAsAlpha8(&atlas, &f.halos->width, &f.halos->height);
-    f.halos->glyphs.assign(atlas, atlas + static_cast<std::size_t>(f.halos->width) * static_cast<std::size_t>(f.halos->height));
-    for (const ImFont* labelling : {f.label, f.label_bold, f.italic})
-        if (labelling && std::find(f.halos->fonts.begin(), f.halos->fonts.end(), labelling) == f.halos->fonts.end()) f.halos->fonts.push_back(labelling);
     return f;
 }
 

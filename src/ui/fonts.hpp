@@ -2,27 +2,11 @@
 // The overlay's fonts: DejaVu Sans (Latin, Greek, Cyrillic, Vietnamese) for the interface and
 // labels, with Noto Sans CJK merged in for the Hangul and Han of local-script names. The CJK glyphs
 // are limited to the characters actually needed, so the atlas stays small.
-#include <memory>
 #include <string>
-#include <vector>
 
 struct ImFont;
 
 namespace storyplot {
-
-// The label fonts' glyphs as their halos (the glyph four times, offset 1.2 px diagonally, in white
-// at 84%), each at its glyph's place in an image the atlas's size and reaching halo_margin_px beyond
-// it: made from the atlas's coverage, kept until then, the first time a label is drawn (a frame with
-// no label, a still without labels, never pays for it), then put on the GPU.
-struct LabelHalos {
-    std::vector<unsigned char> glyphs;  // the atlas's coverage, until the halos are made
-    int width = 0, height = 0;
-    std::vector<const ImFont*> fonts;   // the label fonts
-    unsigned texture = 0;               // GL texture name, once made (UiContext deletes it)
-    bool made = false;
-};
-// The halos' image for `halos` (from its glyphs).
-std::vector<unsigned char> draw_label_halos(const LabelHalos& halos);
 
 struct UiFonts {
     ImFont* ui = nullptr;          // panels and status bar
@@ -35,11 +19,7 @@ struct UiFonts {
     ImFont* card_italic = nullptr;
     ImFont* card_title = nullptr;
     float scale = 1.0f;  // the interface's size they were made for (HiDPI: 1.5, 2…)
-    // The labels' halos (label_halo_texture): made at the first label drawn with these fonts.
-    std::shared_ptr<LabelHalos> halos;
 };
-
-inline constexpr float halo_margin_px = 2.0f;
 
 // The text fonts must draw beyond their built-in ranges: `text` in any style (the story's names,
 // title, chapters), `labels` in the map labels' styles only (local names: the bulk of the letters).

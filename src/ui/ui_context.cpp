@@ -1,7 +1,6 @@
 #include "ui/ui_context.hpp"
 
 #include <SDL.h>
-#include <epoxy/gl.h>
 
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
@@ -56,43 +55,8 @@ void UiContext::set_scale(float scale) {
     m_pending_fonts = m_font_text;
 }
 
-unsigned label_halo_texture() {
-    LabelHalos* halos = fonts().halos.get();
-    if (!halos) return 0;
-    if (!halos->made) {
-        // White, with the halo's coverage as alpha: ImGui's shader draws it as it draws the atlas.
-        halos->made = true;
-        const std::vector<unsigned char> image = draw_label_halos(*halos);
-        halos->glyphs = {};
-        GLint bound = 0, alignment = 4;
-        glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
-        glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
-        GLuint id = 0;
-        glGenTextures(1, &id);
-        glBindTexture(GL_TEXTURE_2D, id);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        const GLint white_with_alpha[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_with_alpha);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, halos->width, halos->height, 0, GL_RED, GL_UNSIGNED_BYTE, image.data());
-        glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
-        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
-        halos->texture = id;
-    }
-    return halos->texture;
-}
-
-void UiContext::delete_halo_texture() {
-    if (!m_fonts.halos || !m_fonts.halos->texture) return;
-    const GLuint id = m_fonts.halos->texture;
-    glDeleteTextures(1, &id);
-    m_fonts.halos->texture = 0;
-}
-
 UiContext::~UiContext() {
     activate();
-    delete_halo_texture();
     ImGui_ImplOpenGL3_Shutdown();
     if (m_window) ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext(m_context);
@@ -123,7 +87,6 @@ void UiContext::begin_frame(int width, int height) {
     activate();
     if (m_pending_fonts) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
-        delete_halo_texture();
         m_fonts = load_fonts(m_scale, *m_pending_fonts);
         ImGui_ImplOpenGL3_CreateFontsTexture();
         m_pending_fonts.reset();

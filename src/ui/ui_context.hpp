@@ -26,10 +26,6 @@ private:
     const UiFonts* m_fonts;
 };
 
-// The current fonts' label halos (ui/fonts LabelHalos) on the GPU: made at the first call for these
-// fonts, inside a UI frame (a GL context current). 0: none.
-unsigned label_halo_texture();
-
 class UiContext {
 public:
     // `window` may be null for headless use; a GL context must be current.
@@ -63,7 +59,6 @@ public:
 
 private:
     static void apply_style(float scale);
-    void delete_halo_texture();
 
     SDL_Window* m_window;
     float m_scale;
