@@ -82,7 +82,6 @@ private:
     std::optional<Key> m_held;  // the base the copy holds
     DrawStats m_stats;
     std::unique_ptr<OffscreenTarget> m_pixels;  // the copy
-    GLenum m_order = GL_NONE;                   // its pixels' order (OffscreenTarget)
     Box m_coarse;        // of the held base
     Box m_moved_coarse;  // the held base's coarse part as put_back_moved placed it, for keep
 };

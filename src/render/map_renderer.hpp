@@ -87,9 +87,10 @@ public:
         // the flat world may be one drawn for another scale, drawn again once the scale has held
         // for a few frames (a picture takes 0.1-0.2 s to draw). Pictures for files are always exact.
         bool live = false;
-        // The window's base drawn whole: a level's copy for moving views stands in for the level
-        // where it is within two pixels (core/geo/level_of_detail.hpp), and DrawStats::coarse says
-        // so; the scene draws the exact base over it in the next frames. Never for files.
+        // The window's base, or a part of it, drawn while the view moves: a level's copy for moving
+        // views stands in for the level where it is within two pixels (core/geo/level_of_detail.hpp),
+        // and DrawStats::coarse says so; the scene draws the exact base over it once the view
+        // stays. Never for files.
         bool moving = false;
     };
     // Draws into the bound framebuffer, whose viewport is the camera's (a scissor, if set, limits
