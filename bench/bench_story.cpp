@@ -54,11 +54,12 @@ StoryBench& bench() {
     return *b;
 }
 
-// `pan`: pixels each frame pans. `live`: drawn as the window draws (FrameView::live): a base drawn
-// whole is drawn from the copy for moving views and made exact over the next frames. 0: the view stays and the base is put back from its copy after the
+// `pan`: pixels each frame pans. 0: the view stays and the base is put back from its copy after the
 // second frame (render/base_copy), as while the clock runs or the pointer hovers over a still map;
 // a whole pixel: the copy is moved and only the column that came into view drawn, as while the
 // user drags; a fraction of a pixel: the base is drawn whole every frame, as while it zooms.
+// `live`: drawn as the window draws (FrameView::live), where a base drawn while the view moves comes
+// from the copy for moving views.
 void story_frames(benchmark::State& state, const Camera& camera, double pan = 0, bool live = false) {
     StoryBench& b = bench();
     OffscreenTarget target(camera.width(), camera.height());

@@ -338,25 +338,22 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
 void MapWindow::load_basemap_level(DetailLevel level) {
     if (level == DetailLevel::coarse_110m) return;
     const std::string label = "loading Natural Earth 1:" + std::string(detail_suffix(level)) + "…";
-    m_jobs.post(label, [this, level]() -> BackgroundJobs::Finish {
-        try {
-            auto meshes = std::make_shared<BasemapMeshes>(load_natural_earth(level));
-            return [this, meshes] { m_scene.set_basemap(*meshes); };
-        } catch (const std::exception& e) {
-            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
-        }
-    });
-    // Its copy for moving views (cached with it), drawn while a zoom or a fly-to moves.
-    m_jobs.post(label, [this, level]() -> BackgroundJobs::Finish {
-        try {
-            auto meshes = load_natural_earth_for_moving(level);
-            if (!meshes) return [] {};
-            auto shared = std::make_shared<BasemapMeshes>(std::move(*meshes));
-            return [this, shared] { m_scene.set_moving_basemap(*shared); };
-        } catch (const std::exception& e) {
-            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
-        }
-    });
+    // Meshes read on the worker, handed to the scene on the UI thread (GL uploads happen there).
+    auto post = [this, &label](std::function<std::optional<BasemapMeshes>()> load, void (MapScene::*use)(const BasemapMeshes&)) {
+        m_jobs.post(label, [this, load = std::move(load), use]() -> BackgroundJobs::Finish {
+            try {
+                auto meshes = load();
+                if (!meshes) return [] {};
+                auto shared = std::make_shared<BasemapMeshes>(std::move(*meshes));
+                return [this, shared, use] { (m_scene.*use)(*shared); };
+            } catch (const std::exception& e) {
+                return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+            }
+        });
+    };
+    post([level] { return std::optional(load_natural_earth(level)); }, &MapScene::set_basemap);
+    // Its copy for moving views (cached with it), drawn while a zoom, a fly-to or a drag moves.
+    post([level] { return load_natural_earth_for_moving(level); }, &MapScene::set_moving_basemap);
 }
 
 void MapWindow::load_overlay(const std::string& path, bool frame_it) {

@@ -53,12 +53,10 @@ std::optional<BaseCopy::Shift> BaseCopy::put_back_moved(const Key& key) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_pixels->framebuffer());
     glBlitFramebuffer(x0, y0, x1, y1, key.x + x0 - shift->dx, key.y + y0 - shift->dy, key.x + x1 - shift->dx, key.y + y1 - shift->dy,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    m_moved_coarse = Box{};
-    if (!m_coarse.empty()) {
-        const Box moved = Box::of(std::max(0.0, m_coarse.min_x - shift->dx), std::max(0.0, m_coarse.min_y - shift->dy),
-                                  std::min(static_cast<double>(w), m_coarse.max_x - shift->dx), std::min(static_cast<double>(h), m_coarse.max_y - shift->dy));
-        if (moved.min_x < moved.max_x && moved.min_y < moved.max_y) m_moved_coarse = moved;
-    }
+    // The coarse part moves with the pixels, and what of it left the view goes.
+    const Box shifted = m_coarse.shifted(-shift->dx, -shift->dy);
+    const Box moved = Box::of(std::max(0.0, shifted.min_x), std::max(0.0, shifted.min_y), std::min<double>(w, shifted.max_x), std::min<double>(h, shifted.max_y));
+    m_moved_coarse = moved.width() > 0 && moved.height() > 0 ? moved : Box{};
     return shift;
 }
 
@@ -103,7 +101,7 @@ void BaseCopy::keep(const Key& key, const DrawStats& stats, const Box& coarse) {
 }
 
 std::optional<Box> BaseCopy::next_to_refine(int rows) const {
-    if (!m_held || m_coarse.empty() || m_coarse.width() <= 0 || m_coarse.height() <= 0 || rows <= 0) return std::nullopt;
+    if (!has_coarse() || rows <= 0) return std::nullopt;
     return Box::of(m_coarse.min_x, std::max(m_coarse.min_y, m_coarse.max_y - rows), m_coarse.max_x, m_coarse.max_y);
 }
 
@@ -118,7 +116,6 @@ void BaseCopy::refined(const Box& band) {
     glBlitFramebuffer(key.x + x0, key.y + y0, key.x + x1, key.y + y1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     // The band is the coarse part's top rows: what is left below it stays a box.
     m_coarse.max_y = band.min_y;
-    if (m_coarse.max_y <= m_coarse.min_y) m_coarse = Box{};
 }
 
 }  // namespace storyplot

@@ -71,6 +71,8 @@ public:
     // The band of the held base's coarse part (its pixels, GL's way, from its bottom-left corner)
     // to draw exactly this frame: at most `rows` rows of it, its top first; none when all is exact.
     std::optional<Box> next_to_refine(int rows) const;
+    // Whether some of the held base is still coarse.
+    bool has_coarse() const { return m_held && m_coarse.width() > 0 && m_coarse.height() > 0; }
     // `band` (from next_to_refine) has been drawn exactly into the bound framebuffer at the held
     // key's rectangle: copied into the copy, and no longer coarse.
     void refined(const Box& band);

@@ -240,7 +240,7 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
             copy.offer(key, stats);
         }
         // Coarse pixels shown: the window draws again (the same view is then kept and made exact).
-        if (stats.base_copied || copy.holds(key)) stats.coarse = copy.holds(key) && copy.next_to_refine(1).has_value();
+        if (copy.holds(key)) stats.coarse = copy.has_coarse();
         m_renderer.draw_routes(piece, panel.options);
         glDisable(GL_SCISSOR_TEST);
         if (is_main) main = stats;
