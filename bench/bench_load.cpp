@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 
+#include "core/geo/mercator.hpp"
 #include "core/geo/water_detail.hpp"
 #include "core/mesh/shared_edges.hpp"
 #include "data/data_paths.hpp"
@@ -49,6 +50,30 @@ void load_level(benchmark::State& state, DetailLevel level) {
 }
 
 void BM_LoadNaturalEarth_10m(benchmark::State& state) { load_level(state, DetailLevel::fine_10m); }
+void BM_LoadCloseShores_Whole(benchmark::State& state) { load_level(state, DetailLevel::close_h); }
+// GSHHG's shores as the window reads them: the part of the world around a view close in (1,500 km
+// square around Vladivostok), from the cache.
+void BM_LoadCloseShores_Part(benchmark::State& state) {
+    const Vec2 c = mercator::forward(LonLat{131.9, 43.1});
+    const Box part = Box::of(c.x - 7.5e5, c.y - 7.5e5, c.x + 7.5e5, c.y + 7.5e5);
+    std::size_t bytes = 0, vertices = 0;
+    for (auto _ : state) {
+        const BasemapMeshes meshes = load_natural_earth(DetailLevel::close_h, &part);
+        vertices = meshes.land.vertex_count() + meshes.coast.vertex_count() + meshes.borders.vertex_count();
+        bytes = meshes.byte_size();
+    }
+    state.counters["vertices"] = static_cast<double>(vertices);
+    state.counters["mesh_MiB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+BENCHMARK(BM_LoadCloseShores_Whole)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_LoadCloseShores_Part)->Unit(benchmark::kMillisecond)->Iterations(5);
+// Reading GSHHG's high-resolution land polygons (1.6 M points) from their bins: part of a first load.
+void BM_ReadLand_h(benchmark::State& state) {
+    std::size_t points = 0;
+    for (auto _ : state) points = read_gshhg_land(gshhg_shores_path('h')).points();
+    state.counters["points"] = static_cast<double>(points);
+}
+BENCHMARK(BM_ReadLand_h)->Unit(benchmark::kMillisecond)->Iterations(3);
 void BM_LoadNaturalEarth_50m(benchmark::State& state) { load_level(state, DetailLevel::medium_50m); }
 void BM_LoadNaturalEarth_110m(benchmark::State& state) { load_level(state, DetailLevel::coarse_110m); }
 BENCHMARK(BM_LoadNaturalEarth_10m)->Unit(benchmark::kMillisecond)->Iterations(3);

@@ -111,8 +111,8 @@ int main(int argc, char** argv) {
         ->check(finite_range(0.25, 8.0));
     render_cmd->add_flag("--world-file", render.world_file, "write a world file and .prj beside a .png or .jpg");
     std::string detail_text;
-    render_cmd->add_option("--detail", detail_text, "force the Natural Earth level: 110m, 50m or 10m")
-        ->check(CLI::IsMember({"110m", "50m", "10m"}));
+    render_cmd->add_option("--detail", detail_text, "force the basemap's level: Natural Earth's 110m, 50m or 10m, or GSHHG's high-resolution shores (h)")
+        ->check(CLI::IsMember({"110m", "50m", "10m", "h"}));
     render_cmd->add_flag("--timings", render.timings, "print where the time went");
     bool no_decorations = false, no_title = false, no_scale_bar = false, no_legend = false, no_inset = false, no_credits = false;
     render_cmd->add_flag("--no-decorations", no_decorations, "leave out title, scale bar, legend, inset and credits");

@@ -336,8 +336,8 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
 }
 
 void MapWindow::load_basemap_level(DetailLevel level) {
-    if (level == DetailLevel::coarse_110m) return;
-    const std::string label = "loading Natural Earth 1:" + std::string(detail_suffix(level)) + "…";
+    if (level == DetailLevel::coarse_110m || level == DetailLevel::close_h) return;  // close_h: by view
+    const std::string label = "loading " + std::string(detail_name(level)) + "…";
     // Meshes read on the worker, handed to the scene on the UI thread (GL uploads happen there).
     auto post = [this, &label](std::function<std::optional<BasemapMeshes>()> load, void (MapScene::*use)(const BasemapMeshes&)) {
         m_jobs.post(label, [this, load = std::move(load), use]() -> BackgroundJobs::Finish {
@@ -354,6 +354,30 @@ void MapWindow::load_basemap_level(DetailLevel level) {
     post([level] { return std::optional(load_natural_earth(level)); }, &MapScene::set_basemap);
     // Its copy for moving views (cached with it), drawn while a zoom, a fly-to or a drag moves.
     post([level] { return load_natural_earth_for_moving(level); }, &MapScene::set_moving_basemap);
+}
+
+void MapWindow::load_close_shores_around(const Camera& camera) {
+    // A part three views wide each way, and at least 1,500 km: a chapter's view pans a while in it.
+    constexpr double least_side_m = 1.5e6;
+    if (detail_for_resolution(camera.resolution()) != DetailLevel::close_h) return;
+    const Box view = camera.visible_box();
+    if (m_close_shores_asked.contains(view) || m_scene.level_covers(DetailLevel::close_h, view)) return;
+    const double half = std::max({3 * view.width(), 3 * view.height(), least_side_m}) / 2;
+    const Vec2 c = view.center();
+    const Box part = Box::of(c.x - half, c.y - half, c.x + half, c.y + half);
+    m_close_shores_asked = part;
+    m_jobs.post("loading " + std::string(detail_name(DetailLevel::close_h)) + "…", [this, part]() -> BackgroundJobs::Finish {
+        try {
+            auto meshes = std::make_shared<BasemapMeshes>(load_natural_earth(DetailLevel::close_h, &part));
+            meshes->coverage = part;
+            return [this, meshes, part] {
+                // Only the part last asked for: one read before it may finish after it.
+                if (m_close_shores_asked.min_x == part.min_x && m_close_shores_asked.min_y == part.min_y) m_scene.set_basemap(*meshes);
+            };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
 }
 
 void MapWindow::load_overlay(const std::string& path, bool frame_it) {
@@ -702,6 +726,7 @@ void MapWindow::frame_presenting() {
     view.decorations.title = true;
     view.decorations.legend = true;
     if (story() && presented.card > 0) view.card = chapter_card(*story(), presented.chapter, static_cast<float>(presented.card));
+    load_close_shores_around(camera);
     FrameResult shown = m_scene.draw(view, m_target);
     m_shown = std::move(shown.overlay);
     ImDrawList* list = ImGui::GetForegroundDrawList();
@@ -1161,6 +1186,7 @@ void MapWindow::frame() {
     view.scale = m_ui.scale();  // markers, lines and text at the interface's size
     view.ruler = m_session.ruler();
     view.insets = {area.min_x, camera.width() - area.max_x, camera.height() - area.max_y, area.min_y};
+    load_close_shores_around(camera);
     FrameResult shown = m_scene.draw(view, m_target);
     m_shown_level = shown.map.level;
     if (shown.map.globe_picture_lags) m_settle_until = std::max(m_settle_until, now() + 0.25);  // frames until it is drawn again

@@ -59,6 +59,10 @@ private:
     void load_gazetteer();  // the geoparser's data, in the background, once
     void open_dropped(const std::string& path);
     void load_basemap_level(DetailLevel level);
+    // GSHHG's shores (close_h) are read for the part of the world around a view close in, not whole
+    // (the whole level's meshes are over 300 MB): when such a view leaves the part loaded and the
+    // part asked for, the part around it is read in the background. Until it comes, 1:10m draws.
+    void load_close_shores_around(const Camera& camera);
     void load_overlay(const std::string& path, bool frame_it);
     void load_context_labels();
     void sync_story();
@@ -132,6 +136,7 @@ private:
     WindowTarget m_target;
     OverlayPlan m_shown;  // the overlay of the last frame: what the pointer hits
     DetailLevel m_shown_level = DetailLevel::coarse_110m;
+    Box m_close_shores_asked;  // the part of the world last asked of load_close_shores_around
     BackgroundJobs m_jobs;
     // Reads of the sources read by view (a PostGIS table, a file too big to read whole), on a worker
     // of their own so that a slow database never holds up the other loads.

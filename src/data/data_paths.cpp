@@ -30,7 +30,7 @@ fs::path data_root() {
 }
 
 fs::path natural_earth_countries(DetailLevel level) {
-    return data_root() / "node_modules" / "world-atlas" / ("countries-" + std::string(detail_suffix(level)) + ".json");
+    return data_root() / "node_modules" / "world-atlas" / ("countries-" + std::string(detail_suffix(countries_level(level))) + ".json");
 }
 
 fs::path world_countries_path() { return data_root() / "node_modules" / "world-countries" / "countries.json"; }

@@ -281,4 +281,28 @@ LakePolygons read_gshhg_lakes(const std::filesystem::path& file, DetailLevel lev
     return out;
 }
 
+std::size_t LandPolygons::points() const {
+    std::size_t n = 0;
+    for (const Polygon& p : land)
+        for (const Ring& r : p.rings) n += r.size();
+    return n;
+}
+
+LandPolygons read_gshhg_land(const std::filesystem::path& file) {
+    const BinnedFile binned(file, "shoreline");
+    const auto info = binned.nc.ints("Embedded_npts_levels_exit_entry_for_a_segment", binned.segments);
+    const auto owner = binned.nc.ints("Id_of_GSHHS_ID", binned.segments);
+    std::map<int, std::vector<Path>> pieces;  // by id: the same order every run
+    binned.each_segment([&](std::size_t bin, std::size_t s) {
+        const int hierarchy = (info[s] >> 6) & 7;
+        if (hierarchy != 1 && hierarchy != 6) return;
+        Path piece = binned.points(bin, s, info[s] >> 9);
+        if (piece.size() >= 2) pieces[owner[s]].push_back(std::move(piece));
+    });
+    LandPolygons out;
+    for (auto& [id, parts] : pieces)
+        for (Ring& ring : chain_pieces(parts, out.open_rings)) out.land.push_back(Polygon{{std::move(ring)}});
+    return out;
+}
+
 }  // namespace storyplot

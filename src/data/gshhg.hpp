@@ -32,4 +32,15 @@ struct LakePolygons {
 // Longitudes run on across the antimeridian within a ring. Throws InputError as above.
 LakePolygons read_gshhg_lakes(const std::filesystem::path& file, DetailLevel level);
 
+// The land (close_h's): GSHHG's level 1 polygons (the sea's shores, islands included) and
+// Antarctica's (its grounding line, level 6), each put together from its pieces as lakes are, in
+// lon/lat. Lakes are not cut out of it: the basemap draws them over the land. Throws InputError as
+// above.
+struct LandPolygons {
+    std::vector<Polygon> land;
+    std::size_t open_rings = 0;  // polygons whose pieces did not close (left out)
+    std::size_t points() const;
+};
+LandPolygons read_gshhg_land(const std::filesystem::path& file);
+
 }  // namespace storyplot

@@ -83,6 +83,18 @@ Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size, double to
     return builder.finish();
 }
 
+// Rings as lines that close (a ring does not repeat its first point).
+std::vector<Path> closed_rings(const std::vector<Polygon>& polygons) {
+    std::vector<Path> lines;
+    for (const Polygon& polygon : polygons)
+        for (const Ring& ring : polygon.rings) {
+            if (ring.empty()) continue;
+            lines.push_back(ring);
+            lines.back().push_back(ring.front());
+        }
+    return lines;
+}
+
 Mesh line_mesh(const std::vector<Path>& paths, double cell_size, double tolerance = 0, bool measured = false) {
     MeshBuilder builder(measured ? route_line_vertex_floats : line_vertex_floats, cell_size);
     append_paths(builder, paths, tolerance);
@@ -125,13 +137,17 @@ LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cel
 }
 
 std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& countries, const RiverPaths& rivers, const LakePolygons& lakes,
-                                                DetailLevel level) {
+                                                DetailLevel level, const std::vector<Polygon>* land) {
     // The coarse world is one chunk (one draw call); the finer ones a grid, drawn where in view.
     // (4000 km cells at 1:10m were measured too: 5 draw calls in the region view against 22, but
-    // no faster frames on llvmpipe, and coarser culling.)
-    const double cell = level == DetailLevel::coarse_110m ? whole_world_cell
+    // no faster frames on llvmpipe, and coarser culling.) GSHHG's shores, five times as many
+    // points, in cells a quarter as wide: a city's view draws a few of them.
+    const double cell = level == DetailLevel::coarse_110m  ? whole_world_cell
                         : level == DetailLevel::medium_50m ? 4 * regional_cell
+                        : level == DetailLevel::close_h    ? regional_cell / 4
                                                            : regional_cell;
+    const std::vector<Polygon>& filled = land ? *land : countries;
+    const std::vector<Path> land_shores = land ? closed_rings(*land) : std::vector<Path>{};
     BasemapMeshes out;
     out.level = level;
     // Lakes and their shores by size class.
@@ -143,18 +159,18 @@ std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& coun
         for (const LonLat& p : lake.rings.front()) box.add(mercator::forward(p));
         const std::size_t c = lake_size_class(level, std::max(box.width(), box.height()));
         lake_classes[c].push_back(lake);
-        shores[c].insert(shores[c].end(), lake.rings.begin(), lake.rings.end());
     }
+    for (std::size_t c = 0; c < lake_size_classes; ++c) shores[c] = closed_rings(lake_classes[c]);
     // Lines are built beside the fill, which takes the other cores.
     auto lines = std::async(std::launch::async, [&] {
         EdgeSplit edges = split_shared_edges(countries);
-        Mesh coast = line_mesh(edges.coast, cell), borders = line_mesh(edges.borders, cell);
+        Mesh coast = line_mesh(land ? land_shores : edges.coast, cell), borders = line_mesh(edges.borders, cell);
         out.rivers = line_mesh(rivers.major, cell);
         out.minor_rivers = line_mesh(rivers.minor, cell);
         for (std::size_t c = 0; c < lake_size_classes; ++c) out.lake_shores[c] = line_mesh(shores[c], cell);
         return std::tuple{std::move(edges), std::move(coast), std::move(borders)};
     });
-    out.land = fill_mesh(countries, cell);
+    out.land = fill_mesh(filled, cell);
     for (std::size_t c = 0; c < lake_size_classes; ++c) out.lakes[c] = fill_mesh(lake_classes[c], cell);
     auto [edges, coast, borders] = lines.get();
     out.coast = std::move(coast);
@@ -170,8 +186,8 @@ std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& coun
         copy.tolerance = tolerance;
         // Coarser copies are few vertices: one chunk each for the coarsest.
         const double copy_cell = tolerance >= 4000 ? 4 * cell : cell;
-        copy.land = fill_mesh(countries, copy_cell, tolerance);
-        copy.coast = line_mesh(edges.coast, copy_cell, tolerance);
+        copy.land = fill_mesh(filled, copy_cell, tolerance);
+        copy.coast = line_mesh(land ? land_shores : edges.coast, copy_cell, tolerance);
         copy.borders = line_mesh(edges.borders, copy_cell, tolerance);
         // Minor rivers show only closer in than any copy is drawn (minor_rivers_below).
         for (std::size_t c = 0; c < lake_size_classes; ++c) {

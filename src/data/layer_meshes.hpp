@@ -18,8 +18,10 @@ namespace storyplot {
 LayerMeshes build_layer_meshes(const VectorLayer& layer, Color color, double cell_size = regional_cell, bool dashed_lines = false,
                                double tolerance = 0);
 
-// The level, then its generalised copies (generalisation_tolerances), finest first.
+// The level, then its generalised copies (generalisation_tolerances), finest first. `land`, where
+// given (close_h's GSHHG shores), is filled and its shores drawn as the coast in place of the
+// countries', which then give only the borders.
 std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& countries, const RiverPaths& rivers, const LakePolygons& lakes,
-                                                DetailLevel level);
+                                                DetailLevel level, const std::vector<Polygon>* land = nullptr);
 
 }  // namespace storyplot

@@ -53,10 +53,13 @@ BasemapMeshes load_part(DetailLevel level, double tolerance, const Box* view) {
     VectorSource source = load_vector_source(path.string());
     const RiverPaths rivers = read_gshhg_rivers(rivers_path, level);
     const LakePolygons lakes = read_gshhg_lakes(shores_path, level);
+    // Close in, the land and its shores are GSHHG's; the countries give the borders.
+    std::optional<LandPolygons> land;
+    if (level == DetailLevel::close_h) land = read_gshhg_land(shores_path);
     for (const auto& layer : source.layers)
         if (layer.name == "countries") {
             BasemapMeshes out;
-            for (BasemapMeshes& part : build_basemap_meshes(layer.polygons, rivers, lakes, level)) {
+            for (BasemapMeshes& part : build_basemap_meshes(layer.polygons, rivers, lakes, level, land ? &land->land : nullptr)) {
                 const CachedPart cached = cached_part(key, level, part.tolerance);
                 write_mesh_cache(cached.file, cached.key, part);
                 if (part.tolerance == tolerance) out = std::move(part);

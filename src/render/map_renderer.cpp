@@ -50,6 +50,7 @@ MapRenderer::Programs& MapRenderer::programs_for(const Camera& camera) {
 
 std::unique_ptr<MapRenderer::GpuBasemap> MapRenderer::upload(const BasemapMeshes& meshes) {
     auto gpu = std::make_unique<GpuBasemap>();
+    gpu->coverage = meshes.coverage;
     gpu->land = GpuMesh(meshes.land);
     gpu->coast = GpuMesh(meshes.coast);
     gpu->borders = GpuMesh(meshes.borders);
@@ -71,11 +72,21 @@ void MapRenderer::set_moving_basemap(const BasemapMeshes& meshes) {
     m_moving[static_cast<std::size_t>(meshes.level)] = {meshes.tolerance, upload(meshes)};
 }
 
+bool MapRenderer::level_covers(DetailLevel level, const Box& view) const {
+    const auto& loaded = m_levels[static_cast<std::size_t>(level)];
+    if (!loaded) return false;
+    // A metre's slack: a tile's or a panel piece's box, computed apart, may round past its view's.
+    constexpr double slack = 1.0;
+    return loaded->coverage.empty() || loaded->coverage.contains(view, slack);
+}
+
 std::optional<DetailLevel> MapRenderer::level_for(const Camera& camera) const {
     const auto wanted = static_cast<int>(detail_for_resolution(camera.resolution()));
-    for (int distance = 0; distance < 3; ++distance)
+    constexpr int levels = static_cast<int>(detail_level_count);
+    const Box view = camera.visible_box();
+    for (int distance = 0; distance < levels; ++distance)
         for (int candidate : {wanted - distance, wanted + distance})
-            if (candidate >= 0 && candidate < 3 && m_levels[static_cast<std::size_t>(candidate)])
+            if (candidate >= 0 && candidate < levels && level_covers(static_cast<DetailLevel>(candidate), view))
                 return static_cast<DetailLevel>(candidate);
     return std::nullopt;
 }

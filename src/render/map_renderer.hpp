@@ -62,8 +62,10 @@ public:
     // moves (DrawOptions::moving). Exact pictures never change with it: the base revision stays.
     void set_moving_basemap(const BasemapMeshes& meshes);
     bool has_level(DetailLevel level) const { return m_levels[static_cast<std::size_t>(level)] != nullptr; }
-    // The level the camera wants if it is loaded, else the loaded one nearest to it.
+    // The level the camera wants if it is loaded for its view, else the nearest one that is.
     std::optional<DetailLevel> level_for(const Camera& camera) const;
+    // Whether `level` is loaded for all of `view` (projected metres; Camera::visible_box).
+    bool level_covers(DetailLevel level, const Box& view) const;
 
     void add_overlay(const LayerMeshes& layer);
     // The layers of `source` (read by view) replaced by `layers`, where they were among the others;
@@ -111,6 +113,7 @@ public:
 
 private:
     struct GpuBasemap {
+        Box coverage;  // BasemapMeshes::coverage
         GpuMesh land, coast, borders, rivers, minor_rivers;
         std::array<GpuMesh, lake_size_classes> lakes, lake_shores;  // by size (BasemapMeshes)
     };
@@ -175,12 +178,12 @@ private:
     bool m_ground_widths = false;  // lines widened to their width on the ground (a globe's picture)
     double m_globe_resolution = 0;  // the last globe's scale, and for how many frames it has held
     int m_globe_resolution_held = 0;
-    std::array<std::unique_ptr<GpuBasemap>, 3> m_levels;
+    std::array<std::unique_ptr<GpuBasemap>, detail_level_count> m_levels;
     struct MovingBasemap {
         double tolerance = 0;
         std::unique_ptr<GpuBasemap> meshes;
     };
-    std::array<MovingBasemap, 3> m_moving;  // by level
+    std::array<MovingBasemap, detail_level_count> m_moving;  // by level
     std::vector<OverlayLayer> m_overlays;
     std::vector<RouteLayer> m_routes;
     DrawStats m_stats;

@@ -19,10 +19,12 @@ MapScene::~MapScene() = default;
 void MapScene::set_basemap(const BasemapMeshes& meshes) {
     m_renderer.set_basemap(meshes);
     // Labels keep their side of the borders drawn: each level's, the least generalised given (a still
-    // gets only the copy its scale needs, within half a pixel). Cells sized to the level's scale.
+    // gets only the copy its scale needs, within half a pixel), the part last read of a level read
+    // by parts (the window's close_h). Cells sized to the level's scale.
     const auto index = static_cast<std::size_t>(meshes.level);
-    constexpr double cell_m[] = {400e3, 100e3, 25e3};
-    if ((!m_sides[index] || meshes.tolerance < m_sides_tolerance[index]) && !meshes.borders.empty()) {
+    constexpr std::array<double, detail_level_count> cell_m{400e3, 100e3, 25e3, 25e3};
+    const bool replaces = !m_sides[index] || meshes.tolerance < m_sides_tolerance[index] || !meshes.coverage.empty();
+    if (replaces && !meshes.borders.empty()) {
         m_sides[index] = std::make_shared<const SegmentIndex>(line_segments(meshes.borders), cell_m[index]);
         m_sides_tolerance[index] = meshes.tolerance;
     }

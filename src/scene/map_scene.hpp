@@ -105,6 +105,7 @@ public:
     const std::map<std::string, std::string>& route_summaries() const { return m_route_summaries; }
 
     std::optional<DetailLevel> level_for(const Camera& camera) const { return m_renderer.level_for(camera); }
+    bool level_covers(DetailLevel level, const Box& view) const { return m_renderer.level_covers(level, view); }
     // The largest picture of the flat world a globe is drawn from (0: none; render/map_renderer).
     void set_globe_picture_largest(int pixels) { m_renderer.set_globe_picture_largest(pixels); }
     std::vector<RouteLayer>& routes() { return m_renderer.routes(); }
@@ -133,8 +134,8 @@ private:
     std::shared_ptr<const ContextLabels> m_context;       // the base's and the added layers' together
     std::shared_ptr<const ContextLabels> m_base_context;
     // Each level's borders, for labels to keep their side of the borders drawn.
-    std::array<std::shared_ptr<const SegmentIndex>, 3> m_sides;
-    std::array<double, 3> m_sides_tolerance{};  // Natural Earth's countries, GeoNames' towns
+    std::array<std::shared_ptr<const SegmentIndex>, detail_level_count> m_sides;
+    std::array<double, detail_level_count> m_sides_tolerance{};  // Natural Earth's countries, GeoNames' towns
     std::vector<Town> m_added_places;    // every source's, merged
     std::vector<NamedLine> m_added_lines;
     // The names of each source read by view, as its last read gave them.

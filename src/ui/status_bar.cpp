@@ -57,7 +57,7 @@ float draw_status_bar(const Camera& camera, const StatusInfo& info) {
         ImGui::Text("%s", format_scale(camera.scale_denominator()).c_str());
         if (width > 560.0f * k) {
             ImGui::SameLine(400.0f * k);
-            if (info.level) ImGui::Text("Natural Earth 1:%s", std::string(detail_suffix(*info.level)).c_str());
+            if (info.level) ImGui::TextUnformatted(std::string(detail_name(*info.level)).c_str());
         }
         if (width > 790.0f * k) {
             ImGui::SameLine(560.0f * k);

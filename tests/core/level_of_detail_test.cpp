@@ -25,13 +25,33 @@ TEST(LevelOfDetail, NeverCoarserWhenZoomingIn) {
         EXPECT_GE(level, previous) << res;
         previous = level;
     }
-    EXPECT_EQ(previous, static_cast<int>(DetailLevel::fine_10m));
+    EXPECT_EQ(previous, static_cast<int>(DetailLevel::close_h));
+}
+
+// A border crossing or a city is drawn from GSHHG's shores, with 1:10m's borders; the story's whole
+// region stays at 1:10m.
+TEST(LevelOfDetail, CloseInGshhgsShoresWithOneToTenMillionsBorders) {
+    const Camera border = Camera::fit(mercator::forward(129.6, 41.9, 131.6, 43.3), 1920, 1080);
+    EXPECT_EQ(detail_for_resolution(border.resolution()), DetailLevel::close_h);
+    const Camera city = Camera::fit(mercator::forward(131.8, 43.0, 132.0, 43.2), 1920, 1080);
+    EXPECT_EQ(detail_for_resolution(city.resolution()), DetailLevel::close_h);
+    EXPECT_EQ(detail_for_resolution(400.0), DetailLevel::fine_10m);
+    EXPECT_EQ(detail_for_resolution(399.0), DetailLevel::close_h);
+    EXPECT_EQ(countries_level(DetailLevel::close_h), DetailLevel::fine_10m);
+    EXPECT_EQ(countries_level(DetailLevel::medium_50m), DetailLevel::medium_50m);
+    EXPECT_EQ(gshhg_resolution(DetailLevel::close_h), 'h');
+    // Its views draw as fast as 1:10m's exactly: no generalised copy, none for moving views.
+    EXPECT_TRUE(generalisation_tolerances(DetailLevel::close_h).empty());
+    EXPECT_FALSE(moving_tolerance(DetailLevel::close_h));
+    EXPECT_EQ(detail_name(DetailLevel::close_h), "GSHHG shores, 200 m");
+    EXPECT_EQ(detail_name(DetailLevel::fine_10m), "Natural Earth 1:10m");
 }
 
 TEST(LevelOfDetail, Suffixes) {
     EXPECT_EQ(detail_suffix(DetailLevel::coarse_110m), "110m");
     EXPECT_EQ(detail_suffix(DetailLevel::medium_50m), "50m");
     EXPECT_EQ(detail_suffix(DetailLevel::fine_10m), "10m");
+    EXPECT_EQ(detail_suffix(DetailLevel::close_h), "h");
 }
 
 TEST(LevelOfDetail, GeneralisedWithinHalfAPixel) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <netcdf.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/files/input_error.hpp"
@@ -331,4 +332,46 @@ TEST(GshhgLakes, TheInstalledShorelinesHoldTheGreatLakesAndKhanka) {
     EXPECT_GT(close.lakes.size(), 1000u);
     EXPECT_TRUE(in_lake(close, {132.4, 45.0}));   // Khanka, on the border north of Vladivostok
     EXPECT_FALSE(in_lake(close, {131.9, 43.1}));  // Vladivostok
+}
+
+// The land close in: the sea's shores (level 1) and Antarctica's grounding line (level 6), put
+// together across bins as lakes are; lakes and islands in them are not land polygons.
+TEST(GshhgLand, TheSeasShoresAndAntarcticaCloseAcrossBinsLakesDoNot) {
+    test_support::TempDir dir;
+    const auto file = dir.path() / "binned_GSHHS_v.nc";
+    const int row = 23 * 180;  // 42..44N
+    constexpr unsigned short edge = 65535, half = 32768, quarter = 16384;
+    write_shore_file(file,
+                     {// Land crossing from the bin at 130..132E into the one at 132..134E and back.
+                      {row + 65, 1, 0, {{half, quarter}, {edge, quarter}}},
+                      {row + 66, 1, 0, {{0, quarter}, {half, half}, {0, 3 * quarter}}},
+                      {row + 65, 1, 0, {{edge, 3 * quarter}, {half, quarter}}},
+                      // A lake on it and an island in the lake: not land polygons.
+                      {row + 65, 2, 1, {{50000, 30000}, {60000, 30000}, {55000, 40000}, {50000, 30000}}},
+                      {row + 65, 3, 2, {{52000, 31000}, {53000, 31000}, {52500, 32000}, {52000, 31000}}},
+                      // Grounding line, far south.
+                      {89 * 180 + 10, 6, 3, {{1000, 1000}, {2000, 1000}, {1500, 2000}, {1000, 1000}}}},
+                     {1e6, 500, 60, 1e7}, {-1, 0, 1, -1});
+    const LandPolygons land = read_gshhg_land(file);
+    EXPECT_EQ(land.open_rings, 0u);
+    ASSERT_EQ(land.land.size(), 2u);
+    ASSERT_EQ(land.land[0].rings.size(), 1u);
+    EXPECT_EQ(land.land[0].rings[0].size(), 4u);  // the last point, the first again, dropped
+    EXPECT_NEAR(land.land[0].rings[0][1].lon, 132, 1e-9);
+    EXPECT_LT(land.land[1].rings[0][0].lat, -88);
+    EXPECT_EQ(land.points(), 7u);
+}
+
+TEST(GshhgLand, TheInstalledHighResolutionShoresHoldVladivostokAndItsIslands) {
+    const LandPolygons land = read_gshhg_land(gshhg_shores_path('h'));
+    EXPECT_LE(land.open_rings, 10u);  // a few islets of a handful of points along bin edges
+    EXPECT_GT(land.land.size(), 100000u);
+    auto on_land = [&](LonLat p) {
+        return std::any_of(land.land.begin(), land.land.end(), [&](const Polygon& polygon) { return inside(p, polygon); });
+    };
+    EXPECT_TRUE(on_land({131.9, 43.12}));   // Vladivostok
+    EXPECT_TRUE(on_land({131.85, 43.0}));   // Russky Island, across the strait
+    EXPECT_FALSE(on_land({131.9, 43.05}));  // the Eastern Bosphorus strait between them
+    EXPECT_FALSE(on_land({131.5, 42.6}));   // Peter the Great Gulf
+    EXPECT_TRUE(on_land({2.35, 48.86}));    // Paris, on the largest polygon
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/geo/mercator.hpp"
 #include "data/data_paths.hpp"
 
@@ -30,6 +32,29 @@ TEST(NaturalEarth, FineLevelIsChunked) {
     const BasemapMeshes fine = load_natural_earth(DetailLevel::fine_10m);
     EXPECT_GT(fine.land.chunks.size(), 50u);
     EXPECT_GT(fine.coast.vertex_count(), 10 * load_natural_earth(DetailLevel::coarse_110m).coast.vertex_count());
+}
+
+// Close in: GSHHG's shores (the land and the coast), 1:10m's countries for the borders, the same
+// rivers and lakes as 1:10m. Read for the part of the world around the Tumen's mouth.
+TEST(NaturalEarth, CloseInTheShoresAreGshhgsAndTheBordersOneToTenMillions) {
+    const Box part = mercator::forward(129.5, 41.5, 132.5, 43.5);
+    const BasemapMeshes close = load_natural_earth(DetailLevel::close_h, &part);
+    const BasemapMeshes fine = load_natural_earth(DetailLevel::fine_10m, &part);
+    EXPECT_EQ(close.level, DetailLevel::close_h);
+    EXPECT_EQ(close.tolerance, 0.0);
+    // Counted where both hold all there is: the coarser cells of 1:10m reach further beyond the part.
+    const Box inner = mercator::forward(130, 42, 132, 43);
+    auto inside_inner = [&](const Mesh& lines) {
+        const auto segments = line_segments(lines);
+        return std::count_if(segments.begin(), segments.end(), [&](const auto& s) { return inner.contains((s.first + s.second) * 0.5); });
+    };
+    EXPECT_GT(inside_inner(close.coast), 3 * inside_inner(fine.coast));
+    EXPECT_FALSE(close.land.empty());
+    // The borders and rivers are 1:10m's: the same segments.
+    EXPECT_GT(inside_inner(fine.borders), 10);
+    EXPECT_EQ(inside_inner(close.borders), inside_inner(fine.borders));
+    EXPECT_GT(inside_inner(fine.rivers), 10);
+    EXPECT_EQ(inside_inner(close.rivers), inside_inner(fine.rivers));
 }
 
 #include <sys/stat.h>

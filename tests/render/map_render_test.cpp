@@ -25,7 +25,13 @@ protected:
     static void SetUpTestSuite() {
         context = std::make_unique<HeadlessContext>();
         scene = std::make_unique<MapScene>();
-        for (DetailLevel level : all_detail_levels) scene->set_basemap(load_natural_earth(level));
+        for (DetailLevel level : all_detail_levels)
+            if (level != DetailLevel::close_h) scene->set_basemap(load_natural_earth(level));
+        // Close in, GSHHG's shores for the story's border country only, as the window reads them.
+        const Box part = mercator::forward(128, 40, 134, 46);
+        BasemapMeshes close = load_natural_earth(DetailLevel::close_h, &part);
+        close.coverage = part;
+        scene->set_basemap(close);
     }
     static void TearDownTestSuite() {
         scene.reset();
@@ -81,6 +87,29 @@ TEST_F(MapRender, CloseInAtOneToTenMillion) {
     EXPECT_TRUE(is_colour(pixel_at(image, {133.0, 43.6}), style.land));
     const std::string mismatch = test_support::compare_with_expected(image, "primorye");
     EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+// Closer in than 1:10m serves: GSHHG's high-resolution shores, 1:10m's borders. Posyet Bay, west of
+// Vladivostok, with its inlets and islands that 1:10m leaves out, and the Tumen's mouth at Khasan.
+TEST_F(MapRender, CloseInTheShoresAreGshhgsHighResolution) {
+    const Image image = render(Box::of(130.55, 42.25, 131.35, 42.75), 480, 300);
+    EXPECT_EQ(scene->level_for(camera), DetailLevel::close_h);
+    const BasemapStyle style;
+    EXPECT_TRUE(is_colour(pixel_at(image, {131.1, 42.4}), style.ocean));  // Peter the Great Gulf
+    EXPECT_TRUE(is_colour(pixel_at(image, {130.8, 42.6}), style.ocean));  // Posyet Bay's inner water
+    EXPECT_TRUE(is_colour(pixel_at(image, {131.0, 42.65}), style.land));  // the land on the bay's east side
+    const std::string mismatch = test_support::compare_with_expected(image, "posyet");
+    EXPECT_TRUE(mismatch.empty()) << mismatch;
+}
+
+// A view close in outside the part of the world read of GSHHG's shores is drawn from 1:10m, never
+// from a level that holds nothing there.
+TEST_F(MapRender, CloseInOutsideThePartReadDrawsOneToTenMillion) {
+    const Image image = render(Box::of(139.6, 35.2, 140.2, 35.6), 480, 300);  // Tokyo Bay
+    EXPECT_EQ(scene->level_for(camera), DetailLevel::fine_10m);
+    const BasemapStyle style;
+    EXPECT_TRUE(is_colour(pixel_at(image, {139.85, 35.4}), style.ocean));  // the bay
+    EXPECT_TRUE(is_colour(pixel_at(image, {140.1, 35.55}), style.land));   // Chiba
 }
 
 TEST_F(MapRender, World) {

@@ -53,6 +53,11 @@ struct Box {
     bool intersects(const Box& b) const {
         return !(b.min_x > max_x || b.max_x < min_x || b.min_y > max_y || b.max_y < min_y);
     }
+    bool contains(Vec2 p) const { return min_x <= p.x && p.x <= max_x && min_y <= p.y && p.y <= max_y; }
+    // All of `b` (nothing of an empty box), within `slack` of the edges.
+    bool contains(const Box& b, double slack = 0) const {
+        return !empty() && !b.empty() && min_x - slack <= b.min_x && min_y - slack <= b.min_y && b.max_x <= max_x + slack && b.max_y <= max_y + slack;
+    }
     Box shifted(double dx, double dy) const { return {min_x + dx, min_y + dy, max_x + dx, max_y + dy}; }
 };
 

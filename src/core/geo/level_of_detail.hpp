@@ -1,23 +1,31 @@
 #pragma once
-// Which Natural Earth scale to draw for a view: 1:110m at world scale, 1:50m between, 1:10m close in.
+// Which basemap to draw for a view: Natural Earth's 1:110m at world scale, 1:50m between, 1:10m
+// for a region, and closer in GSHHG's high-resolution shores (about 200 m between points, against
+// about a kilometre for 1:10m) with 1:10m's borders: a border crossing, a bay, a city.
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
 
 namespace storyplot {
 
-enum class DetailLevel { coarse_110m = 0, medium_50m = 1, fine_10m = 2 };
+enum class DetailLevel { coarse_110m = 0, medium_50m = 1, fine_10m = 2, close_h = 3 };
 
-inline constexpr std::array<DetailLevel, 3> all_detail_levels{DetailLevel::coarse_110m, DetailLevel::medium_50m,
-                                                              DetailLevel::fine_10m};
+inline constexpr std::size_t detail_level_count = 4;
+inline constexpr std::array<DetailLevel, detail_level_count> all_detail_levels{DetailLevel::coarse_110m, DetailLevel::medium_50m,
+                                                                               DetailLevel::fine_10m, DetailLevel::close_h};
 
 // `resolution` is projected metres per pixel. The thresholds are where the coarser set's
 // generalisation (about 1 mm at its nominal scale) shrinks below a few pixels, so the switch
 // moves coastlines by less than that.
 DetailLevel detail_for_resolution(double resolution);
 
-std::string_view detail_suffix(DetailLevel level);  // "110m", "50m", "10m"
+std::string_view detail_suffix(DetailLevel level);  // "110m", "50m", "10m", "h"
+// What the status bar says is drawn, in its column: "Natural Earth 1:10m", "GSHHG shores, 200 m".
+std::string_view detail_name(DetailLevel level);
+// The Natural Earth countries a level draws its borders from (and, but for close_h, its land).
+DetailLevel countries_level(DetailLevel level);
 
 // A level is also kept generalised to these tolerances (projected metres), finest first, a factor
 // of four apart: for stills far coarser than the level is chosen for (a forced --detail). Coarser

@@ -15,7 +15,7 @@ namespace storyplot {
 enum class RiverRank { none, major, minor };
 
 // GSHHG's resolution letter for a level: 'c' (crude) for the world, 'i' (intermediate) for a
-// continent, 'h' (high, about 0.2 km) close in.
+// continent, 'h' (high, about 0.2 km) for a region and closer in (close_h's shores as well).
 char gshhg_resolution(DetailLevel level);
 
 // The world shows only permanent major rivers; a continent also the additional major ones (the

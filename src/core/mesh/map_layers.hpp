@@ -60,6 +60,10 @@ struct BasemapMeshes {
     // the same picture from a fraction of the vertices (a forced 1:10m at world scale draws
     // sub-pixel segments by the million otherwise).
     double tolerance = 0;
+    // Drawn only for views inside this projected box: a level read for a part of the world
+    // (keep_in_view: a still's view, an animation's views, the part around the window's view);
+    // empty: every view. A wider view (a still's inset) takes another level.
+    Box coverage;
     Mesh land;
     Mesh coast;
     Mesh borders;
