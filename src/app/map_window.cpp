@@ -203,7 +203,7 @@ void MapWindow::run_script_line() {
             m_script_open = rest();  // opened where the Open dialog opens it, inside the frame
         } else if (verb == "state") {
             std::cerr << "storyplot: state: modified " << (editor() && editor()->modified() ? 1 : 0) << ", revision "
-                      << (editor() ? editor()->revision() : -1) << std::endl;
+                      << (editor() ? editor()->revision() : -1) << ", basemap " << detail_name(m_shown_level) << std::endl;
         } else if (verb == "projection") {
             std::string error;
             const auto choice = parse_projection_name(rest(), error);

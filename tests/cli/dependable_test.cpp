@@ -323,6 +323,23 @@ TEST(Window, OpeningAStoryFromTheOpenDialogKeepsRunning) {
     EXPECT_NE(run.err.find("script: quit"), std::string::npos) << run.err;
 }
 
+// Close in, the window reads GSHHG's shores for the part of the world around the view, in the
+// background, and draws them once they come; the region stays 1:10m.
+TEST(Window, CloseInTheWindowReadsGshhgsShoresAroundTheView) {
+    TempDir dir;
+    write_text(dir.file("s.story.json"), slurp(seed));
+    // Each pan-frames line waits for the loads before it: the second draws with what they read.
+    write_text(dir.file("close.txt"), "view 124 37 136 46\npan-frames 2 0 0\npan-frames 1 0 0\nstate\n"
+                                      "view 130.55 42.25 131.35 42.75\npan-frames 2 0 0\npan-frames 1 0 0\nstate\nquit\n");
+    Running run = start_storyplot(dir, {"s.story.json", "--script", "close.txt"}, {"SDL_VIDEODRIVER=offscreen"});
+    EXPECT_EQ(finish(run), 0) << run.err;
+    const auto region = run.err.find("basemap Natural Earth 1:10m");
+    const auto close = run.err.find("basemap GSHHG shores, 200 m");
+    ASSERT_NE(region, std::string::npos) << run.err;
+    ASSERT_NE(close, std::string::npos) << run.err;
+    EXPECT_LT(region, close);
+}
+
 TEST(Window, OpeningAGpxFileMakesAStoryThatSavesBesideIt) {
     TempDir dir;
     ASSERT_EQ(run_storyplot(dir, "export '" + seed + "' -o trip.gpx").code, 0);
