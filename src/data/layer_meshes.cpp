@@ -12,6 +12,7 @@
 
 #include "core/geo/mercator.hpp"
 #include "core/geo/self_crossings.hpp"
+#include "core/geo/shore_trim.hpp"
 #include "core/geo/simplify.hpp"
 #include "core/mesh/shared_edges.hpp"
 #include "data/tessellate.hpp"
@@ -82,6 +83,10 @@ Mesh fill_mesh(const std::vector<Polygon>& polygons, double cell_size, double to
     for (const auto& triangles : triangulate_all(polygons, tolerance, tangled)) append_triangles(builder, triangles);
     return builder.finish();
 }
+
+// How far from a border's end a crossing of another source's shore is taken for where the
+// sources' coasts differ (1:10m's and GSHHG's, by up to a kilometre or so), not water it crosses.
+constexpr double border_tail_m = 2000.0;
 
 // Rings as lines that close (a ring does not repeat its first point).
 std::vector<Path> closed_rings(const std::vector<Polygon>& polygons) {
@@ -164,6 +169,8 @@ std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& coun
     // Lines are built beside the fill, which takes the other cores.
     auto lines = std::async(std::launch::async, [&] {
         EdgeSplit edges = split_shared_edges(countries);
+        // 1:10m's borders on another source's shores: their ends cut where they run into the sea.
+        if (land) edges.borders = trim_border_ends_at_shore(std::move(edges.borders), *land, border_tail_m);
         Mesh coast = line_mesh(land ? land_shores : edges.coast, cell), borders = line_mesh(edges.borders, cell);
         out.rivers = line_mesh(rivers.major, cell);
         out.minor_rivers = line_mesh(rivers.minor, cell);

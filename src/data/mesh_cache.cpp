@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr CacheKind mesh_cache_kind{{'S', 'P', 'M', 'E', 'S', 'H', '0', '2'}, 12};
+constexpr CacheKind mesh_cache_kind{{'S', 'P', 'M', 'E', 'S', 'H', '0', '2'}, 13};
 
 std::uint64_t combined_key(const MeshCacheKey& key) { return content_hash(std::string_view(reinterpret_cast<const char*>(&key.level), sizeof key.level), key.source_hash); }
 

@@ -50,7 +50,8 @@ TEST(NaturalEarth, CloseInTheShoresAreGshhgsAndTheBordersOneToTenMillions) {
     };
     EXPECT_GT(inside_inner(close.coast), 3 * inside_inner(fine.coast));
     EXPECT_FALSE(close.land.empty());
-    // The borders and rivers are 1:10m's: the same segments.
+    // The borders and rivers are 1:10m's: the same segments (a border's end run on into the sea is
+    // cut at GSHHG's shore, its last segment shortened).
     EXPECT_GT(inside_inner(fine.borders), 10);
     EXPECT_EQ(inside_inner(close.borders), inside_inner(fine.borders));
     EXPECT_GT(inside_inner(fine.rivers), 10);
