@@ -145,8 +145,8 @@ std::vector<BasemapMeshes> build_basemap_meshes(const std::vector<Polygon>& coun
                                                 DetailLevel level, const std::vector<Polygon>* land) {
     // The coarse world is one chunk (one draw call); the finer ones a grid, drawn where in view.
     // (4000 km cells at 1:10m were measured too: 5 draw calls in the region view against 22, but
-    // no faster frames on llvmpipe, and coarser culling.) GSHHG's shores, five times as many
-    // points, in cells a quarter as wide: a city's view draws a few of them.
+    // no faster frames on llvmpipe, and coarser culling.) GSHHG's shores (close_h), three times
+    // 1:10m's vertices, in cells a quarter as wide: a city's view draws a few of them.
     const double cell = level == DetailLevel::coarse_110m  ? whole_world_cell
                         : level == DetailLevel::medium_50m ? 4 * regional_cell
                         : level == DetailLevel::close_h    ? regional_cell / 4
