@@ -137,12 +137,10 @@ int run_animate(const AnimateOptions& o) {
     {  // The GL context, the scene and their memory go before a GIF's second run starts ffmpeg again.
         HeadlessContext gl;
         MapScene scene;
-        for (DetailLevel level : levels) {  // the coarse world is small, and the inset shows all of it
-            const bool whole = level == DetailLevel::coarse_110m;
-            BasemapMeshes meshes = load_natural_earth(level, whole ? nullptr : &shown);
-            if (!whole) meshes.coverage = shown;  // never drawn for a wider view (the inset's)
-            scene.set_basemap(meshes);
-        }
+        // The coarse world is small, and the inset shows all of it; the others are never drawn for
+        // a view wider than the frames' (BasemapMeshes::coverage).
+        for (DetailLevel level : levels)
+            scene.set_basemap(load_natural_earth(level, level == DetailLevel::coarse_110m ? nullptr : &shown));
         scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels(&shown) : ContextLabels{}));
         scene.set_story(&story);
         scene.state().local_names = o.local_names;

@@ -335,25 +335,25 @@ void MapWindow::set_story(Story opened, const std::string& path, bool frame_it) 
     }
 }
 
+void MapWindow::post_basemap_load(DetailLevel level, std::function<std::optional<BasemapMeshes>()> load,
+                                  std::function<void(const BasemapMeshes&)> use) {
+    m_jobs.post("loading " + std::string(detail_name(level)) + "…", [this, load = std::move(load), use = std::move(use)]() -> BackgroundJobs::Finish {
+        try {
+            auto meshes = load();
+            if (!meshes) return [] {};
+            auto shared = std::make_shared<BasemapMeshes>(std::move(*meshes));
+            return [shared, use] { use(*shared); };
+        } catch (const std::exception& e) {
+            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
+        }
+    });
+}
+
 void MapWindow::load_basemap_level(DetailLevel level) {
     if (level == DetailLevel::coarse_110m || level == DetailLevel::close_h) return;  // close_h: by view
-    const std::string label = "loading " + std::string(detail_name(level)) + "…";
-    // Meshes read on the worker, handed to the scene on the UI thread (GL uploads happen there).
-    auto post = [this, &label](std::function<std::optional<BasemapMeshes>()> load, void (MapScene::*use)(const BasemapMeshes&)) {
-        m_jobs.post(label, [this, load = std::move(load), use]() -> BackgroundJobs::Finish {
-            try {
-                auto meshes = load();
-                if (!meshes) return [] {};
-                auto shared = std::make_shared<BasemapMeshes>(std::move(*meshes));
-                return [this, shared, use] { (m_scene.*use)(*shared); };
-            } catch (const std::exception& e) {
-                return [this, msg = std::string(e.what())] { m_messages.error(msg); };
-            }
-        });
-    };
-    post([level] { return std::optional(load_natural_earth(level)); }, &MapScene::set_basemap);
+    post_basemap_load(level, [level] { return std::optional(load_natural_earth(level)); }, [this](const BasemapMeshes& m) { m_scene.set_basemap(m); });
     // Its copy for moving views (cached with it), drawn while a zoom, a fly-to or a drag moves.
-    post([level] { return load_natural_earth_for_moving(level); }, &MapScene::set_moving_basemap);
+    post_basemap_load(level, [level] { return load_natural_earth_for_moving(level); }, [this](const BasemapMeshes& m) { m_scene.set_moving_basemap(m); });
 }
 
 void MapWindow::load_close_shores_around(const Camera& camera) {
@@ -366,18 +366,12 @@ void MapWindow::load_close_shores_around(const Camera& camera) {
     const Vec2 c = view.center();
     const Box part = Box::of(c.x - half, c.y - half, c.x + half, c.y + half);
     m_close_shores_asked = part;
-    m_jobs.post("loading " + std::string(detail_name(DetailLevel::close_h)) + "…", [this, part]() -> BackgroundJobs::Finish {
-        try {
-            auto meshes = std::make_shared<BasemapMeshes>(load_natural_earth(DetailLevel::close_h, &part));
-            meshes->coverage = part;
-            return [this, meshes, part] {
-                // Only the part last asked for: one read before it may finish after it.
-                if (m_close_shores_asked.min_x == part.min_x && m_close_shores_asked.min_y == part.min_y) m_scene.set_basemap(*meshes);
-            };
-        } catch (const std::exception& e) {
-            return [this, msg = std::string(e.what())] { m_messages.error(msg); };
-        }
-    });
+    post_basemap_load(
+        DetailLevel::close_h, [part] { return std::optional(load_natural_earth(DetailLevel::close_h, &part)); },
+        [this, part](const BasemapMeshes& meshes) {
+            // Only the part last asked for: one read before it may finish after it.
+            if (m_close_shores_asked == part) m_scene.set_basemap(meshes);
+        });
 }
 
 void MapWindow::load_overlay(const std::string& path, bool frame_it) {

@@ -58,6 +58,9 @@ private:
     void open_chosen(const std::string& path);
     void load_gazetteer();  // the geoparser's data, in the background, once
     void open_dropped(const std::string& path);
+    // Meshes read on the worker by `load` (none: nothing to hand over), handed to `use` on the UI
+    // thread, where GL uploads happen; a failure is one line in the messages.
+    void post_basemap_load(DetailLevel level, std::function<std::optional<BasemapMeshes>()> load, std::function<void(const BasemapMeshes&)> use);
     void load_basemap_level(DetailLevel level);
     // GSHHG's shores (close_h) are read for the part of the world around a view close in, not whole
     // (the whole level's meshes are over 300 MB): when such a view leaves the part loaded and the

@@ -105,8 +105,8 @@ void run_render(const RenderOptions& options) {
     // A still draws one view: the chunks beyond it are never read or uploaded (at 4K, the region's
     // 1:10m chunks are a tenth of the world's).
     const Box in_view = camera.visible_box();
-    BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution, &in_view);
-    basemap.coverage = in_view;  // never drawn for a wider view (the inset's: it takes the coarse world)
+    // Never drawn for a wider view (BasemapMeshes::coverage): the inset takes the coarse world.
+    const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution, &in_view);
     for (std::size_t i = 0; i < by_view.size(); ++i) {
         if (!by_view[i]) continue;
         sources[i] = by_view[i]->read(camera.visible_lonlat(), view_tolerance(resolution));

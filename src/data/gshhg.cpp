@@ -161,6 +161,17 @@ private:
 
 }  // namespace
 
+namespace {
+
+std::size_t point_count(const std::vector<Polygon>& polygons) {
+    std::size_t n = 0;
+    for (const Polygon& p : polygons)
+        for (const Ring& r : p.rings) n += r.size();
+    return n;
+}
+
+}  // namespace
+
 std::size_t RiverPaths::points() const {
     std::size_t n = 0;
     for (const auto* paths : {&major, &minor})
@@ -237,12 +248,7 @@ std::vector<Ring> chain_pieces(std::vector<Path>& pieces, std::size_t& open_ring
 
 }  // namespace
 
-std::size_t LakePolygons::points() const {
-    std::size_t n = 0;
-    for (const Polygon& p : lakes)
-        for (const Ring& r : p.rings) n += r.size();
-    return n;
-}
+std::size_t LakePolygons::points() const { return point_count(lakes); }
 
 LakePolygons read_gshhg_lakes(const std::filesystem::path& file, DetailLevel level) {
     const BinnedFile binned(file, "shoreline");
@@ -281,12 +287,7 @@ LakePolygons read_gshhg_lakes(const std::filesystem::path& file, DetailLevel lev
     return out;
 }
 
-std::size_t LandPolygons::points() const {
-    std::size_t n = 0;
-    for (const Polygon& p : land)
-        for (const Ring& r : p.rings) n += r.size();
-    return n;
-}
+std::size_t LandPolygons::points() const { return point_count(land); }
 
 LandPolygons read_gshhg_land(const std::filesystem::path& file) {
     const BinnedFile binned(file, "shoreline");

@@ -48,6 +48,7 @@ BasemapMeshes load_part(DetailLevel level, double tolerance, const Box* view) {
     const CachedPart wanted = cached_part(key, level, tolerance);
     if (auto meshes = read_mesh_cache(wanted.file, wanted.key, view)) {
         meshes->tolerance = tolerance;
+        if (view) meshes->coverage = *view;  // as keep_in_view marks it
         return std::move(*meshes);
     }
     VectorSource source = load_vector_source(path.string());

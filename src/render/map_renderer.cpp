@@ -83,11 +83,18 @@ bool MapRenderer::level_covers(DetailLevel level, const Box& view) const {
 std::optional<DetailLevel> MapRenderer::level_for(const Camera& camera) const {
     const auto wanted = static_cast<int>(detail_for_resolution(camera.resolution()));
     constexpr int levels = static_cast<int>(detail_level_count);
-    const Box view = camera.visible_box();
+    // The view's box only for a level read for part of the world (another projection's samples
+    // its edges): most frames ask for none.
+    std::optional<Box> view;
+    auto serves = [&](int candidate) {
+        const auto& loaded = m_levels[static_cast<std::size_t>(candidate)];
+        if (!loaded || loaded->coverage.empty()) return loaded != nullptr;
+        if (!view) view = camera.visible_box();
+        return level_covers(static_cast<DetailLevel>(candidate), *view);
+    };
     for (int distance = 0; distance < levels; ++distance)
         for (int candidate : {wanted - distance, wanted + distance})
-            if (candidate >= 0 && candidate < levels && level_covers(static_cast<DetailLevel>(candidate), view))
-                return static_cast<DetailLevel>(candidate);
+            if (candidate >= 0 && candidate < levels && serves(candidate)) return static_cast<DetailLevel>(candidate);
     return std::nullopt;
 }
 

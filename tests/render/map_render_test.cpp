@@ -29,9 +29,7 @@ protected:
             if (level != DetailLevel::close_h) scene->set_basemap(load_natural_earth(level));
         // Close in, GSHHG's shores for the story's border country only, as the window reads them.
         const Box part = mercator::forward(128, 40, 134, 46);
-        BasemapMeshes close = load_natural_earth(DetailLevel::close_h, &part);
-        close.coverage = part;
-        scene->set_basemap(close);
+        scene->set_basemap(load_natural_earth(DetailLevel::close_h, &part));
     }
     static void TearDownTestSuite() {
         scene.reset();

@@ -58,6 +58,7 @@ struct Box {
     bool contains(const Box& b, double slack = 0) const {
         return !empty() && !b.empty() && min_x - slack <= b.min_x && min_y - slack <= b.min_y && b.max_x <= max_x + slack && b.max_y <= max_y + slack;
     }
+    friend bool operator==(const Box&, const Box&) = default;
     Box shifted(double dx, double dy) const { return {min_x + dx, min_y + dy, max_x + dx, max_y + dy}; }
 };
 

@@ -88,17 +88,20 @@ std::vector<Path> trim_border_ends_at_shore(std::vector<Path> borders, const std
 
     for (Path& border : borders) {
         if (border.size() < 2) continue;
+        std::vector<Vec2> points = mercator::project_path(border);  // kept beside the path as it is cut
+        if (points.size() != border.size()) continue;  // a path project_path changed: left as it is
         // The end at the front, then the end at the back (the path turned round and back again).
         for (int side = 0; side < 2; ++side) {
-            std::vector<Vec2> points = mercator::project_path(border);
-            if (points.size() != border.size()) break;  // a path project_path changed: left as it is
             const double tail = tail_m / mercator::ground_scale(border.front().lat);
             if (const auto cut = first_crossing(points, index, tail)) {
-                Path trimmed{mercator::inverse(cut->second)};
-                trimmed.insert(trimmed.end(), border.begin() + static_cast<std::ptrdiff_t>(cut->first) + 1, border.end());
-                if (trimmed.size() >= 2) border = std::move(trimmed);
+                const auto rest = static_cast<std::ptrdiff_t>(cut->first) + 1;
+                border.erase(border.begin(), border.begin() + rest);
+                border.insert(border.begin(), mercator::inverse(cut->second));
+                points.erase(points.begin(), points.begin() + rest);
+                points.insert(points.begin(), cut->second);
             }
             std::reverse(border.begin(), border.end());
+            std::reverse(points.begin(), points.end());
         }
     }
     return borders;

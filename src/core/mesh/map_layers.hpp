@@ -61,8 +61,9 @@ struct BasemapMeshes {
     // sub-pixel segments by the million otherwise).
     double tolerance = 0;
     // Drawn only for views inside this projected box: a level read for a part of the world
-    // (keep_in_view: a still's view, an animation's views, the part around the window's view);
-    // empty: every view. A wider view (a still's inset) takes another level.
+    // (keep_in_view, or the cache read for a view: a still's view, an animation's views, the part
+    // around the window's view); empty: every view. A wider view (a still's inset) takes another
+    // level.
     Box coverage;
     Mesh land;
     Mesh coast;
@@ -82,6 +83,7 @@ struct BasemapMeshes {
 
     // Keeps only the chunks `view` reaches (chunks_in_view), for pictures that never show the rest.
     void keep_in_view(const Box& view) {
+        coverage = view;
         land = chunks_in_view(std::move(land), view);
         coast = chunks_in_view(std::move(coast), view);
         borders = chunks_in_view(std::move(borders), view);
