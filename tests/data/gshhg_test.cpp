@@ -87,6 +87,16 @@ struct ShorePiece {
     std::vector<std::pair<unsigned short, unsigned short>> steps;
 };
 
+// A polygon's three pieces crossing from bin `west` into the bin east of it and back, as GSHHG
+// stores one: its shore leaves the western bin at a quarter of its height, turns at the eastern
+// bin's middle, and comes back at three quarters.
+std::vector<ShorePiece> across_two_bins(int west, int hierarchy, int id) {
+    constexpr unsigned short edge = 65535, half = 32768, quarter = 16384;
+    return {{west, hierarchy, id, {{half, quarter}, {edge, quarter}}},
+            {west + 1, hierarchy, id, {{0, quarter}, {half, half}, {0, 3 * quarter}}},
+            {west, hierarchy, id, {{edge, 3 * quarter}, {half, quarter}}}};
+}
+
 void write_shore_file(const std::filesystem::path& path, const std::vector<ShorePiece>& pieces, const std::vector<double>& areas,
                       const std::vector<int>& parents) {
     const int minutes = 120, across = 180;
@@ -268,21 +278,16 @@ TEST(GshhgLakes, PiecesInNeighbouringBinsCloseIntoOneShoreWithItsIslands) {
     test_support::TempDir dir;
     const auto file = dir.path() / "binned_GSHHS_t.nc";
     const int row = 23 * 180;  // 42..44N
-    constexpr unsigned short edge = 65535, half = 32768, quarter = 16384;
-    write_shore_file(file,
-                     {// Lake 1 crosses from the bin at 130..132E into the one at 132..134E and back.
-                      {row + 65, 2, 1, {{half, quarter}, {edge, quarter}}},
-                      {row + 66, 2, 1, {{0, quarter}, {half, half}, {0, 3 * quarter}}},
-                      {row + 65, 2, 1, {{edge, 3 * quarter}, {half, quarter}}},
-                      // Its island, a hole.
-                      {row + 65, 3, 2, {{50000, 30000}, {60000, 30000}, {55000, 40000}, {50000, 30000}}},
-                      // A pond of 1 km²: too small.
-                      {row + 65, 2, 3, {{1000, 1000}, {2000, 1000}, {1500, 2000}, {1000, 1000}}},
-                      // Lake 4 crosses the antimeridian: 178..180E, then 180..178W, then back.
-                      {row + 89, 2, 4, {{half, quarter}, {edge, quarter}}},
-                      {row + 90, 2, 4, {{0, quarter}, {half, half}, {0, 3 * quarter}}},
-                      {row + 89, 2, 4, {{edge, 3 * quarter}, {half, quarter}}}},
-                     {1e6, 500, 60, 1, 300}, {-1, 0, 1, 0, 0});
+    constexpr unsigned short half = 32768, quarter = 16384;  // as across_two_bins places them
+    // Lake 1 crosses from the bin at 130..132E into the one at 132..134E and back.
+    std::vector<ShorePiece> pieces = across_two_bins(row + 65, 2, 1);
+    // Its island, a hole.
+    pieces.push_back({row + 65, 3, 2, {{50000, 30000}, {60000, 30000}, {55000, 40000}, {50000, 30000}}});
+    // A pond of 1 km²: too small.
+    pieces.push_back({row + 65, 2, 3, {{1000, 1000}, {2000, 1000}, {1500, 2000}, {1000, 1000}}});
+    // Lake 4 crosses the antimeridian: 178..180E, then 180..178W, then back.
+    for (ShorePiece& piece : across_two_bins(row + 89, 2, 4)) pieces.push_back(std::move(piece));
+    write_shore_file(file, pieces, {1e6, 500, 60, 1, 300}, {-1, 0, 1, 0, 0});
     const LakePolygons lakes = read_gshhg_lakes(file, DetailLevel::fine_10m);
     EXPECT_EQ(lakes.open_rings, 0u);
     ASSERT_EQ(lakes.lakes.size(), 2u);
@@ -340,18 +345,14 @@ TEST(GshhgLand, TheSeasShoresAndAntarcticaCloseAcrossBinsLakesDoNot) {
     test_support::TempDir dir;
     const auto file = dir.path() / "binned_GSHHS_v.nc";
     const int row = 23 * 180;  // 42..44N
-    constexpr unsigned short edge = 65535, half = 32768, quarter = 16384;
-    write_shore_file(file,
-                     {// Land crossing from the bin at 130..132E into the one at 132..134E and back.
-                      {row + 65, 1, 0, {{half, quarter}, {edge, quarter}}},
-                      {row + 66, 1, 0, {{0, quarter}, {half, half}, {0, 3 * quarter}}},
-                      {row + 65, 1, 0, {{edge, 3 * quarter}, {half, quarter}}},
-                      // A lake on it and an island in the lake: not land polygons.
-                      {row + 65, 2, 1, {{50000, 30000}, {60000, 30000}, {55000, 40000}, {50000, 30000}}},
-                      {row + 65, 3, 2, {{52000, 31000}, {53000, 31000}, {52500, 32000}, {52000, 31000}}},
-                      // Grounding line, far south.
-                      {89 * 180 + 10, 6, 3, {{1000, 1000}, {2000, 1000}, {1500, 2000}, {1000, 1000}}}},
-                     {1e6, 500, 60, 1e7}, {-1, 0, 1, -1});
+    // Land crossing from the bin at 130..132E into the one at 132..134E and back.
+    std::vector<ShorePiece> pieces = across_two_bins(row + 65, 1, 0);
+    // A lake on it and an island in the lake: not land polygons.
+    pieces.push_back({row + 65, 2, 1, {{50000, 30000}, {60000, 30000}, {55000, 40000}, {50000, 30000}}});
+    pieces.push_back({row + 65, 3, 2, {{52000, 31000}, {53000, 31000}, {52500, 32000}, {52000, 31000}}});
+    // Grounding line, far south.
+    pieces.push_back({89 * 180 + 10, 6, 3, {{1000, 1000}, {2000, 1000}, {1500, 2000}, {1000, 1000}}});
+    write_shore_file(file, pieces, {1e6, 500, 60, 1e7}, {-1, 0, 1, -1});
     const LandPolygons land = read_gshhg_land(file);
     EXPECT_EQ(land.open_rings, 0u);
     ASSERT_EQ(land.land.size(), 2u);
