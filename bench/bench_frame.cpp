@@ -34,10 +34,7 @@ struct Scene {
                 fifty.set_basemap(meshes);
                 fifty_generalised.set_basemap(load_natural_earth(level, 12000.0, nullptr));
             }
-            meshes.lakes = {};
-            meshes.lake_shores = {};
-            meshes.rivers = {};
-            meshes.minor_rivers = {};
+            meshes.drop_water();
             without_water.set_basemap(meshes);
         }
         benchmark::AddCustomContext("gl", context.renderer());

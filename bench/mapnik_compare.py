@@ -75,7 +75,7 @@ def main():
             mapnik_inside.append(float(inside.strip()))
             t = time.time()
             subprocess.run([os.path.join(BUILD, "storyplot"), "render", "-q", "-o", os.path.join(tmp, "s.png"), "--size", f"{W}x{H}",
-                            "--bbox", bbox_text, "--detail", "10m", "--no-decorations", "--no-context-labels"], check=True)
+                            "--bbox", bbox_text, "--detail", "10m", "--no-decorations", "--no-context-labels", "--no-water"], check=True)
             ours.append(time.time() - t)
         print(f"{name:7s} mapnik: {median(mapnik_process):.3f} s whole process ({median(mapnik_inside):.3f} s render+save in process); "
               f"storyplot: {median(ours):.3f} s whole process (best {min(ours):.3f}); "

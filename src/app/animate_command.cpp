@@ -139,8 +139,11 @@ int run_animate(const AnimateOptions& o) {
         MapScene scene;
         // The coarse world is small, and the inset shows all of it; the others are never drawn for
         // a view wider than the frames' (BasemapMeshes::coverage).
-        for (DetailLevel level : levels)
-            scene.set_basemap(load_natural_earth(level, level == DetailLevel::coarse_110m ? nullptr : &shown));
+        for (DetailLevel level : levels) {
+            BasemapMeshes meshes = load_natural_earth(level, level == DetailLevel::coarse_110m ? nullptr : &shown);
+            if (!o.water) meshes.drop_water();
+            scene.set_basemap(std::move(meshes));
+        }
         scene.set_context(std::make_shared<const ContextLabels>(o.context_labels ? load_context_labels(&shown) : ContextLabels{}));
         scene.set_story(&story);
         scene.state().local_names = o.local_names;

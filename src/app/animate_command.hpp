@@ -27,6 +27,7 @@ struct AnimateOptions {
     bool trail = false;
     bool local_names = false;
     bool context_labels = true;
+    bool water = true;  // lakes and rivers
     float scale = 1.0f;
     bool quiet = false;
     DecorationSet decorations;

@@ -123,6 +123,8 @@ int main(int argc, char** argv) {
     render_cmd->add_flag("--no-credits", no_credits, "leave out the data credits");
     bool no_context = false;
     render_cmd->add_flag("--no-context-labels", no_context, "leave out country and town names");
+    bool no_water = false;
+    render_cmd->add_flag("--no-water", no_water, "leave out lakes and rivers (land, coast and borders alone)");
 
     AnimateOptions animate;
     std::string animate_size = "1280x720", animate_bbox, animate_route, animate_chapter, animate_from, animate_to;
@@ -146,6 +148,8 @@ int main(int argc, char** argv) {
     animate_cmd->add_flag("--local-names", animate.local_names, "label places in local script");
     bool animate_no_context = false;
     animate_cmd->add_flag("--no-context-labels", animate_no_context, "leave out country and town names");
+    bool animate_no_water = false;
+    animate_cmd->add_flag("--no-water", animate_no_water, "leave out lakes and rivers (land, coast and borders alone)");
     animate_cmd->add_option("--scale", animate.scale, "multiply line widths, markers and text")->check(finite_range(0.25, 8.0));
     animate_cmd->add_flag("-q,--quiet", animate.quiet, "print nothing on success");
     bool animate_no_inset = false, animate_no_decorations = false;
@@ -245,6 +249,7 @@ int main(int argc, char** argv) {
             if (animate_no_decorations) animate.decorations = DecorationSet{false, false, false, false, false, false};
             if (animate_no_inset) animate.decorations.inset = false;
             animate.context_labels = !animate_no_context;
+            animate.water = !animate_no_water;
             animate.seconds_given = seconds_option->count() > 0;
             return run_animate(animate);
         }
@@ -254,6 +259,7 @@ int main(int argc, char** argv) {
             if (!projection_text.empty()) render.projection = projection_text;
             if (!render_story.empty()) render.story = render_story;
             render.context_labels = !no_context;
+            render.water = !no_water;
             if (!time_text.empty()) render.time = time_text;
             if (!chapter_text.empty()) render.chapter = chapter_text;
             for (DetailLevel level : all_detail_levels)

@@ -106,7 +106,8 @@ void run_render(const RenderOptions& options) {
     // 1:10m chunks are a tenth of the world's).
     const Box in_view = camera.visible_box();
     // Never drawn for a wider view (BasemapMeshes::coverage): the inset takes the coarse world.
-    const BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution, &in_view);
+    BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution, &in_view);
+    if (!options.water) basemap.drop_water();
     for (std::size_t i = 0; i < by_view.size(); ++i) {
         if (!by_view[i]) continue;
         sources[i] = by_view[i]->read(camera.visible_lonlat(), view_tolerance(resolution));
@@ -118,8 +119,11 @@ void run_render(const RenderOptions& options) {
     HeadlessContext gl_context;
     MapScene scene;
     scene.set_basemap(basemap);
-    if (options.decorations.inset && detail_for_resolution(camera.resolution()) != DetailLevel::coarse_110m)
-        scene.set_basemap(load_natural_earth(DetailLevel::coarse_110m));  // the inset's world
+    if (options.decorations.inset && detail_for_resolution(camera.resolution()) != DetailLevel::coarse_110m) {
+        BasemapMeshes world = load_natural_earth(DetailLevel::coarse_110m);  // the inset's world
+        if (!options.water) world.drop_water();
+        scene.set_basemap(std::move(world));
+    }
     for (const auto& source : sources) {
         for (const auto& layer : source.layers) scene.add_overlay(layer);
         scene.add_names(source.places, source.named_lines, source.credit);

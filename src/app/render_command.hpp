@@ -26,6 +26,7 @@ struct RenderOptions {
     bool quiet = false;
     bool local_names = false;               // labels in local script where known
     bool context_labels = true;             // country and town names
+    bool water = true;                      // lakes and rivers
     std::optional<std::string> time;        // ISO 8601: the story at that moment
     float scale = 1.0f;                     // line widths, markers and text
     bool world_file = false;                // .pgw/.jgw + .prj beside a PNG or JPEG

@@ -31,9 +31,9 @@ ImageTarget::~ImageTarget() {
 ImDrawList& ImageTarget::begin(int width, int height, float scale, const FontText* glyphs) {
     m_keep.emplace();  // the window may be in the middle of its own frame
     if (!m_ui || scale != m_scale) {
-        m_ui = std::make_unique<UiContext>(nullptr, nullptr, scale);
+        m_glyphs = glyphs ? *glyphs : FontText{};
+        m_ui = std::make_unique<UiContext>(nullptr, nullptr, scale, m_glyphs);
         m_scale = scale;
-        m_glyphs = FontText{};
     }
     if (glyphs && *glyphs != m_glyphs) {
         m_ui->request_fonts(*glyphs);  // carried out as the frame begins

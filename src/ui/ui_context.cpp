@@ -19,7 +19,8 @@ KeepCurrentUi::~KeepCurrentUi() {
     use_fonts(m_fonts);
 }
 
-UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_window(window), m_scale(scale) {
+UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale, const FontText& glyphs)
+    : m_window(window), m_scale(scale), m_font_text(glyphs), m_letters(letters_beyond_ascii(glyphs)) {
     IMGUI_CHECKVERSION();
     // Several contexts may live at once (the window's and an export's): each makes itself current.
     m_previous = ImGui::GetCurrentContext();
@@ -27,7 +28,7 @@ UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale) : m_wind
     ImGui::SetCurrentContext(m_context);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini beside the user's files
-    m_fonts = load_fonts(scale, {});
+    m_fonts = load_fonts(scale, glyphs);
     use_fonts(&m_fonts);
     apply_style(scale);
     if (window) ImGui_ImplSDL2_InitForOpenGL(window, gl);

@@ -28,8 +28,9 @@ private:
 
 class UiContext {
 public:
-    // `window` may be null for headless use; a GL context must be current.
-    explicit UiContext(SDL_Window* window, void* /* SDL_GLContext */ gl, float scale = 1.0f);
+    // `window` may be null for headless use; a GL context must be current. The fonts are built once,
+    // with the glyphs of `glyphs` too (an image of a story knows its text before its first frame).
+    explicit UiContext(SDL_Window* window, void* /* SDL_GLContext */ gl, float scale = 1.0f, const FontText& glyphs = {});
     ~UiContext();
     UiContext(const UiContext&) = delete;
     UiContext& operator=(const UiContext&) = delete;

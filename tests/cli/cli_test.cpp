@@ -90,6 +90,28 @@ TEST(Cli, APolygonTooTangledToFillIsLeftOutWithOneLine) {
     EXPECT_EQ(read_raster(dir.file("tangled.png"), true).rgba, read_raster(dir.file("square.png"), true).rgba);
 }
 
+// --no-water leaves out lakes and rivers: Lake Khanka's middle is land-coloured, as the land beside
+// it, where it is the water's colour without the option.
+TEST(Cli, NoWaterLeavesOutLakesAndRivers) {
+    TempDir dir;
+    const std::string view = " --size 240x180 --bbox 131.4,44.35,133.4,45.55 --no-decorations --no-context-labels";
+    for (const std::string& args : {"render -q -o lake.png" + view, "render -q -o land.png --no-water" + view}) {
+        const Outcome run = run_storyplot(dir, args);
+        ASSERT_EQ(run.code, 0) << args << ": " << run.err;
+        EXPECT_EQ(run.err, "");
+    }
+    auto pixel = [](const Raster& r, int x, int y) {
+        const std::size_t at = (static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) * 4;
+        return std::vector<std::uint8_t>(r.rgba.begin() + static_cast<std::ptrdiff_t>(at), r.rgba.begin() + static_cast<std::ptrdiff_t>(at + 3));
+    };
+    const Raster lake = read_raster(dir.file("lake.png"), true), land = read_raster(dir.file("land.png"), true);
+    ASSERT_EQ(lake.width, 240);
+    ASSERT_EQ(land.width, 240);
+    EXPECT_NE(pixel(lake, 120, 90), pixel(lake, 4, 176));  // the lake's middle against the land at the corner
+    EXPECT_EQ(pixel(land, 120, 90), pixel(land, 4, 176));
+    EXPECT_EQ(pixel(lake, 4, 176), pixel(land, 4, 176));  // the land itself unchanged
+}
+
 TEST(Cli, UsageErrorsExitTwoWithOneLine) {
     TempDir dir;
     for (const std::string args :

@@ -224,17 +224,18 @@ TEST(Caches, ADozenConcurrentFirstRunsAllSucceedAndLeaveOneValidCache) {
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(cache.path())) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
-    EXPECT_EQ(names, (std::vector<std::string>{"content-hashes.cache", "countries-110m.mesh", "country-labels.cache"}));  // no temporaries
+    EXPECT_EQ(names, (std::vector<std::string>{"content-hashes.cache", "countries-110m.mesh", "country-labels.cache", "towns.cache"}));  // no temporaries
     // The cache left is valid: the next run reads it and does not replace it (same inode).
     auto inode = [&](const std::string& name) {
         struct stat st {};
         stat((cache.path() / name).c_str(), &st);
         return st.st_ino;
     };
-    const auto mesh = inode("countries-110m.mesh"), labels = inode("country-labels.cache");
+    const auto mesh = inode("countries-110m.mesh"), labels = inode("country-labels.cache"), towns = inode("towns.cache");
     ASSERT_EQ(run_storyplot(dir, "render '" + seed + "' -o again.png --size 128x128 -q", env).code, 0);
     EXPECT_EQ(inode("countries-110m.mesh"), mesh);
     EXPECT_EQ(inode("country-labels.cache"), labels);
+    EXPECT_EQ(inode("towns.cache"), towns);
     // A damaged one is rebuilt, never drawn: the picture is the same as from a good cache.
     {
         std::fstream f(cache.path() / "countries-110m.mesh", std::ios::in | std::ios::out | std::ios::binary);

@@ -1,12 +1,16 @@
 #include "data/gazetteer.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <map>
+#include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "core/files/input_error.hpp"
+#include "core/geo/mercator.hpp"
 #include "core/geoparse/name_folding.hpp"
 #include "core/geoparse/place_search.hpp"
 #include "data/admin_regions.hpp"
@@ -41,6 +45,62 @@ TEST(Gazetteer, TownsWithLocalNames) {
     const Town* paris = find(towns, "Paris");
     ASSERT_TRUE(paris);
     EXPECT_EQ(paris->local_name, "");  // France writes Latin
+}
+
+// The towns are read from the gazetteer's text once, then from a cache keyed by its content: the
+// same towns, in the same order, to the last digit; a cache that does not parse is read past.
+TEST(Gazetteer, TownsComeBackFromTheirCacheAsRead) {
+    test_support::TempDir dir;
+    const char* before = std::getenv("STORYPLOT_CACHE");
+    const std::string was = before ? before : "";
+    ::setenv("STORYPLOT_CACHE", dir.file("cache").c_str(), 1);
+    auto line = [](const std::string& id, const std::string& name, const std::string& alternates, const std::string& lat,
+                   const std::string& lon, const std::string& cc, const std::string& population) {
+        return id + "\t" + name + "\t" + name + "\t" + alternates + "\t" + lat + "\t" + lon + "\tP\tPPL\t" + cc + "\t\t00\t\t\t\t" +
+               population + "\t\t10\tAsia/Tokyo\t2020-01-01\n";
+    };
+    const std::string path = dir.file("cities500.txt");
+    test_support::write_text(path, line("1", "Small Town", "", "43.10001", "131.87353", "RU", "1200") +
+                                       line("2", "Vladivostok", "Vladivostok,Владивосток", "43.10562", "131.87353", "RU", "604901") +
+                                       line("3", "Hamlet", "", "43.2", "131.9", "RU", "40") +
+                                       line("4", "Pyongyang", "Pyongyang,평양", "39.03385", "125.75432", "KP", "3222000"));
+    const auto read = load_towns(path, 1000);
+    ASSERT_EQ(read.size(), 3u);  // the hamlet is below the threshold
+    EXPECT_EQ(read[0].name, "Pyongyang");
+    EXPECT_EQ(read[0].local_name, "평양");
+    EXPECT_EQ(read[2].name, "Small Town");
+    const std::string cache = dir.file("cache/towns.cache");
+    ASSERT_TRUE(std::filesystem::exists(cache));
+    auto inode = [](const std::string& file) {
+        struct stat st {};
+        return ::stat(file.c_str(), &st) == 0 ? st.st_ino : 0;
+    };
+    const auto written = inode(cache);
+    const auto cached = load_towns(path, 1000);
+    EXPECT_EQ(inode(cache), written);  // read, not built and written again (that renames a new file over it)
+    ASSERT_EQ(cached.size(), read.size());
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        EXPECT_EQ(cached[i].name, read[i].name);
+        EXPECT_EQ(cached[i].local_name, read[i].local_name);
+        EXPECT_EQ(cached[i].position.lon, read[i].position.lon);
+        EXPECT_EQ(cached[i].position.lat, read[i].position.lat);
+        EXPECT_EQ(cached[i].population, read[i].population);
+        EXPECT_EQ(cached[i].country, read[i].country);
+    }
+    // Within a box (Mercator metres) around Vladivostok: the towns there, from the cache.
+    const Vec2 vladivostok = mercator::forward(LonLat{131.87, 43.1});
+    const Box near = Box::of(vladivostok.x - 50000, vladivostok.y - 50000, vladivostok.x + 50000, vladivostok.y + 50000);
+    const auto within = load_towns(path, 1000, &near);
+    ASSERT_EQ(within.size(), 2u);
+    EXPECT_EQ(within[0].name, "Vladivostok");
+    // Another smallest population is another cache: the hamlet comes in.
+    EXPECT_EQ(load_towns(path, 0).size(), 4u);
+    EXPECT_EQ(load_towns(path, 1000).size(), 3u);
+    // A cache that is not one (cut short, overwritten) is a miss: the towns are read again.
+    test_support::write_text(cache, "SPTOWNS not a cache");
+    EXPECT_EQ(load_towns(path, 1000).size(), 3u);
+    if (before) ::setenv("STORYPLOT_CACHE", was.c_str(), 1);
+    else ::unsetenv("STORYPLOT_CACHE");
 }
 
 TEST(Gazetteer, MissingOrWrongFile) {

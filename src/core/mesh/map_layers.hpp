@@ -94,6 +94,14 @@ struct BasemapMeshes {
         rivers = chunks_in_view(std::move(rivers), view);
         minor_rivers = chunks_in_view(std::move(minor_rivers), view);
     }
+
+    // Land, coast and borders alone: no lakes or rivers (render --no-water, as a map of countries).
+    void drop_water() {
+        lakes = {};
+        lake_shores = {};
+        rivers = {};
+        minor_rivers = {};
+    }
 };
 
 }  // namespace storyplot
