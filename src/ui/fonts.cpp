@@ -4,6 +4,9 @@
 #include <stb_truetype.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <set>
 #include <fstream>
@@ -11,8 +14,11 @@
 #include <map>
 #include <mutex>
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "core/files/cache_file.hpp"
+#include "core/files/content_hash.hpp"
 #include "ui/complex_script.hpp"
 #include "ui/script_fonts.hpp"
 #include "ui/text_shaping.hpp"
@@ -115,6 +121,9 @@ bool needs(const ScriptFont& font, const std::u32string& points) {
 // taken back by release_borrowed_bytes() before the atlas could free them.
 std::set<const void*> g_borrowed;
 
+// The font files the atlas being built takes glyphs from (its cache names them, with their content).
+std::set<std::string> g_files_read;
+
 ImFont* add_borrowing(const std::vector<char>& bytes, ImFontConfig config) {
     g_borrowed.insert(bytes.data());
     config.FontData = const_cast<char*>(bytes.data());
@@ -133,6 +142,7 @@ void release_borrowed_bytes(ImFontAtlas& atlas) {
 ImFont* add(const char* path, float size, const ImWchar* ranges, ImFont* fallback) {
     const std::vector<char>* bytes = font_file_bytes(path);
     if (!bytes) return fallback;
+    g_files_read.insert(path);
     ImFontConfig config;
     config.OversampleH = 2;
     config.SizePixels = size;
@@ -144,6 +154,7 @@ void merge(const std::string& path, float size, const ImVector<ImWchar>& ranges)
     if (ranges.Size <= 1) return;
     const std::vector<char>* bytes = font_file_bytes(path);
     if (!bytes) return;
+    g_files_read.insert(path);
     ImFontConfig config;
     config.MergeMode = true;
     config.OversampleH = 1;
@@ -223,6 +234,158 @@ private:
 
 }  // namespace
 
+namespace {
+
+// A built atlas is kept in the cache folder: building it rasterises some ten thousand glyphs
+// (0.1-0.4 s before a window's first frame or an image's first tile); reading it back is a copy of
+// its pixels. Kept per scale and text, in a few slots (a story's window and a plain render each keep
+// theirs), with the font files it was built from and their content: a changed font builds it again.
+// Text that is shaped (core/complex_script) is not kept: its glyphs take code points in the order a
+// process first shapes them.
+constexpr CacheKind atlas_cache_kind{{'S', 'P', 'A', 'T', 'L', 'A', 'S', ' '}, 1};
+constexpr std::uint64_t atlas_slots = 6;
+
+std::uint64_t atlas_key(float scale, const FontText& extra) {
+    ContentHash hash(0xA71A5);
+    hash.add(IMGUI_VERSION);
+    const std::uint32_t sizes[] = {static_cast<std::uint32_t>(sizeof(ImFontGlyph)), static_cast<std::uint32_t>(sizeof(ImWchar)),
+                                   static_cast<std::uint32_t>(IM_DRAWLIST_TEX_LINES_WIDTH_MAX)};
+    hash.add(std::string_view(reinterpret_cast<const char*>(sizes), sizeof sizes));
+    hash.add(std::string_view(reinterpret_cast<const char*>(&scale), sizeof scale));
+    hash.add(extra.text);
+    hash.add(std::string_view("\0", 1));
+    hash.add(extra.labels);
+    return hash.value();
+}
+
+std::filesystem::path atlas_cache_file(std::uint64_t key) {
+    return cache_folder() / ("font-atlas-" + std::to_string(key % atlas_slots) + ".cache");
+}
+
+// The UiFonts members in order, as indices into the atlas's fonts.
+std::array<ImFont**, 8> members(UiFonts& f) {
+    return {&f.ui, &f.label, &f.label_bold, &f.italic, &f.card, &f.card_bold, &f.card_italic, &f.card_title};
+}
+
+class Writer {
+public:
+    template <typename T> void pod(const T& value) { bytes(&value, sizeof value); }
+    void bytes(const void* data, std::size_t size) { m_out.append(static_cast<const char*>(data), size); }
+    void text(const std::string& s) {
+        pod(static_cast<std::uint32_t>(s.size()));
+        bytes(s.data(), s.size());
+    }
+    const std::string& out() const { return m_out; }
+
+private:
+    std::string m_out;
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view in) : m_in(in) {}
+    template <typename T> bool pod(T& value) { return bytes(&value, sizeof value); }
+    bool bytes(void* data, std::size_t size) {
+        if (size > m_in.size() - m_at) return false;
+        std::memcpy(data, m_in.data() + m_at, size);
+        m_at += size;
+        return true;
+    }
+    bool text(std::string& s) {
+        std::uint32_t size = 0;
+        if (!pod(size) || size > m_in.size() - m_at) return false;
+        s.assign(m_in.substr(m_at, size));
+        m_at += size;
+        return true;
+    }
+    bool done() const { return m_at == m_in.size(); }
+
+private:
+    std::string_view m_in;
+    std::size_t m_at = 0;
+};
+
+std::string atlas_payload(const ImFontAtlas& atlas, UiFonts fonts) {
+    Writer w;
+    w.pod(static_cast<std::uint32_t>(g_files_read.size()));
+    for (const std::string& path : g_files_read) {
+        w.text(path);
+        w.pod(file_content_hash(path).value_or(0));
+    }
+    w.pod(atlas.TexWidth);
+    w.pod(atlas.TexHeight);
+    w.pod(atlas.TexUvScale);
+    w.pod(atlas.TexUvWhitePixel);
+    w.bytes(atlas.TexUvLines, sizeof atlas.TexUvLines);
+    w.pod(static_cast<std::uint32_t>(atlas.Fonts.Size));
+    for (const ImFont* font : atlas.Fonts) {
+        w.pod(font->FontSize);
+        w.pod(font->Scale);
+        w.pod(font->Ascent);
+        w.pod(font->Descent);
+        w.pod(font->FallbackChar);
+        w.pod(font->EllipsisChar);
+        w.pod(font->DotChar);
+        w.pod(font->MetricsTotalSurface);
+        w.pod(static_cast<std::uint32_t>(font->Glyphs.Size));
+        w.bytes(font->Glyphs.Data, sizeof(ImFontGlyph) * static_cast<std::size_t>(font->Glyphs.Size));
+    }
+    for (ImFont** member : members(fonts)) w.pod(static_cast<std::int32_t>(std::find(atlas.Fonts.begin(), atlas.Fonts.end(), *member) - atlas.Fonts.begin()));
+    w.bytes(atlas.TexPixelsAlpha8, static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight));
+    return w.out();
+}
+
+// The atlas as it was built, from its cache; none when the payload does not read whole or a font
+// file it was built from changed (the atlas is left empty then, for a build).
+std::optional<UiFonts> restore_atlas(ImFontAtlas& atlas, std::string_view payload) {
+    Reader r(payload);
+    std::uint32_t files = 0;
+    if (!r.pod(files) || files > 64) return std::nullopt;
+    for (std::uint32_t i = 0; i < files; ++i) {
+        std::string path;
+        std::uint64_t hash = 0;
+        if (!r.text(path) || !r.pod(hash) || file_content_hash(path) != hash) return std::nullopt;
+    }
+    atlas.Clear();
+    auto fail = [&atlas] {
+        atlas.Clear();
+        return std::nullopt;
+    };
+    int width = 0, height = 0;
+    if (!r.pod(width) || !r.pod(height) || width <= 0 || height <= 0 || width > 16384 || height > 16384) return fail();
+    if (!r.pod(atlas.TexUvScale) || !r.pod(atlas.TexUvWhitePixel) || !r.bytes(atlas.TexUvLines, sizeof atlas.TexUvLines)) return fail();
+    std::uint32_t count = 0;
+    if (!r.pod(count) || count > 64) return fail();
+    for (std::uint32_t i = 0; i < count; ++i) {
+        ImFont* font = IM_NEW(ImFont)();
+        atlas.Fonts.push_back(font);
+        std::uint32_t glyphs = 0;
+        if (!r.pod(font->FontSize) || !r.pod(font->Scale) || !r.pod(font->Ascent) || !r.pod(font->Descent) || !r.pod(font->FallbackChar) ||
+            !r.pod(font->EllipsisChar) || !r.pod(font->DotChar) || !r.pod(font->MetricsTotalSurface) || !r.pod(glyphs) || glyphs == 0 ||
+            glyphs >= 0xFFFF)
+            return fail();
+        font->Glyphs.resize(static_cast<int>(glyphs));
+        if (!r.bytes(font->Glyphs.Data, sizeof(ImFontGlyph) * glyphs)) return fail();
+        font->ContainerAtlas = &atlas;
+        font->BuildLookupTable();
+    }
+    UiFonts fonts;
+    for (ImFont** member : members(fonts)) {
+        std::int32_t index = -1;
+        if (!r.pod(index) || index < 0 || index >= atlas.Fonts.Size) return fail();
+        *member = atlas.Fonts[index];
+    }
+    const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(pixels));
+    atlas.TexWidth = width;
+    atlas.TexHeight = height;
+    if (!r.bytes(atlas.TexPixelsAlpha8, pixels) || !r.done()) return fail();
+    atlas.TexReady = true;
+    return fonts;
+}
+
+}  // namespace
+
 std::u32string letters_beyond_ascii(const FontText& text) {
     auto letters = [](const std::string& s) {
         std::set<char32_t> set;
@@ -239,7 +402,17 @@ std::u32string letters_beyond_ascii(const FontText& text) {
 
 UiFonts load_fonts(float scale, const FontText& extra) {
     ImGuiIO& io = ImGui::GetIO();
+    const bool shaped = needs_shaping(extra.text) || needs_shaping(extra.labels);
+    const std::uint64_t key = atlas_key(scale, extra);
+    if (!shaped)
+        if (const auto cached = map_cache_file(atlas_cache_file(key), atlas_cache_kind, key))
+            if (std::optional<UiFonts> restored = restore_atlas(*io.Fonts, cached->bytes())) {
+                restored->scale = scale;
+                io.FontDefault = restored->ui;
+                return *restored;
+            }
     io.Fonts->Clear();
+    g_files_read.clear();
     if (g_latin_ranges.empty()) {
         ImFontGlyphRangesBuilder latin;
         latin.AddRanges(io.Fonts->GetGlyphRangesDefault());
@@ -292,6 +465,7 @@ UiFonts load_fonts(float scale, const FontText& extra) {
     io.Fonts->Build();
     draw_in_shaped_glyphs();
     release_borrowed_bytes(*io.Fonts);
+    if (!shaped) write_cache_file(atlas_cache_file(key), atlas_cache_kind, key, atlas_payload(*io.Fonts, f));  // else built again next time
     return f;
 }
 
