@@ -116,6 +116,7 @@ void run_render(const RenderOptions& options) {
     auto context = std::make_shared<const ContextLabels>(options.context_labels ? load_context_labels() : ContextLabels{});
     const double t_load = seconds_since(t_start);
 
+    const auto t_gl = Clock::now();
     HeadlessContext gl_context;
     MapScene scene;
     scene.set_basemap(basemap);
@@ -133,7 +134,6 @@ void run_render(const RenderOptions& options) {
     scene.state().local_names = options.local_names;
     scene.state().context_labels = options.context_labels;
 
-    const auto t_gl = Clock::now();
     ImageTarget target;
     const double t_setup = seconds_since(t_gl);
     const auto t_draw = Clock::now();
@@ -154,7 +154,7 @@ void run_render(const RenderOptions& options) {
     write_image(options.output, image, camera.projected_box(), crs);
     if (options.world_file) write_world_file(options.output, image, camera.projected_box(), crs);
     if (options.timings)
-        std::cerr << "storyplot: timings: load " << t_load << " s, GL and fonts " << t_setup << " s, draw and read back " << t_drawn
+        std::cerr << "storyplot: timings: load " << t_load << " s, GL context and upload " << t_setup << " s, fonts, draw and read back " << t_drawn
                   << " s, encode and write " << seconds_since(t_encode) << " s, total " << seconds_since(t_start) << " s\n";
     if (!options.quiet) std::cout << "wrote " << options.output << " (" << image.width << "x" << image.height << ")\n";
 }
