@@ -369,6 +369,33 @@ TEST(Geoparser, ATownFollowedByItsRegionIsThatRegionsTown) {
     EXPECT_EQ(plain->entry->id, 20);
 }
 
+// A town in a first-level region the text names is the one it means, as a town in a country it
+// names is: the smaller Ashford in the region the article is about before the larger one elsewhere.
+// A name that is also a region's stays the region's.
+TEST(Geoparser, ATownInARegionTheTextNamesIsTheOneItMeans) {
+    static const FakeGazetteer towns({{40, "Ashford", {0.87, 51.15}, 83000, "PPL", "GB"},
+                                      {41, "Ashford", {145.5, -16.9}, 9000, "PPL", "AU"},
+                                      {42, "Townsville", {146.8, -19.26}, 180000, "PPL", "AU"},
+                                      {43, "Columbia", {-81.03, 34.0}, 130000, "PPLA", "US"}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in", "a", "was", "flooded", "storm", "hit", "struck", "near"};
+    r.regions = {{"tropica", {"tp"}}, {"columbia", {"cb"}}};
+    r.country_entries = {{"tp", {0, "Tropica", {144.5, -20.5}, 0, "ADM1", "AU", 1.7e6}},
+                         {"cb", {0, "Columbia", {-123.0, 53.7}, 0, "ADM1", "CA", 9.4e5}}};
+    const Extraction e = extract_places("Storm\nThe storm hit Tropica on Monday. Homes in Ashford were flooded.\n", r);
+    ASSERT_NE(found(e, "Ashford"), nullptr);
+    EXPECT_EQ(found(e, "Ashford")->entry->id, 41);
+    // Without the region, the larger town (and only where a word before it makes it a place).
+    const Extraction alone = extract_places("Storm\nThe storm hit on Monday. Homes in Ashford were flooded.\n", r);
+    ASSERT_NE(found(alone, "Ashford"), nullptr);
+    EXPECT_EQ(found(alone, "Ashford")->entry->id, 40);
+    // A region's own name is not taken for a town in another region the text names.
+    const Extraction both = extract_places("Storm\nThe storm hit Tropica and Columbia on Monday.\n", r);
+    ASSERT_NE(found(both, "Columbia"), nullptr);
+    EXPECT_EQ(found(both, "Columbia")->entry->feature_code, "ADM1");
+}
+
 // A region is named after a town of its own only when the town goes by that name itself: a town
 // that merely lists the region's name among its alternates (as GeoNames lists "Arizona" for Yuma)
 // leaves the region the region.

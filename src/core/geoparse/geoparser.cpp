@@ -494,9 +494,18 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     for (int pass = 0; pass < 2; ++pass) {
         for (auto& [name, list] : options) {
             std::vector<LonLat> others;
-            for (const auto& other : context_names)
-                if (name_of(other) != name_of(name)) others.push_back(best[other]->position);  // not the same name with its kind
+            // The first-level regions the text names otherwise: a town in one of them is the one it
+            // means ("Edmonton" beside "Queensland"), as a town in a country it names is.
+            std::vector<const GazetteerEntry*> regions_named;
+            for (const auto& other : context_names) {
+                if (name_of(other) == name_of(name)) continue;  // not the same name with its kind
+                others.push_back(best[other]->position);
+                if (best[other]->feature_code == "ADM1") regions_named.push_back(best[other]);
+            }
             if (others.empty()) continue;
+            // (Not for a name that is also a region's: "California" is the state, not the town of
+            // that name in Pennsylvania beside it.)
+            if (std::any_of(list.begin(), list.end(), [](const Scored& s) { return s.entry->feature_code == "ADM1"; })) regions_named.clear();
             for (auto& s : list) {
                 // Near the nearest other place: a story's places cluster, even when it also names far ones.
                 double nearest = 1e9;
@@ -504,7 +513,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 // A region reaches some way from its point: as far as a disc of its area would.
                 nearest = std::max(0.0, nearest - std::sqrt(s.entry->area_km2 / 3.14159));
                 const double near = 3.0 * std::exp(-nearest / 300.0);
-                s.score = base_score(name, *s.entry) + near;
+                bool in_named_region = false;
+                if (s.entry->feature_code != "ADM1")
+                    for (const GazetteerEntry* region : regions_named) in_named_region = in_named_region || in_region(*s.entry, *region);
+                s.score = base_score(name, *s.entry) + near + (in_named_region ? 2.0 : 0.0);
             }
             std::sort(list.begin(), list.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
             best[name] = list.front().entry;
@@ -512,7 +524,8 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     }
 
     // A weakly attested place — one word, no place word before it, a small town, in no country the
-    // text names — is more likely a name than a place: left out.
+    // text names — is more likely a name than a place: left out. (A region the text names does not
+    // attest its small towns: in a state's news, its towns' names are also its people's first names.)
     std::map<std::string, std::size_t> index;
     std::set<std::string> cued_names;
     for (const auto& c : kept)
