@@ -117,11 +117,15 @@ std::string town_lines(const std::vector<Town>& towns) {
 std::optional<std::vector<Town>> read_town_lines(std::string_view text, const Box* within) {
     std::vector<Town> towns;
     std::string_view f[6];
+    auto number = [](std::string_view s, auto& value) {
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+        return ec == std::errc{} && end == s.data() + s.size();
+    };
     for (std::size_t start = 0; start < text.size();) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) return std::nullopt;  // every line ends
-        const std::string_view line = text.substr(start, end - start);
-        start = end + 1;
+        const std::size_t line_end = text.find('\n', start);
+        if (line_end == std::string_view::npos) return std::nullopt;  // every line ends
+        const std::string_view line = text.substr(start, line_end - start);
+        start = line_end + 1;
         std::size_t at = 0;
         for (int k = 0; k < 6; ++k) {
             const std::size_t tab = k < 5 ? line.find('\t', at) : line.size();
@@ -130,10 +134,6 @@ std::optional<std::vector<Town>> read_town_lines(std::string_view text, const Bo
             at = tab + 1;
         }
         Town t;
-        auto number = [](std::string_view s, auto& value) {
-            const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-            return ec == std::errc{} && end == s.data() + s.size();
-        };
         if (!number(f[2], t.position.lon) || !number(f[3], t.position.lat) || !number(f[4], t.population)) return std::nullopt;
         if (!town_within(t.position, within)) continue;
         t.name = f[0];
