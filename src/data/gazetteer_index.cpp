@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files/cache_file.hpp"
+#include "core/files/payload.hpp"
 #include "core/files/content_hash.hpp"
 #include "core/files/input_error.hpp"
 #include "core/geo/geodesic.hpp"
@@ -83,14 +84,6 @@ std::vector<const GazetteerEntry*> GazetteerIndex::find_prefix(std::string_view 
 namespace {
 
 template <typename T>
-void put(std::string& out, const T& v) {
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-void put_string(std::string& out, std::string_view s) {
-    put(out, static_cast<std::uint32_t>(s.size()));
-    out.append(s);
-}
-template <typename T>
 bool take(const char*& p, const char* end, T& v) {
     if (static_cast<std::size_t>(end - p) < sizeof v) return false;
     std::memcpy(&v, p, sizeof v);
@@ -110,9 +103,9 @@ void put_entry(std::string& out, const GazetteerEntry& e) {
     put(out, e.position.lon);
     put(out, e.position.lat);
     put(out, static_cast<std::int64_t>(e.population));
-    put_string(out, e.name);
-    put_string(out, e.feature_code);
-    put_string(out, e.country);
+    put_text(out, e.name);
+    put_text(out, e.feature_code);
+    put_text(out, e.country);
     put(out, e.area_km2);
 }
 bool take_entry(const char*& p, const char* end, GazetteerEntry& e) {
@@ -129,7 +122,7 @@ bool take_entry(const char*& p, const char* end, GazetteerEntry& e) {
 void GazetteerIndex::save(std::string& out) const {
     put(out, static_cast<std::uint64_t>(m_entries.size()));
     for (const auto& e : m_entries) put_entry(out, e);
-    put_string(out, m_blob);
+    put_text(out, m_blob);
     put(out, static_cast<std::uint64_t>(m_names.size()));
     // The names start on a multiple of their alignment (the payload's start is one), to be read in place.
     while (out.size() % alignof(NameRef) != 0) out += '\0';
@@ -246,21 +239,21 @@ std::uint64_t source_key() {
 void save_resources(std::string& out, const GeoparserResources& r) {
     put(out, static_cast<std::uint64_t>(r.countries.size()));
     for (const auto& [name, code] : r.countries) {
-        put_string(out, name);
-        put_string(out, code);
+        put_text(out, name);
+        put_text(out, code);
     }
     put(out, static_cast<std::uint64_t>(r.adjectives.size()));
-    for (const auto& a : r.adjectives) put_string(out, a);
+    for (const auto& a : r.adjectives) put_text(out, a);
     put(out, static_cast<std::uint64_t>(r.country_entries.size()));
     for (const auto& [key, entry] : r.country_entries) {
-        put_string(out, key);
+        put_text(out, key);
         put_entry(out, entry);
     }
     put(out, static_cast<std::uint64_t>(r.regions.size()));
     for (const auto& [name, keys] : r.regions) {
-        put_string(out, name);
+        put_text(out, name);
         put(out, static_cast<std::uint64_t>(keys.size()));
-        for (const auto& k : keys) put_string(out, k);
+        for (const auto& k : keys) put_text(out, k);
     }
 }
 
@@ -514,7 +507,7 @@ GeoparserData load_geoparser_data() {
         data.gazetteer->save(out);
         save_resources(out, data.resources);
         put(out, static_cast<std::uint64_t>(data.resources.common_words.size()));
-        for (std::string_view w : data.resources.common_words.words()) put_string(out, w);
+        for (std::string_view w : data.resources.common_words.words()) put_text(out, w);
         write_cache_file(cache, index_cache_kind, key, out);  // without it, the next run builds the index again
     }
     data.resources.gazetteer = data.gazetteer.get();

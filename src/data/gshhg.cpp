@@ -159,10 +159,6 @@ private:
     std::vector<short> m_dx, m_dy;
 };
 
-}  // namespace
-
-namespace {
-
 std::size_t point_count(const std::vector<Polygon>& polygons) {
     std::size_t n = 0;
     for (const Polygon& p : polygons)

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/files/content_hash.hpp"
+#include "core/files/payload.hpp"
 
 namespace storyplot {
 
@@ -16,45 +17,6 @@ constexpr CacheKind mesh_cache_kind{{'S', 'P', 'M', 'E', 'S', 'H', '0', '2'}, 13
 
 std::uint64_t combined_key(const MeshCacheKey& key) { return content_hash(std::string_view(reinterpret_cast<const char*>(&key.level), sizeof key.level), key.source_hash); }
 
-template <typename T>
-void put(std::string& out, const T& v) {
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-// Reads from the verified payload; every count is checked against what is left.
-class Reader {
-public:
-    explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
-    template <typename T>
-    bool get(T& v) {
-        if (m_bytes.size() < sizeof v) return false;
-        std::memcpy(&v, m_bytes.data(), sizeof v);
-        m_bytes.remove_prefix(sizeof v);
-        return true;
-    }
-    template <typename T>
-    bool get_array(std::vector<T>& out) {
-        std::uint64_t n = 0;
-        if (!get(n) || n > m_bytes.size() / sizeof(T)) return false;
-        out.resize(static_cast<std::size_t>(n));
-        std::memcpy(out.data(), m_bytes.data(), out.size() * sizeof(T));
-        m_bytes.remove_prefix(out.size() * sizeof(T));
-        return true;
-    }
-    // Passes over an array as get_array would read it, copying nothing.
-    template <typename T>
-    bool skip_array() {
-        std::uint64_t n = 0;
-        if (!get(n) || n > m_bytes.size() / sizeof(T)) return false;
-        m_bytes.remove_prefix(static_cast<std::size_t>(n) * sizeof(T));
-        return true;
-    }
-    bool done() const { return m_bytes.empty(); }
-
-private:
-    std::string_view m_bytes;
-};
-
 void put_mesh(std::string& out, const Mesh& mesh) {
     put(out, static_cast<std::int32_t>(mesh.floats_per_vertex));
     put(out, static_cast<std::uint64_t>(mesh.chunks.size()));
@@ -65,15 +27,13 @@ void put_mesh(std::string& out, const Mesh& mesh) {
         put(out, c.bounds.min_y);
         put(out, c.bounds.max_x);
         put(out, c.bounds.max_y);
-        put(out, static_cast<std::uint64_t>(c.vertices.size()));
-        out.append(reinterpret_cast<const char*>(c.vertices.data()), c.vertices.size() * sizeof(float));
-        put(out, static_cast<std::uint64_t>(c.indices.size()));
-        out.append(reinterpret_cast<const char*>(c.indices.data()), c.indices.size() * sizeof(std::uint32_t));
+        put_array(out, c.vertices.data(), c.vertices.size());
+        put_array(out, c.indices.data(), c.indices.size());
     }
 }
 
 // With `view`, the chunks no copy of which reaches it are passed over, not copied.
-bool get_mesh(Reader& in, Mesh& mesh, const Box* view) {
+bool get_mesh(PayloadReader& in, Mesh& mesh, const Box* view) {
     std::int32_t floats = 0;
     std::uint64_t chunks = 0;
     if (!in.get(floats) || !in.get(chunks) || floats < 2 || floats > 16 || chunks > (1u << 24)) return false;
@@ -113,7 +73,7 @@ MeshCacheKey mesh_cache_key(const fs::path& source, DetailLevel level) {
 std::optional<BasemapMeshes> read_mesh_cache(const fs::path& file, const MeshCacheKey& key, const Box* view) {
     const auto payload = map_cache_file(file, mesh_cache_kind, combined_key(key));
     if (!payload) return std::nullopt;
-    Reader in(payload->bytes());
+    PayloadReader in(payload->bytes());
     BasemapMeshes meshes;
     meshes.level = static_cast<DetailLevel>(key.level);
     if (!get_mesh(in, meshes.land, view) || !get_mesh(in, meshes.coast, view) || !get_mesh(in, meshes.borders, view) ||

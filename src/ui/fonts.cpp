@@ -19,6 +19,7 @@
 
 #include "core/files/cache_file.hpp"
 #include "core/files/content_hash.hpp"
+#include "core/files/payload.hpp"
 #include "ui/complex_script.hpp"
 #include "ui/script_fonts.hpp"
 #include "ui/text_shaping.hpp"
@@ -232,17 +233,13 @@ private:
     std::vector<ShapedGlyph> m_shaped;  // the glyphs its shaped runs need
 };
 
-}  // namespace
-
-namespace {
-
 // A built atlas is kept in the cache folder: building it rasterises some ten thousand glyphs
 // (0.1-0.4 s before a window's first frame or an image's first tile); reading it back is a copy of
 // its pixels. Kept per scale and text, in a few slots (a story's window and a plain render each keep
 // theirs), with the font files it was built from and their content: a changed font builds it again.
 // Text that is shaped (core/complex_script) is not kept: its glyphs take code points in the order a
 // process first shapes them.
-constexpr CacheKind atlas_cache_kind{{'S', 'P', 'A', 'T', 'L', 'A', 'S', ' '}, 1};
+constexpr CacheKind atlas_cache_kind{{'S', 'P', 'A', 'T', 'L', 'A', 'S', ' '}, 2};
 constexpr std::uint64_t atlas_slots = 6;
 
 std::uint64_t atlas_key(float scale, const FontText& extra) {
@@ -267,84 +264,45 @@ std::array<ImFont**, 8> members(UiFonts& f) {
     return {&f.ui, &f.label, &f.label_bold, &f.italic, &f.card, &f.card_bold, &f.card_italic, &f.card_title};
 }
 
-class Writer {
-public:
-    template <typename T> void pod(const T& value) { bytes(&value, sizeof value); }
-    void bytes(const void* data, std::size_t size) { m_out.append(static_cast<const char*>(data), size); }
-    void text(const std::string& s) {
-        pod(static_cast<std::uint32_t>(s.size()));
-        bytes(s.data(), s.size());
-    }
-    const std::string& out() const { return m_out; }
-
-private:
-    std::string m_out;
-};
-
-class Reader {
-public:
-    explicit Reader(std::string_view in) : m_in(in) {}
-    template <typename T> bool pod(T& value) { return bytes(&value, sizeof value); }
-    bool bytes(void* data, std::size_t size) {
-        if (size > m_in.size() - m_at) return false;
-        std::memcpy(data, m_in.data() + m_at, size);
-        m_at += size;
-        return true;
-    }
-    bool text(std::string& s) {
-        std::uint32_t size = 0;
-        if (!pod(size) || size > m_in.size() - m_at) return false;
-        s.assign(m_in.substr(m_at, size));
-        m_at += size;
-        return true;
-    }
-    bool done() const { return m_at == m_in.size(); }
-
-private:
-    std::string_view m_in;
-    std::size_t m_at = 0;
-};
-
 std::string atlas_payload(const ImFontAtlas& atlas, UiFonts fonts) {
-    Writer w;
-    w.pod(static_cast<std::uint32_t>(g_files_read.size()));
+    std::string out;
+    put(out, static_cast<std::uint32_t>(g_files_read.size()));
     for (const std::string& path : g_files_read) {
-        w.text(path);
-        w.pod(file_content_hash(path).value_or(0));
+        put_text(out, path);
+        put(out, file_content_hash(path).value_or(0));
     }
-    w.pod(atlas.TexWidth);
-    w.pod(atlas.TexHeight);
-    w.pod(atlas.TexUvScale);
-    w.pod(atlas.TexUvWhitePixel);
-    w.bytes(atlas.TexUvLines, sizeof atlas.TexUvLines);
-    w.pod(static_cast<std::uint32_t>(atlas.Fonts.Size));
+    put(out, atlas.TexWidth);
+    put(out, atlas.TexHeight);
+    put(out, atlas.TexUvScale);
+    put(out, atlas.TexUvWhitePixel);
+    put(out, atlas.TexUvLines);
+    put(out, static_cast<std::uint32_t>(atlas.Fonts.Size));
     for (const ImFont* font : atlas.Fonts) {
-        w.pod(font->FontSize);
-        w.pod(font->Scale);
-        w.pod(font->Ascent);
-        w.pod(font->Descent);
-        w.pod(font->FallbackChar);
-        w.pod(font->EllipsisChar);
-        w.pod(font->DotChar);
-        w.pod(font->MetricsTotalSurface);
-        w.pod(static_cast<std::uint32_t>(font->Glyphs.Size));
-        w.bytes(font->Glyphs.Data, sizeof(ImFontGlyph) * static_cast<std::size_t>(font->Glyphs.Size));
+        put(out, font->FontSize);
+        put(out, font->Scale);
+        put(out, font->Ascent);
+        put(out, font->Descent);
+        put(out, font->FallbackChar);
+        put(out, font->EllipsisChar);
+        put(out, font->DotChar);
+        put(out, font->MetricsTotalSurface);
+        put_array(out, font->Glyphs.Data, static_cast<std::size_t>(font->Glyphs.Size));
     }
-    for (ImFont** member : members(fonts)) w.pod(static_cast<std::int32_t>(std::find(atlas.Fonts.begin(), atlas.Fonts.end(), *member) - atlas.Fonts.begin()));
-    w.bytes(atlas.TexPixelsAlpha8, static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight));
-    return w.out();
+    for (ImFont** member : members(fonts)) put(out, static_cast<std::int32_t>(std::find(atlas.Fonts.begin(), atlas.Fonts.end(), *member) - atlas.Fonts.begin()));
+    put_array(out, atlas.TexPixelsAlpha8, static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight));
+    return out;
 }
 
 // The atlas as it was built, from its cache; none when the payload does not read whole or a font
 // file it was built from changed (the atlas is left empty then, for a build).
 std::optional<UiFonts> restore_atlas(ImFontAtlas& atlas, std::string_view payload) {
-    Reader r(payload);
+    PayloadReader r(payload);
     std::uint32_t files = 0;
-    if (!r.pod(files) || files > 64) return std::nullopt;
+    if (!r.get(files) || files > 64) return std::nullopt;
     for (std::uint32_t i = 0; i < files; ++i) {
         std::string path;
         std::uint64_t hash = 0;
-        if (!r.text(path) || !r.pod(hash) || file_content_hash(path) != hash) return std::nullopt;
+        if (!r.get_text(path) || !r.get(hash) || file_content_hash(path) != hash) return std::nullopt;
     }
     atlas.Clear();
     auto fail = [&atlas] {
@@ -352,34 +310,35 @@ std::optional<UiFonts> restore_atlas(ImFontAtlas& atlas, std::string_view payloa
         return std::nullopt;
     };
     int width = 0, height = 0;
-    if (!r.pod(width) || !r.pod(height) || width <= 0 || height <= 0 || width > 16384 || height > 16384) return fail();
-    if (!r.pod(atlas.TexUvScale) || !r.pod(atlas.TexUvWhitePixel) || !r.bytes(atlas.TexUvLines, sizeof atlas.TexUvLines)) return fail();
+    if (!r.get(width) || !r.get(height) || width <= 0 || height <= 0 || width > 16384 || height > 16384) return fail();
+    if (!r.get(atlas.TexUvScale) || !r.get(atlas.TexUvWhitePixel) || !r.get(atlas.TexUvLines)) return fail();
     std::uint32_t count = 0;
-    if (!r.pod(count) || count > 64) return fail();
+    if (!r.get(count) || count > 64) return fail();
     for (std::uint32_t i = 0; i < count; ++i) {
         ImFont* font = IM_NEW(ImFont)();
         atlas.Fonts.push_back(font);
-        std::uint32_t glyphs = 0;
-        if (!r.pod(font->FontSize) || !r.pod(font->Scale) || !r.pod(font->Ascent) || !r.pod(font->Descent) || !r.pod(font->FallbackChar) ||
-            !r.pod(font->EllipsisChar) || !r.pod(font->DotChar) || !r.pod(font->MetricsTotalSurface) || !r.pod(glyphs) || glyphs == 0 ||
-            glyphs >= 0xFFFF)
+        std::vector<ImFontGlyph> glyphs;
+        if (!r.get(font->FontSize) || !r.get(font->Scale) || !r.get(font->Ascent) || !r.get(font->Descent) || !r.get(font->FallbackChar) ||
+            !r.get(font->EllipsisChar) || !r.get(font->DotChar) || !r.get(font->MetricsTotalSurface) || !r.get_array(glyphs) || glyphs.empty() ||
+            glyphs.size() >= 0xFFFF)
             return fail();
-        font->Glyphs.resize(static_cast<int>(glyphs));
-        if (!r.bytes(font->Glyphs.Data, sizeof(ImFontGlyph) * glyphs)) return fail();
+        font->Glyphs.resize(static_cast<int>(glyphs.size()));
+        std::memcpy(font->Glyphs.Data, glyphs.data(), glyphs.size() * sizeof(ImFontGlyph));
         font->ContainerAtlas = &atlas;
         font->BuildLookupTable();
     }
     UiFonts fonts;
     for (ImFont** member : members(fonts)) {
         std::int32_t index = -1;
-        if (!r.pod(index) || index < 0 || index >= atlas.Fonts.Size) return fail();
+        if (!r.get(index) || index < 0 || index >= atlas.Fonts.Size) return fail();
         *member = atlas.Fonts[index];
     }
-    const std::size_t pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
-    atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(pixels));
+    std::vector<unsigned char> pixels;
+    if (!r.get_array(pixels) || pixels.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) || !r.done()) return fail();
+    atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(pixels.size()));
+    std::memcpy(atlas.TexPixelsAlpha8, pixels.data(), pixels.size());
     atlas.TexWidth = width;
     atlas.TexHeight = height;
-    if (!r.bytes(atlas.TexPixelsAlpha8, pixels) || !r.done()) return fail();
     atlas.TexReady = true;
     return fonts;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/files/cache_file.hpp"
+#include "core/files/payload.hpp"
 
 namespace storyplot {
 
@@ -128,36 +129,18 @@ void load_memo(HashMemo& m, const std::filesystem::path& folder) {
     m.known.clear();
     const auto bytes = read_cache_file(folder / "content-hashes.cache", memo_kind, 0);
     if (!bytes) return;
-    std::string_view rest = *bytes;
-    auto take = [&rest](std::string& out) {
-        std::uint32_t n = 0;
-        if (rest.size() < 4) return false;
-        std::memcpy(&n, rest.data(), 4);
-        if (rest.size() - 4 < n) return false;
-        out.assign(rest.substr(4, n));
-        rest.remove_prefix(4 + std::size_t{n});
-        return true;
-    };
+    PayloadReader in(*bytes);
     std::string name, stamp;
     std::uint64_t hash = 0;
-    while (take(name) && take(stamp) && rest.size() >= 8) {
-        std::memcpy(&hash, rest.data(), 8);
-        rest.remove_prefix(8);
-        m.known[name] = {stamp, hash};
-    }
+    while (in.get_text(name) && in.get_text(stamp) && in.get(hash)) m.known[name] = {stamp, hash};
 }
 
 void save_memo(const HashMemo& m) {
     std::string out;
-    auto put = [&out](const std::string& s) {
-        const auto n = static_cast<std::uint32_t>(s.size());
-        out.append(reinterpret_cast<const char*>(&n), 4);
-        out += s;
-    };
     for (const auto& [name, entry] : m.known) {
-        put(name);
-        put(entry.first);
-        out.append(reinterpret_cast<const char*>(&entry.second), 8);
+        put_text(out, name);
+        put_text(out, entry.first);
+        put(out, entry.second);
     }
     write_cache_file(m.loaded_from / "content-hashes.cache", memo_kind, 0, out);  // a memo not written only costs time
 }
