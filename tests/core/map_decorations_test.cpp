@@ -98,7 +98,9 @@ TEST(MapDecorations, TheInsetShowsTheViewsSurroundings) {
     const Camera around = inset_camera(camera, inset);
     EXPECT_EQ(around.width(), 280);
     EXPECT_EQ(around.height(), 200);
-    EXPECT_NEAR(around.center().x, camera.center().x, 1e-6);
+    // Centred on the view, to within half of one of its own pixels.
+    EXPECT_LE(std::abs(around.center().x - camera.center().x), around.resolution() / 2);
+    EXPECT_LE(std::abs(around.center().y - camera.center().y), around.resolution() / 2);
     EXPECT_GT(around.resolution(), camera.resolution() * 4);
     const Box seen = around.visible_box();
     const Box view = camera.visible_box();
@@ -110,6 +112,31 @@ TEST(MapDecorations, TheInsetShowsTheViewsSurroundings) {
     EXPECT_NEAR(box.min_y, nw.y, 1e-6);
     EXPECT_GT(box.min_x, 1);
     EXPECT_LT(box.max_x, 279);
+}
+
+TEST(MapDecorations, TheInsetOfAPanningViewMovesByWholePixelsAtOneScale) {
+    // A camera following a vehicle: the view moves a pixel a frame at one scale. The inset keeps
+    // exactly its scale, and its centre moves by whole inset pixels or not at all, so its base is
+    // moved rather than drawn again.
+    const Box inset = Box::of(900, 500, 1180, 700);
+    const Camera start = Camera::fit(mercator::forward(130, 42, 133, 44), 1200, 800);
+    const Camera first = inset_camera(start, inset);
+    int moves = 0;
+    Vec2 last = first.center();
+    for (int k = 1; k <= 200; ++k) {
+        const Camera view(start.center() + Vec2{k * start.resolution(), 0.37 * k * start.resolution()}, start.resolution(), 1200, 800);
+        const Camera around = inset_camera(view, inset);
+        ASSERT_EQ(around.resolution(), first.resolution()) << "frame " << k;
+        const double dx = (around.center().x - first.center().x) / around.resolution();
+        const double dy = (around.center().y - first.center().y) / around.resolution();
+        EXPECT_NEAR(dx, std::round(dx), 1e-6) << "frame " << k;
+        EXPECT_NEAR(dy, std::round(dy), 1e-6) << "frame " << k;
+        if (!(around.center() == last)) ++moves;
+        last = around.center();
+    }
+    // 200 pixels of the view are about 200 / 18.9 pixels of the inset (its scale is 8 x the view's span).
+    EXPECT_GT(moves, 5);
+    EXPECT_LT(moves, 40);
 }
 
 TEST(MapDecorations, AViewWiderThanTheWorldIsFramedAcrossTheWholeInset) {

@@ -143,8 +143,15 @@ DecorationLayout layout_decorations(const Camera& camera, float scale, const Exp
 Camera inset_camera(const Camera& main, const Box& inset_px) {
     const Box view = main.visible_box();
     const double span = std::max(view.width(), view.height()) * 8.0;
-    const double res = std::max(span / inset_px.width(), span / inset_px.height());
-    return Camera(view.center(), std::min(res, mercator::world_width / inset_px.width()), static_cast<int>(inset_px.width()),
+    // The scale on steps of 1/256 of a zoom level (0.3%), so that a view panned at one scale keeps
+    // exactly the same inset scale whatever the rounding of its box; and the centre on the inset's
+    // whole pixels. As the main view pans (a camera following a vehicle), the inset moves a whole
+    // pixel now and then and its base is moved, not drawn again (render/base_copy), while the frame
+    // of the main view on it moves smoothly.
+    const double fit = std::max(span / inset_px.width(), span / inset_px.height());
+    const double res = std::min(std::exp2(std::round(std::log2(fit) * 256.0) / 256.0), mercator::world_width / inset_px.width());
+    const Vec2 c = view.center();
+    return Camera(Vec2{std::round(c.x / res) * res, std::round(c.y / res) * res}, res, static_cast<int>(inset_px.width()),
                   static_cast<int>(inset_px.height()));
 }
 
