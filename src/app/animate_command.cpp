@@ -155,6 +155,7 @@ int run_animate(const AnimateOptions& o) {
         const auto start = std::chrono::steady_clock::now();
         for (int k = 0; k < frames; ++k) {
             const FrameView view = frame_view(k);
+            target.reuse(sink->spare());
             sink->write(target.render(scene, view));
             if (tty) {
                 const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

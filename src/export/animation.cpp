@@ -10,8 +10,9 @@
 #include <cerrno>
 #include <condition_variable>
 #include <mutex>
-#include <thread>
 #include <cstring>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include <cmath>
@@ -200,7 +201,7 @@ public:
         }
         switch (format) {
         case AnimationFormat::mp4:
-            add({"-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-movflags", "+faststart", "-f", "mp4"});
+            add({"-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-movflags", "+faststart", "-f", "mp4"});
             break;
         case AnimationFormat::webm:
             add({"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-row-mt", "1", "-b:v", "0", "-crf", "34", "-f", "webm"});
@@ -242,6 +243,11 @@ public:
         m_changed.notify_all();
         if (!m_writer.joinable()) m_writer = std::thread([this] { write_frames(); });
         ++m_frames;
+    }
+
+    std::vector<std::uint8_t> spare() override {
+        const std::lock_guard lock(m_mutex);
+        return std::exchange(m_spare, {});
     }
 
     void finish() override {
@@ -295,6 +301,7 @@ private:
                 const std::lock_guard lock(m_mutex);
                 m_waiting.reset();  // written: the drawing thread may hand over the next
                 if (!taken) m_refused = true;
+                m_spare = std::move(frame.rgba);  // its pixels, for a frame to come
             }
             m_changed.notify_all();
             if (!taken) return;
@@ -341,6 +348,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::optional<Image> m_waiting;  // the frame being written, until it is
+    std::vector<std::uint8_t> m_spare;  // the pixels of a frame written, for the next
     bool m_closing = false;     // no more frames come
     bool m_refused = false;     // ffmpeg stopped taking them
     std::thread m_writer;

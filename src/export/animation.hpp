@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/files/image.hpp"
 
@@ -28,6 +29,8 @@ class FrameSink {
 public:
     virtual ~FrameSink() = default;
     virtual void write(Image frame) = 0;
+    // The pixels of a frame already written, for the next frame to be read into (or none).
+    virtual std::vector<std::uint8_t> spare() { return {}; }
     virtual void finish() = 0;
     virtual void abandon() = 0;
 };

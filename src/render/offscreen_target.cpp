@@ -38,10 +38,15 @@ Image OffscreenTarget::read() const { return read_region(m_width, m_height); }
 
 Image OffscreenTarget::read_region(int width, int height) const {
     Image image;
+    read_region(width, height, image);
+    return image;
+}
+
+void OffscreenTarget::read_region(int width, int height, Image& image) const {
     image.width = width;
     image.height = height;
     const auto row = static_cast<std::size_t>(width) * 4;
-    image.rgba.resize(row * static_cast<std::size_t>(height));
+    image.rgba.resize(row * static_cast<std::size_t>(height));  // no work when its pixels are of this size
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     // GL's rows run bottom-up; images top-down. Mesa turns them as it reads (GL_MESA_pack_invert);
@@ -51,7 +56,7 @@ Image OffscreenTarget::read_region(int width, int height) const {
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     if (invert) {
         glPixelStorei(GL_PACK_INVERT_MESA, GL_FALSE);
-        return image;
+        return;
     }
     std::vector<std::uint8_t> tmp(row);
     for (int y = 0; y < height / 2; ++y) {
@@ -61,7 +66,6 @@ Image OffscreenTarget::read_region(int width, int height) const {
         std::memcpy(a, b, row);
         std::memcpy(b, tmp.data(), row);
     }
-    return image;
 }
 
 }  // namespace storyplot

@@ -14,6 +14,9 @@ public:
     Image read() const;  // top row first
     // The bottom-left `width` x `height` of the target (a tile smaller than the target), top row first.
     Image read_region(int width, int height) const;
+    // The same into `image`, whose pixels are reused when they are of this size (no allocation, no
+    // zeroing: a video's frames recycled).
+    void read_region(int width, int height, Image& image) const;
     GLuint framebuffer() const { return m_fbo.get(); }
     int width() const { return m_width; }
     int height() const { return m_height; }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <cstring>
+#include <utility>
 
 namespace storyplot {
 
@@ -40,7 +41,9 @@ ImDrawList& ImageTarget::begin(int width, int height, float scale, const FontTex
         m_glyphs = *glyphs;
     }
     m_ui->begin_frame(width, height);
-    m_image = Image{width, height, {}};  // pixels come with the first tile: a single tile's read back is the image
+    // Pixels come with the tiles (a single tile's read back is the image), into the buffer given
+    // back by reuse() when there is one.
+    m_image = Image{width, height, std::exchange(m_spare, {})};
     return *ImGui::GetForegroundDrawList();
 }
 
@@ -72,13 +75,14 @@ bool ImageTarget::step() {
     if (m_done == 0) m_stats = stats;
     // The overlay's window onto this tile (the backend sets its own viewport: the tile's).
     m_ui->draw_region(static_cast<float>(x), static_cast<float>(y), static_cast<float>(tw), static_cast<float>(th));
-    Image part = m_target->read_region(tw, th);
     ++m_done;
     if (tw == width && th == height) {
-        m_image.rgba = std::move(part.rgba);
+        m_target->read_region(tw, th, m_image);
         return true;
     }
-    if (m_image.rgba.empty()) m_image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    const Image part = m_target->read_region(tw, th);
+    const std::size_t bytes = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
+    if (m_image.rgba.size() != bytes) m_image.rgba.resize(bytes);  // every byte comes from a tile
     for (int row = 0; row < th; ++row)
         std::memcpy(m_image.rgba.data() + (static_cast<std::size_t>(y + row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4,
                     part.rgba.data() + static_cast<std::size_t>(row) * static_cast<std::size_t>(tw) * 4, static_cast<std::size_t>(tw) * 4);

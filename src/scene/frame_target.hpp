@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/files/image.hpp"
 #include "render/map_renderer.hpp"
@@ -68,6 +69,10 @@ public:
     int tiles_total() const { return m_tiles_x * m_tiles_y; }
     int tile_size() const { return m_tile; }
 
+    // Pixels the next frame may be read into (a frame already written out), so that a run of
+    // frames of one size allocates none.
+    void reuse(std::vector<std::uint8_t> pixels) { m_spare = std::move(pixels); }
+
     // Draws the frame whole; throws Cancelled when `progress` returns false.
     Image render(MapScene& scene, const FrameView& view, const FrameProgress& progress = {}, FrameResult* result = nullptr);
 
@@ -82,6 +87,7 @@ private:
     MapPaint m_map;
     DrawStats m_stats;
     Image m_image;
+    std::vector<std::uint8_t> m_spare;
     int m_tiles_x = 0, m_tiles_y = 0, m_done = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "core/files/video_frame.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace storyplot {
@@ -19,7 +20,7 @@ constexpr int y_offset = (16 << 16) + (1 << 15), c_offset = (128 << 16) + (1 << 
 
 }  // namespace
 
-void to_i420(const Image& rgba, std::vector<std::uint8_t>& out) {
+__attribute__((target_clones("avx2", "default"))) void to_i420(const Image& rgba, std::vector<std::uint8_t>& out) {
     const int w = rgba.width, h = rgba.height;
     if (w <= 0 || h <= 0 || w % 2 || h % 2 || rgba.rgba.size() != static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4)
         throw std::invalid_argument("an I420 frame needs even sides and its RGBA pixels");
@@ -29,21 +30,29 @@ void to_i420(const Image& rgba, std::vector<std::uint8_t>& out) {
     std::uint8_t* u_plane = y_plane + luma;
     std::uint8_t* v_plane = u_plane + luma / 4;
     const std::uint8_t* px = rgba.rgba.data();
+    // Each pixel read as one 32-bit word (R in the low byte): loops the compiler turns into vector
+    // code, a few times faster than byte by byte.
+    auto word = [px](std::size_t i) {
+        std::uint32_t v;
+        std::memcpy(&v, px + i * 4, 4);
+        return v;
+    };
     for (std::size_t i = 0; i < luma; ++i) {
-        const std::uint8_t* p = px + i * 4;
-        y_plane[i] = static_cast<std::uint8_t>((y_r * p[0] + y_g * p[1] + y_b * p[2] + y_offset) >> 16);
+        const std::uint32_t p = word(i);
+        const int r = static_cast<int>(p & 0xff), g = static_cast<int>((p >> 8) & 0xff), b = static_cast<int>((p >> 16) & 0xff);
+        y_plane[i] = static_cast<std::uint8_t>((y_r * r + y_g * g + y_b * b + y_offset) >> 16);
     }
-    const int half = w / 2;
-    for (int cy = 0; cy < h / 2; ++cy) {
-        const std::uint8_t* top = px + static_cast<std::size_t>(2 * cy) * static_cast<std::size_t>(w) * 4;
-        const std::uint8_t* bottom = top + static_cast<std::size_t>(w) * 4;
-        std::uint8_t* u_row = u_plane + static_cast<std::size_t>(cy) * static_cast<std::size_t>(half);
-        std::uint8_t* v_row = v_plane + static_cast<std::size_t>(cy) * static_cast<std::size_t>(half);
-        for (int cx = 0; cx < half; ++cx) {
-            const std::uint8_t* a = top + cx * 8;
-            const std::uint8_t* b = bottom + cx * 8;
+    const std::size_t half = static_cast<std::size_t>(w) / 2;
+    for (std::size_t cy = 0; cy < static_cast<std::size_t>(h) / 2; ++cy) {
+        const std::size_t top = 2 * cy * static_cast<std::size_t>(w), bottom = top + static_cast<std::size_t>(w);
+        std::uint8_t* u_row = u_plane + cy * half;
+        std::uint8_t* v_row = v_plane + cy * half;
+        for (std::size_t cx = 0; cx < half; ++cx) {
+            const std::uint32_t a = word(top + 2 * cx), b = word(top + 2 * cx + 1), c = word(bottom + 2 * cx), d = word(bottom + 2 * cx + 1);
             // Sums of four: the weights take the mean (a shift of 2 more).
-            const int r = a[0] + a[4] + b[0] + b[4], g = a[1] + a[5] + b[1] + b[5], bl = a[2] + a[6] + b[2] + b[6];
+            const int r = static_cast<int>((a & 0xff) + (b & 0xff) + (c & 0xff) + (d & 0xff));
+            const int g = static_cast<int>(((a >> 8) & 0xff) + ((b >> 8) & 0xff) + ((c >> 8) & 0xff) + ((d >> 8) & 0xff));
+            const int bl = static_cast<int>(((a >> 16) & 0xff) + ((b >> 16) & 0xff) + ((c >> 16) & 0xff) + ((d >> 16) & 0xff));
             u_row[cx] = static_cast<std::uint8_t>((u_r * r + u_g * g + u_b * bl + 4 * c_offset) >> 18);
             v_row[cx] = static_cast<std::uint8_t>((v_r * r + v_g * g + v_b * bl + 4 * c_offset) >> 18);
         }
