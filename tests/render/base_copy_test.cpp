@@ -3,7 +3,9 @@
 // whenever the view, a layer or the line widths change.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "core/geo/level_of_detail.hpp"
 #include "core/geo/mercator.hpp"
@@ -76,6 +78,24 @@ TEST_F(BaseCopyRender, AStillViewPutsTheBaseBackAndDrawsTheSamePixels) {
     }
     // The train moved between the frames: the routes are not part of the copy.
     EXPECT_NE(target.render(*scene, view_at(camera, times[0])).rgba, target.render(*scene, view_at(camera, times[3])).rgba);
+}
+
+TEST_F(BaseCopyRender, AFrameReadIntoAnEarlierFramesPixelsIsTheSameFrame) {
+    // An animation hands each written frame's pixels back (FrameSink::spare): the next frame is
+    // read into them, whatever they held, with no new buffer.
+    auto scene = make_scene();
+    ImageTarget target;
+    const Camera camera = Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480);
+    std::vector<std::uint8_t> old(640u * 480u * 4u, 0x5a);
+    const std::uint8_t* pixels = old.data();
+    target.reuse(std::move(old));
+    const FrameView view = view_at(camera, "2019-04-24T09:00+10:00");
+    Image image = target.render(*scene, view);
+    EXPECT_EQ(image.rgba.data(), pixels);
+    EXPECT_EQ(image.rgba, fresh(view).rgba);
+    // Pixels of another size are resized, and the frame is still whole.
+    target.reuse(std::vector<std::uint8_t>(100, 0xff));
+    EXPECT_EQ(target.render(*scene, view).rgba, fresh(view).rgba);
 }
 
 TEST_F(BaseCopyRender, AMovedViewALayerOrThickerLinesDrawTheBaseAgain) {
