@@ -3,28 +3,31 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <condition_variable>
-#include <mutex>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
-
-#include <cmath>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/files/atomic_file.hpp"
 #include "core/files/file_input.hpp"
 #include "core/files/input_error.hpp"
 #include "core/files/interrupt.hpp"
+#include "core/files/mp4_samples.hpp"
 #include "core/files/video_frame.hpp"
 #include "data/image_file.hpp"
 
@@ -189,7 +192,7 @@ public:
     FfmpegSink(const std::string& output, AnimationFormat format, int width, int height, int fps)
         : m_out(output), m_log(m_out.temporary().string() + ".log"),
           m_frame_bytes(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4),
-          m_i420(format != AnimationFormat::gif && width % 2 == 0 && height % 2 == 0) {
+          m_i420(format != AnimationFormat::gif && width % 2 == 0 && height % 2 == 0), m_format(format) {
         std::vector<std::string> cmd{"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", m_i420 ? "yuv420p" : "rgba",
                                      "-s", std::to_string(width) + "x" + std::to_string(height), "-r", std::to_string(fps), "-i", "-"};
         auto add = [&](std::initializer_list<const char*> words) { cmd.insert(cmd.end(), words.begin(), words.end()); };
@@ -260,8 +263,9 @@ public:
                                 m_log.path());
             check(second.finish());
         }
-        // ffmpeg's success is not trusted alone: the file must hold every frame.
-        const long packets = count_video_packets(m_out.temporary());
+        // ffmpeg's success is not trusted alone: the file must hold every frame. An MP4's frames are
+        // counted from its index (core/files/mp4_samples), others' by ffprobe.
+        const long packets = m_format == AnimationFormat::mp4 ? mp4_video_samples(m_out.temporary()) : count_video_packets(m_out.temporary());
         if (packets != m_frames) {
             struct statvfs fs_info {};
             const bool full = ::statvfs(m_out.temporary().parent_path().empty() ? "." : m_out.temporary().parent_path().c_str(), &fs_info) == 0 &&
@@ -347,6 +351,7 @@ private:
     // The frame handed to the writing thread, and what it and the drawing thread tell each other.
     std::mutex m_mutex;
     std::condition_variable m_changed;
+    AnimationFormat m_format;
     std::optional<Image> m_waiting;  // the frame being written, until it is
     std::vector<std::uint8_t> m_spare;  // the pixels of a frame written, for the next
     bool m_closing = false;     // no more frames come
@@ -414,12 +419,18 @@ private:
 }  // namespace
 
 bool ffmpeg_available() {
-    try {
-        ChildProcess probe({"ffmpeg", "-hide_banner", "-version"}, "/dev/null");
-        const int status = probe.finish();
-        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    } catch (const std::exception&) {
-        return false;
+    // An executable `ffmpeg` on the PATH, as execvp finds it (running `ffmpeg -version` to know took
+    // a tenth of a second; one that is there but broken fails the export with its own message).
+    const char* path = std::getenv("PATH");
+    std::string_view dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    for (;;) {
+        const std::size_t colon = dirs.find(':');
+        const std::string_view dir = dirs.substr(0, colon);
+        const std::string candidate = (dir.empty() ? std::string(".") : std::string(dir)) + "/ffmpeg";
+        struct stat info {};
+        if (::stat(candidate.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::access(candidate.c_str(), X_OK) == 0) return true;
+        if (colon == std::string_view::npos) return false;
+        dirs.remove_prefix(colon + 1);
     }
 }
 
