@@ -134,9 +134,8 @@ TEST(MeshCache, RandomBytesInTheMiddleOrOneFlippedBitAreAMiss) {
     EXPECT_FALSE(read_mesh_cache(file, key));
 }
 
-// A still reads only the chunks its view reaches; the file is still verified whole, so a flipped
-// bit in a chunk it passes over is a miss all the same.
-TEST(MeshCache, AViewReadsOnlyItsChunksOfAWholeVerifiedFile) {
+// A still reads only the chunks its view reaches.
+TEST(MeshCache, AViewReadsOnlyItsChunks) {
     test_support::TempDir dir;
     const BasemapMeshes fine = load_natural_earth(DetailLevel::fine_10m);
     const MeshCacheKey key{7, 2};
@@ -150,8 +149,40 @@ TEST(MeshCache, AViewReadsOnlyItsChunksOfAWholeVerifiedFile) {
     EXPECT_GT(part->land.chunks.size(), 0u);
     EXPECT_LT(part->land.chunks.size() * 10, fine.land.chunks.size());
     for (const MeshChunk& c : part->borders.chunks) EXPECT_LE(world_copies(c.bounds, korea).first, world_copies(c.bounds, korea).last);
-    // One bit flipped near the end of the file, in the borders' last chunk: a miss, in view or not.
-    flip_bits(file, std::filesystem::file_size(file) - 64, 0x01);
+}
+
+// Each chunk carries its own checksum, checked when it is read: a flipped bit in a chunk a view
+// takes is a miss; one in a chunk it passes over costs nothing (it is never used), and a whole read
+// finds it.
+TEST(MeshCache, EachChunkReadIsCheckedByItsOwnChecksum) {
+    test_support::TempDir dir;
+    const Box korea = mercator::forward(124, 37, 131, 43);
+    BasemapMeshes meshes;
+    auto chunk = [](double lon, double lat) {
+        MeshChunk c;
+        c.origin = mercator::forward(LonLat{lon, lat});
+        c.bounds = Box::of(c.origin.x - 1000, c.origin.y - 1000, c.origin.x + 1000, c.origin.y + 1000);
+        c.vertices = {0, 0, 1000, 0, 0, 1000};
+        c.indices = {0, 1, 2};
+        return c;
+    };
+    meshes.land.chunks = {chunk(127, 40), chunk(20, 0)};  // in Korea, in Africa
+    const MeshCacheKey key{5, 2};
+    const auto file = dir.path() / "two.mesh";
+    // The payload: the land's vertex size and chunk count (12 bytes), then each chunk: origin and
+    // bounds (48), its vertices and indices with their counts (8 + 24, 8 + 12), its checksum (8).
+    constexpr std::uintmax_t header = 40, chunk_bytes = 48 + 32 + 20 + 8;
+    const std::uintmax_t korea_vertex = header + 12 + 48 + 8, africa_vertex = korea_vertex + chunk_bytes;
+    ASSERT_TRUE(write_mesh_cache(file, key, meshes));
+    ASSERT_TRUE(read_mesh_cache(file, key, &korea));
+    flip_bits(file, africa_vertex, 0x04);
+    const auto part = read_mesh_cache(file, key, &korea);
+    ASSERT_TRUE(part);
+    ASSERT_EQ(part->land.chunks.size(), 1u);
+    EXPECT_EQ(part->land.chunks[0].vertices, meshes.land.chunks[0].vertices);
+    EXPECT_FALSE(read_mesh_cache(file, key));
+    ASSERT_TRUE(write_mesh_cache(file, key, meshes));
+    flip_bits(file, korea_vertex, 0x04);
     EXPECT_FALSE(read_mesh_cache(file, key, &korea));
 }
 

@@ -33,7 +33,11 @@ private:
     void* m_map;
     std::size_t m_map_size, m_offset;
 };
-std::optional<MappedCache> map_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);
+// `Check::parts`: the payload's checksum is left to the reader, who checks each part it takes by
+// checksums of its own in the payload (the meshes: a view's chunks of a 178 MB file), so a start
+// reads and hashes only those; the header (magic, version, key, size) is still checked.
+enum class Check { whole, parts };
+std::optional<MappedCache> map_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key, Check check = Check::whole);
 
 // The same, copied out.
 std::optional<std::string> read_cache_file(const std::filesystem::path& file, const CacheKind& kind, std::uint64_t key);

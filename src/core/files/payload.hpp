@@ -63,6 +63,8 @@ public:
         return true;
     }
     bool done() const { return m_bytes.empty(); }
+    // What is left to read: a part's bytes are the difference between two of these.
+    std::string_view rest() const { return m_bytes; }
 
 private:
     std::string_view m_bytes;
