@@ -129,6 +129,7 @@ private:
     const Story* m_story = nullptr;
     std::optional<StoryMotion> m_motion;
     std::optional<StoryClock> m_clock;
+    mutable ContextPlanCache m_context_plan;  // the context labels of the last frame's view (compose)
     std::vector<LegendEntry> m_legend;
     std::map<std::string, std::string> m_route_summaries;
     std::shared_ptr<const ContextLabels> m_context;       // the base's and the added layers' together

@@ -474,3 +474,40 @@ TEST_F(OverlayPlanTest, ACountryInTheStoryIsItsBorderLitNotAPin) {
     const Camera far = Camera::fit(mercator::forward(100, 40, 110, 50), 800, 600);
     EXPECT_TRUE(plan_overlay(&s, &context, far, options, measure).outlines.empty());
 }
+
+// The context labels are kept from one frame to the next (OverlayOptions::context_cache) while
+// nothing they depend on changes: the same plan as one made afresh, and a plan made afresh again
+// once the view, the scale, the story's markers or the measured text change.
+TEST_F(OverlayPlanTest, ContextLabelsKeptBetweenFramesAreTheSameAsPlannedAfresh) {
+    ContextLabels context;
+    context.towns = {{"Midtown", "", LonLat{14, 9}, 300000, "XX"}, {"Lowfield", "", LonLat{12, 12}, 200000, "XX"},
+                     {"Southgate", "", LonLat{18, 8}, 150000, "XX"}};
+    auto texts = [](const OverlayPlan& p) {
+        std::vector<std::string> out;
+        for (const auto& l : p.labels) out.push_back(l.text + "@" + std::to_string(l.at.x) + "," + std::to_string(l.at.y));
+        return out;
+    };
+    ContextPlanCache cache;
+    OverlayOptions kept;
+    kept.context_cache = &cache;
+    const OverlayPlan fresh = plan({}, &context);
+    EXPECT_EQ(texts(plan(kept, &context)), texts(fresh));
+    ASSERT_TRUE(cache.valid);
+    ASSERT_FALSE(cache.looks.empty());
+    // The second frame takes what the first kept: marked here by a name of the same measure.
+    const std::string name = cache.looks[0].text;
+    cache.looks[0].text = std::string(name.size(), 'X');
+    const auto second = texts(plan(kept, &context));
+    EXPECT_NE(second, texts(fresh));
+    EXPECT_TRUE(std::any_of(second.begin(), second.end(), [&](const std::string& t) { return t.starts_with(std::string(name.size(), 'X') + "@"); }));
+    // A measure that differs for that name: planned afresh.
+    cache.looks[0].text = name + "!";
+    EXPECT_EQ(texts(plan(kept, &context)), texts(fresh));
+    // Another view or scale: planned afresh for it.
+    camera.pan_pixels(40, 10);
+    const OverlayPlan panned = plan({}, &context);
+    EXPECT_EQ(texts(plan(kept, &context)), texts(panned));
+    OverlayOptions bigger = kept, bigger_fresh;
+    bigger.scale = bigger_fresh.scale = 1.5f;
+    EXPECT_EQ(texts(plan(bigger, &context)), texts(plan(bigger_fresh, &context)));
+}

@@ -215,12 +215,6 @@ void add_arrows(std::vector<OverlayPlan::Arrow>& out, const std::vector<Vec2>& p
     }
 }
 
-// A turned label's text size, by request (zero for the others): its box is the turned text's bounds.
-struct TurnedText {
-    Vec2 size;
-    float angle = 0;
-};
-
 // Everything a label needs until it is placed.
 class LabelRequests {
 public:
@@ -510,6 +504,21 @@ std::vector<std::pair<Vec2, std::size_t>> plan_context(const OverlayPlan& plan, 
     return dots;
 }
 
+// Text measured for a cache's key: each style's size of one wide letter, so a change of fonts or
+// scale is a miss.
+std::vector<Vec2> measure_probe(const TextMeasure& text) {
+    std::vector<Vec2> out;
+    for (TextStyle style : {TextStyle::label, TextStyle::label_bold, TextStyle::italic}) out.push_back(text.size(style, "W"));
+    return out;
+}
+
+std::vector<Vec2> marker_points(const OverlayPlan& plan) {
+    std::vector<Vec2> out;
+    out.reserve(plan.markers.size());
+    for (const auto& m : plan.markers) out.push_back(m.px);
+    return out;
+}
+
 // Vehicles under way, and a caption for each at the top of the map (after the clock's line),
 // wrapped to the map area: laid out before the labels, so labels keep clear of the captions.
 void plan_motion(OverlayPlan& plan, const Story* story, const ContextLabels* context, const Camera& camera, const OverlayOptions& options,
@@ -582,6 +591,48 @@ void plan_ruler(OverlayPlan& plan, const Camera& camera, const OverlayOptions& o
     plan.ruler = std::move(ruler);
 }
 
+// plan_context, or what it added the frame before when nothing it depends on changed.
+std::vector<std::pair<Vec2, std::size_t>> plan_context_kept(const OverlayPlan& plan, const ContextLabels& context, const Camera& camera,
+                                                            const OverlayOptions& options, const TextMeasure& text, LabelRequests& labels) {
+    if (!options.context_cache) return plan_context(plan, context, camera, options, text, labels);
+    ContextPlanCache& k = *options.context_cache;
+    const std::size_t base = labels.requests.size();
+    const std::vector<Vec2> markers = marker_points(plan);
+    const std::vector<Vec2> probe = measure_probe(text);
+    bool hit = k.valid && k.camera == camera && k.scale == options.scale && k.local_names == options.local_names && k.sides == options.sides &&
+               k.context == &context && k.markers == markers && k.probe == probe;
+    for (std::size_t i = 0; hit && i < k.looks.size(); ++i) hit = text.size(k.looks[i].style, k.looks[i].text) == k.measured[i];
+    if (hit) {
+        labels.requests.insert(labels.requests.end(), k.requests.begin(), k.requests.end());
+        labels.looks.insert(labels.looks.end(), k.looks.begin(), k.looks.end());
+        if (!k.turned.empty()) {
+            labels.turned.resize(base + k.turned.size());
+            std::copy(k.turned.begin(), k.turned.end(), labels.turned.begin() + static_cast<std::ptrdiff_t>(base));
+        }
+        std::vector<std::pair<Vec2, std::size_t>> dots = k.dots;
+        for (auto& d : dots) d.second += base;
+        return dots;
+    }
+    std::vector<std::pair<Vec2, std::size_t>> dots = plan_context(plan, context, camera, options, text, labels);
+    k.valid = true;
+    k.camera = camera;
+    k.scale = options.scale;
+    k.local_names = options.local_names;
+    k.sides = options.sides;
+    k.context = &context;
+    k.markers = markers;
+    k.probe = probe;
+    k.requests.assign(labels.requests.begin() + static_cast<std::ptrdiff_t>(base), labels.requests.end());
+    k.looks.assign(labels.looks.begin() + static_cast<std::ptrdiff_t>(base), labels.looks.end());
+    k.turned.clear();
+    if (labels.turned.size() > base) k.turned.assign(labels.turned.begin() + static_cast<std::ptrdiff_t>(base), labels.turned.end());
+    k.measured.clear();
+    for (const auto& look : k.looks) k.measured.push_back(text.size(look.style, look.text));
+    k.dots = dots;
+    for (auto& d : k.dots) d.second -= base;
+    return dots;
+}
+
 }  // namespace
 
 OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const Camera& camera, const OverlayOptions& options,
@@ -596,7 +647,7 @@ OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const
         std::erase_if(plan.arrows, [&](const OverlayPlan::Arrow& a) { return under_a_panel(options, a.tip); });
     }
     std::vector<std::pair<Vec2, std::size_t>> town_dots;
-    if (context && options.context_labels) town_dots = plan_context(plan, *context, camera, options, text, labels);
+    if (context && options.context_labels) town_dots = plan_context_kept(plan, *context, camera, options, text, labels);
     plan_motion(plan, story, context, camera, options, text, obstacles);
     plan_ruler(plan, camera, options, text, obstacles);
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/geo/camera.hpp"
@@ -38,6 +39,8 @@ inline constexpr Rgba8 highlight{255, 196, 0, 255};
 inline constexpr Rgba8 water{62, 108, 150, 255};
 }  // namespace overlay_ink
 
+struct ContextPlanCache;  // below
+
 struct OverlayOptions {
     bool local_names = false;     // Владивосток, 평양 where known
     bool context_labels = true;   // countries and towns
@@ -61,6 +64,7 @@ struct OverlayOptions {
     float caption_left = 0.0f;    // the captions are centred in the map area right of this
     float caption_top = 0.0f;     // and start this far below the top (a menu bar)
     float scale = 1.0f;
+    ContextPlanCache* context_cache = nullptr;  // none: planned afresh each time
 };
 
 // One label: what was asked, and where it went (nothing: hidden).
@@ -140,6 +144,33 @@ struct OverlayPlan {
 
     // The story place whose marker is under `px` (the nearest within a few pixels).
     std::optional<std::string> place_at(Vec2 px) const;
+};
+
+// A turned label's text size (a line's name along it), by request; zero for the others.
+struct TurnedText {
+    Vec2 size;
+    float angle = 0;
+};
+
+// The context labels' requests (countries, towns, named lines: the costly part of a plan, with
+// every town's borders found for it to keep its side of) kept from one frame to the next while the
+// view, the scale, the names' script, the borders, the story's markers and the measured text stay
+// the same, as while the clock plays over a still map. Owned by whoever draws frames (the scene)
+// and filled by plan_overlay.
+struct ContextPlanCache {
+    bool valid = false;
+    Camera camera;
+    float scale = 0;
+    bool local_names = false;
+    const SegmentIndex* sides = nullptr;
+    const ContextLabels* context = nullptr;
+    std::vector<Vec2> markers, probe;
+    // The requests the context added (from index 0), each one's text as measured, its town dots.
+    std::vector<LabelRequest> requests;
+    std::vector<OverlayPlan::Label> looks;
+    std::vector<TurnedText> turned;
+    std::vector<Vec2> measured;
+    std::vector<std::pair<Vec2, std::size_t>> dots;
 };
 
 OverlayPlan plan_overlay(const Story* story, const ContextLabels* context, const Camera& camera, const OverlayOptions& options,
