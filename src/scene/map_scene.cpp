@@ -18,6 +18,7 @@ MapScene::~MapScene() = default;
 
 void MapScene::set_basemap(const BasemapMeshes& meshes) {
     m_renderer.set_basemap(meshes);
+    m_context_plan.valid = false;  // the borders labels keep their side of may change
     // Labels keep their side of the borders drawn: each level's, the least generalised given (a still
     // gets only the copy its scale needs, within half a pixel), the part last read of a level read
     // by parts (the window's close_h). Cells sized to the level's scale.
@@ -34,6 +35,7 @@ void MapScene::add_overlay(const LayerMeshes& layer) { m_renderer.add_overlay(la
 
 void MapScene::set_story(const Story* story) {
     m_story = story;
+    m_context_plan.valid = false;
     m_motion.reset();
     m_clock.reset();
     m_legend.clear();
@@ -54,6 +56,7 @@ void MapScene::set_story(const Story* story) {
 
 void MapScene::set_context(std::shared_ptr<const ContextLabels> context) {
     m_base_context = std::move(context);
+    m_context_plan.valid = false;  // not kept by the address of a context that may be new
     if (m_added_places.empty() && m_added_lines.empty()) {
         m_context = m_base_context;
     } else {
