@@ -1,5 +1,6 @@
 #include "core/files/mp4_samples.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <optional>
@@ -17,6 +18,27 @@ std::uint32_t u32(const std::uint8_t* p) {
 
 std::uint64_t u64(const std::uint8_t* p) { return static_cast<std::uint64_t>(u32(p)) << 32 | u32(p + 4); }
 
+// Where a box ends: its length and its header's, from the bytes at its start (as many as there
+// are, up to 16), `left` bytes from its start to the end of what holds it. Nullopt when it runs
+// past that end.
+struct Extent {
+    std::uint64_t length;
+    std::size_t header;
+};
+std::optional<Extent> box_extent(const std::uint8_t* p, std::uint64_t left) {
+    if (left < 8) return std::nullopt;
+    Extent e{u32(p), 8};
+    if (e.length == 1) {  // a 64-bit length follows the type
+        if (left < 16) return std::nullopt;
+        e.length = u64(p + 8);
+        e.header = 16;
+    } else if (e.length == 0) {
+        e.length = left;  // to the end
+    }
+    if (e.length < e.header || e.length > left) return std::nullopt;
+    return e;
+}
+
 // One box inside `data`: its type and its payload, after its header.
 struct Box {
     std::string_view type;
@@ -27,21 +49,11 @@ struct Box {
 // The boxes laid end to end in `data`; nullopt when one runs past the end.
 std::optional<std::vector<Box>> boxes_in(const std::uint8_t* data, std::size_t size) {
     std::vector<Box> out;
-    std::size_t at = 0;
-    while (at < size) {
-        if (size - at < 8) return std::nullopt;
-        std::uint64_t length = u32(data + at);
-        std::size_t header = 8;
-        if (length == 1) {
-            if (size - at < 16) return std::nullopt;
-            length = u64(data + at + 8);
-            header = 16;
-        } else if (length == 0) {
-            length = size - at;  // to the end
-        }
-        if (length < header || length > size - at) return std::nullopt;
-        out.push_back({std::string_view(reinterpret_cast<const char*>(data + at + 4), 4), data + at + header, static_cast<std::size_t>(length) - header});
-        at += static_cast<std::size_t>(length);
+    for (std::size_t at = 0; at < size;) {
+        const auto e = box_extent(data + at, size - at);
+        if (!e) return std::nullopt;
+        out.push_back({std::string_view(reinterpret_cast<const char*>(data + at + 4), 4), data + at + e->header, static_cast<std::size_t>(e->length) - e->header});
+        at += static_cast<std::size_t>(e->length);
     }
     return out;
 }
@@ -94,27 +106,20 @@ long mp4_video_samples(const std::filesystem::path& file) {
     const auto total = static_cast<std::uint64_t>(end);
     while (at < total) {
         std::uint8_t header[16];
-        if (total - at < 8) return -1;
+        const auto have = static_cast<std::streamsize>(std::min<std::uint64_t>(16, total - at));
         in.seekg(static_cast<std::streamoff>(at));
-        if (!in.read(reinterpret_cast<char*>(header), 8)) return -1;
-        std::uint64_t length = u32(header);
-        std::uint64_t header_size = 8;
-        if (length == 1) {
-            if (total - at < 16 || !in.read(reinterpret_cast<char*>(header + 8), 8)) return -1;
-            length = u64(header + 8);
-            header_size = 16;
-        } else if (length == 0) {
-            length = total - at;
-        }
-        if (length < header_size || length > total - at) return -1;  // cut short
+        if (!in.read(reinterpret_cast<char*>(header), have)) return -1;
+        const auto e = box_extent(header, total - at);
+        if (!e) return -1;  // cut short
         const std::string_view type(reinterpret_cast<const char*>(header + 4), 4);
-        if (type == "mdat") media_bytes += length - header_size;
+        if (type == "mdat") media_bytes += e->length - e->header;
         if (type == "moov") {
-            if (length - header_size > (std::uint64_t{1} << 30)) return -1;
-            moov.resize(static_cast<std::size_t>(length - header_size));
+            if (e->length - e->header > (std::uint64_t{1} << 30)) return -1;
+            moov.resize(static_cast<std::size_t>(e->length - e->header));
+            in.seekg(static_cast<std::streamoff>(at + e->header));
             if (!in.read(reinterpret_cast<char*>(moov.data()), static_cast<std::streamsize>(moov.size()))) return -1;
         }
-        at += length;
+        at += e->length;
     }
     const auto in_moov = boxes_in(moov.data(), moov.size());
     if (moov.empty() || !in_moov) return -1;
