@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 #include "core/files/input_error.hpp"
@@ -11,6 +12,58 @@
 
 namespace storyplot {
 
+namespace {
+
+// The parts of a country that Natural Earth's regions record as a geographic unit of their own
+// (`gu_a3`) and that news names as one place: the United Kingdom's four nations, Belgium's two
+// language regions, the two entities of Bosnia and Herzegovina, Iraq's Kurdistan Region, Serbia's
+// Vojvodina, Tanzania's Zanzibar. (Units of one region, such as the Azores, are that region already.)
+const std::map<std::string, std::vector<std::string>>& unit_names() {
+    static const std::map<std::string, std::vector<std::string>> names{
+        {"ENG", {"England"}},
+        {"SCT", {"Scotland"}},
+        {"WLS", {"Wales"}},
+        {"NIR", {"Northern Ireland"}},
+        {"BFR", {"Flanders", "Flemish Region"}},
+        {"BWR", {"Wallonia", "Walloon Region"}},
+        {"BHF", {"Federation of Bosnia and Herzegovina"}},
+        {"BIS", {"Republika Srpska"}},
+        {"IRK", {"Kurdistan Region", "Iraqi Kurdistan"}},
+        {"SRV", {"Vojvodina"}},
+        {"TZZ", {"Zanzibar"}},
+    };
+    return names;
+}
+
+// The centre of several parts' area together (each part's outer ring's centroid, weighted by its
+// area, in Web Mercator), where that lies inside one of them; else the centre of the largest.
+LonLat centre_of(const std::vector<ProjectedPart>& parts) {
+    double sx = 0, sy = 0, total = 0;
+    for (const auto& part : parts) {
+        if (part.rings.empty() || part.rings[0].size() < 3) continue;
+        const auto& ring = part.rings[0];
+        double a = 0, cx = 0, cy = 0;
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            const double cross = ring[j].x * ring[i].y - ring[i].x * ring[j].y;
+            a += cross;
+            cx += (ring[j].x + ring[i].x) * cross;
+            cy += (ring[j].y + ring[i].y) * cross;
+        }
+        if (a == 0) continue;
+        sx += cx / 3;  // the part's centroid times its (signed) area, twice over: a/2 * cx/(3a)
+        sy += cy / 3;
+        total += a;
+    }
+    const ProjectedPart* largest = largest_part(parts);
+    if (total == 0) return largest ? part_centre(*largest) : LonLat{};
+    const Vec2 c{sx / total, sy / total};
+    for (const auto& part : parts)
+        if (!part.rings.empty() && inside(c, part.rings)) return mercator::inverse(c);
+    return part_centre(*largest);
+}
+
+}  // namespace
+
 std::vector<AdminRegion> load_admin_regions(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path, "Natural Earth's states and provinces not installed (run ./setup.sh)");
@@ -18,6 +71,12 @@ std::vector<AdminRegion> load_admin_regions(const std::string& path) {
     OGRLayer* layer = ds->GetLayerByName("states_provinces");
     if (!layer) throw InputError(path, "no layer states_provinces (Natural Earth's first-level regions)");
     std::vector<AdminRegion> regions;
+    struct Unit {
+        std::string country;
+        std::vector<ProjectedPart> parts;
+        int members = 0;
+    };
+    std::map<std::string, Unit> units;
     layer->ResetReading();
     for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
         AdminRegion region;
@@ -33,12 +92,30 @@ std::vector<AdminRegion> load_admin_regions(const std::string& path) {
         // Its largest part, in Web Mercator; the anchor at the centre of its area (or well inside it).
         const OGRGeometry* geom = f->GetGeometryRef();
         if (!geom) continue;
-        const auto parts = projected_parts(*geom);
+        auto parts = projected_parts(*geom);
         const ProjectedPart* best = largest_part(parts);
         if (!best) continue;
         region.anchor = part_centre(*best);
         const double scale = mercator::ground_scale(region.anchor.lat);
         region.area_km2 = best->area * scale * scale / 1e6;
+        if (const std::string unit = field("gu_a3"); unit != field("adm0_a3") && unit_names().count(unit)) {
+            Unit& u = units[unit];
+            u.country = region.country;
+            ++u.members;
+            for (auto& part : parts) u.parts.push_back(std::move(part));
+        }
+        regions.push_back(std::move(region));
+    }
+    for (const auto& [code, unit] : units) {
+        if (unit.members < 2) continue;
+        AdminRegion region;
+        region.names = unit_names().at(code);
+        region.name = region.names.front();
+        region.country = unit.country;
+        region.unit = true;
+        region.anchor = centre_of(unit.parts);
+        const double scale = mercator::ground_scale(region.anchor.lat);
+        for (const auto& part : unit.parts) region.area_km2 += part.area * scale * scale / 1e6;
         regions.push_back(std::move(region));
     }
     return regions;

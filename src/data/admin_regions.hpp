@@ -14,6 +14,8 @@ struct AdminRegion {
     std::string country;             // ISO alpha-2; empty where Natural Earth has none
     LonLat anchor;                   // well inside its largest part
     double area_km2 = 0;             // of that part
+    bool unit = false;               // a unit of several regions named as one place ("England", "Wales"): its
+                                     // names are names even where they are also words
 };
 
 // The layer `states_provinces` of `path` (world_map.gpkg). Throws InputError naming the file when it

@@ -156,7 +156,7 @@ namespace {
 // Short forms and demonyms news text uses, by ISO code.
 const std::vector<std::pair<const char*, const char*>> aliases{
     {"us", "US"}, {"usa", "US"}, {"united states of america", "US"}, {"america", "US"}, {"american", "US"}, {"americans", "US"},
-    {"uk", "GB"}, {"britain", "GB"}, {"great britain", "GB"}, {"british", "GB"}, {"england", "GB"}, {"english", "GB"}, {"scotland", "GB"},
+    {"uk", "GB"}, {"britain", "GB"}, {"great britain", "GB"}, {"british", "GB"}, {"english", "GB"},
     {"russian", "RU"}, {"russians", "RU"}, {"chinese", "CN"}, {"north korean", "KP"}, {"dprk", "KP"}, {"south korean", "KR"},
     {"japanese", "JP"}, {"vietnamese", "VN"}, {"french", "FR"}, {"german", "DE"}, {"italian", "IT"}, {"spanish", "ES"},
     {"portuguese", "PT"}, {"dutch", "NL"}, {"holland", "NL"}, {"belgian", "BE"}, {"swiss", "CH"}, {"austrian", "AT"}, {"polish", "PL"},
@@ -222,7 +222,7 @@ WordSet load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 13};  // 13: no dotted ISO codes but those news writes
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 14};  // 14: the UK's nations and other countries' units are regions
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -358,7 +358,10 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
     };
     auto dotted = [](const std::string& letters) {
         std::string out;
-        for (char c : letters) out += (out.empty() ? "" : " ") + std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        for (char c : letters) {
+            if (!out.empty()) out += ' ';
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
         return out;
     };
     std::map<std::string, std::vector<LonLat>> continents, subregions;
@@ -448,6 +451,23 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
         if (resources.country_entries.count("@" + std::string(continent)) && resources.countries.emplace(adjective, "@" + std::string(continent)).second)
             resources.adjectives.insert(adjective);
     for (const auto& [subregion, members] : subregions) add_area(subregion, members, "RGN");
+    // The short forms news writes for a part named by a compass direction: "West Africa" for Western
+    // Africa, "Southeast Asia" and "South East Asia" for South-Eastern Asia ("South Africa" stays the
+    // country: a name taken keeps its place).
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> directions{
+        {"south-eastern ", {"southeast ", "south east ", "south-east "}}, {"north-eastern ", {"northeast ", "north east "}},
+        {"western ", {"west "}}, {"eastern ", {"east "}}, {"northern ", {"north "}}, {"southern ", {"south "}}};
+    for (const auto& [subregion, members] : subregions) {
+        const std::string key = "@" + subregion;
+        if (!resources.country_entries.count(key)) continue;
+        std::string lower = subregion;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const auto& [long_form, short_forms] : directions) {
+            if (!lower.starts_with(long_form)) continue;
+            for (const auto& short_form : short_forms) resources.countries.emplace(fold_name(short_form + lower.substr(long_form.size())), key);
+            break;
+        }
+    }
 }
 
 // Natural Earth's first-level regions, each a place (feature code ADM1) at a point well inside it,
@@ -458,7 +478,8 @@ void add_admin_regions(GeoparserResources& resources) {
     std::map<std::pair<std::string, std::string>, std::string> by_country_and_form;  // for the abbreviations
     for (std::size_t i = 0; i < regions.size(); ++i) {
         const AdminRegion& region = regions[i];
-        const std::string key = "ADM1:" + region.country + ":" + std::to_string(i);
+        // (A unit's key says so: its names are places even where they are also words, "Wales".)
+        const std::string key = (region.unit ? "UNIT:" : "ADM1:") + region.country + ":" + std::to_string(i);
         std::vector<std::string> forms;
         for (const auto& name : region.names)
             for (auto& form : region_name_forms(name))
@@ -466,7 +487,7 @@ void add_admin_regions(GeoparserResources& resources) {
         for (const auto& form : forms) by_country_and_form.emplace(std::pair(region.country, form), key);
         for (const auto& form : forms) {
             const bool one_word = form.find(' ') == std::string::npos;
-            if (!is_latin_name(form) || (one_word && resources.common_words.count(form))) continue;
+            if (!is_latin_name(form) || (one_word && !region.unit && resources.common_words.count(form))) continue;
             // A country's name stays the country's unless the region is another country's ("Georgia",
             // the American state): the reader then weighs the two by the text (extract_places).
             if (const auto country = resources.countries.find(form);

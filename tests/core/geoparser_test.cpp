@@ -549,3 +549,35 @@ TEST(Geoparser, InATravellingSentenceATownAfterInIsAStop) {
     const Extraction still = extract_places("Trip\nOfficials in Khasan said the station was quiet on Tuesday.\n", resources());
     EXPECT_TRUE(still.routes.empty());
 }
+
+// Long official names are read whole: a possessive inside one ("People's Republic of Korea", folded
+// "peoples…"), "of the" inside one ("Republic of the Isles"), and not their tails; a unit of regions
+// keyed "UNIT:" is a place even where its name is also an ordinary word ("Marches"), where a region
+// so named is not.
+TEST(Geoparser, OfficialNamesWholeAndUnitsThatAreAlsoWords) {
+    GeoparserResources r = resources();
+    r.common_words = {"the", "marches", "downs", "in", "and"};
+    r.countries.emplace("peoples republic of korea", "KP");
+    r.countries.emplace("republic of korea", "KR");
+    r.countries.emplace("republic of the isles", "XI");
+    r.countries.emplace("isles", "XJ");
+    r.regions = {{"marches", {"UNIT:XI:1"}}, {"downs", {"ADM1:XI:2"}}};
+    r.country_entries = {{"KP", {0, "North Korea", {127, 40}, 0, "PCLI", "KP"}},
+                         {"KR", {0, "South Korea", {128, 36}, 0, "PCLI", "KR"}},
+                         {"XI", {0, "Isles", {-5, 55}, 0, "PCLI", "XI"}},
+                         {"XJ", {0, "Other Isles", {-6, 56}, 0, "PCLI", "XJ"}},
+                         {"UNIT:XI:1", {0, "Marches", {-4, 54}, 0, "ADM1", "XI", 2e4}},
+                         {"ADM1:XI:2", {0, "Downs", {-4.5, 54.5}, 0, "ADM1", "XI", 2e4}}};
+    const std::string text = "Talks\nEnvoys of the People's Republic of Korea met those of the Republic of the Isles. "
+                             "Farmers of Downs and Marches listened.\n";
+    const Extraction e = extract_places(text, r);
+    auto said = [&](const FoundPlace* p) {
+        return p ? text.substr(static_cast<std::size_t>(p->mentions.at(0).offset), static_cast<std::size_t>(p->mentions.at(0).length)) : "";
+    };
+    EXPECT_EQ(said(found(e, "North Korea")), "People's Republic of Korea");
+    EXPECT_EQ(found(e, "South Korea"), nullptr);  // not its tail
+    EXPECT_EQ(said(found(e, "Isles")), "Republic of the Isles");
+    EXPECT_EQ(found(e, "Other Isles"), nullptr);
+    EXPECT_EQ(said(found(e, "Marches")), "Marches");
+    EXPECT_EQ(found(e, "Downs"), nullptr);  // a region whose name is a word needs a cue ("in Downs")
+}

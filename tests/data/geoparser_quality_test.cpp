@@ -169,3 +169,38 @@ TEST(GazetteerIndex, FindsFoldedMultiWordAndEnglishForms) {
     EXPECT_EQ(data().resources.countries.at("russia"), "RU");
     EXPECT_EQ(data().resources.countries.at("vietnamese"), "VN");
 }
+
+// Places news names that the packaged sources hold only in parts: the United Kingdom's nations (Natural
+// Earth's regions grouped by their unit) as regions at their own points, long official names read whole,
+// and a compass direction's short form of a continent's part.
+TEST(GeoparserQuality, NationsOfficialNamesAndPartsOfContinents) {
+    const std::string text =
+        "Vaccines\nThe doses left Cardiff for the Democratic Republic of the Congo on Monday. Nurses in Wales and Scotland "
+        "had packed them, and the People's Republic of China sent more. Clinics in West Africa asked for the rest.\n";
+    const Extraction x = extract_places(text, data().resources);
+    auto place = [&](const std::string& surface) -> const FoundPlace* {
+        for (const auto& p : x.places)
+            for (const auto& m : p.mentions)
+                if (text.substr(static_cast<std::size_t>(m.offset), static_cast<std::size_t>(m.length)) == surface) return &p;
+        return nullptr;
+    };
+    const FoundPlace* wales = place("Wales");
+    const FoundPlace* scotland = place("Scotland");
+    ASSERT_NE(wales, nullptr);
+    ASSERT_NE(scotland, nullptr);
+    EXPECT_EQ(wales->entry->feature_code, "ADM1");
+    EXPECT_EQ(wales->entry->country, "GB");
+    // GeoNames puts Wales at 52.5 N 3.5 W; the United Kingdom's point is 300 km from there.
+    EXPECT_LT(geodesic_distance(wales->entry->position, LonLat{-3.5, 52.5}), 60e3);
+    EXPECT_LT(geodesic_distance(scotland->entry->position, LonLat{-4.0, 56.5}), 80e3);
+    const FoundPlace* congo = place("Democratic Republic of the Congo");
+    ASSERT_NE(congo, nullptr);
+    EXPECT_EQ(congo->entry->country, "CD");
+    EXPECT_EQ(place("Congo"), nullptr);  // not the tail, which names the Republic of the Congo
+    const FoundPlace* china = place("People's Republic of China");
+    ASSERT_NE(china, nullptr);
+    EXPECT_EQ(china->entry->country, "CN");
+    const FoundPlace* west_africa = place("West Africa");
+    ASSERT_NE(west_africa, nullptr);
+    EXPECT_EQ(west_africa->entry->name, "Western Africa");
+}

@@ -27,6 +27,7 @@ struct Token {
     bool all_caps = false;
     int sentence = 0;
     bool organisation = false;  // a word of an organisation's name ("Hospital", "Ministry"), looked up once
+    bool possessive = false;    // written with "'s", which the word leaves out ("Kim's" is "Kim")
 };
 
 bool is_upper_start(std::string_view word) {
@@ -92,8 +93,10 @@ std::vector<Token> tokenize(std::string_view text) {
             }
         std::string word(text.substr(i, j - i));
         // A possessive ("Kim's") names the same thing.
-        if (word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"))) word.resize(word.size() - 2);
+        const bool possessive = word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"));
+        if (possessive) word.resize(word.size() - 2);
         Token t{i, i + word.size(), word, fold_name(word), is_upper_start(word), false, sentence};
+        t.possessive = possessive;
         t.all_caps = word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char ch) { return !std::islower(static_cast<unsigned char>(ch)); });
         tokens.push_back(std::move(t));
         i = j;
@@ -101,7 +104,7 @@ std::vector<Token> tokenize(std::string_view text) {
     return tokens;
 }
 
-const std::set<std::string> connectors{"on", "upon", "de", "del", "la", "le", "les", "am", "an", "der", "sur", "al", "el", "da", "do", "dos", "of"};
+const std::set<std::string> connectors{"on", "upon", "de", "del", "la", "le", "les", "am", "an", "der", "sur", "al", "el", "da", "do", "dos", "of", "the"};
 const std::set<std::string> calendar{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
                                      "november", "december"};
@@ -173,6 +176,13 @@ std::vector<const GazetteerEntry*> regions_named_by(const GeoparserResources& r,
         for (const auto& key : it->second)
             if (const auto e = r.country_entries.find(key); e != r.country_entries.end()) out.push_back(&e->second);
     return out;
+}
+
+// Whether a candidate names a unit of several regions ("Wales", "England"; keyed "UNIT:").
+bool names_unit(const GeoparserResources& r, const Candidate& c) {
+    if (!c.region) return false;
+    const auto it = r.regions.find(c.folded);
+    return it != r.regions.end() && std::any_of(it->second.begin(), it->second.end(), [](const std::string& key) { return key.starts_with("UNIT:"); });
 }
 
 // Whether a town lies in a region: in its country, and as near its point as a disc of its area
@@ -278,16 +288,24 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         }
         for (std::size_t n = 5; n >= 1 && !matched; --n) {
             if (i + n > tokens.size()) continue;
-            std::string name;
-            bool ok = true;
+            // The name as the words read, and where a word inside it is possessive, as written too
+            // ("People's Republic of China" is "peoples republic of china"; "Russia's" is Russia).
+            std::string name, written;
+            bool ok = true, possessive_inside = false;
             for (std::size_t k = i; k < i + n; ++k) {
                 const Token& w = tokens[k];
                 if (w.sentence != t.sentence) ok = false;
                 if (k > i && !w.capitalised && !(k + 1 < i + n && connectors.count(w.folded))) ok = false;
-                if (k > i && w.begin - tokens[k - 1].end > 2) ok = false;
+                if (k > i && w.begin - tokens[k - 1].end > (tokens[k - 1].possessive ? 4u : 2u)) ok = false;
                 name += (k > i ? " " : "") + w.folded;
+                written += (k > i ? " " : "") + w.folded + (w.possessive && k + 1 < i + n ? "s" : "");
+                possessive_inside |= w.possessive && k + 1 < i + n;
             }
             if (!ok) continue;
+            if (possessive_inside) {
+                if (r.countries.count(written) || r.regions.count(written) || gazetteer_has(written)) name = written;
+                else continue;  // "Russia's Far East" is no one name
+            }
             Candidate c{i, i + n - 1, name, i > 0 && place_cues.count(tokens[i - 1].folded), {}};
             if (const auto it = r.countries.find(name); it != r.countries.end()) {
                 c.country = it->second;
@@ -410,7 +428,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (single && person_words.count(c.folded)) continue;                                 // Kim, Putin
         if (preceded_by_the && single && !qualified_at.count(c.first)) continue;              // the Guardian, not the Pittsburgh, Pa. company
         if (followed_by_feature_or_org) continue;                                            // Washington Post
-        if (single && r.common_words.count(c.folded) && !c.cued) continue;                   // Nice, Reading, Mobile
+        if (single && r.common_words.count(c.folded) && !c.cued && !names_unit(r, c)) continue;  // Nice, Reading, Mobile; not Wales
         // The second word of an unknown name ("Donald Trump"); not after an ordinary word that is
         // capitalised only because it opens the sentence ("In Vladivostok", "A Kentucky firm").
         const bool after_opening_word = c.first > 0 && (c.first == 1 || tokens[c.first - 2].sentence != tokens[c.first - 1].sentence) &&
