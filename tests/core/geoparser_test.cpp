@@ -551,7 +551,8 @@ TEST(Geoparser, InATravellingSentenceATownAfterInIsAStop) {
 }
 
 // Long official names are read whole: a possessive inside one ("People's Republic of Korea", folded
-// "peoples…"), "of the" inside one ("Republic of the Isles"), and not their tails; a unit of regions
+// "peoples…"), "of the" or "and" inside one ("Republic of the Isles"), and not their tails, but two
+// countries joined by "and" are two; a unit of regions
 // keyed "UNIT:" is a place even where its name is also an ordinary word ("Marches"), where a region
 // so named is not.
 TEST(Geoparser, OfficialNamesWholeAndUnitsThatAreAlsoWords) {
@@ -561,15 +562,20 @@ TEST(Geoparser, OfficialNamesWholeAndUnitsThatAreAlsoWords) {
     r.countries.emplace("republic of korea", "KR");
     r.countries.emplace("republic of the isles", "XI");
     r.countries.emplace("isles", "XJ");
+    r.countries.emplace("skerries and stacks", "XS");
+    r.countries.emplace("north korea and russia", "@NR");  // a part of a continent named for two countries
     r.regions = {{"marches", {"UNIT:XI:1"}}, {"downs", {"ADM1:XI:2"}}};
     r.country_entries = {{"KP", {0, "North Korea", {127, 40}, 0, "PCLI", "KP"}},
                          {"KR", {0, "South Korea", {128, 36}, 0, "PCLI", "KR"}},
                          {"XI", {0, "Isles", {-5, 55}, 0, "PCLI", "XI"}},
                          {"XJ", {0, "Other Isles", {-6, 56}, 0, "PCLI", "XJ"}},
                          {"UNIT:XI:1", {0, "Marches", {-4, 54}, 0, "ADM1", "XI", 2e4}},
-                         {"ADM1:XI:2", {0, "Downs", {-4.5, 54.5}, 0, "ADM1", "XI", 2e4}}};
+                         {"ADM1:XI:2", {0, "Downs", {-4.5, 54.5}, 0, "ADM1", "XI", 2e4}},
+                         {"XS", {0, "Skerries and Stacks", {-7, 57}, 0, "PCLI", "XS"}},
+                         {"RU", {0, "Russia", {100, 60}, 0, "PCLI", "RU"}},
+                         {"@NR", {0, "North Korea and Russia", {110, 50}, 0, "RGN", ""}}};
     const std::string text = "Talks\nEnvoys of the People's Republic of Korea met those of the Republic of the Isles. "
-                             "Farmers of Downs and Marches listened.\n";
+                             "Farmers of Downs and Marches listened. So did Skerries and Stacks, North Korea and Russia.\n";
     const Extraction e = extract_places(text, r);
     auto said = [&](const FoundPlace* p) {
         return p ? text.substr(static_cast<std::size_t>(p->mentions.at(0).offset), static_cast<std::size_t>(p->mentions.at(0).length)) : "";
@@ -580,4 +586,7 @@ TEST(Geoparser, OfficialNamesWholeAndUnitsThatAreAlsoWords) {
     EXPECT_EQ(found(e, "Other Isles"), nullptr);
     EXPECT_EQ(said(found(e, "Marches")), "Marches");
     EXPECT_EQ(found(e, "Downs"), nullptr);  // a region whose name is a word needs a cue ("in Downs")
+    EXPECT_EQ(said(found(e, "Skerries and Stacks")), "Skerries and Stacks");
+    EXPECT_EQ(found(e, "North Korea and Russia"), nullptr);  // two countries, each its own
+    EXPECT_NE(found(e, "Russia"), nullptr);
 }

@@ -104,7 +104,7 @@ std::vector<Token> tokenize(std::string_view text) {
     return tokens;
 }
 
-const std::set<std::string> connectors{"on", "upon", "de", "del", "la", "le", "les", "am", "an", "der", "sur", "al", "el", "da", "do", "dos", "of", "the"};
+const std::set<std::string> connectors{"on", "upon", "de", "del", "la", "le", "les", "am", "an", "der", "sur", "al", "el", "da", "do", "dos", "of", "the", "and"};
 const std::set<std::string> calendar{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
                                      "november", "december"};
@@ -306,6 +306,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 if (r.countries.count(written) || r.regions.count(written) || gazetteer_has(written)) name = written;
                 else continue;  // "Russia's Far East" is no one name
             }
+            // "Trinidad and Tobago" is one country, "Australia and New Zealand" two.
+            if (const auto and_at = name.find(" and "); and_at != std::string::npos && r.countries.count(name.substr(0, and_at)) &&
+                                                        r.countries.count(name.substr(and_at + 5)))
+                continue;
             Candidate c{i, i + n - 1, name, i > 0 && place_cues.count(tokens[i - 1].folded), {}};
             if (const auto it = r.countries.find(name); it != r.countries.end()) {
                 c.country = it->second;
