@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -473,8 +474,7 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
 // Natural Earth's first-level regions, each a place (feature code ADM1) at a point well inside it,
 // by every name it goes by except an ordinary word ("Centre", "North") and a country's name ("Georgia"
 // stays the country): "Primorskiy Kray" is found as "Primorsky Krai", "Primorsky" and "Primorye".
-void add_admin_regions(GeoparserResources& resources) {
-    const auto regions = load_admin_regions(admin_regions_path().string());
+void add_admin_regions(GeoparserResources& resources, const std::vector<AdminRegion>& regions) {
     std::map<std::pair<std::string, std::string>, std::string> by_country_and_form;  // for the abbreviations
     for (std::size_t i = 0; i < regions.size(); ++i) {
         const AdminRegion& region = regions[i];
@@ -517,12 +517,14 @@ GeoparserData load_geoparser_data() {
     const auto cache = cache_folder() / "gazetteer.idx";
     if (!restore_cache(cache, key, data)) {
         data = GeoparserData{};
+        // The regions are read through GDAL on a thread of their own while GeoNames is read here.
+        auto regions = std::async(std::launch::async, [] { return load_admin_regions(admin_regions_path().string()); });
         data.gazetteer = GazetteerIndex::load(gazetteer_path());
         CountryNames countries = load_country_names(*data.gazetteer);
         data.resources.countries = std::move(countries.codes);
         data.resources.common_words = load_common_words();
         add_world_countries(data.resources, countries.mainlands);
-        add_admin_regions(data.resources);
+        add_admin_regions(data.resources, regions.get());
         data.built = true;
         std::string out;
         data.gazetteer->save(out);
