@@ -590,3 +590,26 @@ TEST(Geoparser, OfficialNamesWholeAndUnitsThatAreAlsoWords) {
     EXPECT_EQ(found(e, "North Korea and Russia"), nullptr);  // two countries, each its own
     EXPECT_NE(found(e, "Russia"), nullptr);
 }
+
+// A journey that goes on by other means is a route per means, each from where the one before ended;
+// a paragraph break after a full stop ends one sentence, not two, so a journey told across paragraphs
+// stays one; "in X" is a stop where the sentence has travelled before it, not where it travels after.
+TEST(Geoparser, AJourneyChangesRouteWhereItChangesMeansAndRunsAcrossParagraphs) {
+    const std::string text = "Summit\nThe leader flew from Pyongyang to Vladivostok on Tuesday.\n\n"
+                             "From there a motorcade took him to Khasan, where he boarded a train.\n\n"
+                             "After a long ride the train pulled into Augusta.\n\n"
+                             "During remarks in Portland, he said he wanted to visit Russia.\n";
+    const Extraction e = extract_places(text, resources());
+    ASSERT_EQ(e.routes.size(), 3u);
+    auto stops = [&](const FoundRoute& route) {
+        std::vector<std::string> names;
+        for (std::size_t k : route.stops) names.push_back(e.places[k].entry->name);
+        return names;
+    };
+    EXPECT_EQ(stops(e.routes[0]), (std::vector<std::string>{"Pyongyang", "Vladivostok"}));
+    EXPECT_EQ(e.routes[0].mode, TravelMode::plane);
+    EXPECT_EQ(stops(e.routes[1]), (std::vector<std::string>{"Vladivostok", "Khasan"}));
+    EXPECT_EQ(e.routes[1].mode, TravelMode::car);
+    EXPECT_EQ(stops(e.routes[2]), (std::vector<std::string>{"Khasan", "Augusta"}));  // not on to Portland
+    EXPECT_EQ(e.routes[2].mode, TravelMode::train);
+}

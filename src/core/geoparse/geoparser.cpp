@@ -50,8 +50,10 @@ std::vector<Token> tokenize(std::string_view text) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c == '.' || c == '!' || c == '?' || (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n')) {
             // "U.S." and "St." do not end sentences: a single letter or a short capitalised word before the dot.
+            // A sentence ends once: the paragraph break after its full stop, or "...", ends no other.
             const bool abbreviation = !tokens.empty() && tokens.back().end == i && tokens.back().text.size() <= 2;
-            if (!abbreviation) ++sentence;
+            const bool open = !tokens.empty() && tokens.back().sentence == sentence;
+            if (!abbreviation && open) ++sentence;
             ++i;
             continue;
         }
@@ -702,6 +704,14 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // A sentence travels when it has a verb of travel or a mode of transport, or when it follows
         // closely on one that did.
         const bool travels = travel_verb || mode_found || s - last_travel_sentence <= 1;
+        // Whether the sentence has travelled before a word ("arrived by train in X", not "remarks in X,
+        // where he wanted to visit…").
+        auto travel_before = [&](std::size_t at) {
+            bool unused = false;
+            for (std::size_t i = begin; i < at; ++i)
+                if (travel_words.count(tokens[i].folded) || (mode_of_sentence(tokens, i, i + 1, unused), unused)) return true;
+            return false;
+        };
         for (std::size_t ci = next_candidate; travels && ci < candidates_end; ++ci) {
             const Candidate& c = kept[ci];
             const auto it = index.find(c.folded);
@@ -722,7 +732,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                                                  w2 == "capital" || w2 == "harbour" || w2 == "harbor" || w2 == "island");
             const bool stop = listed || place_of || w1 == "to" || w1 == "via" || w1 == "through" || w1 == "into" || w1 == "at" || w1 == "reached" ||
                               w1 == "reaches" || w1 == "reaching" || w1 == "visited" || w1 == "visiting" || w1 == "then" ||
-                              (w1 == "in" && (arrival_words.count(w2) || travel_verb || mode_found)) ||
+                              (w1 == "in" && (arrival_words.count(w2) || travel_before(c.first))) ||
                               (w1 == "for" && (origin_words.count(w2) || w2 == "headed" || w2 == "bound" || (!stops.empty() && stops.back().origin))) ||
                               ((w1 == "and" || w1 == ",") && !stops.empty());
             if (origin || stop) stops.push_back({it->second, origin, last, c.first, std::nullopt});
@@ -749,8 +759,18 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // Another trip (an earlier one) is a journey of its own, and nothing continues it but itself.
         const bool continues = !journeys.empty() && s - last_travel_sentence <= 2 && past == last_travel_past &&
                                !(stops.front().origin && journeys.back().size() >= 2 && journeys.back().back().place != stops.front().place);
-        if (!continues) {
+        // A journey that goes on by another means ("flew to Rzeszów; from there a motorcade took him to
+        // Przemyśl") is a new route from where the last one ended, each by its own mode.
+        const bool changes_mode = continues && mode_found && mode_known.back() && mode != modes.back() && !journeys.back().empty();
+        if (!continues || changes_mode) {
+            std::optional<Stop> from;
+            if (changes_mode) from = journeys.back().back();
             journeys.emplace_back();
+            if (from && stops.front().place != from->place) {
+                from->origin = true;
+                from->when.reset();  // its time is the earlier route's arrival
+                journeys.back().push_back(*from);
+            }
             journey_end_sentence.push_back(s);
             modes.push_back(mode);
             mode_known.push_back(mode_found);
