@@ -613,3 +613,15 @@ TEST(Geoparser, AJourneyChangesRouteWhereItChangesMeansAndRunsAcrossParagraphs) 
     EXPECT_EQ(stops(e.routes[2]), (std::vector<std::string>{"Khasan", "Augusta"}));  // not on to Portland
     EXPECT_EQ(e.routes[2].mode, TravelMode::train);
 }
+
+// A news lead tells where the journey ended before the paragraphs that tell it.
+TEST(Geoparser, ALeadsArrivalIsTheJourneysEndNotItsStart) {
+    const std::string text = "Ferry\nThe ferry docked in Vladivostok on Monday after three days at sea.\n\n"
+                             "It had left Pyongyang on Friday and reached Vladivostok early on Monday.\n";
+    const Extraction e = extract_places(text, resources());
+    ASSERT_EQ(e.routes.size(), 1u);
+    std::vector<std::string> stops;
+    for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
+    EXPECT_EQ(stops, (std::vector<std::string>{"Pyongyang", "Vladivostok"}));
+    EXPECT_EQ(e.routes[0].mode, TravelMode::ship);
+}

@@ -651,6 +651,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         bool last;  // "before arriving in X": X ends the sentence's stops
         std::size_t token = 0;  // where its name begins
         std::optional<TimeHint> when;
+        bool arrived = false;   // "docked in X", "arrived in X": where a journey ends, whatever the order told
     };
     std::vector<std::vector<Stop>> journeys;
     std::vector<int> journey_end_sentence;  // the sentence of each journey's last stop
@@ -735,7 +736,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                               (w1 == "in" && (arrival_words.count(w2) || travel_before(c.first))) ||
                               (w1 == "for" && (origin_words.count(w2) || w2 == "headed" || w2 == "bound" || (!stops.empty() && stops.back().origin))) ||
                               ((w1 == "and" || w1 == ",") && !stops.empty());
-            if (origin || stop) stops.push_back({it->second, origin, last, c.first, std::nullopt});
+            if (origin || stop) stops.push_back({it->second, origin, last, c.first, std::nullopt, (w1 == "in" || w1 == "at") && arrival_words.count(w2) > 0});
         }
         if (next_candidate == candidates_end) {
             bool arrives = false;
@@ -795,6 +796,12 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 journeys[j].back().when = hint;
             }
     }
+    // A news lead tells where a journey ended ("docked in Catania on Monday") before the paragraphs
+    // that tell it: a journey's first stop arrived at, and reached again later, is its end only.
+    for (auto& journey : journeys)
+        if (journey.size() > 2 && journey.front().arrived && !journey.front().origin &&
+            std::any_of(journey.begin() + 2, journey.end(), [&](const Stop& st) { return st.place == journey.front().place; }))
+            journey.erase(journey.begin());
     for (std::size_t j = 0; j < journeys.size(); ++j) {
         FoundRoute route;
         for (const auto& st : journeys[j]) {
