@@ -597,7 +597,7 @@ TEST(Geoparser, OfficialNamesWholeAndUnitsThatAreAlsoWords) {
 TEST(Geoparser, AJourneyChangesRouteWhereItChangesMeansAndRunsAcrossParagraphs) {
     const std::string text = "Summit\nThe leader flew from Pyongyang to Vladivostok on Tuesday.\n\n"
                              "From there a motorcade took him to Khasan, where he boarded a train.\n\n"
-                             "After a long ride the train pulled into Augusta.\n\n"
+                             "After a long ride the train pulled into Augusta the next day.\n\n"
                              "During remarks in Portland, he said he wanted to visit Russia.\n";
     const Extraction e = extract_places(text, resources());
     ASSERT_EQ(e.routes.size(), 3u);
@@ -612,6 +612,15 @@ TEST(Geoparser, AJourneyChangesRouteWhereItChangesMeansAndRunsAcrossParagraphs) 
     EXPECT_EQ(e.routes[1].mode, TravelMode::car);
     EXPECT_EQ(stops(e.routes[2]), (std::vector<std::string>{"Khasan", "Augusta"}));  // not on to Portland
     EXPECT_EQ(e.routes[2].mode, TravelMode::train);
+    // Timed from the date given: each route leaves about when the one before arrived, and "the next
+    // day" counts from there.
+    const Story draft = draft_story(e, "summit.txt", CalendarDate{2019, 4, 23});
+    ASSERT_EQ(draft.routes.size(), 3u);
+    for (const auto& route : draft.routes) ASSERT_EQ(route.times.size(), 2u) << route.id;
+    auto at = [](const StopTime& t) { return t.arrive ? t.arrive->utc() : t.depart->utc(); };
+    EXPECT_EQ(at(draft.routes[1].times[0]), at(draft.routes[0].times[1]));
+    EXPECT_EQ(at(draft.routes[2].times[0]), at(draft.routes[1].times[1]));
+    EXPECT_GE(at(draft.routes[2].times[1]) - at(draft.routes[2].times[0]), 20 * 3600);
 }
 
 // A news lead tells where the journey ended before the paragraphs that tell it.
@@ -624,4 +633,21 @@ TEST(Geoparser, ALeadsArrivalIsTheJourneysEndNotItsStart) {
     for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
     EXPECT_EQ(stops, (std::vector<std::string>{"Pyongyang", "Vladivostok"}));
     EXPECT_EQ(e.routes[0].mode, TravelMode::ship);
+}
+
+// A clock said of leaving before a sentence's first stop is when the journey left the stop before,
+// on the day said of that stop; the first stop is passed at no time of its own.
+TEST(Geoparser, ALeavingTimeBelongsToTheStopLeft) {
+    const std::string text = "Summit\nPYONGYANG, April 23, 2019 - The leader left Pyongyang by train on Tuesday morning. "
+                             "His train left at 7:12 a.m., stopped at Khasan and reached Vladivostok at 10:30 p.m.\n";
+    const Story draft = draft_story(extract_places(text, resources()), "summit.txt");
+    ASSERT_EQ(draft.routes.size(), 1u);
+    const Route& route = draft.routes[0];
+    ASSERT_EQ(route.times.size(), 3u);
+    ASSERT_TRUE(route.times[0].depart);
+    EXPECT_EQ(route.times[0].depart->text, "2019-04-23T07:12+08:00");
+    EXPECT_FALSE(route.times[0].approximate);
+    EXPECT_FALSE(route.times[1].arrive || route.times[1].depart);
+    ASSERT_TRUE(route.times[2].arrive);
+    EXPECT_EQ(route.times[2].arrive->text, "2019-04-23T22:30+08:00");
 }

@@ -754,6 +754,15 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             stops[k].when = time_hint(text.substr(from, to - from));
             if (!stops[k].when && k == 0) stops[k].when = time_hint(text.substr(tokens[begin].begin, from - tokens[begin].begin));
         }
+        // "The train left at 7:12 a.m. and stopped in Lyon": a time said of leaving before the sentence's
+        // first stop, which is no origin, is when the journey left the stop before (applied below).
+        std::optional<TimeHint> departure;
+        if (!stops.front().origin && stops.front().when &&
+            std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin), tokens.begin() + static_cast<std::ptrdiff_t>(stops.front().token),
+                        [](const Token& t) { return origin_words.count(t.folded) > 0; }) &&
+            !time_hint(text.substr(tokens[stops.front().token].begin,
+                                   (stops.size() > 1 ? tokens[stops[1].token].begin : tokens[end - 1].end) - tokens[stops.front().token].begin)))
+            departure = stops.front().when;
         // An origin leads its sentence's stops; a place arrived at "before" the others ends them.
         std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return st.origin; });
         std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return !st.last; });
@@ -769,7 +778,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             journeys.emplace_back();
             if (from && stops.front().place != from->place) {
                 from->origin = true;
-                from->when.reset();  // its time is the earlier route's arrival
+                if (from->when) from->when->clock = false;  // it leaves about when the earlier route arrived
                 journeys.back().push_back(*from);
             }
             journey_end_sentence.push_back(s);
@@ -779,8 +788,24 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             modes.back() = mode;
             mode_known.back() = true;
         }
+        if (departure && !journeys.back().empty() && journeys.back().back().place != stops.front().place) {
+            // Its day from what was said of that stop, its clock from this sentence.
+            Stop& left = journeys.back().back();
+            TimeHint when = *departure;
+            if (left.when && !when.weekday && !when.date && !when.relative()) {
+                const auto clock = when.minutes;
+                const bool exact = when.clock;
+                when = *left.when;
+                if (clock) when.minutes = clock;
+                when.clock = exact;
+            }
+            left.when = when;
+            left.origin = true;
+            stops.front().when.reset();
+        }
         for (const auto& st : stops)
             if (journeys.back().empty() || journeys.back().back().place != st.place) journeys.back().push_back(st);
+            else if (!journeys.back().back().when) journeys.back().back().when = st.when;  // "sailed to X … reached X on Monday"
         last_travel_sentence = s;
         last_travel_past = past;
         journey_end_sentence.back() = s;
@@ -845,13 +870,17 @@ double usual_speed_kmh(TravelMode mode) {
 // The first `count` stops' times: what the clauses say, in order (a time before the one before is
 // dropped), and the first and last stops where untold at the mode's usual speed from the nearest
 // told; nothing when no clause says when.
-std::vector<StopTime> journey_times(const FoundRoute& route, const Extraction& extraction, std::size_t count, std::optional<CalendarDate> date) {
+// `start`: when the route before, which ended where this one begins, arrived there (this one leaves
+// then, unless its own clause says later); `end` gets this route's last time.
+std::vector<StopTime> journey_times(const FoundRoute& route, const Extraction& extraction, std::size_t count, std::optional<CalendarDate> date,
+                                    std::optional<StoryTime> start, std::optional<StoryTime>& end) {
+    end.reset();
     const std::size_t n = std::min({count, route.stops.size(), route.when.size(), route.departs.size()});
     if (n < 2) return {};
     const int zone = zone_of(extraction.places[route.stops[0]].entry->position.lon);
     std::vector<std::optional<StoryTime>> at(n);
     std::vector<bool> exact(n, false);
-    std::optional<StoryTime> before;
+    std::optional<StoryTime> before = start;
     for (std::size_t k = 0; k < n; ++k) {
         if (!route.when[k]) continue;
         const auto t = resolve_time_hint(*route.when[k], date, before, zone);
@@ -860,6 +889,7 @@ std::vector<StopTime> journey_times(const FoundRoute& route, const Extraction& e
         exact[k] = route.when[k]->clock;
         before = t;
     }
+    if (start && !at[0]) at[0] = StoryTime{start->utc_seconds, zone};
     std::size_t first = n, last = 0;
     for (std::size_t k = 0; k < n; ++k)
         if (at[k]) {
@@ -873,6 +903,7 @@ std::vector<StopTime> journey_times(const FoundRoute& route, const Extraction& e
     };
     for (std::size_t k = first; k-- > 0;) at[k] = StoryTime{at[k + 1]->utc_seconds - static_cast<std::int64_t>(hours_between(k, k + 1) * 3600), zone};
     for (std::size_t k = last + 1; k < n; ++k) at[k] = StoryTime{at[k - 1]->utc_seconds + static_cast<std::int64_t>(hours_between(k - 1, k) * 3600), zone};
+    end = at[n - 1];
     std::vector<StopTime> times(n);
     for (std::size_t k = 0; k < n; ++k) {
         if (!at[k]) continue;  // passed at no time of its own
@@ -928,6 +959,7 @@ Story draft_story(const Extraction& extraction, const std::string& source_name, 
         story.places.push_back(std::move(place));
     }
     int n = 0;
+    std::optional<std::pair<std::size_t, StoryTime>> arrived;  // where and when the route before ended
     for (const auto& route : extraction.routes) {
         if (story.places.size() + story.routes.size() >= max_features) break;  // the draft stays a story storyplot reads
         Route r;
@@ -941,7 +973,11 @@ Story draft_story(const Extraction& extraction, const std::string& source_name, 
         while (taken.count(r.id)) r.id += "-route";
         taken.insert(r.id);
         r.mode = route.mode;
-        r.times = journey_times(route, extraction, r.stops.size(), date);
+        std::optional<StoryTime> start, end;
+        if (arrived && arrived->first == route.stops.front()) start = arrived->second;
+        r.times = journey_times(route, extraction, r.stops.size(), date, start, end);
+        arrived.reset();
+        if (end && r.stops.size() == route.stops.size()) arrived.emplace(route.stops.back(), *end);
         // The story's clock runs in the zone of its first timed journey.
         if (!r.times.empty() && story.timezone == "+00:00" && !std::any_of(story.routes.begin(), story.routes.end(), [](const Route& x) { return !x.times.empty(); }))
             story.timezone = format_utc_offset(zone_of(extraction.places[route.stops[0]].entry->position.lon));
