@@ -589,6 +589,8 @@ TEST(Geoparser, OfficialNamesWholeAndUnitsThatAreAlsoWords) {
     EXPECT_EQ(said(found(e, "Skerries and Stacks")), "Skerries and Stacks");
     EXPECT_EQ(found(e, "North Korea and Russia"), nullptr);  // two countries, each its own
     EXPECT_NE(found(e, "Russia"), nullptr);
+    // A unit speaks of its country, as the country's name would: the towns are weighed towards it.
+    EXPECT_EQ(extract_places("Storm\nThe storm hit Marches on Monday.\n", r).countries, std::vector<std::string>{"XI"});
 }
 
 // A journey that goes on by other means is a route per means, each from where the one before ended;

@@ -378,6 +378,8 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
     std::set<std::string> countries;
     for (const auto& c : candidates)
         if (!c.country.empty() && c.country.front() != '@') countries.insert(c.country);  // not continents
+        else if (names_unit(r, c))  // "Scotland" speaks of the United Kingdom
+            for (const auto* e : regions_named_by(r, c.folded)) countries.insert(e->country);
     out.countries.assign(countries.begin(), countries.end());
 
     // "London, Ky.", "Paris, Texas", "Cordoba, Spain": a town followed by a comma and a region or a
