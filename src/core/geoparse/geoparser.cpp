@@ -759,6 +759,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // "The train left at 7:12 a.m. and stopped in Lyon": a time said of leaving before the sentence's
         // first stop, which is no origin, is when the journey left the stop before (applied below).
         std::optional<TimeHint> departure;
+        const Stop first_told = stops.front();  // before the origins are put first
         if (!stops.front().origin && stops.front().when &&
             std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin), tokens.begin() + static_cast<std::ptrdiff_t>(stops.front().token),
                         [](const Token& t) { return origin_words.count(t.folded) > 0; }) &&
@@ -790,7 +791,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             modes.back() = mode;
             mode_known.back() = true;
         }
-        if (departure && !journeys.back().empty() && journeys.back().back().place != stops.front().place) {
+        if (departure && !journeys.back().empty() && journeys.back().back().place != first_told.place) {
             // Its day from what was said of that stop, its clock from this sentence.
             Stop& left = journeys.back().back();
             TimeHint when = *departure;
@@ -803,7 +804,8 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             }
             left.when = when;
             left.origin = true;
-            stops.front().when.reset();
+            for (Stop& st : stops)
+                if (st.token == first_told.token) st.when.reset();
         }
         for (const auto& st : stops)
             if (journeys.back().empty() || journeys.back().back().place != st.place) journeys.back().push_back(st);
