@@ -1112,6 +1112,7 @@ void MapWindow::frame() {
     if (m_session.presenting()) {
         frame_presenting();
         m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        count_pan_frame();
         return;
     }
     const Camera camera = m_session.shown();  // in the projection chosen
@@ -1261,15 +1262,20 @@ void MapWindow::frame() {
     apply(menu);
     if (actions.labels_changed && m_scene.context()) m_ui.request_fonts(m_scene.glyphs());
     m_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    if (m_pan.frames > 0) {
-        m_pan.frame_ms.push_back(m_frame_ms);
-        if (!m_view_jobs.busy().empty()) ++m_pan.while_reading;
-        if (--m_pan.frames == 0) {
-            std::vector<double> ms = m_pan.frame_ms;
-            std::sort(ms.begin(), ms.end());
-            std::cerr << "storyplot: panned " << ms.size() << " frames in " << now() - m_pan.started << " s (" << m_pan.while_reading
-                      << " while reading): median " << ms[ms.size() / 2] << " ms, slowest " << ms.back() << " ms" << std::endl;
-        }
+    count_pan_frame();
+}
+
+// A script's `pan-frames`: each frame's time, and the figures once the last is drawn (presenting
+// too, where the tour holds the camera and the frames are the tour's).
+void MapWindow::count_pan_frame() {
+    if (m_pan.frames <= 0) return;
+    m_pan.frame_ms.push_back(m_frame_ms);
+    if (!m_view_jobs.busy().empty()) ++m_pan.while_reading;
+    if (--m_pan.frames == 0) {
+        std::vector<double> ms = m_pan.frame_ms;
+        std::sort(ms.begin(), ms.end());
+        std::cerr << "storyplot: panned " << ms.size() << " frames in " << now() - m_pan.started << " s (" << m_pan.while_reading
+                  << " while reading): median " << ms[ms.size() / 2] << " ms, slowest " << ms.back() << " ms" << std::endl;
     }
 }
 

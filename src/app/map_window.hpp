@@ -100,6 +100,7 @@ private:
     void stop_presenting();
     void on_presenting_key(const SDL_KeyboardEvent& e);
     void frame_presenting();
+    void count_pan_frame();
     // Writing the story.
     void add_chapter_here(int after, const std::string& title = "New chapter");  // from the view, at the clock's time
     void frame_chapter(int index);

@@ -413,10 +413,13 @@ TEST(Window, AChapterWrittenInTheWindowSavesAndReopens) {
         }
     }
 
-    write_text(dir.file("present.txt"), "present manual\nnext\nnext\nend-presenting\nquit\n");
+    // A view asked for while presenting is the tour's to hold: the script goes on, and frames panned
+    // meanwhile are the tour's frames, counted.
+    write_text(dir.file("present.txt"), "present manual\nview 129 41 131 42.5\npan-frames 5 30 10\nnext\nnext\nend-presenting\nquit\n");
     Running again = start_storyplot(dir, {"s.story.json", "--script", "present.txt"}, {"SDL_VIDEODRIVER=offscreen"});
     EXPECT_EQ(finish(again), 0) << again.err;
     EXPECT_NE(again.err.find("presenting " + std::to_string(chapters.size()) + " chapters"), std::string::npos) << again.err;
     EXPECT_NE(again.err.find("script: end-presenting"), std::string::npos) << again.err;
+    EXPECT_NE(again.err.find("panned 5 frames"), std::string::npos) << again.err;
     EXPECT_EQ(again.err.find("error"), std::string::npos) << again.err;
 }

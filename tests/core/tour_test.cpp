@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/geo/mercator.hpp"
 #include "core/motion/story_motion.hpp"
 #include "core/session/map_session.hpp"
 #include "core/story/story_camera.hpp"
@@ -131,6 +132,20 @@ TEST(Presenting, AutomaticRunsThroughManualWaitsForTheKey) {
     EXPECT_EQ(session.chapter(), 0);
     session.stop_presenting();
     EXPECT_FALSE(session.presenting());
+}
+
+// While a tour is presented it holds the camera: a flight or an eased zoom asked for meanwhile
+// (a script's `view`) starts nothing, so nothing animates forever waiting for it.
+TEST(Presenting, AFlightAskedForWhilePresentingStartsNothing) {
+    Presentation p(1280, 720, false);
+    MapSession& session = p.session;
+    double now = 100;
+    session.tick(now);
+    for (int i = 0; i < 4000 && session.animating(); ++i) session.tick(now += 0.05);
+    session.fly_to_box(mercator::forward(129, 41, 131, 42.5));
+    session.zoom_smoothly({640, 360}, 2.0);
+    EXPECT_FALSE(session.flying());
+    EXPECT_FALSE(session.animating());
 }
 
 TEST(Presenting, FramingAChapterFromTheViewGivesThatViewBack) {

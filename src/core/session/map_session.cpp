@@ -84,6 +84,7 @@ void MapSession::resize(int width, int height) {
 }
 
 void MapSession::zoom_smoothly(Vec2 px, double factor) {
+    if (m_tour) return;  // as a flight
     const double from = m_zoom ? m_zoom->target : m_camera.resolution();
     const bool same_point = m_zoom && length(m_zoom->px - px) < 1.0;
     const Zoom next{px, same_point ? m_zoom->world : m_camera.screen_to_world(px), from / factor};
@@ -107,6 +108,7 @@ void MapSession::zoom_around(Vec2 px, double factor) {
 }
 
 void MapSession::fly_to(const Camera& target) {
+    if (m_tour) return;  // a presented tour holds the camera: a flight would never be flown, nor end
     m_fly.emplace(m_camera, target);
     m_fly_begun_at.reset();
 }
