@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/files/input_error.hpp"
+#include "core/geo/geodesic.hpp"
 #include "core/geo/mercator.hpp"
 #include "data/gdal_support.hpp"
 #include "data/projected_parts.hpp"
@@ -35,31 +36,22 @@ const std::map<std::string, std::vector<std::string>>& unit_names() {
     return names;
 }
 
-// The centre of several parts' area together (each part's outer ring's centroid, weighted by its
-// area, in Web Mercator), where that lies inside one of them; else the centre of the largest.
+// The centre of several parts' area together (area_centroid of their outer rings), where that lies
+// inside one of them; else the centre of the largest.
 LonLat centre_of(const std::vector<ProjectedPart>& parts) {
-    double sx = 0, sy = 0, total = 0;
+    std::vector<Ring> outers;
     for (const auto& part : parts) {
-        if (part.rings.empty() || part.rings[0].size() < 3) continue;
-        const auto& ring = part.rings[0];
-        double a = 0, cx = 0, cy = 0;
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-            const double cross = ring[j].x * ring[i].y - ring[i].x * ring[j].y;
-            a += cross;
-            cx += (ring[j].x + ring[i].x) * cross;
-            cy += (ring[j].y + ring[i].y) * cross;
-        }
-        if (a == 0) continue;
-        sx += cx / 3;  // the part's centroid times its (signed) area, twice over: a/2 * cx/(3a)
-        sy += cy / 3;
-        total += a;
+        if (part.rings.empty()) continue;
+        Ring& outer = outers.emplace_back();
+        for (Vec2 p : part.rings[0]) outer.push_back(mercator::inverse(p));
     }
     const ProjectedPart* largest = largest_part(parts);
-    if (total == 0) return largest ? part_centre(*largest) : LonLat{};
-    const Vec2 c{sx / total, sy / total};
-    for (const auto& part : parts)
-        if (!part.rings.empty() && inside(c, part.rings)) return mercator::inverse(c);
-    return part_centre(*largest);
+    if (const auto centre = area_centroid(outers)) {
+        const Vec2 at = mercator::forward(*centre);
+        for (const auto& part : parts)
+            if (!part.rings.empty() && inside(at, part.rings)) return *centre;
+    }
+    return largest ? part_centre(*largest) : LonLat{};
 }
 
 }  // namespace

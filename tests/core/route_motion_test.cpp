@@ -69,6 +69,13 @@ TEST(Geodesic, AreaCentroidWeighsByTrueArea) {
     EXPECT_NEAR(across->lat, 0, 1e-9);
     EXPECT_FALSE(area_centroid({{0, 10}, {1, 10}, {2, 10}}));  // no area
     EXPECT_FALSE(area_centroid({{0, 0}, {1, 1}}));
+    // Several rings together, each by its area whichever way it is wound: a square of 10 degrees and
+    // one of 5, wound the other way, on the equator.
+    const std::vector<Ring> parts{{{0, -5}, {10, -5}, {10, 5}, {0, 5}}, {{30, 2.5}, {35, 2.5}, {35, -2.5}, {30, -2.5}}};
+    const auto both = area_centroid(parts);
+    ASSERT_TRUE(both);
+    EXPECT_NEAR(both->lon, (5.0 * 100 + 32.5 * 25) / 125, 0.01);
+    EXPECT_NEAR(both->lat, 0, 1e-9);
 }
 
 TEST(RouteMotion, AtEachStopTimeItIsAtTheStop) {

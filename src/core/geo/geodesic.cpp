@@ -48,20 +48,29 @@ Path great_circle(LonLat a, LonLat b, double max_step_m) {
     return path;
 }
 
-std::optional<LonLat> area_centroid(const Ring& ring) {
-    if (ring.size() < 3) return std::nullopt;
+std::optional<LonLat> area_centroid(const Ring& ring) { return area_centroid(std::span<const Ring>(&ring, 1)); }
+
+std::optional<LonLat> area_centroid(std::span<const Ring> rings) {
+    if (rings.empty() || rings.front().empty()) return std::nullopt;
     constexpr double to_radians = 3.14159265358979323846 / 180.0;
-    const double lon0 = ring.front().lon;
+    const double lon0 = rings.front().front().lon;
     auto point = [&](const LonLat& p) {
         return Vec2{p.lon - 360.0 * std::round((p.lon - lon0) / 360.0), std::sin(p.lat * to_radians)};
     };
     double twice_area = 0, cx = 0, cy = 0;
-    for (std::size_t i = 0; i < ring.size(); ++i) {
-        const Vec2 a = point(ring[i]), b = point(ring[(i + 1) % ring.size()]);
-        const double cross = a.x * b.y - b.x * a.y;
-        twice_area += cross;
-        cx += (a.x + b.x) * cross;
-        cy += (a.y + b.y) * cross;
+    for (const Ring& ring : rings) {
+        double ring_area = 0, ring_x = 0, ring_y = 0;
+        for (std::size_t i = 0; ring.size() >= 3 && i < ring.size(); ++i) {
+            const Vec2 a = point(ring[i]), b = point(ring[(i + 1) % ring.size()]);
+            const double cross = a.x * b.y - b.x * a.y;
+            ring_area += cross;
+            ring_x += (a.x + b.x) * cross;
+            ring_y += (a.y + b.y) * cross;
+        }
+        const double sign = ring_area < 0 ? -1.0 : 1.0;  // rings wound either way weigh alike
+        twice_area += sign * ring_area;
+        cx += sign * ring_x;
+        cy += sign * ring_y;
     }
     if (std::abs(twice_area) < 1e-12) return std::nullopt;
     const double lon = cx / (3.0 * twice_area), sin_lat = std::clamp(cy / (3.0 * twice_area), -1.0, 1.0);

@@ -1,6 +1,7 @@
 #pragma once
 // Distances and great circles on the WGS84 ellipsoid, through PROJ's geodesic routines (Karney).
 #include <optional>
+#include <span>
 
 #include "core/geo/geometry.hpp"
 
@@ -21,5 +22,8 @@ Path great_circle(LonLat a, LonLat b, double max_step_m = 50000.0);
 // point, so a ring across the antimeridian has its centre on it; the answer is back in -180..180.
 // None for a ring of no area. It may lie outside a ring that is not convex.
 std::optional<LonLat> area_centroid(const Ring& ring);
+// The same for several rings together (the outer rings of a multipolygon's parts), each weighed by
+// its area; longitudes unwrapped from the first ring's first point.
+std::optional<LonLat> area_centroid(std::span<const Ring> rings);
 
 }  // namespace storyplot
