@@ -223,7 +223,7 @@ WordSet load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 14};  // 14: the UK's nations and other countries' units are regions
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 15};  // 15: the UK's nations and other countries' units are regions, at their equal-area centres
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.
@@ -455,17 +455,17 @@ void add_world_countries(GeoparserResources& resources, const std::unordered_map
     // The short forms news writes for a part named by a compass direction: "West Africa" for Western
     // Africa, "Southeast Asia" and "South East Asia" for South-Eastern Asia ("South Africa" stays the
     // country: a name taken keeps its place).
+    // (Folded, as the reader looks names up: "south-eastern" reads "south eastern".)
     static const std::vector<std::pair<std::string, std::vector<std::string>>> directions{
-        {"south-eastern ", {"southeast ", "south east ", "south-east "}}, {"north-eastern ", {"northeast ", "north east "}},
+        {"south eastern ", {"southeast ", "south east "}}, {"north eastern ", {"northeast ", "north east "}},
         {"western ", {"west "}}, {"eastern ", {"east "}}, {"northern ", {"north "}}, {"southern ", {"south "}}};
     for (const auto& [subregion, members] : subregions) {
         const std::string key = "@" + subregion;
         if (!resources.country_entries.count(key)) continue;
-        std::string lower = subregion;
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string folded = fold_name(subregion);
         for (const auto& [long_form, short_forms] : directions) {
-            if (!lower.starts_with(long_form)) continue;
-            for (const auto& short_form : short_forms) resources.countries.emplace(fold_name(short_form + lower.substr(long_form.size())), key);
+            if (!folded.starts_with(long_form)) continue;
+            for (const auto& short_form : short_forms) resources.countries.emplace(short_form + folded.substr(long_form.size()), key);
             break;
         }
     }

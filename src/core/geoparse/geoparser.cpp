@@ -292,7 +292,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
             if (i + n > tokens.size()) continue;
             // The name as the words read, and where a word inside it is possessive, as written too
             // ("People's Republic of China" is "peoples republic of china"; "Russia's" is Russia).
-            std::string name, written;
+            std::string name;
             bool ok = true, possessive_inside = false;
             for (std::size_t k = i; k < i + n; ++k) {
                 const Token& w = tokens[k];
@@ -300,13 +300,14 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 if (k > i && !w.capitalised && !(k + 1 < i + n && connectors.count(w.folded))) ok = false;
                 if (k > i && w.begin - tokens[k - 1].end > (tokens[k - 1].possessive ? 4u : 2u)) ok = false;
                 name += (k > i ? " " : "") + w.folded;
-                written += (k > i ? " " : "") + w.folded + (w.possessive && k + 1 < i + n ? "s" : "");
                 possessive_inside |= w.possessive && k + 1 < i + n;
             }
             if (!ok) continue;
             if (possessive_inside) {
-                if (r.countries.count(written) || r.regions.count(written) || gazetteer_has(written)) name = written;
-                else continue;  // "Russia's Far East" is no one name
+                std::string written;
+                for (std::size_t k = i; k < i + n; ++k) written += (k > i ? " " : "") + tokens[k].folded + (tokens[k].possessive && k + 1 < i + n ? "s" : "");
+                if (!(r.countries.count(written) || r.regions.count(written) || gazetteer_has(written))) continue;  // "Russia's Far East" is no one name
+                name = std::move(written);
             }
             // "Trinidad and Tobago" is one country, "Australia and New Zealand" two.
             if (const auto and_at = name.find(" and "); and_at != std::string::npos && r.countries.count(name.substr(0, and_at)) &&
@@ -707,14 +708,13 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // A sentence travels when it has a verb of travel or a mode of transport, or when it follows
         // closely on one that did.
         const bool travels = travel_verb || mode_found || s - last_travel_sentence <= 1;
-        // Whether the sentence has travelled before a word ("arrived by train in X", not "remarks in X,
-        // where he wanted to visit…").
-        auto travel_before = [&](std::size_t at) {
-            bool unused = false;
-            for (std::size_t i = begin; i < at; ++i)
-                if (travel_words.count(tokens[i].folded) || (mode_of_sentence(tokens, i, i + 1, unused), unused)) return true;
-            return false;
-        };
+        // Where the sentence first travels (a verb of travel or a mode's word): "in X" after it is a
+        // stop ("arrived by train in X"), before it is not ("remarks in X, where he wanted to visit…").
+        std::size_t first_travel = begin;
+        for (bool mode_word = false; first_travel < end; ++first_travel) {
+            mode_of_sentence(tokens, first_travel, first_travel + 1, mode_word);
+            if (mode_word || travel_words.count(tokens[first_travel].folded)) break;
+        }
         for (std::size_t ci = next_candidate; travels && ci < candidates_end; ++ci) {
             const Candidate& c = kept[ci];
             const auto it = index.find(c.folded);
@@ -735,7 +735,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                                                  w2 == "capital" || w2 == "harbour" || w2 == "harbor" || w2 == "island");
             const bool stop = listed || place_of || w1 == "to" || w1 == "via" || w1 == "through" || w1 == "into" || w1 == "at" || w1 == "reached" ||
                               w1 == "reaches" || w1 == "reaching" || w1 == "visited" || w1 == "visiting" || w1 == "then" ||
-                              (w1 == "in" && (arrival_words.count(w2) || travel_before(c.first))) ||
+                              (w1 == "in" && (arrival_words.count(w2) || first_travel < c.first)) ||
                               (w1 == "for" && (origin_words.count(w2) || w2 == "headed" || w2 == "bound" || (!stops.empty() && stops.back().origin))) ||
                               ((w1 == "and" || w1 == ",") && !stops.empty());
             if (origin || stop) stops.push_back({it->second, origin, last, c.first, std::nullopt, (w1 == "in" || w1 == "at") && arrival_words.count(w2) > 0});
@@ -750,22 +750,24 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (stops.empty()) continue;
         // When: said in the clause from a stop's name to the next stop's ("left Pyongyang on Tuesday
         // and reached Khasan on Wednesday"), or, for the first, before it ("On Wednesday he reached…").
+        bool first_timed_before = false;  // the first stop's time was said before its name
         for (std::size_t k = 0; k < stops.size(); ++k) {
             const std::size_t from = tokens[stops[k].token].begin;
             const std::size_t to = k + 1 < stops.size() ? tokens[stops[k + 1].token].begin : tokens[end - 1].end;
             stops[k].when = time_hint(text.substr(from, to - from));
-            if (!stops[k].when && k == 0) stops[k].when = time_hint(text.substr(tokens[begin].begin, from - tokens[begin].begin));
+            if (!stops[k].when && k == 0) {
+                stops[k].when = time_hint(text.substr(tokens[begin].begin, from - tokens[begin].begin));
+                first_timed_before = stops[k].when.has_value();
+            }
         }
         // "The train left at 7:12 a.m. and stopped in Lyon": a time said of leaving before the sentence's
         // first stop, which is no origin, is when the journey left the stop before (applied below).
         std::optional<TimeHint> departure;
         const Stop first_told = stops.front();  // before the origins are put first
-        if (!stops.front().origin && stops.front().when &&
-            std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin), tokens.begin() + static_cast<std::ptrdiff_t>(stops.front().token),
-                        [](const Token& t) { return origin_words.count(t.folded) > 0; }) &&
-            !time_hint(text.substr(tokens[stops.front().token].begin,
-                                   (stops.size() > 1 ? tokens[stops[1].token].begin : tokens[end - 1].end) - tokens[stops.front().token].begin)))
-            departure = stops.front().when;
+        if (first_timed_before && !first_told.origin &&
+            std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin), tokens.begin() + static_cast<std::ptrdiff_t>(first_told.token),
+                        [](const Token& t) { return origin_words.count(t.folded) > 0; }))
+            departure = first_told.when;
         // An origin leads its sentence's stops; a place arrived at "before" the others ends them.
         std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return st.origin; });
         std::stable_partition(stops.begin(), stops.end(), [](const Stop& st) { return !st.last; });
