@@ -8,7 +8,7 @@
 #include "core/geo/mercator.hpp"
 #include "core/geo/water_detail.hpp"
 #include "core/mesh/shared_edges.hpp"
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 #include "data/gshhg.hpp"
 #include "data/layer_meshes.hpp"
 #include "data/natural_earth.hpp"

@@ -12,7 +12,7 @@
 #include "core/motion/route_motion.hpp"
 #include "core/story/story_camera.hpp"
 #include "core/story/story_file.hpp"
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 #include "data/gazetteer.hpp"
 #include "data/natural_earth.hpp"
 #include "render/headless_context.hpp"

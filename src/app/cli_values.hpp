@@ -3,13 +3,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/files/input_error.hpp"  // UsageError
 #include "core/geo/geometry.hpp"
 
 namespace storyplot {
-
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 struct ImageSize {
     int width = 1920;

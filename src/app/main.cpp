@@ -1,4 +1,5 @@
 // storyplot: a map of a news story's geography. See docs/ for the user guide and the CLI contract.
+// This is the whole command line; the executable (src/launch) loads it as libstoryplot_app.so.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -8,7 +9,7 @@
 #include <iostream>
 
 #include "app/animate_command.hpp"
-#include "app/extract_command.hpp"
+#include "reader/extract_command.hpp"
 #include "app/import_command.hpp"
 #include "app/render_command.hpp"
 #include "app/snap_command.hpp"
@@ -20,6 +21,7 @@
 #include "export/interchange.hpp"
 #include "core/story/story_file.hpp"
 #include "core/story/storymap.hpp"
+#include "data/geoparser_data.hpp"
 
 namespace {
 
@@ -57,7 +59,8 @@ int fail(const std::string& line, int code) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// The whole program, loaded by the launcher (src/launch) for every command but a warm extract.
+extern "C" __attribute__((visibility("default"))) int storyplot_main(int argc, char** argv) {
     // First: a Ctrl+C or SIGTERM at any moment of a command leaves nothing behind (core/interrupt.hpp).
     install_interrupt_handlers();
     CLI::App app{"storyplot: the geography of a news story on a real map"};
@@ -161,13 +164,8 @@ int main(int argc, char** argv) {
     export_cmd->add_option("STORY", export_story, "story file (*.story.json)")->required();
     export_cmd->add_option("-o,--output", export_output, "output: .kml, .gpx, .geojson or .storymap.json (StoryMapJS)")->required();
 
-    std::string extract_article, extract_output, extract_date;
-    bool extract_quiet = false;
-    auto* extract_cmd = app.add_subcommand("extract", "read an article: its places and journeys as a draft story");
-    extract_cmd->add_option("ARTICLE", extract_article, "the article, UTF-8 text")->required();
-    extract_cmd->add_option("-o,--output", extract_output, "the draft story (*.story.json)")->required();
-    extract_cmd->add_flag("-q,--quiet", extract_quiet, "print nothing on success");
-    extract_cmd->add_option("--date", extract_date, "the day the article was written, YYYY-MM-DD (default: the first date it writes), for its \"on Wednesday\"");
+    ExtractArgs extract;
+    auto* extract_cmd = add_extract_command(app, extract);
 
     std::string import_input, import_output;
     bool import_quiet = false;
@@ -212,7 +210,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*extract_cmd) {
-            run_extract(extract_article, extract_output, extract_quiet, extract_date);
+            run_extract(extract, load_geoparser_data());
             return 0;
         }
         if (*snap_cmd) {

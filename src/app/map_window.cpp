@@ -12,7 +12,7 @@
 #include <limits>
 #include <sstream>
 
-#include "app/extract_command.hpp"
+#include "reader/extract_command.hpp"
 #include "data/track_source.hpp"
 #include "data/map_sources.hpp"
 #include "app/render_command.hpp"

@@ -23,7 +23,7 @@
 #include "core/session/recent_files.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/story/story_journal.hpp"
-#include "data/gazetteer_index.hpp"
+#include "data/geoparser_data.hpp"
 #include "export/animation.hpp"
 #include "scene/frame_target.hpp"
 #include "scene/map_scene.hpp"

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/extract_command.hpp"
+#include "reader/extract_command.hpp"
 #include "core/files/file_input.hpp"
 #include "core/geoparse/article_text.hpp"
 #include "data/map_sources.hpp"

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/extract_command.hpp"
+#include "reader/extract_command.hpp"
 #include "data/map_sources.hpp"
 #include "app/render_command.hpp"
 #include "core/geoparse/geoparser.hpp"

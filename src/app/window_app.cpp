@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "app/map_window.hpp"
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 #include "render/headless_context.hpp"
 
 namespace storyplot {

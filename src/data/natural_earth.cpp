@@ -5,7 +5,7 @@
 #include "core/files/content_hash.hpp"
 #include "core/files/input_error.hpp"
 #include "core/geo/water_detail.hpp"
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 #include "data/gshhg.hpp"
 #include "data/mesh_cache.hpp"
 #include "data/vector_source.hpp"

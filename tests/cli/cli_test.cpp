@@ -260,6 +260,45 @@ TEST(Cli, ExtractWritesADraftStory) {
     EXPECT_FALSE(fs::exists(dir.file("bad.story.json")));
 }
 
+// The executable runs a warm extract with core and the reader alone: the dynamic loader maps neither
+// the whole program nor GDAL (LD_DEBUG=files names every object it loads). A cold one, and every
+// other command, runs in the whole program, and the draft is the same either way.
+TEST(Cli, AWarmExtractLoadsNeitherTheProgramNorGdal) {
+    TempDir dir;
+    fs::create_directory(dir.file("cache"));
+    const std::string cache = "STORYPLOT_CACHE='" + dir.file("cache") + "' LD_DEBUG=files";
+    storyplot::test_support::write_text(dir.file("article.txt"), "The train left Pyongyang on Tuesday and crossed into Russia at Khasan on its way to Vladivostok.\n");
+    Outcome run = run_storyplot(dir, "extract article.txt -o cold.story.json -q", cache);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_NE(run.err.find("libstoryplot_app.so"), std::string::npos);  // it builds the reader's cache, with GDAL
+    run = run_storyplot(dir, "extract article.txt -o warm.story.json -q", cache);
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err.find("libstoryplot_app.so"), std::string::npos);
+    EXPECT_EQ(run.err.find("libgdal"), std::string::npos);
+    EXPECT_EQ(slurp(dir.file("warm.story.json")), slurp(dir.file("cold.story.json")));
+    // A warm extract that fails is worded by the whole program, as any failure is.
+    run = run_storyplot(dir, "extract missing.txt -o x.story.json", "STORYPLOT_CACHE='" + dir.file("cache") + "'");
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "storyplot: missing.txt: no such file\n");
+    run = run_storyplot(dir, "validate warm.story.json", cache);
+    EXPECT_EQ(run.code, 0);
+    EXPECT_NE(run.err.find("libstoryplot_app.so"), std::string::npos);
+}
+
+// The executable without the program beside it says so in one line, for any command but a warm
+// extract.
+TEST(Cli, TheExecutableWithoutItsProgramSaysSo) {
+    TempDir dir;
+    fs::copy_file(STORYPLOT_BINARY, dir.file("storyplot"));
+    const std::string command = "cd '" + dir.path().string() + "' && ./storyplot validate x.story.json 2> err.txt";
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 1);
+    const std::string err = slurp(dir.file("err.txt"));
+    EXPECT_EQ(lines(err), 1) << err;
+    EXPECT_EQ(err.rfind("storyplot: cannot load the program: " + dir.file("libstoryplot_app.so") + ": ", 0), 0u) << err;
+}
+
 TEST(Cli, ExtractRefusesWhatIsNotText) {
     TempDir dir;
     storyplot::test_support::write_text(dir.file("empty.txt"), " \n\n");

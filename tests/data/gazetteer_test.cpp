@@ -14,8 +14,8 @@
 #include "core/geoparse/name_folding.hpp"
 #include "core/geoparse/place_search.hpp"
 #include "data/admin_regions.hpp"
-#include "data/data_paths.hpp"
-#include "data/gazetteer_index.hpp"
+#include "reader/data_paths.hpp"
+#include "data/geoparser_data.hpp"
 #include "fixture_writer.hpp"
 
 using namespace storyplot;

@@ -12,7 +12,7 @@
 #include "core/geo/geodesic.hpp"
 #include "core/geoparse/geoparser.hpp"
 #include "core/geoparse/name_folding.hpp"
-#include "data/gazetteer_index.hpp"
+#include "data/geoparser_data.hpp"
 
 using namespace storyplot;
 

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "core/files/input_error.hpp"
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 #include "data/natural_earth.hpp"
 #include "fixture_writer.hpp"
 

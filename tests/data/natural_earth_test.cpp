@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "core/geo/mercator.hpp"
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 
 using namespace storyplot;
 

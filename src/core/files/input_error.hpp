@@ -37,4 +37,9 @@ public:
     using InputError::InputError;
 };
 
+// A command line that asks for something that cannot be: a bad option value (exit 2).
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace storyplot

@@ -1,10 +1,10 @@
 #pragma once
 // The gazetteer the geoparser reads: GeoNames cities500 (every populated place, every Latin-script
-// name and alternate name, folded), Natural Earth's country names mapped to ISO codes (by the
-// GeoNames capital each country's outline contains) with world-countries' names, short forms and
-// demonyms, Natural Earth's states and provinces, and the English word list of Debian's wamerican
-// package.
+// name and alternate name, folded), and the English word list of Debian's wamerican package; the
+// reader's whole data read back from its cache. Nothing here needs GDAL: a warm `extract` runs
+// without loading it (src/launch).
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -51,32 +51,23 @@ private:
     std::shared_ptr<const MappedCache> m_mapping;
 };
 
-// Natural Earth's countries as the reader knows them: folded names, short forms and demonyms -> ISO
-// alpha-2 (for the countries in `gazetteer`), and each one's mainland (its largest part) with the
-// point its label takes there.
-struct Mainland {
-    Polygon part;
-    LonLat label;
-};
-struct CountryNames {
-    std::unordered_map<std::string, std::string> codes;
-    std::unordered_map<std::string, Mainland> mainlands;
-};
-CountryNames load_country_names(const GazetteerIndex& gazetteer);
-
 // Lower-case English words from /usr/share/dict/american-english (empty if absent).
 WordSet load_common_words();
 
-// All of it, ready for extract_places (the gazetteer is owned by the returned object): the towns, the
-// countries by name, short form and demonym (Natural Earth and world-countries), the continents, and
-// Natural Earth's first-level regions (Debian's qgis-common). Built on first use and cached (see
-// cache_folder()), rebuilt when any of those files or the word list changes; `built` says whether this
-// call had to build them. Throws InputError naming a source that is missing or unreadable.
+// All of it, ready for extract_places (the gazetteer is owned by the object): the towns, the
+// countries by name, short form and demonym, the continents and the first-level regions. Built by
+// load_geoparser_data (data/geoparser_data.hpp) from its sources, which need GDAL.
 struct GeoparserData {
     std::unique_ptr<GazetteerIndex> gazetteer;
     GeoparserResources resources;
     bool built = false;
 };
-GeoparserData load_geoparser_data();
+
+// The reader's data from its cache (in cache_folder()), when the cache was made from the sources as
+// they are today (GeoNames, the countries' outlines and names, the regions, the word list);
+// nullopt when there is none, it is broken, or a source has changed.
+std::optional<GeoparserData> cached_geoparser_data();
+// Writes `data`, built from today's sources, as that cache.
+void cache_geoparser_data(const GeoparserData& data);
 
 }  // namespace storyplot

@@ -1,4 +1,4 @@
-#include "data/data_paths.hpp"
+#include "reader/data_paths.hpp"
 
 #include <cstdlib>
 #include <string>
