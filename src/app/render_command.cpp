@@ -105,8 +105,11 @@ void run_render(const RenderOptions& options) {
     // A still draws one view: the chunks beyond it are never read or uploaded (at 4K, the region's
     // 1:10m chunks are a tenth of the world's).
     const Box in_view = camera.visible_box();
-    // Never drawn for a wider view (BasemapMeshes::coverage): the inset takes the coarse world.
-    BasemapMeshes basemap = load_natural_earth(options.detail.value_or(detail_for_resolution(resolution)), resolution, &in_view);
+    // Never drawn for a wider view (BasemapMeshes::coverage): the inset takes the coarse world. So
+    // where the view's own level is 1:110m and an inset is drawn, that level is read whole.
+    const DetailLevel level = options.detail.value_or(detail_for_resolution(resolution));
+    const bool inset_world = options.decorations.inset;
+    BasemapMeshes basemap = load_natural_earth(level, resolution, inset_world && level == DetailLevel::coarse_110m ? nullptr : &in_view);
     if (!options.water) basemap.drop_water();
     for (std::size_t i = 0; i < by_view.size(); ++i) {
         if (!by_view[i]) continue;
@@ -120,7 +123,7 @@ void run_render(const RenderOptions& options) {
     HeadlessContext gl_context;
     MapScene scene;
     scene.set_basemap(basemap);
-    if (options.decorations.inset && detail_for_resolution(camera.resolution()) != DetailLevel::coarse_110m) {
+    if (inset_world && level != DetailLevel::coarse_110m) {
         BasemapMeshes world = load_natural_earth(DetailLevel::coarse_110m);  // the inset's world
         if (!options.water) world.drop_water();
         scene.set_basemap(std::move(world));

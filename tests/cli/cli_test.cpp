@@ -222,6 +222,26 @@ TEST(Cli, RendersTheSeedStory) {
     EXPECT_EQ(png.height, 400);
 }
 
+// The inset shows the world whatever the view's own level. A view wide enough for 1:110m read that
+// level for the view alone, and the inset, which draws that level, was an empty sea.
+TEST(Cli, TheInsetOfAWideViewShowsTheWorld) {
+    TempDir dir;
+    const std::string view = "render --bbox -179,-60,-90,20 --size 640x400 --no-credits --no-context-labels -q";
+    ASSERT_EQ(run_storyplot(dir, view + " -o inset.png").code, 0);
+    ASSERT_EQ(run_storyplot(dir, view + " --no-inset -o bare.png").code, 0);
+    const Raster inset = read_raster(dir.file("inset.png"), true), bare = read_raster(dir.file("bare.png"), true);
+    ASSERT_EQ(inset.width, 640);
+    ASSERT_EQ(bare.width, 640);
+    auto land = [](const Raster& r, int x, int y) {
+        const std::uint8_t* p = &r.rgba[(static_cast<std::size_t>(y) * r.width + x) * 4];
+        return p[0] == 0xf4 && p[1] == 0xf1 && p[2] == 0xeb;
+    };
+    int land_the_inset_adds = 0;  // in the lower right quarter, where the inset sits
+    for (int y = 200; y < 400; ++y)
+        for (int x = 320; x < 640; ++x) land_the_inset_adds += land(inset, x, y) && !land(bare, x, y);
+    EXPECT_GT(land_the_inset_adds, 200);
+}
+
 TEST(Cli, RendersTheStoryAtAMoment) {
     TempDir dir;
     Outcome run = run_storyplot(dir, "render '" + seed_story + "' --time 2019-04-24T12:00+10:00 -o noon.png --size 400x300");
