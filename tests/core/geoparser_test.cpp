@@ -625,6 +625,19 @@ TEST(Geoparser, AJourneyChangesRouteWhereItChangesMeansAndRunsAcrossParagraphs) 
     EXPECT_GE(at(draft.routes[2].times[1]) - at(draft.routes[2].times[0]), 20 * 3600);
 }
 
+// A short name in capitals before a full stop ends its sentence ("... in the UK. During ..."), so
+// the next sentence's "in Portland" is no stop of this one's journey; initials ("U.S.") and "St." do
+// not end one.
+TEST(Geoparser, AShortNameInCapitalsEndsItsSentence) {
+    const std::string text = "Tour\nThe train left Khasan and pulled into Augusta, the end of his tour of the UK. "
+                             "During remarks in Portland, he spoke of the U.S. and St. Petersburg.\n";
+    const Extraction e = extract_places(text, resources());
+    ASSERT_EQ(e.routes.size(), 1u);
+    std::vector<std::string> stops;
+    for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
+    EXPECT_EQ(stops, (std::vector<std::string>{"Khasan", "Augusta"}));
+}
+
 // A news lead tells where the journey ended before the paragraphs that tell it.
 TEST(Geoparser, ALeadsArrivalIsTheJourneysEndNotItsStart) {
     const std::string text = "Ferry\nThe ferry docked in Vladivostok on Monday after three days at sea.\n\n"

@@ -49,9 +49,11 @@ std::vector<Token> tokenize(std::string_view text) {
     while (i < text.size()) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c == '.' || c == '!' || c == '?' || (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n')) {
-            // "U.S." and "St." do not end sentences: a single letter or a short capitalised word before the dot.
+            // "U.S." and "St." do not end sentences: a single letter or a two-letter word not all in
+            // capitals before the dot. "UK." and "EU." do: a short name written so ends its sentence.
             // A sentence ends once: the paragraph break after its full stop, or "...", ends no other.
-            const bool abbreviation = !tokens.empty() && tokens.back().end == i && tokens.back().text.size() <= 2;
+            const bool abbreviation = c == '.' && !tokens.empty() && tokens.back().end == i &&
+                                      (tokens.back().text.size() == 1 || (tokens.back().text.size() == 2 && !tokens.back().all_caps));
             const bool open = !tokens.empty() && tokens.back().sentence == sentence;
             if (!abbreviation && open) ++sentence;
             ++i;
