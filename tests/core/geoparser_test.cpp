@@ -625,6 +625,20 @@ TEST(Geoparser, AJourneyChangesRouteWhereItChangesMeansAndRunsAcrossParagraphs) 
     EXPECT_GE(at(draft.routes[2].times[1]) - at(draft.routes[2].times[0]), 20 * 3600);
 }
 
+// A currency's country code ("US$460 million", "A$5") names no place; a titled name followed by
+// ordinary words ("Dr. Augusta Reading") is a person's, though its first word is a town's name.
+TEST(Geoparser, CurrenciesAndTitledNamesAreNoPlaces) {
+    GeoparserResources r = resources();
+    r.countries.emplace("us", "US");
+    r.country_entries.emplace("US", GazetteerEntry{0, "United States", {-98, 39}, 0, "PCLI", "US"});
+    const Extraction e = extract_places("Deal\nThe deal brings US$460 million to Vladivostok, said Dr. Augusta Reading.\n", r);
+    EXPECT_EQ(found(e, "United States"), nullptr);
+    EXPECT_EQ(found(e, "Augusta"), nullptr);
+    EXPECT_NE(found(e, "Vladivostok"), nullptr);
+    // The code alone is still the country.
+    EXPECT_NE(found(extract_places("Deal\nThe US will pay Vladivostok.\n", r), "United States"), nullptr);
+}
+
 // A short name in capitals before a full stop ends its sentence ("... in the UK. During ..."), so
 // the next sentence's "in Portland" is no stop of this one's journey; initials ("U.S.") and "St." do
 // not end one.

@@ -99,9 +99,11 @@ std::vector<Token> tokenize(std::string_view text) {
         // A possessive ("Kim's") names the same thing.
         const bool possessive = word.size() > 2 && (word.ends_with("'s") || word.ends_with("'S"));
         if (possessive) word.resize(word.size() - 2);
-        Token t{i, i + word.size(), word, fold_name(word), is_upper_start(word), false, sentence};
+        // A currency's country code ("US$", "A$", "HK$") is no name.
+        const bool currency = j < text.size() && text[j] == '$';
+        Token t{i, i + word.size(), word, fold_name(word), is_upper_start(word) && !currency, false, sentence};
         t.possessive = possessive;
-        t.all_caps = word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char ch) { return !std::islower(static_cast<unsigned char>(ch)); });
+        t.all_caps = !currency && word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char ch) { return !std::islower(static_cast<unsigned char>(ch)); });
         tokens.push_back(std::move(t));
         i = j;
     }
@@ -247,8 +249,9 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         auto area = [&](const std::string& folded) { return r.countries.count(folded) || (r.regions.count(folded) && !gazetteer_has(folded)); };
         bool ordinary_rest = j > i;
         for (std::size_t k = i + 1; k <= j && ordinary_rest; ++k) ordinary_rest = r.common_words.count(tokens[k].folded) > 0;
+        // After a title, a name and ordinary words are a person's ("Dr. Lamont Sweet").
         const bool place_run = known(whole) || (j > i && (area(tokens[i].folded) || area(tokens[i].folded + " " + tokens[i + 1].folded))) ||
-                               (ordinary_rest && known(tokens[i].folded));
+                               (ordinary_rest && !titled && known(tokens[i].folded));
         // A title or an acronym inside the run ends what qualifies the person ("Quebec Health Minister
         // Gaetan Barrette", "Calgary MLA Sandra Jansen", "the California DMV"): only the words after it
         // are a person's.
