@@ -233,7 +233,8 @@ void add_admin_regions(GeoparserResources& resources, const std::vector<AdminReg
     std::map<std::pair<std::string, std::string>, std::string> by_country_and_form;  // for the abbreviations
     for (std::size_t i = 0; i < regions.size(); ++i) {
         const AdminRegion& region = regions[i];
-        // (A unit's key says so: its names are places even where they are also words, "Wales".)
+        // (A unit's key says so: its names are places even where they are also words, "Wales". A
+        // region's name that is a word, "Fife", is one where the text cues a place: "found in Fife".)
         const std::string key = (region.unit ? "UNIT:" : "ADM1:") + region.country + ":" + std::to_string(i);
         std::vector<std::string> forms;
         for (const auto& name : region.names)
@@ -241,8 +242,7 @@ void add_admin_regions(GeoparserResources& resources, const std::vector<AdminReg
                 if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
         for (const auto& form : forms) by_country_and_form.emplace(std::pair(region.country, form), key);
         for (const auto& form : forms) {
-            const bool one_word = form.find(' ') == std::string::npos;
-            if (!is_latin_name(form) || (one_word && !region.unit && resources.common_words.count(form))) continue;
+            if (!is_latin_name(form)) continue;
             // A country's name stays the country's unless the region is another country's ("Georgia",
             // the American state): the reader then weighs the two by the text (extract_places).
             if (const auto country = resources.countries.find(form);

@@ -158,7 +158,7 @@ WordSet load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 15};  // 15: the UK's nations and other countries' units are regions, at their equal-area centres
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 16};  // 16: regions whose names are words ("Fife") kept
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.

@@ -204,3 +204,17 @@ TEST(GeoparserQuality, NationsOfficialNamesAndPartsOfContinents) {
     ASSERT_NE(west_africa, nullptr);
     EXPECT_EQ(west_africa->entry->name, "Western Africa");
 }
+
+// A region whose name is also an English word ("fife", a flute) is a place where the text cues one;
+// uncued and lower-case, the word stays a word.
+TEST(GeoparserQuality, ARegionWhoseNameIsAWord) {
+    const Extraction x = extract_places("Swans\nA dead swan was found in Fife, Scotland, and a fife band played.\n", data().resources);
+    const FoundPlace* fife = nullptr;
+    for (const auto& p : x.places)
+        if (p.entry->name == "Fife") fife = &p;
+    ASSERT_NE(fife, nullptr);
+    EXPECT_EQ(fife->entry->country, "GB");  // not Fife, Washington
+    EXPECT_EQ(fife->entry->feature_code, "ADM1");
+    EXPECT_EQ(fife->mentions.size(), 1u);
+    EXPECT_EQ(extract_places("Music\nThe band bought a Fife and a drum.\n", data().resources).places.size(), 0u);
+}
