@@ -639,6 +639,15 @@ TEST(Geoparser, CurrenciesAndTitledNamesAreNoPlaces) {
     EXPECT_NE(found(extract_places("Deal\nThe US will pay Vladivostok.\n", r), "United States"), nullptr);
 }
 
+// A name after "the" is no place on its own ("the Augusta", a paper or a ship), but it is when it
+// qualifies a place's noun ("the Portland area", "the Vladivostok region").
+TEST(Geoparser, TheNamesOfAPlacesNoun) {
+    const Extraction e = extract_places("Storm\nEditors of the Augusta said floods hit the Portland area and the Vladivostok region.\n", resources());
+    EXPECT_EQ(found(e, "Augusta"), nullptr);
+    EXPECT_NE(found(e, "Portland"), nullptr);
+    EXPECT_NE(found(e, "Vladivostok"), nullptr);
+}
+
 // A short name in capitals before a full stop ends its sentence ("... in the UK. During ..."), so
 // the next sentence's "in Portland" is no stop of this one's journey; initials ("U.S.") and "St." do
 // not end one.

@@ -130,6 +130,9 @@ const std::set<std::string> feature_words{"island", "islands", "river", "bay", "
                                           "gulf", "valley", "bridge", "region", "province", "krai", "oblast", "county", "state", "district"};
 const std::set<std::string> place_cues{"in", "at", "to", "from", "near", "via", "into", "towards", "toward", "outside", "across", "through",
                                        "between", "reached", "reaching", "visited", "visiting", "left", "leaving", "for", "around"};
+// Lower-case nouns a place's name qualifies ("the Houston area", "the Benghazi hospital").
+const std::set<std::string> place_nouns{"area", "region", "city", "town", "province", "state", "county", "district", "border",
+                                        "coast", "outskirts", "suburbs", "countryside", "airport", "port", "hospital", "metro"};
 // Words that name no settlement on their own: geographic features, oceans, numbers.
 const std::set<std::string> not_settlements{"lake", "island", "islands", "river", "bay", "sea", "ocean", "mount", "mountain", "mountains",
                                             "cape", "gulf", "strait", "valley", "desert", "forest", "atlantic", "pacific", "arctic",
@@ -440,7 +443,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (single && first.all_caps && first.text.size() <= 5) continue;                   // AFP, UN, KCNA
         if (single && not_settlements.count(c.folded)) continue;                              // Lake, Atlantic, Seven
         if (single && person_words.count(c.folded)) continue;                                 // Kim, Putin
-        if (preceded_by_the && single && !qualified_at.count(c.first)) continue;              // the Guardian, not the Pittsburgh, Pa. company
+        // "the Guardian", not "the Pittsburgh, Pa. company" nor "the Houston area".
+        const bool qualifies_a_place = c.last + 1 < tokens.size() && tokens[c.last + 1].sentence == first.sentence &&
+                                       !tokens[c.last + 1].capitalised && place_nouns.count(tokens[c.last + 1].folded);
+        if (preceded_by_the && single && !qualified_at.count(c.first) && !qualifies_a_place) continue;
         if (followed_by_feature_or_org) continue;                                            // Washington Post
         if (single && r.common_words.count(c.folded) && !c.cued && !names_unit(r, c)) continue;  // Nice, Reading, Mobile; not Wales
         // The second word of an unknown name ("Donald Trump"); not after an ordinary word that is
