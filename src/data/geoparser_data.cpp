@@ -51,8 +51,8 @@ CountryNames load_country_names(const GazetteerIndex& gazetteer) {
     // Natural Earth's TopoJSON carries names, not ISO codes: each country takes the code of the
     // GeoNames capital inside it. The vector source has the polygons; the names come by feature order.
     std::vector<const GazetteerEntry*> capitals;
-    for (const auto& e : gazetteer.entries())
-        if (e.feature_code == "PPLC") capitals.push_back(&e);
+    for (std::size_t i = 0; i < gazetteer.size(); ++i)
+        if (const GazetteerEntry& e = gazetteer.entry(i); e.feature_code == "PPLC") capitals.push_back(&e);
     const auto labels = load_country_labels();
     for (const auto& label : labels) {
         // The country whose label point is nearest a capital and whose outline holds it.

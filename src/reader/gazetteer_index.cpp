@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -50,13 +51,14 @@ std::unique_ptr<GazetteerIndex> GazetteerIndex::load(const std::string& path) {
     }
     index->m_blob = index->m_own_blob;
     index->m_names = index->m_own_names;
+    index->m_count = index->m_entries.size();
     return index;
 }
 
 std::vector<const GazetteerEntry*> GazetteerIndex::find(const std::string& folded) const {
     std::vector<const GazetteerEntry*> out;
     auto it = std::lower_bound(m_names.begin(), m_names.end(), folded, [&](const NameRef& r, const std::string& v) { return name_at(r) < v; });
-    for (; it != m_names.end() && name_at(*it) == folded; ++it) out.push_back(&m_entries[it->entry]);
+    for (; it != m_names.end() && name_at(*it) == folded; ++it) out.push_back(&entry(it->entry));
     return out;
 }
 
@@ -66,7 +68,7 @@ std::vector<const GazetteerEntry*> GazetteerIndex::find_prefix(std::string_view 
     std::unordered_set<std::uint32_t> seen;
     auto it = std::lower_bound(m_names.begin(), m_names.end(), prefix, [&](const NameRef& r, std::string_view v) { return name_at(r) < v; });
     for (std::size_t n = 0; it != m_names.end() && n < max_names && name_at(*it).substr(0, prefix.size()) == prefix; ++it, ++n)
-        if (seen.insert(it->entry).second) out.push_back(&m_entries[it->entry]);
+        if (seen.insert(it->entry).second) out.push_back(&entry(it->entry));
     return out;
 }
 
@@ -109,8 +111,15 @@ bool take_entry(const char*& p, const char* end, GazetteerEntry& e) {
 }  // namespace
 
 void GazetteerIndex::save(std::string& out) const {
-    put(out, static_cast<std::uint64_t>(m_entries.size()));
-    for (const auto& e : m_entries) put_entry(out, e);
+    std::string bytes;
+    std::vector<std::uint32_t> offsets;
+    offsets.reserve(m_count);
+    for (std::size_t i = 0; i < m_count; ++i) {
+        offsets.push_back(static_cast<std::uint32_t>(bytes.size()));
+        put_entry(bytes, entry(i));
+    }
+    put_array(out, offsets.data(), offsets.size());  // the count, then the table
+    put_text(out, bytes);
     put_text(out, m_blob);
     put(out, static_cast<std::uint64_t>(m_names.size()));
     // The names start on a multiple of their alignment (the payload's start is one), to be read in place.
@@ -121,23 +130,51 @@ void GazetteerIndex::save(std::string& out) const {
 std::unique_ptr<GazetteerIndex> GazetteerIndex::restore(const char*& p, const char* end, std::shared_ptr<const MappedCache> mapping) {
     auto index = std::make_unique<GazetteerIndex>();
     std::uint64_t n = 0;
-    if (!take(p, end, n) || n > static_cast<std::uint64_t>(end - p)) return nullptr;
-    index->m_entries.resize(n);
-    for (auto& e : index->m_entries)
-        if (!take_entry(p, end, e)) return nullptr;
-    std::uint32_t blob_size = 0;
-    if (!take(p, end, blob_size) || blob_size > static_cast<std::size_t>(end - p)) return nullptr;
-    index->m_blob = std::string_view(p, blob_size);
-    p += blob_size;
+    if (!take(p, end, n) || n > static_cast<std::uint64_t>(end - p) / sizeof(std::uint32_t)) return nullptr;
+    index->m_count = n;
+    index->m_entry_table = p;
+    p += n * sizeof(std::uint32_t);
+    std::uint32_t size = 0;
+    if (!take(p, end, size) || size > static_cast<std::size_t>(end - p)) return nullptr;
+    index->m_entry_bytes = std::string_view(p, size);
+    p += size;
+    // Each entry begins inside the bytes, in order: a broken table is found here, not at a lookup.
+    std::uint32_t last = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint32_t at = 0;
+        std::memcpy(&at, index->m_entry_table + i * sizeof at, sizeof at);
+        if (at < last || at >= size) return nullptr;
+        last = at;
+    }
+    index->m_decoded.resize(n);
+    if (!take(p, end, size) || size > static_cast<std::size_t>(end - p)) return nullptr;
+    index->m_blob = std::string_view(p, size);
+    p += size;
     if (!take(p, end, n)) return nullptr;
     while (p < end && reinterpret_cast<std::uintptr_t>(p) % alignof(NameRef) != 0) ++p;
-    if (n * sizeof(NameRef) > static_cast<std::uint64_t>(end - p)) return nullptr;
+    if (n > static_cast<std::uint64_t>(end - p) / sizeof(NameRef)) return nullptr;
     index->m_names = std::span<const NameRef>(reinterpret_cast<const NameRef*>(p), n);
     p += n * sizeof(NameRef);
     for (const auto& r : index->m_names)
-        if (r.entry >= index->m_entries.size() || std::uint64_t{r.offset} + r.length > index->m_blob.size()) return nullptr;
+        if (r.entry >= index->m_count || std::uint64_t{r.offset} + r.length > index->m_blob.size()) return nullptr;
     index->m_mapping = std::move(mapping);
     return index;
+}
+
+const GazetteerEntry& GazetteerIndex::entry(std::size_t i) const {
+    if (!m_entry_table) return m_entries.at(i);
+    const std::lock_guard<std::mutex> lock(m_decoding);
+    auto& decoded = m_decoded.at(i);
+    if (!decoded) {
+        std::uint32_t at = 0;
+        std::memcpy(&at, m_entry_table + i * sizeof at, sizeof at);
+        const char* p = m_entry_bytes.data() + at;
+        auto e = std::make_unique<GazetteerEntry>();
+        // restore() checked that the entry begins inside the bytes; the cache's checksum, that they are as written.
+        if (!take_entry(p, m_entry_bytes.data() + m_entry_bytes.size(), *e)) throw std::runtime_error("the gazetteer's cache has a broken entry");
+        decoded = std::move(e);
+    }
+    return *decoded;
 }
 
 WordSet load_common_words() {
@@ -158,7 +195,7 @@ WordSet load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 16};  // 16: regions whose names are words ("Fife") kept
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 17};  // 17: the entries decoded when looked up
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.

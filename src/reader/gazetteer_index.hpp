@@ -4,6 +4,7 @@
 // reader's whole data read back from its cache. Nothing here needs GDAL: a warm `extract` runs
 // without loading it (src/launch).
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,12 +29,16 @@ public:
     // Entries with a name that begins with `folded_prefix` (each once), from at most `max_names`
     // names in sorted order: what a search box offers as the user types.
     std::vector<const GazetteerEntry*> find_prefix(std::string_view folded_prefix, std::size_t max_names = 20000) const;
-    const std::vector<GazetteerEntry>& entries() const { return m_entries; }
+    std::size_t size() const { return m_count; }
+    // The i-th entry (i < size()); the same object each time.
+    const GazetteerEntry& entry(std::size_t i) const;
 
-    // The compact form: the entries and the folded names, sorted, in one blob.
+    // The compact form: the entries (with a table of where each begins) and the folded names, sorted,
+    // in one blob.
     void save(std::string& out) const;
     // From the compact form in a mapped cache, which the index then holds: its names and their blob
-    // are read where they lie, not copied. nullptr when broken.
+    // are read where they lie, not copied, and an entry is decoded when a lookup first returns it (a
+    // warm extract looks up a few hundred of 200,000). nullptr when broken.
     static std::unique_ptr<GazetteerIndex> restore(const char*& data, const char* end, std::shared_ptr<const MappedCache> mapping);
 
 private:
@@ -42,7 +47,14 @@ private:
     };
     std::string_view name_at(const NameRef& r) const { return m_blob.substr(r.offset, r.length); }
 
-    std::vector<GazetteerEntry> m_entries;
+    std::size_t m_count = 0;
+    std::vector<GazetteerEntry> m_entries;  // built
+    // Restored: each entry's place in the mapped cache (a table of 32-bit offsets into its bytes),
+    // and the entries decoded so far, under a lock (lookups may come from several threads).
+    const char* m_entry_table = nullptr;
+    std::string_view m_entry_bytes;
+    mutable std::mutex m_decoding;
+    mutable std::vector<std::unique_ptr<const GazetteerEntry>> m_decoded;
     std::string_view m_blob;              // every folded name, back to back
     std::span<const NameRef> m_names;     // sorted by name
     // What those two point into: the index's own (built) or the mapped cache (restored).

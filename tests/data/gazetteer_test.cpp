@@ -7,8 +7,11 @@
 #include <map>
 #include <cstdlib>
 #include <filesystem>
+#include <cstring>
 #include <set>
+#include <thread>
 
+#include "core/files/cache_file.hpp"
 #include "core/files/input_error.hpp"
 #include "core/geo/mercator.hpp"
 #include "core/geoparse/name_folding.hpp"
@@ -262,4 +265,57 @@ TEST(AdminRegions, TheReaderFindsThemByTheirEnglishForms) {
     EXPECT_EQ(adjective.places[0].entry->name, "Europe");
     ASSERT_EQ(adjective.places[0].mentions.size(), 1u);
     EXPECT_TRUE(adjective.places[0].mentions[0].adjectival);
+}
+
+// The index comes back from its cache as it was built: the same entries for every name, each decoded
+// once when first looked up (the same object after, from any thread); a broken table of entries is
+// a miss.
+TEST(GazetteerIndex, ComesBackFromItsCacheAsBuiltAndDecodesEachEntryOnce) {
+    test_support::TempDir dir;
+    test_support::write_text(dir.file("cities.txt"),
+                             "1\tKhasan\tKhasan\tHasan,Xasan\t42.43\t130.64\tP\tPPL\tRU\t\t59\t\t\t\t776\t\t10\tAsia/Vladivostok\t2020-01-01\n"
+                             "2\tVladivostok\tVladivostok\tVladivostoc\t43.11\t131.87\tP\tPPLA\tRU\t\t59\t\t\t\t604901\t\t10\tAsia/Vladivostok\t2020-01-01\n"
+                             "3\tKhasan\tKhasan\t\t38.1\t45.0\tP\tPPL\tIR\t\t01\t\t\t\t1200\t\t10\tAsia/Tehran\t2020-01-01\n");
+    const auto built = GazetteerIndex::load(dir.file("cities.txt"));
+    std::string payload;
+    built->save(payload);
+    constexpr CacheKind kind{{'T', 'E', 'S', 'T', 'I', 'D', 'X', ' '}, 1};
+    ASSERT_TRUE(write_cache_file(dir.file("index.cache"), kind, 7, payload));
+    auto restore = [&](const std::string& file) {
+        auto mapped = map_cache_file(file, kind, 7);
+        EXPECT_TRUE(mapped);
+        const auto mapping = std::make_shared<const MappedCache>(std::move(*mapped));
+        const char* p = mapping->bytes().data();
+        return GazetteerIndex::restore(p, p + mapping->bytes().size(), mapping);
+    };
+    const auto restored = restore(dir.file("index.cache"));
+    ASSERT_TRUE(restored);
+    ASSERT_EQ(restored->size(), 3u);
+    for (const std::string name : {"khasan", "hasan", "vladivostok", "vladivostoc", "nowhere"}) {
+        const auto a = built->find(name), b = restored->find(name);
+        ASSERT_EQ(a.size(), b.size()) << name;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            EXPECT_EQ(a[i]->id, b[i]->id);
+            EXPECT_EQ(a[i]->name, b[i]->name);
+            EXPECT_EQ(a[i]->position.lon, b[i]->position.lon);
+            EXPECT_EQ(a[i]->position.lat, b[i]->position.lat);
+            EXPECT_EQ(a[i]->population, b[i]->population);
+            EXPECT_EQ(a[i]->feature_code, b[i]->feature_code);
+            EXPECT_EQ(a[i]->country, b[i]->country);
+        }
+    }
+    // Each entry one object, whichever name or thread finds it.
+    std::vector<const GazetteerEntry*> seen(8);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+        threads.emplace_back([&, t] { seen[t] = restored->find(t % 2 ? "vladivostok" : "vladivostoc").at(0); });
+    for (auto& t : threads) t.join();
+    for (const auto* e : seen) EXPECT_EQ(e, seen[0]);
+    EXPECT_EQ(&restored->entry(1), seen[0]);
+    // An entry's offset past the entries' bytes: the cache is a miss, not a read past its end.
+    std::string broken = payload;
+    const std::uint32_t past = 0xFFFFFFF0u;
+    std::memcpy(broken.data() + sizeof(std::uint64_t) + sizeof past, &past, sizeof past);
+    ASSERT_TRUE(write_cache_file(dir.file("broken.cache"), kind, 7, broken));
+    EXPECT_EQ(restore(dir.file("broken.cache")), nullptr);
 }
