@@ -111,15 +111,20 @@ bool take_entry(const char*& p, const char* end, GazetteerEntry& e) {
 }  // namespace
 
 void GazetteerIndex::save(std::string& out) const {
-    std::string bytes;
-    std::vector<std::uint32_t> offsets;
-    offsets.reserve(m_count);
+    // The count, the table of where each entry begins and the entries' length are written first and
+    // filled in as the entries follow: the entries are not held twice.
+    out.reserve(out.size() + m_count * (sizeof(std::uint32_t) + 64) + m_blob.size() + m_names.size() * sizeof(NameRef) + 64);
+    put(out, static_cast<std::uint64_t>(m_count));
+    const std::size_t table = out.size();
+    out.append(m_count * sizeof(std::uint32_t) + sizeof(std::uint32_t), '\0');
+    const std::size_t start = out.size();
     for (std::size_t i = 0; i < m_count; ++i) {
-        offsets.push_back(static_cast<std::uint32_t>(bytes.size()));
-        put_entry(bytes, entry(i));
+        const auto at = static_cast<std::uint32_t>(out.size() - start);
+        std::memcpy(out.data() + table + i * sizeof at, &at, sizeof at);
+        put_entry(out, entry(i));
     }
-    put_array(out, offsets.data(), offsets.size());  // the count, then the table
-    put_text(out, bytes);
+    const auto length = static_cast<std::uint32_t>(out.size() - start);
+    std::memcpy(out.data() + start - sizeof length, &length, sizeof length);
     put_text(out, m_blob);
     put(out, static_cast<std::uint64_t>(m_names.size()));
     // The names start on a multiple of their alignment (the payload's start is one), to be read in place.
