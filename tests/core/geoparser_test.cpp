@@ -61,6 +61,13 @@ const FoundPlace* found(const Extraction& e, const std::string& name) {
     return nullptr;
 }
 
+// The names of a drafted route's stops, in order.
+std::vector<std::string> stop_names(const Extraction& e, std::size_t route) {
+    std::vector<std::string> names;
+    for (std::size_t k : e.routes.at(route).stops) names.push_back(e.places[k].entry->name);
+    return names;
+}
+
 const std::string train = "Leader takes the train to Russia\n"
                           "Kim Jong Un left Pyongyang by armoured train on Tuesday. He crossed into Russia at Khasan "
                           "and arrived in Vladivostok in the evening, reading his notes.\n";
@@ -656,9 +663,7 @@ TEST(Geoparser, AShortNameInCapitalsEndsItsSentence) {
                              "During remarks in Portland, he spoke of the U.S. and St. Petersburg.\n";
     const Extraction e = extract_places(text, resources());
     ASSERT_EQ(e.routes.size(), 1u);
-    std::vector<std::string> stops;
-    for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
-    EXPECT_EQ(stops, (std::vector<std::string>{"Khasan", "Augusta"}));
+    EXPECT_EQ(stop_names(e, 0), (std::vector<std::string>{"Khasan", "Augusta"}));
 }
 
 // A news lead tells where the journey ended before the paragraphs that tell it.
@@ -667,9 +672,7 @@ TEST(Geoparser, ALeadsArrivalIsTheJourneysEndNotItsStart) {
                              "It had left Pyongyang on Friday and reached Vladivostok early on Monday.\n";
     const Extraction e = extract_places(text, resources());
     ASSERT_EQ(e.routes.size(), 1u);
-    std::vector<std::string> stops;
-    for (std::size_t k : e.routes[0].stops) stops.push_back(e.places[k].entry->name);
-    EXPECT_EQ(stops, (std::vector<std::string>{"Pyongyang", "Vladivostok"}));
+    EXPECT_EQ(stop_names(e, 0), (std::vector<std::string>{"Pyongyang", "Vladivostok"}));
     EXPECT_EQ(e.routes[0].mode, TravelMode::ship);
 }
 
