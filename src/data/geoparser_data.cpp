@@ -44,17 +44,28 @@ const std::vector<std::pair<const char*, const char*>> aliases{
 
 }  // namespace
 
-CountryNames load_country_names(const GazetteerIndex& gazetteer) {
+namespace {
+
+// Natural Earth's countries: their outlines (1:50m) and their names at their label points, which
+// need no gazetteer: read while GeoNames is.
+struct CountryOutlines {
+    VectorSource source;
+    std::vector<CountryLabel> labels;
+};
+
+CountryOutlines load_country_outlines() {
+    return {load_vector_source(natural_earth_countries(DetailLevel::medium_50m).string()), load_country_labels()};
+}
+
+// Natural Earth's TopoJSON carries names, not ISO codes: each country takes the code of the GeoNames
+// capital inside it. The vector source has the polygons; the names come by feature order.
+CountryNames country_names(const GazetteerIndex& gazetteer, const CountryOutlines& outlines) {
     CountryNames names;
-    const auto path = natural_earth_countries(DetailLevel::medium_50m).string();
-    const VectorSource source = load_vector_source(path);
-    // Natural Earth's TopoJSON carries names, not ISO codes: each country takes the code of the
-    // GeoNames capital inside it. The vector source has the polygons; the names come by feature order.
+    const VectorSource& source = outlines.source;
     std::vector<const GazetteerEntry*> capitals;
     for (std::size_t i = 0; i < gazetteer.size(); ++i)
         if (const GazetteerEntry& e = gazetteer.entry(i); e.feature_code == "PPLC") capitals.push_back(&e);
-    const auto labels = load_country_labels();
-    for (const auto& label : labels) {
+    for (const auto& label : outlines.labels) {
         // The country whose label point is nearest a capital and whose outline holds it.
         for (const auto& layer : source.layers) {
             if (layer.name != "countries") continue;
@@ -73,6 +84,10 @@ CountryNames load_country_names(const GazetteerIndex& gazetteer) {
     for (const auto& [alias, code] : aliases) names.codes.emplace(alias, code);
     return names;
 }
+
+}  // namespace
+
+CountryNames load_country_names(const GazetteerIndex& gazetteer) { return country_names(gazetteer, load_country_outlines()); }
 
 namespace {
 
@@ -269,10 +284,12 @@ void add_admin_regions(GeoparserResources& resources, const std::vector<AdminReg
 GeoparserData load_geoparser_data() {
     if (auto cached = cached_geoparser_data()) return std::move(*cached);
     GeoparserData data;
-    // The regions are read through GDAL on a thread of their own while GeoNames is read here.
+    // The regions and the countries' outlines and label points are read through GDAL on threads of
+    // their own while GeoNames is read here.
     auto regions = std::async(std::launch::async, [] { return load_admin_regions(admin_regions_path().string()); });
+    auto outlines = std::async(std::launch::async, load_country_outlines);
     data.gazetteer = GazetteerIndex::load(gazetteer_path());
-    CountryNames countries = load_country_names(*data.gazetteer);
+    CountryNames countries = country_names(*data.gazetteer, outlines.get());
     data.resources.countries = std::move(countries.codes);
     data.resources.common_words = load_common_words();
     add_world_countries(data.resources, countries.mainlands);
