@@ -5,6 +5,8 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -46,6 +48,18 @@ const std::vector<std::pair<const char*, const char*>> aliases{
 
 namespace {
 
+// Natural Earth's countries as the reader knows them: folded names, short forms and demonyms -> ISO
+// alpha-2 (for the countries in `gazetteer`), and each one's mainland (its largest part) with the
+// point its label takes there.
+struct Mainland {
+    Polygon part;
+    LonLat label;
+};
+struct CountryNames {
+    std::unordered_map<std::string, std::string> codes;
+    std::unordered_map<std::string, Mainland> mainlands;
+};
+
 // Natural Earth's countries: their outlines (1:50m) and their names at their label points, which
 // need no gazetteer: read while GeoNames is.
 struct CountryOutlines {
@@ -86,8 +100,6 @@ CountryNames country_names(const GazetteerIndex& gazetteer, const CountryOutline
 }
 
 }  // namespace
-
-CountryNames load_country_names(const GazetteerIndex& gazetteer) { return country_names(gazetteer, load_country_outlines()); }
 
 namespace {
 
