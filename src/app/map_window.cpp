@@ -729,7 +729,7 @@ void MapWindow::frame_presenting() {
     list->AddText(at, IM_COL32(80, 80, 90, 255), hint.c_str());
     draw_popups();
     m_messages.draw(now());
-    m_ui.end_frame();
+    m_target.present(m_ui);
     SDL_GL_SwapWindow(m_window);
 }
 
@@ -1254,7 +1254,7 @@ void MapWindow::frame() {
         }
     }
     m_messages.draw(now());
-    m_ui.end_frame();
+    m_target.present(m_ui);
     SDL_GL_SwapWindow(m_window);
     if (m_scripted && !m_shown_first_frame) std::cerr << "storyplot: first frame on screen" << std::endl;
     m_shown_first_frame = true;

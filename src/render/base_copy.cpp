@@ -31,11 +31,13 @@ std::optional<BaseCopy::Shift> BaseCopy::shift_between(const Key& from, const Ke
     const Camera& a = from.camera;
     const Camera& b = to.camera;
     if (from.x != to.x || from.y != to.y || from.width != to.width || from.height != to.height || from.overlays != to.overlays ||
-        from.scale != to.scale || from.revision != to.revision || !(a.projection() == b.projection()) || a.is_mercator() != b.is_mercator() ||
+        from.scale != to.scale || from.revision != to.revision || from.layout != to.layout || !(a.projection() == b.projection()) ||
+        a.is_mercator() != b.is_mercator() ||
         a.projected_resolution() != b.projected_resolution() || a.width() != b.width() || a.height() != b.height())
         return std::nullopt;
     const double res = a.projected_resolution();
-    const double fx = (b.projected_center().x - a.projected_center().x) / res, fy = (b.projected_center().y - a.projected_center().y) / res;
+    const double fx = (b.projected_center().x - a.projected_center().x) / res;
+    const double fy = (b.projected_center().y - a.projected_center().y) / res * (to.layout == PixelLayout::window ? -1 : 1);  // rows down
     const double rx = std::round(fx), ry = std::round(fy);
     if (std::abs(fx - rx) > 1e-3 || std::abs(fy - ry) > 1e-3 || std::abs(rx) >= to.width || std::abs(ry) >= to.height || (rx == 0 && ry == 0))
         return std::nullopt;
@@ -85,10 +87,10 @@ void BaseCopy::keep(const Key& key, const DrawStats& stats, const Box& coarse) {
     m_coarse.add(coarse);
     if (key.width <= 0 || key.height <= 0 || static_cast<long long>(key.width) * key.height > max_pixels) return;
     const KeepBindings bindings;
-    if (!m_pixels || key.width != m_pixels->width() || key.height != m_pixels->height()) {
+    if (!m_pixels || key.width != m_pixels->width() || key.height != m_pixels->height() || key.layout != m_pixels->layout()) {
         m_pixels.reset();
         try {
-            m_pixels = std::make_unique<OffscreenTarget>(key.width, key.height);
+            m_pixels = std::make_unique<OffscreenTarget>(key.width, key.height, key.layout);  // a copy of bytes either way
         } catch (const std::runtime_error&) {
             return;  // no copy: the next frames draw their base
         }
@@ -102,6 +104,8 @@ void BaseCopy::keep(const Key& key, const DrawStats& stats, const Box& coarse) {
 
 std::optional<Box> BaseCopy::next_to_refine(int rows) const {
     if (!has_coarse() || rows <= 0) return std::nullopt;
+    if (m_held->layout == PixelLayout::window)  // rows top-down
+        return Box::of(m_coarse.min_x, m_coarse.min_y, m_coarse.max_x, std::min(m_coarse.max_y, m_coarse.min_y + rows));
     return Box::of(m_coarse.min_x, std::max(m_coarse.min_y, m_coarse.max_y - rows), m_coarse.max_x, m_coarse.max_y);
 }
 
@@ -115,7 +119,8 @@ void BaseCopy::refined(const Box& band) {
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_pixels->framebuffer());
     glBlitFramebuffer(key.x + x0, key.y + y0, key.x + x1, key.y + y1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     // The band is the coarse part's top rows: what is left below it stays a box.
-    m_coarse.max_y = band.min_y;
+    if (key.layout == PixelLayout::window) m_coarse.min_y = band.max_y;
+    else m_coarse.max_y = band.min_y;
 }
 
 }  // namespace storyplot

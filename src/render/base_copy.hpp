@@ -27,24 +27,26 @@ namespace storyplot {
 
 class BaseCopy {
 public:
-    // Everything a base's pixels depend on: the camera, where it lies in the framebuffer (GL
-    // pixels, bottom-up), what is drawn and how thick, and the renderer's base revision.
+    // Everything a base's pixels depend on: the camera, where it lies in the framebuffer (its
+    // pixels: rows bottom-up, or top-down in a window-layout framebuffer), what is drawn and how
+    // thick, the renderer's base revision and how the framebuffer keeps its pixels.
     struct Key {
         Camera camera;
         int x = 0, y = 0, width = 0, height = 0;
         bool overlays = true;
         float scale = 1.0f;
         std::uint64_t revision = 0;
+        PixelLayout layout = PixelLayout::gl;
         friend bool operator==(const Key&, const Key&) = default;
     };
 
-    // A move by whole pixels, GL's way (x right, y up): the new view's pixel (x, y) is the old
-    // one's (x + dx, y + dy).
+    // A move by whole pixels in the framebuffer's rows (x right; y up, or down in a window-layout
+    // one): the new view's pixel (x, y) is the old one's (x + dx, y + dy).
     struct Shift {
         int dx = 0, dy = 0;
     };
-    // The part of a `width` x `height` rectangle a shift leaves without pixels (GL pixels from its
-    // bottom-left corner): a column and a row at most.
+    // The part of a `width` x `height` rectangle a shift leaves without pixels (the framebuffer's
+    // pixels from the rectangle's first corner): a column and a row at most.
     static std::vector<Box> exposed(int width, int height, Shift shift);
     // When `to` shows the same base as `from` moved by whole pixels (everything but the camera's
     // centre the same, the centre moved by a whole number of pixels, less than the view).
@@ -65,11 +67,11 @@ public:
     void offer(const Key& key, const DrawStats& stats);
     // Keeps a copy of the base for `key` now in the bound framebuffer. Its coarse part: the box
     // around where the copy put_back_moved placed was coarse and `coarse` (drawn coarse this frame:
-    // the whole, or parts that came into view; its pixels, GL's way).
+    // the whole, or parts that came into view; its pixels).
     void keep(const Key& key, const DrawStats& stats, const Box& coarse = Box{});
 
-    // The band of the held base's coarse part (its pixels, GL's way, from its bottom-left corner)
-    // to draw exactly this frame: at most `rows` rows of it, its top first; none when all is exact.
+    // The band of the held base's coarse part (its pixels from its first corner) to draw exactly
+    // this frame: at most `rows` rows of it, the picture's top first; none when all is exact.
     std::optional<Box> next_to_refine(int rows) const;
     // Whether some of the held base is still coarse.
     bool has_coarse() const { return m_held && m_coarse.width() > 0 && m_coarse.height() > 0; }

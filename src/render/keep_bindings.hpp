@@ -1,9 +1,12 @@
 #pragma once
-// Framebuffer bindings, the viewport and the scissor test, restored when it goes; the scissor test
-// is off meanwhile. For work that draws or copies into a framebuffer of its own in the middle of a
-// frame (a copy of the base, a globe's picture of the flat world): the draws around it do not
-// expect the read or draw framebuffer, the viewport or the scissor to change.
+// Framebuffer bindings, the viewport, the scissor test and the clip origin, restored when it goes;
+// the scissor test is off and the clip origin GL's own meanwhile. For work that draws or copies into
+// a framebuffer of its own in the middle of a frame (a copy of the base, a globe's picture of the
+// flat world): the draws around it do not expect the read or draw framebuffer, the viewport or the
+// scissor to change, and the work does not expect a frame drawn rows top-down.
 #include <epoxy/gl.h>
+
+#include "render/offscreen_target.hpp"
 
 namespace storyplot {
 
@@ -30,6 +33,7 @@ private:
     GLint m_draw = 0, m_read = 0;
     GLint m_viewport[4] = {0, 0, 0, 0};
     GLboolean m_scissor = GL_FALSE;
+    ClipOrigin m_origin{false};
 };
 
 }  // namespace storyplot

@@ -14,11 +14,41 @@ ImDrawList& WindowTarget::begin(int width, int height, float, const FontText*) {
     return *ImGui::GetBackgroundDrawList();  // under the window's panels
 }
 
-DrawStats WindowTarget::end(MapScene& scene, MapPaint map) {
-    if (m_framebuffer) m_framebuffer->bind();
+const OffscreenTarget* WindowTarget::bind() {
+    const OffscreenTarget* target = m_framebuffer;
+    if (!target && can_draw_top_down() && m_width > 0 && m_height > 0) {
+        if (!m_frame || m_frame->width() != m_width || m_frame->height() != m_height) {
+            m_frame.reset();
+            try {
+                m_frame = std::make_unique<OffscreenTarget>(m_width, m_height, PixelLayout::window);
+            } catch (const std::runtime_error&) {
+                // past the GL's limit: into the back buffer, as where the GL cannot draw rows top-down
+            }
+        }
+        target = m_frame.get();
+    }
+    if (target) target->bind();
     else glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, m_width, m_height);
-    return scene.paint_map(map, Box::of(0, 0, m_width, m_height));
+    return target;
+}
+
+DrawStats WindowTarget::end(MapScene& scene, MapPaint map) {
+    const OffscreenTarget* target = bind();
+    const PixelLayout layout = target ? target->layout() : PixelLayout::gl;
+    const ClipOrigin origin(layout == PixelLayout::window);
+    return scene.paint_map(map, Box::of(0, 0, m_width, m_height), layout);
+}
+
+void WindowTarget::present(UiContext& ui) {
+    const OffscreenTarget* target = bind();
+    ui.end_frame(target && target->layout() == PixelLayout::window);
+    if (target != m_frame.get() || !m_frame) return;
+    // Turned over onto the back buffer, whose rows run bottom-up.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_frame->framebuffer());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, m_width, m_height, 0, m_height, m_width, 0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 ImageTarget::ImageTarget(int max_tile) : m_tile(std::min(max_tile, OffscreenTarget::max_size())) {}

@@ -30,16 +30,26 @@ public:
     virtual DrawStats end(MapScene& scene, MapPaint map) = 0;
 };
 
-// The window's back buffer (or an offscreen buffer standing in for it, in benchmarks): the caller
-// has begun its UI frame, draws its panels over the map and ends the frame.
+// The window (or an offscreen buffer standing in for it, in benchmarks and tests): the caller has
+// begun its UI frame, draws its panels over the map and present()s the frame.
+// Where the GL can draw rows top-down, the window's frame is drawn into a buffer of its own kept the
+// window's way (PixelLayout::window) and put onto the back buffer in one copy of bytes; elsewhere
+// into the back buffer itself. A stand-in is drawn into as its layout says.
 class WindowTarget final : public FrameTarget {
 public:
     explicit WindowTarget(const OffscreenTarget* framebuffer = nullptr) : m_framebuffer(framebuffer) {}
     ImDrawList& begin(int width, int height, float scale, const FontText* glyphs) override;
     DrawStats end(MapScene& scene, MapPaint map) override;
+    // Ends the UI frame over the map (the panels, the labels, the decorations) and puts the frame
+    // on the window's back buffer, for the caller to swap.
+    void present(UiContext& ui);
 
 private:
+    // The framebuffer this frame is drawn into, bound with its viewport.
+    const OffscreenTarget* bind();
+
     const OffscreenTarget* m_framebuffer;
+    std::unique_ptr<OffscreenTarget> m_frame;  // the window's frame, kept the window's way
     int m_width = 0, m_height = 0;
 };
 

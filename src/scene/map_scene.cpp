@@ -185,7 +185,8 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     return frame;
 }
 
-DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
+DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile, PixelLayout layout) {
+    const bool top_down = layout == PixelLayout::window;
     DrawStats main;
     const int tw = static_cast<int>(std::lround(tile.width())), th = static_cast<int>(std::lround(tile.height()));
     bool first = true;
@@ -200,7 +201,8 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
         // The same projection as the whole panel: the piece's centre, at the panel's resolution.
         const Camera piece = panel.camera.piece(Box::of(x0 - rect.min_x, y0 - rect.min_y, x1 - rect.min_x, y1 - rect.min_y));
         const int vx = static_cast<int>(std::lround(x0 - tile.min_x));
-        const int vy = th - static_cast<int>(std::lround(y1 - tile.min_y));  // GL rows run bottom-up
+        // GL's rows run bottom-up; a window-layout framebuffer's top-down.
+        const int vy = top_down ? static_cast<int>(std::lround(y0 - tile.min_y)) : th - static_cast<int>(std::lround(y1 - tile.min_y));
         glViewport(vx, vy, w, h);
         glEnable(GL_SCISSOR_TEST);
         glScissor(vx, vy, w, h);
@@ -208,19 +210,21 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile) {
         const std::size_t index = static_cast<std::size_t>(&panel - map.panels.data());
         if (m_base_copies.size() <= index) m_base_copies.resize(index + 1);
         BaseCopy& copy = m_base_copies[index];
-        const BaseCopy::Key key{piece, vx, vy, w, h, panel.options.overlays, panel.options.scale, m_renderer.base_revision()};
+        const BaseCopy::Key key{piece, vx, vy, w, h, panel.options.overlays, panel.options.scale, m_renderer.base_revision(), layout};
         // In the window, a base or a part of it drawn while the view moves (a zoom, a fly-to, a drag,
         // a camera following a vehicle) is drawn from the copy for moving views where there is one;
         // once the view stays, the exact base is drawn over it a quarter of its rows a frame.
         MapRenderer::DrawOptions moving = panel.options;
         moving.moving = panel.options.live;
-        // A part of the panel (GL pixels from its bottom-left corner) drawn as a piece of its view.
+        // A part of the panel (framebuffer pixels from the panel's first corner) drawn as a piece of
+        // its view.
         auto draw_part = [&](const Box& part, const MapRenderer::DrawOptions& options) {
             const int px = static_cast<int>(part.min_x), py = static_cast<int>(part.min_y);
             const int pw = static_cast<int>(part.width()), ph = static_cast<int>(part.height());
             glViewport(vx + px, vy + py, pw, ph);
             glScissor(vx + px, vy + py, pw, ph);
-            const DrawStats drawn = m_renderer.draw_base(piece.piece(Box::of(part.min_x, h - part.max_y, part.max_x, h - part.min_y)), options);
+            const Box rows = top_down ? part : Box::of(part.min_x, h - part.max_y, part.max_x, h - part.min_y);  // the view's, top-down
+            const DrawStats drawn = m_renderer.draw_base(piece.piece(rows), options);
             glViewport(vx, vy, w, h);
             glScissor(vx, vy, w, h);
             return drawn;

@@ -116,8 +116,9 @@ public:
     // Decide: the whole frame, without GL (text measured by `text`).
     Frame compose(const FrameView& view, const TextMeasure& text) const;
     // Paint: the part of the map inside `tile` (frame pixels) into the bound framebuffer, whose
-    // viewport is the tile's.
-    DrawStats paint_map(const MapPaint& map, const Box& tile);
+    // viewport is the tile's, kept as `layout` says (window: rows top-down, drawn so with the clip
+    // origin at the upper left, which the caller sets).
+    DrawStats paint_map(const MapPaint& map, const Box& tile, PixelLayout layout = PixelLayout::gl);
 
     // The one call: compose the frame and paint it into `target`.
     FrameResult draw(const FrameView& view, FrameTarget& target);

@@ -6,6 +6,9 @@
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
+#include <utility>
+
+#include "render/offscreen_target.hpp"
 #include "ui/fonts.hpp"
 
 
@@ -110,10 +113,37 @@ void UiContext::begin_frame(int width, int height) {
     ImGui::NewFrame();
 }
 
-void UiContext::end_frame() {
+namespace {
+
+// The backend draws rows bottom-up, GL's way. Rows top-down: its projection turned over by a
+// negative height (DisplayPos at the bottom edge, DisplaySize and FramebufferScale negative in y),
+// and each clip rectangle's top and bottom swapped so that its scissor lands on the rows it clips.
+// With the clip origin GL's own: at the upper left the backend would turn its projection back.
+void render_top_down(ImDrawData* data) {
+    const ClipOrigin lower_left(false);
+    const ImVec2 pos = data->DisplayPos, size = data->DisplaySize, scale = data->FramebufferScale;
+    auto swap_clip_rows = [data] {
+        for (int i = 0; i < data->CmdListsCount; ++i)
+            for (ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer) std::swap(cmd.ClipRect.y, cmd.ClipRect.w);
+    };
+    data->DisplayPos.y = pos.y + size.y;
+    data->DisplaySize.y = -size.y;
+    data->FramebufferScale.y = -scale.y;
+    swap_clip_rows();
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    swap_clip_rows();
+    data->DisplayPos = pos;
+    data->DisplaySize = size;
+    data->FramebufferScale = scale;
+}
+
+}  // namespace
+
+void UiContext::end_frame(bool top_down) {
     activate();
     ImGui::Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (top_down) render_top_down(ImGui::GetDrawData());
+    else ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void UiContext::finish_frame() {

@@ -37,7 +37,8 @@ public:
 
     bool process_event(const SDL_Event& event);  // true when ImGui used it
     void begin_frame(int width, int height);      // width/height only matter headless
-    void end_frame();                             // renders into the bound framebuffer
+    // Renders into the bound framebuffer: rows top-down when `top_down` (a PixelLayout::window one).
+    void end_frame(bool top_down = false);
     // For images drawn in tiles: finish the frame once, then draw the part of it at (x, y) of size
     // (w, h) in frame pixels into the bound framebuffer, once per tile.
     void finish_frame();

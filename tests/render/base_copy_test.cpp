@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -16,6 +17,9 @@
 #include "render/headless_context.hpp"
 #include "scene/frame_target.hpp"
 #include "scene/map_scene.hpp"
+#include "ui/ui_context.hpp"
+
+#include <imgui.h>
 
 using namespace storyplot;
 
@@ -277,4 +281,55 @@ TEST_F(BaseCopyRender, TheWindowDrawsAMovingViewFromItsCopyAndMakesItExactOnceIt
     file.camera.pan_pixels(0.5, 0);
     target.render(*scene, file, {}, &result);
     EXPECT_FALSE(result.map.coarse);
+}
+
+// The window keeps its frame rows top-down in the window's byte order (PixelLayout::window), so that
+// it goes onto the back buffer as a plain copy of bytes. Drawn so, a frame with its overlay is the
+// image's frame: drawn, put back from the copy, moved by whole pixels either way, with the inset's
+// second panel; and the UI's clip rectangles clip the rows they name.
+TEST_F(BaseCopyRender, TheWindowsFrameKeptRowsTopDownIsTheImagesFrame) {
+    if (!can_draw_top_down()) GTEST_SKIP() << "this GL cannot draw rows top-down (GL 4.5 or ARB_clip_control)";
+    auto scene = make_scene();
+    UiContext ui(nullptr, nullptr);
+    OffscreenTarget framebuffer(640, 480, PixelLayout::window);
+    WindowTarget window(&framebuffer);
+    auto frame = [&](const FrameView& view, const std::function<void()>& panels = {}) {
+        ui.begin_frame(640, 480);
+        const FrameResult result = scene->draw(view, window);
+        if (panels) panels();
+        window.present(ui);
+        return std::make_pair(framebuffer.read(), result.map.base_copied);
+    };
+    FrameView view = view_at(Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480), "2019-04-24T06:00+10:00");
+    for (int k = 0; k < 3; ++k) {
+        const auto [image, copied] = frame(view);
+        EXPECT_EQ(copied, k == 2) << "frame " << k;  // drawn, drawn and kept, put back
+        EXPECT_LT(differing_share(image, fresh(view)), 0.001) << "frame " << k;
+    }
+    const double moves[][2] = {{7, 0}, {0, -5}, {-12, 9}, {30, 30}};
+    for (const auto& m : moves) {
+        view.camera.pan_pixels(m[0], m[1]);
+        const auto [image, copied] = frame(view);
+        EXPECT_TRUE(copied) << m[0] << "," << m[1];
+        EXPECT_LT(differing_share(image, fresh(view)), 0.005) << m[0] << "," << m[1];
+    }
+
+    // A panel's clip rectangle, 100-300 across and 50-120 down: a fill over the whole frame shows
+    // there alone.
+    const Image clipped = frame(view, [] {
+                              ImDrawList* list = ImGui::GetForegroundDrawList();
+                              list->PushClipRect(ImVec2(100, 50), ImVec2(300, 120));
+                              list->AddRectFilled(ImVec2(0, 0), ImVec2(640, 480), IM_COL32(255, 0, 0, 255));
+                              list->PopClipRect();
+                          }).first;
+    auto red = [&clipped](int x, int y) {
+        const std::uint8_t* p = clipped.rgba.data() + (static_cast<std::size_t>(y) * 640 + static_cast<std::size_t>(x)) * 4;
+        return p[0] == 255 && p[1] == 0 && p[2] == 0;
+    };
+    EXPECT_TRUE(red(100, 50));
+    EXPECT_TRUE(red(299, 119));
+    EXPECT_FALSE(red(200, 49));
+    EXPECT_FALSE(red(200, 120));
+    EXPECT_FALSE(red(99, 80));
+    EXPECT_FALSE(red(200, 400));  // where the rows would land turned over
 }
