@@ -18,6 +18,10 @@ MapScene::~MapScene() = default;
 
 void MapScene::set_basemap(const BasemapMeshes& meshes) {
     m_renderer.set_basemap(meshes);
+    // GSHHG's in it: the shores close in, the lakes and rivers at every level (none under --no-water).
+    bool water = !meshes.rivers.empty() || !meshes.minor_rivers.empty();
+    for (const Mesh& lakes : meshes.lakes) water = water || !lakes.empty();
+    m_gshhg[static_cast<std::size_t>(meshes.level)] = meshes.level == DetailLevel::close_h || water;
     m_context_plan.valid = false;  // the borders labels keep their side of may change
     // Labels keep their side of the borders drawn: each level's, the least generalised given (a still
     // gets only the copy its scale needs, within half a pixel), the part last read of a level read
@@ -131,7 +135,11 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     // Decorations first: the overlay's labels keep clear of them.
     ExportDecorations& d = frame.decorations;
     d.show = view.decorations;
-    d.credits = map_credits(m_base_context && m_state.context_labels && !m_base_context->towns.empty(), m_credits);
+    // GSHHG for the level the view draws, and the world's in the inset.
+    const auto level = m_renderer.level_for(camera);
+    const bool gshhg = (level && m_gshhg[static_cast<std::size_t>(*level)]) ||
+                       (view.decorations.inset && m_gshhg[static_cast<std::size_t>(DetailLevel::coarse_110m)]);
+    d.credits = map_credits(gshhg, m_base_context && m_state.context_labels && !m_base_context->towns.empty(), m_credits);
     if (!camera.is_mercator()) d.credits += "\nProjection: " + camera.projection().name();  // a line of its own
     if (m_story) {
         d.title = m_story->title;

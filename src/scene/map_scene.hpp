@@ -147,6 +147,7 @@ private:
     void merge_names();
     void add_credit(const std::string& credit);  // once
     std::vector<std::string> m_credits;  // of added layers
+    std::array<bool, detail_level_count> m_gshhg{};  // whether a level's basemap draws GSHHG's data
     FontText m_glyphs;        // the story's text, the names added layers give, and its and the towns' local names
     FontText m_story_glyphs;  // the story's text, and the names added layers give, as they write them
     std::string m_town_glyphs;  // the context towns' local names

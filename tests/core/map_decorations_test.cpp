@@ -34,7 +34,7 @@ ExportDecorations everything() {
     d.title = "Kim Jong Un's train to Vladivostok";
     d.date = "24 April 2019";
     d.legend = {{"Armoured train", {0.8f, 0.1f, 0.1f, 1}, TravelMode::train}, {"Motorcade", {0.1f, 0.3f, 0.8f, 1}, TravelMode::car}};
-    d.credits = map_credits(true);
+    d.credits = map_credits(true, true);
     return d;
 }
 
@@ -162,9 +162,10 @@ TEST(MapDecorations, ScaleBarIsARoundLengthTrueAtTheCentre) {
     EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9) << bar.metres;
     EXPECT_NEAR(bar.pixels * camera.ground_resolution(), bar.metres, 1e-6);
     EXPECT_NE(bar.label.find("km"), std::string::npos);
-    EXPECT_EQ(map_credits(false), "Map data: Natural Earth \xC2\xB7 GSHHG");
-    EXPECT_NE(map_credits(true).find("GeoNames"), std::string::npos);
-    EXPECT_EQ(map_credits(false, {"\xC2\xA9 OpenStreetMap contributors (ODbL)"}),
+    EXPECT_EQ(map_credits(true, false), "Map data: Natural Earth \xC2\xB7 GSHHG");
+    EXPECT_EQ(map_credits(false, false), "Map data: Natural Earth");  // no lakes, rivers or close shores drawn
+    EXPECT_NE(map_credits(true, true).find("GeoNames"), std::string::npos);
+    EXPECT_EQ(map_credits(true, false, {"\xC2\xA9 OpenStreetMap contributors (ODbL)"}),
               "Map data: Natural Earth \xC2\xB7 GSHHG \xC2\xB7 \xC2\xA9 OpenStreetMap contributors (ODbL)");
 }
 

@@ -259,3 +259,41 @@ TEST_F(MapRender, AGeneralisedCopyDrawsWhatTheFullLevelDraws) {
 }
 
 }  // namespace
+
+namespace {
+
+class SameWidthText final : public TextMeasure {
+public:
+    Vec2 size(TextStyle, std::string_view text, float) const override { return {7.0 * static_cast<double>(text.size()), 14.0}; }
+    float font_size(TextStyle) const override { return 14.0f; }
+};
+
+}  // namespace
+
+// The credits name GSHHG where its data is drawn: the lakes and rivers at every level, the shores
+// close in. Without lakes and rivers (render --no-water) a view at 1:10m draws none of it, nor does
+// the inset's world; close in, the shores are still GSHHG's.
+TEST_F(MapRender, TheCreditsNameGshhgWhereItsDataIsDrawn) {
+    const SameWidthText text;
+    FrameView view;
+    view.decorations = DecorationSet::on_screen();
+    view.camera = Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480);
+    ASSERT_EQ(scene->level_for(view.camera), DetailLevel::fine_10m);
+    EXPECT_NE(scene->compose(view, text).decorations.credits.find("GSHHG"), std::string::npos);
+
+    MapScene dry;
+    for (DetailLevel level : {DetailLevel::coarse_110m, DetailLevel::fine_10m}) {
+        BasemapMeshes meshes = load_natural_earth(level);
+        meshes.drop_water();
+        dry.set_basemap(meshes);
+    }
+    ASSERT_EQ(dry.level_for(view.camera), DetailLevel::fine_10m);
+    EXPECT_EQ(dry.compose(view, text).decorations.credits.find("GSHHG"), std::string::npos);
+    const Box part = mercator::forward(128, 40, 134, 46);
+    BasemapMeshes close = load_natural_earth(DetailLevel::close_h, &part);
+    close.drop_water();
+    dry.set_basemap(close);
+    view.camera = Camera::fit(mercator::forward(130.5, 42.4, 130.8, 42.6), 640, 480);
+    ASSERT_EQ(dry.level_for(view.camera), DetailLevel::close_h);
+    EXPECT_NE(dry.compose(view, text).decorations.credits.find("GSHHG"), std::string::npos);
+}

@@ -239,8 +239,10 @@ ScaleBar choose_scale_bar(const Camera& camera, double max_px) {
     return {metres, metres / metres_per_px, std::string(label) + (varies ? " at the centre" : "")};
 }
 
-std::string map_credits(bool geonames, const std::vector<std::string>& more) {
-    std::string out = geonames ? "Map data: Natural Earth \xC2\xB7 GSHHG \xC2\xB7 GeoNames (CC BY 4.0)" : "Map data: Natural Earth \xC2\xB7 GSHHG";
+std::string map_credits(bool gshhg, bool geonames, const std::vector<std::string>& more) {
+    std::string out = "Map data: Natural Earth";
+    if (gshhg) out += " \xC2\xB7 GSHHG";
+    if (geonames) out += " \xC2\xB7 GeoNames (CC BY 4.0)";
     for (const std::string& credit : more) out += " \xC2\xB7 " + credit;
     return out;
 }

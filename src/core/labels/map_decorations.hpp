@@ -100,8 +100,9 @@ struct ScaleBar {
 };
 ScaleBar choose_scale_bar(const Camera& camera, double max_px);
 
-// Credits for what a map shows: Natural Earth always, GeoNames when towns are named, then those of
-// added layers ("© OpenStreetMap contributors (ODbL)").
-std::string map_credits(bool geonames, const std::vector<std::string>& more = {});
+// Credits for what a map shows: Natural Earth always, GSHHG when its shores, lakes or rivers are
+// drawn, GeoNames when towns are named, then those of added layers ("© OpenStreetMap contributors
+// (ODbL)").
+std::string map_credits(bool gshhg, bool geonames, const std::vector<std::string>& more = {});
 
 }  // namespace storyplot
