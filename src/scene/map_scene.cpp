@@ -175,7 +175,7 @@ Frame MapScene::compose(const FrameView& view, const TextMeasure& text) const {
     options.caption_left = static_cast<float>(frame.layout.title.empty() ? in.left : frame.layout.title.max_x);
     options.caption_top = static_cast<float>(in.top);
     options.scale = view.scale;
-    if (const auto level = m_renderer.level_for(camera)) options.sides = m_sides[static_cast<std::size_t>(*level)].get();
+    if (level) options.sides = m_sides[static_cast<std::size_t>(*level)].get();
     options.context_cache = &m_context_plan;
     frame.overlay = plan_overlay(m_story, m_context.get(), camera, options, text);
 
