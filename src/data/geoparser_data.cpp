@@ -267,7 +267,10 @@ void add_admin_regions(GeoparserResources& resources, const std::vector<AdminReg
         for (const auto& name : region.names)
             for (auto& form : region_name_forms(name))
                 if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
+        // A form of a region's own name is that region's, before a form another region also goes by
+        // (Lord Howe Island's "New South Wales", Jervis Bay's "Australian Capital Territory").
         for (const auto& form : forms) by_country_and_form.emplace(std::pair(region.country, form), key);
+        for (const auto& form : region_name_forms(region.name)) by_country_and_form.insert_or_assign(std::pair(region.country, form), key);
         for (const auto& form : forms) {
             if (!is_latin_name(form)) continue;
             // A country's name stays the country's unless the region is another country's ("Georgia",
@@ -285,10 +288,12 @@ void add_admin_regions(GeoparserResources& resources, const std::vector<AdminReg
         entry.area_km2 = region.area_km2;
         resources.country_entries.emplace(key, std::move(entry));
     }
-    // "Louisville, Ky.": the reader looks these up as written, dots and all.
-    for (const auto& a : region_abbreviations())
-        if (const auto it = by_country_and_form.find({std::string(a.country), std::string(a.name)}); it != by_country_and_form.end())
-            resources.regions[std::string(a.written)].push_back(it->second);
+    // "Louisville, Ky.", "Lexington, KY": the reader looks these up as written, dots and all, and the
+    // postal codes in capitals (which no folded name is).
+    for (const auto* list : {&region_abbreviations(), &region_postal_codes()})
+        for (const auto& a : *list)
+            if (const auto it = by_country_and_form.find({std::string(a.country), std::string(a.name)}); it != by_country_and_form.end())
+                resources.regions[std::string(a.written)].push_back(it->second);
 }
 
 }  // namespace

@@ -200,7 +200,7 @@ WordSet load_common_words() {
 
 namespace {
 
-constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 17};  // 17: the entries decoded when looked up
+constexpr CacheKind index_cache_kind{{'S', 'P', 'G', 'A', 'Z', 'I', 'D', 'X'}, 18};  // 18: regions' postal codes
 
 // The sources' content: the gazetteer, the country outlines that name its countries, world-countries,
 // Natural Earth's regions and the word list that keeps ordinary words out of their names.

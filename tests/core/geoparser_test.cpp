@@ -376,6 +376,46 @@ TEST(Geoparser, ATownFollowedByItsRegionIsThatRegionsTown) {
     EXPECT_EQ(plain->entry->id, 20);
 }
 
+// "London, KY", "Perth, WA": a region's postal code in capitals after a town and a comma is the
+// region, and the town is that region's, as with "Ky."; a code two countries use ("WA": Washington
+// and Western Australia) is the one that holds the town. Alone, or in small letters, or before a
+// name ("Perth, WA Health said"), a code is no place.
+TEST(Geoparser, APostalCodeAfterATownIsItsRegion) {
+    static const FakeGazetteer towns({{20, "London", {-0.13, 51.51}, 8900000, "PPLC", "GB"},
+                                      {21, "London", {-84.08, 37.13}, 8000, "PPL", "US"},
+                                      {30, "Perth", {115.86, -31.95}, 2000000, "PPLA", "AU"},
+                                      {31, "Perth", {-3.43, 56.40}, 47000, "PPL", "GB"}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"the", "on", "in", "police", "two", "said", "were", "held", "and", "health"};
+    r.regions = {{"kentucky", {"ky"}}, {"KY", {"ky"}}, {"WA", {"wa-us", "wa-au"}}};
+    r.country_entries = {{"ky", {0, "Kentucky", {-85.3, 37.5}, 0, "ADM1", "US", 1.05e5}},
+                         {"wa-us", {0, "Washington", {-120.5, 47.4}, 0, "ADM1", "US", 1.85e5}},
+                         {"wa-au", {0, "Western Australia", {122.3, -25.4}, 0, "ADM1", "AU", 2.5e6}}};
+    const std::string text = "Arrests\nPolice said two men were held in London, KY, and in Perth, WA on Monday.\n";
+    const Extraction e = extract_places(text, r);
+    const FoundPlace* london = found(e, "London");
+    ASSERT_NE(london, nullptr);
+    EXPECT_EQ(london->entry->id, 21);
+    const FoundPlace* kentucky = found(e, "Kentucky");
+    ASSERT_NE(kentucky, nullptr);
+    EXPECT_EQ(text.substr(static_cast<std::size_t>(kentucky->mentions[0].offset), 2), "KY");
+    const FoundPlace* perth = found(e, "Perth");
+    ASSERT_NE(perth, nullptr);
+    EXPECT_EQ(perth->entry->id, 30);
+    EXPECT_NE(found(e, "Western Australia"), nullptr);
+    EXPECT_EQ(found(e, "Washington"), nullptr);
+    // The code at the sentence's end, and in a dateline.
+    EXPECT_NE(found(extract_places("Arrests\nTwo men were held in London, KY.\n", r), "Kentucky"), nullptr);
+    const Extraction dateline = extract_places("Arrests\nLONDON, KY - Police said two men were held on Monday.\n", r);
+    ASSERT_NE(found(dateline, "London"), nullptr);
+    EXPECT_EQ(found(dateline, "London")->entry->id, 21);
+    // Alone, in small letters, or before a name: no region.
+    EXPECT_EQ(found(extract_places("Arrests\nThe KY office said two men were held.\n", r), "Kentucky"), nullptr);
+    EXPECT_EQ(found(extract_places("Arrests\nTwo men were held in Perth, Wa on Monday.\n", r), "Western Australia"), nullptr);
+    EXPECT_EQ(found(extract_places("Arrests\nIn Perth, WA Health said two men were held.\n", r), "Western Australia"), nullptr);
+}
+
 // A town in a first-level region the text names is the one it means, as a town in a country it
 // names is: the smaller Ashford in the region the article is about before the larger one elsewhere.
 // A name that is also a region's stays the region's.

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "core/geo/geodesic.hpp"
@@ -217,4 +218,21 @@ TEST(GeoparserQuality, ARegionWhoseNameIsAWord) {
     EXPECT_EQ(fife->entry->feature_code, "ADM1");
     EXPECT_EQ(fife->mentions.size(), 1u);
     EXPECT_EQ(extract_places("Music\nThe band bought a Fife and a drum.\n", data().resources).places.size(), 0u);
+}
+
+// Postal codes after a town, on the real regions: each the region of its own name, not another that
+// also goes by it (Lord Howe Island is recorded as "New South Wales" too), and the town the one in it.
+TEST(GeoparserQuality, PostalCodesAfterTowns) {
+    const Extraction x = extract_places("Fires\nCrews from Sydney, NSW, Perth, WA, and Nelson, BC flew to Lexington, KY on Monday.\n", data().resources);
+    std::map<std::string, std::string> country_of;
+    for (const auto& p : x.places) country_of[p.entry->name] = p.entry->country;
+    EXPECT_EQ(country_of["New South Wales"], "AU");
+    EXPECT_EQ(country_of.count("Lord Howe Island"), 0u);
+    EXPECT_EQ(country_of["Western Australia"], "AU");
+    EXPECT_EQ(country_of["British Columbia"], "CA");
+    EXPECT_EQ(country_of["Kentucky"], "US");
+    EXPECT_EQ(country_of["Sydney"], "AU");
+    EXPECT_EQ(country_of["Perth"], "AU");
+    EXPECT_EQ(country_of["Nelson"], "CA");  // not Nelson, New Zealand
+    EXPECT_EQ(country_of["Lexington"], "US");
 }

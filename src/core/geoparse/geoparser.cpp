@@ -176,6 +176,7 @@ struct Candidate {
     std::string country;      // a country or demonym, not a settlement
     bool region = false;      // the name of a first-level region (and perhaps of towns too)
     bool region_word = false; // followed by a kind of region ("Alberta province"), which the mention takes in
+    bool after_town = false;  // a region's abbreviation or postal code after a town and a comma ("Lexington, KY")
 };
 
 // The first-level regions a folded name names (none for another name).
@@ -276,22 +277,29 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         if (calendar.count(t.folded)) continue;
         bool matched = false;
         // "Louisville, Ky.", "Newark, N.J.": a region's abbreviation after a town and a comma, as written
-        // (a dateline may drop the last dot: "EDMONTON, Ky (WBKO)").
+        // (a dateline may drop the last dot: "EDMONTON, Ky (WBKO)"); or its postal code, in capitals
+        // ("Lexington, KY", "Perth, WA").
         if (i > 0 && tokens[i - 1].capitalised && text.substr(tokens[i - 1].end, t.begin - tokens[i - 1].end) == ", ") {
             std::size_t e = t.begin;
-            std::string written;
-            while (e < text.size() && e - t.begin < 7 && (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '.'))
+            std::string written, code;
+            while (e < text.size() && e - t.begin < 7 && (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '.')) {
+                code += text[e];
                 written += static_cast<char>(std::tolower(static_cast<unsigned char>(text[e++])));
+            }
+            if (code.ends_with('.')) code.pop_back();  // the sentence's full stop: "… of Austin, TX."
+            const bool capitals = std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
             // (Not where a capitalised word follows: "Paris, La Défense" names no Louisiana.)
             std::size_t after = e;
             while (after < text.size() && text[after] == ' ') ++after;
             const bool name_follows = after > e && after < text.size() && std::isupper(static_cast<unsigned char>(text[after]));
             if (!written.ends_with('.') && written.size() >= 2 && !name_follows && r.regions.count(written + ".")) written += '.';
-            if (written.ends_with('.') && r.regions.count(written)) {
+            if (capitals && code.size() >= 2 && !name_follows && r.regions.count(code)) written = code;
+            if ((written.ends_with('.') || written == code) && r.regions.count(written)) {
                 std::size_t last = i;
                 while (last + 1 < tokens.size() && tokens[last + 1].begin < e) ++last;
                 Candidate c{i, last, written, false, {}};
                 c.region = true;
+                c.after_town = true;
                 candidates.push_back(c);
                 matched = true;
             }
@@ -440,7 +448,7 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                 followed_by_feature_or_org = true;
                 break;
             }
-        if (single && first.all_caps && first.text.size() <= 5) continue;                   // AFP, UN, KCNA
+        if (single && first.all_caps && first.text.size() <= 5 && !c.after_town) continue;  // AFP, UN, KCNA; not "Lexington, KY"
         if (single && not_settlements.count(c.folded)) continue;                              // Lake, Atlantic, Seven
         if (single && person_words.count(c.folded)) continue;                                 // Kim, Putin
         // "the Guardian", not "the Pittsburgh, Pa. company" nor "the Houston area".

@@ -142,4 +142,29 @@ const std::vector<RegionAbbreviation>& region_abbreviations() {
     return list;
 }
 
+const std::vector<RegionAbbreviation>& region_postal_codes() {
+    static const std::vector<RegionAbbreviation> list{
+        {"AL", "alabama", "US"},        {"AK", "alaska", "US"},           {"AZ", "arizona", "US"},         {"AR", "arkansas", "US"},
+        {"CA", "california", "US"},     {"CO", "colorado", "US"},         {"CT", "connecticut", "US"},     {"DE", "delaware", "US"},
+        {"FL", "florida", "US"},        {"GA", "georgia", "US"},          {"HI", "hawaii", "US"},          {"ID", "idaho", "US"},
+        {"IL", "illinois", "US"},       {"IN", "indiana", "US"},          {"IA", "iowa", "US"},            {"KS", "kansas", "US"},
+        {"KY", "kentucky", "US"},       {"LA", "louisiana", "US"},        {"ME", "maine", "US"},           {"MD", "maryland", "US"},
+        {"MA", "massachusetts", "US"},  {"MI", "michigan", "US"},         {"MN", "minnesota", "US"},       {"MS", "mississippi", "US"},
+        {"MO", "missouri", "US"},       {"MT", "montana", "US"},          {"NE", "nebraska", "US"},        {"NV", "nevada", "US"},
+        {"NH", "new hampshire", "US"},  {"NJ", "new jersey", "US"},       {"NM", "new mexico", "US"},      {"NY", "new york", "US"},
+        {"NC", "north carolina", "US"}, {"ND", "north dakota", "US"},     {"OH", "ohio", "US"},            {"OK", "oklahoma", "US"},
+        {"OR", "oregon", "US"},         {"PA", "pennsylvania", "US"},     {"RI", "rhode island", "US"},    {"SC", "south carolina", "US"},
+        {"SD", "south dakota", "US"},   {"TN", "tennessee", "US"},        {"TX", "texas", "US"},           {"UT", "utah", "US"},
+        {"VT", "vermont", "US"},        {"VA", "virginia", "US"},         {"WA", "washington", "US"},      {"WV", "west virginia", "US"},
+        {"WI", "wisconsin", "US"},      {"WY", "wyoming", "US"},          {"DC", "district of columbia", "US"},
+        {"AB", "alberta", "CA"},        {"BC", "british columbia", "CA"}, {"MB", "manitoba", "CA"},        {"NB", "new brunswick", "CA"},
+        {"NL", "newfoundland and labrador", "CA"}, {"NS", "nova scotia", "CA"}, {"NT", "northwest territories", "CA"},
+        {"NU", "nunavut", "CA"},        {"ON", "ontario", "CA"},          {"PE", "prince edward island", "CA"}, {"QC", "quebec", "CA"},
+        {"SK", "saskatchewan", "CA"},   {"YT", "yukon", "CA"},
+        {"NSW", "new south wales", "AU"}, {"VIC", "victoria", "AU"},      {"QLD", "queensland", "AU"},     {"WA", "western australia", "AU"},
+        {"SA", "south australia", "AU"}, {"TAS", "tasmania", "AU"},       {"NT", "northern territory", "AU"},
+        {"ACT", "australian capital territory", "AU"}};
+    return list;
+}
+
 }  // namespace storyplot

@@ -26,5 +26,10 @@ struct RegionAbbreviation {
 // The abbreviations of US states (AP style) and Canadian provinces that newspapers write after a
 // town ("Louisville, Ky.", "Regina, Sask."). States of a single short word are not abbreviated.
 const std::vector<RegionAbbreviation>& region_abbreviations();
+// The postal codes of US states (USPS), Canadian provinces and territories (Canada Post) and
+// Australia's states and territories, as news writes them in capitals after a town and a comma
+// ("Lexington, KY", "Nelson, BC", "Perth, WA"); `written` is the code itself, in capitals. A code
+// two countries use (WA, NT) stands for both: the town before it chooses.
+const std::vector<RegionAbbreviation>& region_postal_codes();
 
 }  // namespace storyplot
