@@ -299,6 +299,22 @@ TEST(Geoparser, APlaceBeforeATitleOrBeforeOrdinaryWordsIsNoPersonsName) {
     EXPECT_EQ(found(person, "Kim"), nullptr);
 }
 
+// Decided per mention: a place alone after an acronym is an organisation's branch ("CTV Vladivostok"),
+// itself a mention of the place, not a person's name that would erase the place's other mentions.
+// (A part of a place, "North Dallas", and a kind of place, "Dallas County": GeoparserQuality.)
+TEST(Geoparser, AnOrganisationsBranchIsNoPersonsName) {
+    GeoparserResources r = resources();
+    r.common_words.insert({"told", "then", "drove", "later", "crews", "from", "went"});
+    const std::string text = "Talks\nThe mayor told CTV Vladivostok on Tuesday. He then drove to Vladivostok.\n";
+    const Extraction e = extract_places(text, r);
+    const FoundPlace* vladivostok = found(e, "Vladivostok");
+    ASSERT_NE(vladivostok, nullptr);
+    EXPECT_EQ(vladivostok->mentions.size(), 2u);
+    // A person still: two names after an acronym ("CTV Kim Jong"; Kim is a village in Colorado).
+    const Extraction person = extract_places("Talks\nThe mayor told CTV Kim Jong on Tuesday that Kim was late.\n", r);
+    EXPECT_EQ(found(person, "Kim"), nullptr);
+}
+
 // Journeys as told: the place arrived at "before" the others comes after them; an earlier trip
 // ("once", an earlier year) is not part of the story's; with no mode word near it, a journey goes
 // by the mode the text names most.

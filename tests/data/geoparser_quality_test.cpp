@@ -236,3 +236,17 @@ TEST(GeoparserQuality, PostalCodesAfterTowns) {
     EXPECT_EQ(country_of["Nelson"], "CA");  // not Nelson, New Zealand
     EXPECT_EQ(country_of["Lexington"], "US");
 }
+
+// A part of a place ("North Dallas") and a name ending with a kind of place ("Dallas County") are no
+// person's names: the city's own mentions stay.
+TEST(GeoparserQuality, APartOrAKindOfAPlaceErasesNoMentionOfIt) {
+    const std::string text = "Mosquitoes\nOfficials in Dallas County asked for planes to spray most of North Dallas. "
+                             "With the concerns in Dallas, the city is spraying twice a week.\n";
+    const Extraction x = extract_places(text, data().resources);
+    const FoundPlace* dallas = nullptr;
+    for (const auto& p : x.places)
+        if (p.entry->name == "Dallas") dallas = &p;
+    ASSERT_NE(dallas, nullptr);
+    EXPECT_EQ(dallas->entry->country, "US");
+    EXPECT_GE(dallas->mentions.size(), 1u);
+}

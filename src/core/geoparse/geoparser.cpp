@@ -30,6 +30,9 @@ struct Token {
     bool possessive = false;    // written with "'s", which the word leaves out ("Kim's" is "Kim")
 };
 
+// An acronym: letters in capitals ("MLA", "CTV", "DMV"), not a number or a currency.
+bool is_acronym(const Token& t) { return t.all_caps && std::isalpha(static_cast<unsigned char>(t.text[0])); }
+
 bool is_upper_start(std::string_view word) {
     const auto cps = utf8_code_points(word.substr(0, std::min<std::size_t>(word.size(), 4)));
     if (cps.empty()) return false;
@@ -134,6 +137,9 @@ const std::set<std::string> place_cues{"in", "at", "to", "from", "near", "via", 
 const std::set<std::string> place_nouns{"area", "region", "city", "town", "province", "state", "county", "district", "border",
                                         "coast", "outskirts", "suburbs", "countryside", "airport", "port", "hospital", "metro"};
 // Words that name no settlement on their own: geographic features, oceans, numbers.
+// Words for a part of a place before its name ("North Dallas", "Greater Mumbai", "downtown Buffalo").
+const std::set<std::string> place_parts{"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                                        "greater", "downtown", "upper", "lower", "inner", "outer", "metro", "metropolitan"};
 const std::set<std::string> not_settlements{"lake", "island", "islands", "river", "bay", "sea", "ocean", "mount", "mountain", "mountains",
                                             "cape", "gulf", "strait", "valley", "desert", "forest", "atlantic", "pacific", "arctic",
                                             "antarctic", "indian", "mediterranean", "baltic", "caribbean", "north", "south", "east", "west",
@@ -254,16 +260,28 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         bool ordinary_rest = j > i;
         for (std::size_t k = i + 1; k <= j && ordinary_rest; ++k) ordinary_rest = r.common_words.count(tokens[k].folded) > 0;
         // After a title, a name and ordinary words are a person's ("Dr. Lamont Sweet").
+        // Nor is a known place after a word for a part of it ("North Dallas", "Greater Mumbai").
+        std::string rest;
+        for (std::size_t k = i + 1; k <= j; ++k) rest += (k > i + 1 ? " " : "") + tokens[k].folded;
+        const bool part_of_place = j > i && place_parts.count(tokens[i].folded) && known(rest);
         const bool place_run = known(whole) || (j > i && (area(tokens[i].folded) || area(tokens[i].folded + " " + tokens[i + 1].folded))) ||
-                               (ordinary_rest && !titled && known(tokens[i].folded));
+                               (ordinary_rest && !titled && known(tokens[i].folded)) || part_of_place;
         // A title or an acronym inside the run ends what qualifies the person ("Quebec Health Minister
         // Gaetan Barrette", "Calgary MLA Sandra Jansen", "the California DMV"): only the words after it
         // are a person's.
+        // A known place alone after an acronym is the organisation's branch or bureau, no person ("CTV
+        // Winnipeg", "CDC Atlanta").
         std::size_t person_from = i;
-        for (std::size_t k = i + 1; k <= j; ++k)
-            if (titles.count(tokens[k].folded) || (tokens[k].all_caps && std::isalpha(static_cast<unsigned char>(tokens[k].text[0]))))
+        bool after_acronym = false;
+        for (std::size_t k = i; k <= j; ++k)
+            if ((k > i && titles.count(tokens[k].folded)) || is_acronym(tokens[k])) {
                 person_from = k + 1;
-        if (!organisation && !feature && !place_run && (titled || (j > i && tokens[i].begin >= title_end)))
+                after_acronym = !titles.count(tokens[k].folded);
+            }
+        const bool branch = after_acronym && person_from == j && known(tokens[j].folded);
+        // Nor is a name that ends with a kind of place ("Dallas County", "Kowloon City").
+        const bool kind_of_place = j > i && place_nouns.count(tokens[j].folded) > 0;
+        if (!organisation && !feature && !place_run && !branch && !kind_of_place && (titled || (j > i && tokens[i].begin >= title_end)))
             for (std::size_t k = person_from; k <= j; ++k) person_words.insert(tokens[k].folded);
         if (titled && i == j) person_words.insert(tokens[i].folded);
         i = j;
@@ -461,8 +479,10 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // capitalised only because it opens the sentence ("In Vladivostok", "A Kentucky firm").
         const bool after_opening_word = c.first > 0 && (c.first == 1 || tokens[c.first - 2].sentence != tokens[c.first - 1].sentence) &&
                                         r.common_words.count(tokens[c.first - 1].folded);
+        // (After an acronym it is the organisation's branch, a place: "CTV Winnipeg".)
         if (single && c.first > 0 && tokens[c.first - 1].capitalised && tokens[c.first - 1].sentence == first.sentence &&
-            tokens[c.first].begin - tokens[c.first - 1].end <= 1 && !known(tokens[c.first - 1].folded) && !after_opening_word)
+            tokens[c.first].begin - tokens[c.first - 1].end <= 1 && !known(tokens[c.first - 1].folded) && !after_opening_word &&
+            !is_acronym(tokens[c.first - 1]))
             continue;
         kept.push_back(c);
     }
