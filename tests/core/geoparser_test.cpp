@@ -392,6 +392,22 @@ TEST(Geoparser, ATownFollowedByItsRegionIsThatRegionsTown) {
     EXPECT_EQ(plain->entry->id, 20);
 }
 
+// A town whose name is an ordinary word is a place where its region follows it after a comma
+// ("Reading, Pennsylvania"), with no place word before it; alone it stays the word.
+TEST(Geoparser, ATownNamedAsAWordIsKeptBeforeItsRegion) {
+    static const FakeGazetteer towns({{40, "Reading", {-0.97, 51.45}, 230000, "PPL", "GB"}, {41, "Reading", {-75.93, 40.34}, 88000, "PPL", "US"}});
+    GeoparserResources r;
+    r.gazetteer = &towns;
+    r.common_words = {"reading", "a", "the", "was", "shut", "after", "office", "newspaper", "is", "hard"};
+    r.regions = {{"pennsylvania", {"pa"}}};
+    r.country_entries = {{"pa", {0, "Pennsylvania", {-77.6, 40.9}, 0, "ADM1", "US", 1.19e5}}};
+    const Extraction e = extract_places("Mail\nA Reading, Pennsylvania newspaper office was shut after a letter came.\n", r);
+    const FoundPlace* reading = found(e, "Reading");
+    ASSERT_NE(reading, nullptr);
+    EXPECT_EQ(reading->entry->id, 41);
+    EXPECT_EQ(found(extract_places("Mail\nReading is hard after a letter came.\n", r), "Reading"), nullptr);
+}
+
 // "London, KY", "Perth, WA": a region's postal code in capitals after a town and a comma is the
 // region, and the town is that region's, as with "Ky."; a code two countries use ("WA": Washington
 // and Western Australia) is the one that holds the town. Alone, or in small letters, or before a

@@ -474,7 +474,8 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
                                        !tokens[c.last + 1].capitalised && place_nouns.count(tokens[c.last + 1].folded);
         if (preceded_by_the && single && !qualified_at.count(c.first) && !qualifies_a_place) continue;
         if (followed_by_feature_or_org) continue;                                            // Washington Post
-        if (single && r.common_words.count(c.folded) && !c.cued && !names_unit(r, c)) continue;  // Nice, Reading, Mobile; not Wales
+        // Nice, Reading, Mobile; not Wales, nor "Midland, Michigan" (a town of that name in the region after it)
+        if (single && r.common_words.count(c.folded) && !c.cued && !names_unit(r, c) && !qualified_at.count(c.first)) continue;
         // The second word of an unknown name ("Donald Trump"); not after an ordinary word that is
         // capitalised only because it opens the sentence ("In Vladivostok", "A Kentucky firm").
         const bool after_opening_word = c.first > 0 && (c.first == 1 || tokens[c.first - 2].sentence != tokens[c.first - 1].sentence) &&
