@@ -392,6 +392,18 @@ TEST(Geoparser, ATownFollowedByItsRegionIsThatRegionsTown) {
     EXPECT_EQ(plain->entry->id, 20);
 }
 
+// A place word cues the list it begins: "to Augusta and Reading" is two towns, though Reading is an
+// ordinary word; without the place word before the list it stays the word.
+TEST(Geoparser, APlaceWordCuesTheListItBegins) {
+    GeoparserResources r = resources();
+    r.common_words.insert({"they", "flew", "and", "or", "liked", "on", "monday"});
+    const Extraction e = extract_places("Trip\nThey flew to Augusta and Reading on Monday.\n", r);
+    EXPECT_NE(found(e, "Augusta"), nullptr);
+    EXPECT_NE(found(e, "Reading"), nullptr);
+    EXPECT_NE(found(extract_places("Trip\nThey flew to Vladivostok, Augusta or Reading on Monday.\n", r), "Reading"), nullptr);
+    EXPECT_EQ(found(extract_places("Trip\nThey liked Augusta and Reading on Monday.\n", r), "Reading"), nullptr);
+}
+
 // A town whose name is an ordinary word is a place where its region follows it after a comma
 // ("Reading, Pennsylvania"), with no place word before it; alone it stays the word.
 TEST(Geoparser, ATownNamedAsAWordIsKeptBeforeItsRegion) {

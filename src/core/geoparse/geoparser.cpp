@@ -367,6 +367,14 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         }
         if (matched) i = candidates.back().last;
     }
+    // A place word cues the list it begins: "to Munich and Shanghai", "in Perth, Darwin or Cairns".
+    for (std::size_t k = 1; k < candidates.size(); ++k) {
+        const Candidate& before = candidates[k - 1];
+        Candidate& c = candidates[k];
+        if (c.cued || !before.cued || tokens[before.last].sentence != tokens[c.first].sentence) continue;
+        const std::string_view between = std::string_view(text).substr(tokens[before.last].end, tokens[c.first].begin - tokens[before.last].end);
+        c.cued = between == " and " || between == ", " || between == " or " || between == ", and " || between == ", or ";
+    }
 
     // A name that is a country's and another country's region ("Georgia"): the region where the text
     // speaks more of the region's country than of the country — first-level regions of the same
