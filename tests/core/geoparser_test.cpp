@@ -392,6 +392,18 @@ TEST(Geoparser, ATownFollowedByItsRegionIsThatRegionsTown) {
     EXPECT_EQ(plain->entry->id, 20);
 }
 
+// A day or a month after a name ends it: "in Vladivostok Saturday" is Vladivostok, not a person
+// "Vladivostok Saturday" whose name would erase the city's other mentions.
+TEST(Geoparser, ADayAfterAPlaceEndsItsName) {
+    GeoparserResources r = resources();
+    r.common_words.insert({"hundreds", "rallied", "to", "demand", "action", "on", "said", "police", "two", "men", "were", "held"});
+    const Extraction e = extract_places("Rally\nHundreds rallied in Vladivostok Saturday to demand action. Police in Vladivostok said two men were held.\n", r);
+    const FoundPlace* city = found(e, "Vladivostok");
+    ASSERT_NE(city, nullptr);
+    EXPECT_EQ(city->mentions.size(), 2u);
+    EXPECT_NE(found(extract_places("Rally\nVladivostok March was cold.\n", r), "Vladivostok"), nullptr);
+}
+
 // A place word cues the list it begins: "to Augusta and Reading" is two towns, though Reading is an
 // ordinary word; without the place word before the list it stays the word.
 TEST(Geoparser, APlaceWordCuesTheListItBegins) {

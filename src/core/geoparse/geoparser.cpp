@@ -243,8 +243,11 @@ Extraction extract_places(std::string_view text, const GeoparserResources& r) {
         // A capitalised ordinary word opening a sentence ("From", "After") is not part of a name.
         const bool sentence_start = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
         if (sentence_start && r.common_words.count(tokens[i].folded)) continue;
+        // (A day or a month ends the name: "in Toronto Saturday" names no one.)
         std::size_t j = i;
-        while (j + 1 < tokens.size() && tokens[j + 1].capitalised && tokens[j + 1].sentence == tokens[i].sentence && tokens[j + 1].begin - tokens[j].end <= 1) ++j;
+        while (j + 1 < tokens.size() && tokens[j + 1].capitalised && tokens[j + 1].sentence == tokens[i].sentence && tokens[j + 1].begin - tokens[j].end <= 1 &&
+               !calendar.count(tokens[j + 1].folded))
+            ++j;
         const bool titled = i > 0 && titles.count(tokens[i - 1].folded);
         bool organisation = false, feature = false;
         for (std::size_t k = i; k <= j; ++k) {
