@@ -8,6 +8,8 @@ struct ImFont;
 
 namespace storyplot {
 
+class OverlaySprites;
+
 struct UiFonts {
     ImFont* ui = nullptr;          // panels and status bar
     ImFont* label = nullptr;       // town and place labels, with CJK merged in
@@ -19,6 +21,7 @@ struct UiFonts {
     ImFont* card_italic = nullptr;
     ImFont* card_title = nullptr;
     float scale = 1.0f;  // the interface's size they were made for (HiDPI: 1.5, 2…)
+    OverlaySprites* sprites = nullptr;  // labels' halos from this atlas and town dots (ui/overlay_sprites), its context's
 };
 
 // The text fonts must draw beyond their built-in ranges: `text` in any style (the story's names,

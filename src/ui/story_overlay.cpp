@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "ui/fonts.hpp"
+#include "ui/overlay_sprites.hpp"
 #include "ui/text_shaping.hpp"
 
 namespace storyplot {
@@ -17,18 +18,6 @@ ImU32 im(Rgba8 c) { return IM_COL32(c.r, c.g, c.b, c.a); }
 ImVec2 im(Vec2 v) { return ImVec2(static_cast<float>(v.x), static_cast<float>(v.y)); }
 
 const ImU32 white = IM_COL32(255, 255, 255, 255);
-const ImU32 halo = IM_COL32(255, 255, 255, 215);
-
-// The halo is the text drawn four times offset diagonally under it: with the glyphs' own
-// antialiasing that reads as an even white outline, at less than half the cost of eight copies.
-void text_with_halo(ImDrawList& list, ImFont* font, ImVec2 at, ImU32 colour, const std::string& logical) {
-    const float size = font->FontSize;
-    const std::string_view text = visual_text(logical);
-    const char* end = text.data() + text.size();
-    for (const ImVec2 d : {ImVec2(-1.2f, -1.2f), ImVec2(1.2f, -1.2f), ImVec2(-1.2f, 1.2f), ImVec2(1.2f, 1.2f)})
-        list.AddText(font, size, ImVec2(at.x + d.x, at.y + d.y), halo, text.data(), end);
-    list.AddText(font, size, at, colour, text.data(), end);
-}
 
 // A marker shape by category, filled, with a white outline so it reads on land and sea alike.
 void draw_marker(ImDrawList& list, MarkerShape shape, ImVec2 c, float r, ImU32 fill, ImU32 ring) {
@@ -109,24 +98,6 @@ void draw_vehicle(ImDrawList& list, TravelMode mode, ImVec2 c, float heading, Im
     }
 }
 
-// Turns the vertices added since `first` (a label and its halo) by `angle` radians about their own
-// centre: a name along a line.
-void turn_vertices(ImDrawList& list, int first, float angle) {
-    if (first >= list.VtxBuffer.Size) return;
-    ImVec2 low = list.VtxBuffer[first].pos, high = low;
-    for (int i = first; i < list.VtxBuffer.Size; ++i) {
-        low = ImVec2(std::min(low.x, list.VtxBuffer[i].pos.x), std::min(low.y, list.VtxBuffer[i].pos.y));
-        high = ImVec2(std::max(high.x, list.VtxBuffer[i].pos.x), std::max(high.y, list.VtxBuffer[i].pos.y));
-    }
-    const ImVec2 centre((low.x + high.x) / 2, (low.y + high.y) / 2);
-    const float c = std::cos(angle), s = std::sin(angle);
-    for (int i = first; i < list.VtxBuffer.Size; ++i) {
-        ImVec2& p = list.VtxBuffer[i].pos;
-        const float x = p.x - centre.x, y = p.y - centre.y;
-        p = ImVec2(centre.x + x * c - y * s, centre.y + x * s + y * c);
-    }
-}
-
 }  // namespace
 
 ImFont* font_for(TextStyle style) {
@@ -166,19 +137,19 @@ void paint_overlay(ImDrawList& list, const OverlayPlan& plan) {
             list.AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 7.0f * scale);
         }
     }
-    for (const Vec2 px : plan.town_dots) {
-        list.AddCircleFilled(im(px), 2.6f * scale, white, 12);
-        list.AddCircleFilled(im(px), 1.8f * scale, im(overlay_ink::town), 12);
-    }
+    std::vector<ImVec2> dots;
+    dots.reserve(plan.town_dots.size());
+    for (const Vec2 px : plan.town_dots) dots.push_back(im(px));
+    draw_dots(list, dots, 2.6f * scale, 1.8f * scale, im(overlay_ink::town));
     for (const auto& a : plan.arrows) {
         list.AddTriangleFilled(im(a.tip), im(a.left), im(a.right), im(a.colour));
         list.AddTriangle(im(a.tip), im(a.left), im(a.right), white, 1.2f);
     }
-    for (const auto& l : plan.labels) {
-        const int first = list.VtxBuffer.Size;
-        text_with_halo(list, font_for(l.style), im(l.at), im(l.colour), l.text);
-        if (l.angle != 0) turn_vertices(list, first, l.angle);
-    }
+    std::vector<HaloText> labels;
+    labels.reserve(plan.labels.size());
+    for (const auto& l : plan.labels)
+        labels.push_back({font_for(l.style), im(l.at), im(l.colour), std::string(visual_text(l.text)), static_cast<float>(l.angle)});
+    draw_texts_with_halos(list, labels);
     for (const auto& m : plan.markers) {
         if (m.selected) list.AddCircleFilled(im(m.px), m.radius + 7 * scale, IM_COL32(255, 196, 0, 110), 24);
         draw_marker(list, m.shape, im(m.px), m.radius, im(m.fill), im(m.ring));
@@ -193,7 +164,7 @@ void paint_overlay(ImDrawList& list, const OverlayPlan& plan) {
             list.AddCircleFilled(p, 4.5f * scale, white, 12);
             list.AddCircleFilled(p, 3.0f * scale, im(overlay_ink::text), 12);
         }
-        text_with_halo(list, font_for(TextStyle::label_bold), im(plan.ruler->text_at), im(overlay_ink::text), plan.ruler->text);
+        draw_texts_with_halos(list, {{font_for(TextStyle::label_bold), im(plan.ruler->text_at), im(overlay_ink::text), std::string(visual_text(plan.ruler->text))}});
     }
     for (const auto& c : plan.captions) {
         ImFont* font = font_for(c.style);

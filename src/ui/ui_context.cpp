@@ -10,6 +10,7 @@
 
 #include "render/offscreen_target.hpp"
 #include "ui/fonts.hpp"
+#include "ui/overlay_sprites.hpp"
 
 
 namespace storyplot {
@@ -36,6 +37,8 @@ UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale, const Fo
     apply_style(scale);
     if (window) ImGui_ImplSDL2_InitForOpenGL(window, gl);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    m_sprites = std::make_unique<OverlaySprites>();
+    m_fonts.sprites = m_sprites.get();
 }
 
 void UiContext::apply_style(float scale) {
@@ -61,6 +64,7 @@ void UiContext::set_scale(float scale) {
 
 UiContext::~UiContext() {
     activate();
+    m_sprites.reset();
     ImGui_ImplOpenGL3_Shutdown();
     if (m_window) ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext(m_context);
@@ -92,6 +96,7 @@ void UiContext::begin_frame(int width, int height) {
     if (m_pending_fonts) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         m_fonts = load_fonts(m_scale, *m_pending_fonts);
+        m_fonts.sprites = m_sprites.get();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         m_pending_fonts.reset();
     }
@@ -102,7 +107,11 @@ void UiContext::begin_frame(int width, int height) {
     ImGui_ImplOpenGL3_NewFrame();
     // The atlas is on the GPU now: its pixels here (one byte and four a texel) go. A rebuild for new
     // letters makes them again.
-    if (ImGui::GetIO().Fonts->TexPixelsAlpha8 || ImGui::GetIO().Fonts->TexPixelsRGBA32) ImGui::GetIO().Fonts->ClearTexData();
+    // The halos keep the cover they are made from.
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexPixelsAlpha8) m_sprites->set_atlas(atlas.TexPixelsAlpha8, atlas.TexWidth, atlas.TexHeight);
+    if (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32) atlas.ClearTexData();
+    m_sprites->new_frame();
     if (m_window) {
         ImGui_ImplSDL2_NewFrame();
     } else {
@@ -142,6 +151,7 @@ void render_top_down(ImDrawData* data) {
 void UiContext::end_frame(bool top_down) {
     activate();
     ImGui::Render();
+    m_sprites->upload();
     if (top_down) render_top_down(ImGui::GetDrawData());
     else ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
@@ -149,6 +159,7 @@ void UiContext::end_frame(bool top_down) {
 void UiContext::finish_frame() {
     activate();
     ImGui::Render();
+    m_sprites->upload();
 }
 
 void UiContext::draw_region(float x, float y, float w, float h) {

@@ -1,6 +1,7 @@
 #pragma once
 // One Dear ImGui context with storyplot's font and look, drawing through the OpenGL3 backend.
 // With a window it also takes SDL input; without one (headless) the caller gives the frame size.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -67,6 +68,7 @@ private:
     ImGuiContext* m_context = nullptr;
     ImGuiContext* m_previous = nullptr;
     UiFonts m_fonts;
+    std::unique_ptr<OverlaySprites> m_sprites;  // made from the atlas when it reaches the GPU
     std::optional<FontText> m_pending_fonts;
     FontText m_font_text;        // what the fonts were last built with
     std::u32string m_letters;    // and the letters beyond ASCII it holds
