@@ -222,7 +222,7 @@ void follow_frames(benchmark::State& state, bool live) {
     double t = train->start_time();
     const double step = (train->end_time() - train->start_time()) / 240.0;
     double slowest = 0, slowest_after_first = 0, slowest_after_third = 0;
-    int frame = 0;
+    int frame = 0, over = 0;
     for (auto _ : state) {
         const auto begin = std::chrono::steady_clock::now();
         FrameView view;
@@ -235,6 +235,7 @@ void follow_frames(benchmark::State& state, bool live) {
         slowest = std::max(slowest, ms);
         if (frame > 0) slowest_after_first = std::max(slowest_after_first, ms);
         if (frame > 2) slowest_after_third = std::max(slowest_after_third, ms);
+        over += ms > 16;
         ++frame;
         t += step;
         if (t > train->end_time()) t = train->start_time();
@@ -243,6 +244,7 @@ void follow_frames(benchmark::State& state, bool live) {
     state.counters["slowest_after_first_ms"] = slowest_after_first;
     // The first frames of a kind compile llvmpipe's shader variants for it, once a process.
     state.counters["slowest_after_third_ms"] = slowest_after_third;
+    state.counters["frames_over_16ms"] = over;
 }
 void BM_AnimatedStoryFrame_Follow_1080p(benchmark::State& state) { follow_frames(state, false); }
 void BM_AnimatedStoryFrame_Follow_1080p_Window(benchmark::State& state) { follow_frames(state, true); }
