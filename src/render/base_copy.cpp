@@ -74,7 +74,12 @@ bool BaseCopy::put_back(const Key& key, DrawStats& stats) {
 }
 
 void BaseCopy::offer(const Key& key, const DrawStats& stats) {
-    const bool again = m_last && (*m_last == key || shift_between(*m_last, key));
+    // The view decides whether the next frames are likely to show this base again: the one the
+    // frame before drew, or it moved by whole pixels (not a zoom). Its content may have changed in
+    // between (a layer read by view arrives while the user pans): it is kept at once all the same.
+    std::optional<Key> last = m_last;
+    if (last) last->revision = key.revision;
+    const bool again = last && (*last == key || shift_between(*last, key));
     m_last = key;
     if (!again || holds(key)) return;
     keep(key, stats, stats.coarse ? Box::of(0, 0, key.width, key.height) : Box{});

@@ -62,8 +62,8 @@ public:
     // is exposed() and then keep()s the whole.
     std::optional<Shift> put_back_moved(const Key& key);
     // After the base for `key` was drawn into the bound framebuffer: keeps a copy of it when the
-    // frame before drew the same, or the same moved by whole pixels (up to 4096x4096 pixels); all
-    // of it coarse when `stats` says so.
+    // frame before drew the same view, or the same moved by whole pixels, whatever it drew there
+    // (up to 4096x4096 pixels); all of it coarse when `stats` says so.
     void offer(const Key& key, const DrawStats& stats);
     // Keeps a copy of the base for `key` now in the bound framebuffer. Its coarse part: the box
     // around where the copy put_back_moved placed was coarse and `coarse` (drawn coarse this frame:

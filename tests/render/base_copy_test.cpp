@@ -171,6 +171,34 @@ TEST_F(BaseCopyRender, AViewMovedByWholePixelsMovesTheCopyAndDrawsWhatCameIntoVi
     EXPECT_FALSE(result.map.base_copied);
 }
 
+// A layer that arrives while the user pans (a read by view finished) is drawn whole once, and that
+// base is kept: the next frame of the pan moves it rather than drawing it whole again.
+TEST_F(BaseCopyRender, ALayerArrivingWhileTheViewPansIsDrawnWholeOnce) {
+    auto scene = make_scene();
+    ImageTarget target;
+    FrameView view = view_at(Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480), "2019-04-24T06:00+10:00");
+    view.decorations = DecorationSet{};
+    auto frame = [&](double dx) {
+        view.camera.pan_pixels(dx, 0);
+        FrameResult result;
+        Image image = target.render(*scene, view, {}, &result);
+        return std::make_pair(std::move(image), result.map.base_copied);
+    };
+    frame(0);
+    frame(0);
+    ASSERT_TRUE(frame(7).second);
+    scene->add_overlay(square_layer());
+    const auto arrived = frame(7);
+    EXPECT_FALSE(arrived.second);
+    EXPECT_EQ(arrived.first.rgba, fresh(view, true).rgba);
+    const auto next = frame(7);
+    EXPECT_TRUE(next.second);
+    const Image expected = fresh(view, true);
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < expected.rgba.size(); ++i) differing += std::abs(int(next.first.rgba[i]) - int(expected.rgba[i])) > 24;
+    EXPECT_LT(static_cast<double>(differing) / static_cast<double>(expected.rgba.size()), 0.005);
+}
+
 TEST(BaseCopy, AShiftExposesAColumnAndARowAndOnlyWholePixelsShift) {
     EXPECT_TRUE(BaseCopy::exposed(100, 50, {0, 0}).empty());
     const auto right_top = BaseCopy::exposed(100, 50, {3, 2});
