@@ -70,13 +70,13 @@ private:
 
 }  // namespace
 
-OverlaySprites::OverlaySprites() : m_pixels(static_cast<std::size_t>(size) * size, 0) {
+OverlaySprites::OverlaySprites() {
     KeepUnpack keep;
     GLuint texture = 0;
     glGenTextures(1, &texture);
     m_texture = texture;
+    allocate(first_size);
     glBindTexture(GL_TEXTURE_2D, texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, size, size, 0, GL_RED, GL_UNSIGNED_BYTE, m_pixels.data());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -98,8 +98,23 @@ void OverlaySprites::set_atlas(const unsigned char* alpha, int width, int height
     forget();
 }
 
+void OverlaySprites::allocate(int side) {
+    KeepUnpack keep;
+    m_size = side;
+    m_pixels.assign(static_cast<std::size_t>(side) * static_cast<std::size_t>(side), 0);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, side, side, 0, GL_RED, GL_UNSIGNED_BYTE, m_pixels.data());
+    m_dirty_top = side;
+    m_dirty_bottom = 0;
+    m_shelf_x = m_shelf_y = m_shelf_h = 0;
+}
+
 void OverlaySprites::new_frame() {
-    if (m_full) forget();  // the sprites in use come back next frame; the rest gave way
+    if (!m_full) return;
+    // What one frame draws did not fit: a texture twice as wide and high, up to the largest; past
+    // that the sprites in use come back next frame, and the rest gave way.
+    if (m_size < largest_size) allocate(m_size * 2);
+    forget();
 }
 
 void OverlaySprites::forget() {
@@ -108,7 +123,7 @@ void OverlaySprites::forget() {
     m_discs.clear();
     // The rows the old sprites took are cleared on the GPU too: a new one's empty margin may lie there.
     const int used = m_shelf_y + m_shelf_h;
-    std::fill(m_pixels.begin(), m_pixels.begin() + static_cast<std::ptrdiff_t>(used) * size, 0);
+    std::fill(m_pixels.begin(), m_pixels.begin() + static_cast<std::ptrdiff_t>(used) * m_size, 0);
     if (used > 0) {
         m_dirty_top = 0;
         m_dirty_bottom = std::max(m_dirty_bottom, used);
@@ -154,11 +169,11 @@ const OverlaySprites::Halo* OverlaySprites::find(const ImFontGlyph& glyph, const
             float clear = 1.0f;                    // what the four copies leave of what lies below
             for (const int dy : {-up, down})
                 for (const int dx : {-left, right}) clear *= 1.0f - copy_alpha * cover(gu - dx, gv - dy);
-            m_pixels[static_cast<std::size_t>(py + v) * size + static_cast<std::size_t>(px + u)] =
+            m_pixels[static_cast<std::size_t>(py + v) * m_size + static_cast<std::size_t>(px + u)] =
                 static_cast<unsigned char>(std::lround((1.0f - clear) * 255.0f));
         }
     Halo halo;
-    const float s = static_cast<float>(size);
+    const float s = static_cast<float>(m_size);
     halo.uv0 = ImVec2(static_cast<float>(px) / s, static_cast<float>(py) / s);
     halo.uv1 = ImVec2(static_cast<float>(px + hw) / s, static_cast<float>(py + hh) / s);
     // In screen pixels: a copy's offset, as the glyph's quad is drawn to its texels.
@@ -171,11 +186,11 @@ const OverlaySprites::Halo* OverlaySprites::find(const ImFontGlyph& glyph, const
 }
 
 bool OverlaySprites::place(int w, int h, int& x, int& y) {
-    if (m_shelf_x + w + 2 * margin > size) {
+    if (m_shelf_x + w + 2 * margin > m_size) {
         m_shelf_y += m_shelf_h;
         m_shelf_x = m_shelf_h = 0;
     }
-    if (m_shelf_y + h + 2 * margin > size || w + 2 * margin > size) {
+    if (m_shelf_y + h + 2 * margin > m_size || w + 2 * margin > m_size) {
         m_full = true;
         return false;
     }
@@ -217,9 +232,9 @@ const OverlaySprites::Disc* OverlaySprites::disc(float radius, int segments) {
             float outside = -FLT_MAX;  // distance beyond the polygon's edge
             for (const ImVec2 e : normals) outside = std::max(outside, x * e.x + y * e.y - apothem);
             const float cover = std::clamp(0.5f - outside, 0.0f, 1.0f);
-            m_pixels[static_cast<std::size_t>(py + j) * size + static_cast<std::size_t>(px + i)] = static_cast<unsigned char>(std::lround(cover * 255.0f));
+            m_pixels[static_cast<std::size_t>(py + j) * m_size + static_cast<std::size_t>(px + i)] = static_cast<unsigned char>(std::lround(cover * 255.0f));
         }
-    const float s = static_cast<float>(size);
+    const float s = static_cast<float>(m_size);
     Disc d{ImVec2(static_cast<float>(px) / s, static_cast<float>(py) / s), ImVec2(static_cast<float>(px + n) / s, static_cast<float>(py + n) / s), half};
     return &*(m_discs[key] = d);
 }
@@ -230,9 +245,9 @@ void OverlaySprites::upload() {
     if (m_dirty_top >= m_dirty_bottom) return;
     KeepUnpack keep;
     glBindTexture(GL_TEXTURE_2D, m_texture);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, m_dirty_top, size, m_dirty_bottom - m_dirty_top, GL_RED, GL_UNSIGNED_BYTE,
-                    m_pixels.data() + static_cast<std::size_t>(m_dirty_top) * size);
-    m_dirty_top = size;
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, m_dirty_top, m_size, m_dirty_bottom - m_dirty_top, GL_RED, GL_UNSIGNED_BYTE,
+                    m_pixels.data() + static_cast<std::size_t>(m_dirty_top) * m_size);
+    m_dirty_top = m_size;
     m_dirty_bottom = 0;
 }
 

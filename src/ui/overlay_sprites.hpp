@@ -9,7 +9,7 @@
 // cost five. A dot is ImGui's antialiased filled circle: a quad where the circle took 36 triangles.
 //
 // Sprites are made as they are first drawn and kept while the atlas stays; one the texture has no
-// room for is drawn the old way, and the texture is emptied before the next frame.
+// room for is drawn the old way, and the texture grows (or is emptied) before the next frame.
 #include <imgui.h>
 
 #include <cstdint>
@@ -31,7 +31,8 @@ public:
     // The font atlas's cover, one byte a texel (ImGui's Alpha8 pixels), for a new atlas: the
     // sprites made before are forgotten.
     void set_atlas(const unsigned char* alpha, int width, int height);
-    // Before a frame's drawing: a texture that filled up is emptied, to hold what is drawn now.
+    // Before a frame's drawing (a GL context current): a texture that filled up grows, up to
+    // largest_size, and is emptied, to hold what is drawn now.
     void new_frame();
 
     // Whole pixels the copies lie off the text's start, each way (1 or 2; 0 to 3 taken).
@@ -58,21 +59,24 @@ public:
     // Sends the sprites made since the last call to the texture: before the frame is rendered.
     void upload();
 
-    static constexpr int size = 1024;  // the texture's width and height
+    int size() const { return m_size; }  // the texture's width and height
+    static constexpr int first_size = 1024, largest_size = 4096;
 
 private:
     bool place(int width, int height, int& x, int& y);  // room in the texture, marked to send
     void forget();
+    void allocate(int side);  // a new, empty texture
 
     std::vector<unsigned char> m_atlas;
     int m_atlas_w = 0, m_atlas_h = 0;
-    std::vector<unsigned char> m_pixels;  // the texture's, size x size
+    int m_size = 0;
+    std::vector<unsigned char> m_pixels;  // the texture's, m_size x m_size
     std::unordered_map<std::uint64_t, Halo> m_made;  // by the glyph's place in the atlas
     std::unordered_set<std::uint64_t> m_refused;
     std::unordered_map<int, std::optional<Disc>> m_discs;  // by radius in 64ths of a pixel and segments
     int m_shelf_x = 0, m_shelf_y = 0, m_shelf_h = 0;  // where the next halo goes
     bool m_full = false;                              // a sprite found no room
-    int m_dirty_top = size, m_dirty_bottom = 0;       // rows not yet sent
+    int m_dirty_top = 0, m_dirty_bottom = 0;       // rows not yet sent
     unsigned m_texture = 0;
 };
 

@@ -100,8 +100,8 @@ TEST(OverlaySprites, HalosAndDotsFromSpritesAreTheCopiesAndCirclesPicture) {
     EXPECT_GT(halo, 1000) << halo;  // the halos are there
 }
 
-// A texture with no room left draws the rest the old way, the same picture, and is emptied for the
-// next frame, which draws from sprites again.
+// A texture with no room left draws the rest the old way, the same picture, and grows for the next
+// frame, which draws from sprites again.
 TEST(OverlaySprites, AFullTextureDrawsTheOldWayAndMakesRoomForTheNextFrame) {
     HeadlessContext context;
     UiContext ui(nullptr, nullptr);
@@ -111,7 +111,9 @@ TEST(OverlaySprites, AFullTextureDrawsTheOldWayAndMakesRoomForTheNextFrame) {
         for (float r = 1; r < 32 && fonts().sprites->disc(r, 24); r += 0.25f) ++made;
     });
     EXPECT_GT(made, 10);
+    EXPECT_EQ(fonts().sprites->size(), OverlaySprites::first_size);
     const Drawn next = draw(ui, target, true);
+    EXPECT_EQ(fonts().sprites->size(), 2 * OverlaySprites::first_size);
     EXPECT_GT(full.vertices, 2 * next.vertices);  // the first drawn the old way, the next from sprites
     int differ = 0;
     for (int y = 0; y < height; ++y)
