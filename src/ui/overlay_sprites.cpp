@@ -23,7 +23,7 @@ constexpr int margin = 1;  // empty texels around each halo, so filtering never 
 
 // A halo by the glyph's place in the atlas and its copies' offsets (each 0..3 pixels).
 std::uint64_t key_of(int x, int y, const OverlaySprites::Offsets& o) {
-    const auto part = [](int v) { return static_cast<std::uint64_t>(std::clamp(v, 0, 3)); };
+    const auto part = [](int v) { return static_cast<std::uint64_t>(v & 3); };
     return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(y) & 0xFFFFFu) << 28) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(x) & 0xFFFFFu) << 8) |
            part(o.left) << 6 | part(o.right) << 4 | part(o.up) << 2 | part(o.down);
 }
@@ -133,7 +133,8 @@ void OverlaySprites::forget() {
 }
 
 const OverlaySprites::Halo* OverlaySprites::find(const ImFontGlyph& glyph, const Offsets& offsets) {
-    if (m_atlas.empty()) return nullptr;
+    const auto [nearest, farthest] = std::minmax({offsets.left, offsets.right, offsets.up, offsets.down});
+    if (m_atlas.empty() || nearest < 0 || farthest > 3) return nullptr;
     const TexelRect r = texels_of(glyph, m_atlas_w, m_atlas_h);
     const std::uint64_t key = key_of(r.x0, r.y0, offsets);
     if (const auto it = m_made.find(key); it != m_made.end()) return &it->second;
@@ -147,8 +148,7 @@ const OverlaySprites::Halo* OverlaySprites::find(const ImFontGlyph& glyph, const
     const int left = offsets.left * ox, right = offsets.right * ox, up = offsets.up * oy, down = offsets.down * oy;  // texels
     const int hw = tw + left + right, hh = th + up + down;
     const bool inside = r.x0 >= 0 && r.y0 >= 0 && r.x1 <= m_atlas_w && r.y1 <= m_atlas_h;
-    const bool near = std::max({offsets.left, offsets.right, offsets.up, offsets.down}) <= 3 && std::min({offsets.left, offsets.right, offsets.up, offsets.down}) >= 0;
-    if (tw <= 0 || th <= 0 || sw <= 0 || sh <= 0 || !inside || !near) {
+    if (tw <= 0 || th <= 0 || sw <= 0 || sh <= 0 || !inside) {
         m_refused.insert(key);
         return nullptr;
     }
