@@ -7,8 +7,8 @@
 #include <cfloat>
 #include <cmath>
 #include <numbers>
-#include <optional>
 
+#include "render/gl_handle.hpp"
 #include "ui/fonts.hpp"
 
 namespace storyplot {
@@ -71,25 +71,12 @@ private:
 }  // namespace
 
 OverlaySprites::OverlaySprites() {
-    KeepUnpack keep;
     GLuint texture = 0;
     glGenTextures(1, &texture);
-    m_texture = texture;
-    allocate(first_size);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    // Sampled as white with the halo's cover for alpha, as ImGui's shader takes its font texture.
-    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    m_texture = gl::Texture(texture);
 }
 
-OverlaySprites::~OverlaySprites() {
-    const GLuint texture = m_texture;
-    glDeleteTextures(1, &texture);
-}
+OverlaySprites::~OverlaySprites() = default;
 
 void OverlaySprites::set_atlas(const unsigned char* alpha, int width, int height) {
     m_atlas.assign(alpha, alpha + static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
@@ -98,31 +85,22 @@ void OverlaySprites::set_atlas(const unsigned char* alpha, int width, int height
     forget();
 }
 
-void OverlaySprites::allocate(int side) {
-    KeepUnpack keep;
-    m_size = side;
-    m_pixels.assign(static_cast<std::size_t>(side) * static_cast<std::size_t>(side), 0);
-    glBindTexture(GL_TEXTURE_2D, m_texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, side, side, 0, GL_RED, GL_UNSIGNED_BYTE, m_pixels.data());
-    m_dirty_top = side;
-    m_dirty_bottom = 0;
-    m_shelf_x = m_shelf_y = m_shelf_h = 0;
-}
-
 void OverlaySprites::new_frame() {
     if (!m_full) return;
     // What one frame draws did not fit: a texture twice as wide and high, up to the largest; past
     // that the sprites in use come back next frame, and the rest gave way.
-    if (m_size < largest_size) allocate(m_size * 2);
+    if (m_size < largest_size) {
+        m_size *= 2;
+        m_pixels.clear();  // made again, larger, by the next sprite; sent whole
+    }
     forget();
 }
 
 void OverlaySprites::forget() {
     m_made.clear();
-    m_refused.clear();
     m_discs.clear();
     // The rows the old sprites took are cleared on the GPU too: a new one's empty margin may lie there.
-    const int used = m_shelf_y + m_shelf_h;
+    const int used = m_pixels.empty() ? 0 : m_shelf_y + m_shelf_h;
     std::fill(m_pixels.begin(), m_pixels.begin() + static_cast<std::ptrdiff_t>(used) * m_size, 0);
     if (used > 0) {
         m_dirty_top = 0;
@@ -138,7 +116,6 @@ const OverlaySprites::Halo* OverlaySprites::find(const ImFontGlyph& glyph, const
     const TexelRect r = texels_of(glyph, m_atlas_w, m_atlas_h);
     const std::uint64_t key = key_of(r.x0, r.y0, offsets);
     if (const auto it = m_made.find(key); it != m_made.end()) return &it->second;
-    if (m_refused.contains(key)) return nullptr;
 
     const int tw = r.x1 - r.x0, th = r.y1 - r.y0;
     const float sw = glyph.X1 - glyph.X0, sh = glyph.Y1 - glyph.Y0;
@@ -148,15 +125,8 @@ const OverlaySprites::Halo* OverlaySprites::find(const ImFontGlyph& glyph, const
     const int left = offsets.left * ox, right = offsets.right * ox, up = offsets.up * oy, down = offsets.down * oy;  // texels
     const int hw = tw + left + right, hh = th + up + down;
     const bool inside = r.x0 >= 0 && r.y0 >= 0 && r.x1 <= m_atlas_w && r.y1 <= m_atlas_h;
-    if (tw <= 0 || th <= 0 || sw <= 0 || sh <= 0 || !inside) {
-        m_refused.insert(key);
-        return nullptr;
-    }
     int px = 0, py = 0;
-    if (!place(hw, hh, px, py)) {
-        m_refused.insert(key);  // full: this glyph's halo is drawn the old way
-        return nullptr;
-    }
+    if (tw <= 0 || th <= 0 || sw <= 0 || sh <= 0 || !inside || !place(hw, hh, px, py)) return nullptr;  // drawn the old way
 
     auto cover = [&](int u, int v) -> float {  // the glyph's, 0 outside it
         if (u < 0 || v < 0 || u >= tw || v >= th) return 0.0f;
@@ -186,6 +156,7 @@ const OverlaySprites::Halo* OverlaySprites::find(const ImFontGlyph& glyph, const
 }
 
 bool OverlaySprites::place(int w, int h, int& x, int& y) {
+    if (m_pixels.empty()) m_pixels.assign(static_cast<std::size_t>(m_size) * static_cast<std::size_t>(m_size), 0);
     if (m_shelf_x + w + 2 * margin > m_size) {
         m_shelf_y += m_shelf_h;
         m_shelf_x = m_shelf_h = 0;
@@ -206,7 +177,7 @@ bool OverlaySprites::place(int w, int h, int& x, int& y) {
 const OverlaySprites::Disc* OverlaySprites::disc(float radius, int segments) {
     if (!(radius > 0) || radius > 32 || segments < 3 || segments > 64) return nullptr;
     const int key = static_cast<int>(std::lround(radius * 64)) * 128 + segments;
-    if (const auto it = m_discs.find(key); it != m_discs.end()) return it->second ? &*it->second : nullptr;
+    if (const auto it = m_discs.find(key); it != m_discs.end()) return &it->second;
     // Four texels a pixel, each the cover ImGui's antialiased fill of the polygon gives a pixel
     // centred there: whole half a pixel inside its edge, none half a pixel outside, a ramp between.
     // Its corners lie on the circle, the first at 0 radians.
@@ -214,10 +185,7 @@ const OverlaySprites::Disc* OverlaySprites::disc(float radius, int segments) {
     const float reach = radius + 1.0f;
     const int n = static_cast<int>(std::ceil(2 * reach * per_pixel));
     int px = 0, py = 0;
-    if (!place(n, n, px, py)) {
-        m_discs[key] = std::nullopt;
-        return nullptr;
-    }
+    if (!place(n, n, px, py)) return nullptr;
     const float step = 2.0f * std::numbers::pi_v<float> / static_cast<float>(segments);
     const float apothem = radius * std::cos(step / 2);
     std::vector<ImVec2> normals;  // of the edges, outwards
@@ -236,17 +204,32 @@ const OverlaySprites::Disc* OverlaySprites::disc(float radius, int segments) {
         }
     const float s = static_cast<float>(m_size);
     Disc d{ImVec2(static_cast<float>(px) / s, static_cast<float>(py) / s), ImVec2(static_cast<float>(px + n) / s, static_cast<float>(py + n) / s), half};
-    return &*(m_discs[key] = d);
+    return &m_discs.emplace(key, d).first->second;
 }
 
-ImTextureID OverlaySprites::texture() const { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(m_texture)); }
+ImTextureID OverlaySprites::texture() const { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(m_texture.get())); }
 
 void OverlaySprites::upload() {
-    if (m_dirty_top >= m_dirty_bottom) return;
+    if (m_pixels.empty()) return;  // nothing made
     KeepUnpack keep;
-    glBindTexture(GL_TEXTURE_2D, m_texture);
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, m_dirty_top, m_size, m_dirty_bottom - m_dirty_top, GL_RED, GL_UNSIGNED_BYTE,
-                    m_pixels.data() + static_cast<std::size_t>(m_dirty_top) * m_size);
+    glBindTexture(GL_TEXTURE_2D, m_texture.get());
+    if (m_sent_size != m_size) {
+        // The texture's first sprites, or a texture grown: its storage, sent whole.
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, m_size, m_size, 0, GL_RED, GL_UNSIGNED_BYTE, m_pixels.data());
+        if (m_sent_size == 0) {
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+            // Sampled as white with the sprite's cover for alpha, as ImGui's shader takes its font texture.
+            const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+            glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        }
+        m_sent_size = m_size;
+    } else if (m_dirty_top < m_dirty_bottom) {
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, m_dirty_top, m_size, m_dirty_bottom - m_dirty_top, GL_RED, GL_UNSIGNED_BYTE,
+                        m_pixels.data() + static_cast<std::size_t>(m_dirty_top) * static_cast<std::size_t>(m_size));
+    }
     m_dirty_top = m_size;
     m_dirty_bottom = 0;
 }
@@ -307,13 +290,17 @@ void turn(ImDrawList& list, std::initializer_list<std::pair<int, int>> ranges, f
 }  // namespace
 
 void draw_texts_with_halos(ImDrawList& list, const std::vector<HaloText>& texts) {
-    OverlaySprites* halos = fonts().sprites;
+    OverlaySprites* sprites = fonts().sprites;
     struct Drawn {
-        int halo_first = 0, halo_end = 0, text_first = 0, text_end = 0;
-        bool halo_quads = false;
+        int halo_first = 0, halo_end = 0, text_first = 0, text_end = 0;  // vertices
     };
     std::vector<Drawn> drawn(texts.size());
-    if (halos) {
+    if (sprites) {
+        struct Quad {
+            ImVec2 a, c;
+            const OverlaySprites::Halo* halo;
+        };
+        std::vector<Quad> quads;
         bool pushed = false;
         for (std::size_t i = 0; i < texts.size(); ++i) {
             // Where each copy's text would start, from where this one starts: as AddText floors them.
@@ -321,24 +308,21 @@ void draw_texts_with_halos(ImDrawList& list, const std::vector<HaloText>& texts)
             const OverlaySprites::Offsets offsets{
                 static_cast<int>(IM_FLOOR(at.x) - IM_FLOOR(at.x - copy_offset)), static_cast<int>(IM_FLOOR(at.x + copy_offset) - IM_FLOOR(at.x)),
                 static_cast<int>(IM_FLOOR(at.y) - IM_FLOOR(at.y - copy_offset)), static_cast<int>(IM_FLOOR(at.y + copy_offset) - IM_FLOOR(at.y))};
-            int quads = 0;
+            quads.clear();
             bool every = true;
-            each_glyph(texts[i], [&](const ImFontGlyph& g, float, float) {
-                every = every && halos->find(g, offsets);
-                ++quads;
-            });
-            if (!every || quads == 0) continue;
-            if (!pushed) list.PushTextureID(halos->texture());
-            pushed = true;
-            Drawn& d = drawn[i];
-            d.halo_quads = true;
-            d.halo_first = list.VtxBuffer.Size;
-            list.PrimReserve(6 * quads, 4 * quads);
             each_glyph(texts[i], [&](const ImFontGlyph& g, float x, float y) {
-                const OverlaySprites::Halo& h = *halos->find(g, offsets);
-                list.PrimRectUV(ImVec2(x + g.X0 - h.left, y + g.Y0 - h.up), ImVec2(x + g.X1 + h.right, y + g.Y1 + h.down), h.uv0, h.uv1, IM_COL32_WHITE);
+                const OverlaySprites::Halo* h = every ? sprites->find(g, offsets) : nullptr;
+                every = h != nullptr;
+                if (h) quads.push_back({ImVec2(x + g.X0 - h->left, y + g.Y0 - h->up), ImVec2(x + g.X1 + h->right, y + g.Y1 + h->down), h});
             });
-            d.halo_end = list.VtxBuffer.Size;
+            if (!every || quads.empty()) continue;  // its halo drawn as four copies below
+            if (!pushed) list.PushTextureID(sprites->texture());
+            pushed = true;
+            drawn[i].halo_first = list.VtxBuffer.Size;
+            const int n = static_cast<int>(quads.size());
+            list.PrimReserve(6 * n, 4 * n);
+            for (const Quad& q : quads) list.PrimRectUV(q.a, q.c, q.halo->uv0, q.halo->uv1, IM_COL32_WHITE);
+            drawn[i].halo_end = list.VtxBuffer.Size;
         }
         if (pushed) list.PopTextureID();
     }
@@ -348,7 +332,7 @@ void draw_texts_with_halos(ImDrawList& list, const std::vector<HaloText>& texts)
         const char* begin = t.text.data();
         const char* end = begin + t.text.size();
         d.text_first = list.VtxBuffer.Size;
-        if (!d.halo_quads)
+        if (d.halo_end == d.halo_first)
             for (const ImVec2 o : {ImVec2(-copy_offset, -copy_offset), ImVec2(copy_offset, -copy_offset), ImVec2(-copy_offset, copy_offset), ImVec2(copy_offset, copy_offset)})
                 list.AddText(t.font, t.font->FontSize, ImVec2(t.at.x + o.x, t.at.y + o.y), halo_white, begin, end);
         list.AddText(t.font, t.font->FontSize, t.at, t.colour, begin, end);

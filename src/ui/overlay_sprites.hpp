@@ -12,11 +12,11 @@
 // room for is drawn the old way, and the texture grows (or is emptied) before the next frame.
 #include <imgui.h>
 
+#include "render/gl_handle.hpp"
+
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace storyplot {
@@ -31,8 +31,8 @@ public:
     // The font atlas's cover, one byte a texel (ImGui's Alpha8 pixels), for a new atlas: the
     // sprites made before are forgotten.
     void set_atlas(const unsigned char* alpha, int width, int height);
-    // Before a frame's drawing (a GL context current): a texture that filled up grows, up to
-    // largest_size, and is emptied, to hold what is drawn now.
+    // Before a frame's drawing: a texture that filled up grows, up to largest_size, and is emptied,
+    // to hold what is drawn now.
     void new_frame();
 
     // Whole pixels the copies lie off the text's start, each way (1 or 2; 0 to 3 taken).
@@ -65,19 +65,18 @@ public:
 private:
     bool place(int width, int height, int& x, int& y);  // room in the texture, marked to send
     void forget();
-    void allocate(int side);  // a new, empty texture
 
     std::vector<unsigned char> m_atlas;
     int m_atlas_w = 0, m_atlas_h = 0;
-    int m_size = 0;
-    std::vector<unsigned char> m_pixels;  // the texture's, m_size x m_size
-    std::unordered_map<std::uint64_t, Halo> m_made;  // by the glyph's place in the atlas
-    std::unordered_set<std::uint64_t> m_refused;
-    std::unordered_map<int, std::optional<Disc>> m_discs;  // by radius in 64ths of a pixel and segments
-    int m_shelf_x = 0, m_shelf_y = 0, m_shelf_h = 0;  // where the next halo goes
+    int m_size = first_size;
+    std::vector<unsigned char> m_pixels;  // the texture's, m_size x m_size; made with the first sprite
+    std::unordered_map<std::uint64_t, Halo> m_made;  // by the glyph's place in the atlas and the offsets
+    std::unordered_map<int, Disc> m_discs;            // by radius in 64ths of a pixel and segments
+    int m_shelf_x = 0, m_shelf_y = 0, m_shelf_h = 0;  // where the next sprite goes
     bool m_full = false;                              // a sprite found no room
-    int m_dirty_top = 0, m_dirty_bottom = 0;       // rows not yet sent
-    unsigned m_texture = 0;
+    int m_dirty_top = first_size, m_dirty_bottom = 0; // rows not yet sent
+    gl::Texture m_texture;
+    int m_sent_size = 0;  // the side of the texture's storage on the GPU (0: none yet)
 };
 
 // Texts with halos, as map labels draw: every halo first, in one draw, then every text over them.
