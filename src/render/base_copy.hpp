@@ -4,10 +4,13 @@
 // hover, a label, the clock), each frame puts the base back in one copy of pixels and draws only the
 // routes and the overlay over it: the same pixels as drawing it again, for a fraction of the work.
 //
-// A view moved by whole pixels (a drag, a camera following a vehicle on whole pixels) moves the copy
-// and draws only the column and row that came into view. A copy is made only when the same base,
-// or the same moved by whole pixels, was drawn twice in a row, so a view that zooms or moves by
-// fractions of a pixel pays nothing for it.
+// A view moved by whole pixels (a drag, a camera following a vehicle on whole pixels) turns the
+// copy, which wraps around its edges like a ring: the copy's pixel of the view's (x, y) is
+// ((x + origin.x) mod width, (y + origin.y) mod height). Only the column and row that came into
+// view are drawn, into the copy where they wrap, and the whole is put back as usual: a moved frame
+// copies the base's pixels once, not twice (out of the copy and back into it). A copy is made only
+// when the same base, or the same moved by whole pixels, was drawn twice in a row, so a view that
+// zooms or moves by fractions of a pixel pays nothing for it.
 //
 // The window's base drawn from a copy for moving views (DrawStats::coarse), whole or where a move
 // brought it into view, is kept like any other, marked coarse; once the view stays, the scene draws
@@ -15,6 +18,7 @@
 // it whole.
 // Needs a current GL context.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -58,36 +62,47 @@ public:
     // again, the picture catches up.
     bool put_back(const Key& key, DrawStats& stats);
     // When it holds a base `key` shows moved by whole pixels (a pan, a camera following a vehicle):
-    // copies what of it is still in view into place and answers the shift; the caller draws what
-    // is exposed() and then keep()s the whole.
-    std::optional<Shift> put_back_moved(const Key& key);
+    // turns the copy by the shift and answers it. It then holds `key`, but what came into view
+    // (exposed()) still shows what left it: the caller draws those parts into it (draw_into), tells
+    // how (drawn), and puts the whole back.
+    std::optional<Shift> move_to(const Key& key);
+    // Draws `part` of the held base (its pixels from its first corner) into the copy: `draw(piece)`
+    // for each piece of it between the copy's edges (one, or up to four where it wraps), with the
+    // copy's framebuffer bound and the viewport and scissor on where that piece lies in it. The
+    // bindings, viewport and scissor are restored after.
+    void draw_into(const Box& part, const std::function<void(const Box& piece)>& draw);
+    // The parts of a move have been drawn: `stats` those of their draws, `coarse` the box around
+    // those drawn coarse (its pixels).
+    void drawn(const DrawStats& stats, const Box& coarse);
     // After the base for `key` was drawn into the bound framebuffer: keeps a copy of it when the
     // frame before drew the same view, or the same moved by whole pixels, whatever it drew there
     // (up to 4096x4096 pixels); all of it coarse when `stats` says so.
     void offer(const Key& key, const DrawStats& stats);
-    // Keeps a copy of the base for `key` now in the bound framebuffer. Its coarse part: the box
-    // around where the copy put_back_moved placed was coarse and `coarse` (drawn coarse this frame:
-    // the whole, or parts that came into view; its pixels).
-    void keep(const Key& key, const DrawStats& stats, const Box& coarse = Box{});
 
     // The band of the held base's coarse part (its pixels from its first corner) to draw exactly
-    // this frame: at most `rows` rows of it, the picture's top first; none when all is exact.
+    // this frame (into the copy: draw_into): at most `rows` rows of it, the picture's top first;
+    // none when all is exact.
     std::optional<Box> next_to_refine(int rows) const;
     // Whether some of the held base is still coarse.
     bool has_coarse() const { return m_held && m_coarse.width() > 0 && m_coarse.height() > 0; }
-    // `band` (from next_to_refine) has been drawn exactly into the bound framebuffer at the held
-    // key's rectangle: copied into the copy, and no longer coarse.
+    // `band` (from next_to_refine) has been drawn exactly into the copy: no longer coarse.
     void refined(const Box& band);
 
     bool holds(const Key& key) const { return m_held && *m_held == key; }
+    // Whether put_back(key) would put it back.
+    bool serves(const Key& key) const { return holds(key) && m_pixels && !m_stats.globe_picture_lags; }
 
 private:
+    // Keeps a copy of the base for `key` now in the bound framebuffer, its origin at the copy's
+    // first corner; all of it coarse when `coarse`.
+    void keep(const Key& key, const DrawStats& stats, bool coarse);
+
     std::optional<Key> m_last;  // the base drawn last
     std::optional<Key> m_held;  // the base the copy holds
     DrawStats m_stats;
     std::unique_ptr<OffscreenTarget> m_pixels;  // the copy
-    Box m_coarse;        // of the held base
-    Box m_moved_coarse;  // the held base's coarse part as put_back_moved placed it, for keep
+    int m_origin_x = 0, m_origin_y = 0;  // the copy's pixel of the held base's first
+    Box m_coarse;  // of the held base
 };
 
 }  // namespace storyplot

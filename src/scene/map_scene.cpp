@@ -224,36 +224,34 @@ DrawStats MapScene::paint_map(const MapPaint& map, const Box& tile, PixelLayout 
         // once the view stays, the exact base is drawn over it a quarter of its rows a frame.
         MapRenderer::DrawOptions moving = panel.options;
         moving.moving = panel.options.live;
-        // A part of the panel (framebuffer pixels from the panel's first corner) drawn as a piece of
-        // its view.
-        auto draw_part = [&](const Box& part, const MapRenderer::DrawOptions& options) {
-            const int px = static_cast<int>(part.min_x), py = static_cast<int>(part.min_y);
-            const int pw = static_cast<int>(part.width()), ph = static_cast<int>(part.height());
-            glViewport(vx + px, vy + py, pw, ph);
-            glScissor(vx + px, vy + py, pw, ph);
-            const Box rows = top_down ? part : Box::of(part.min_x, h - part.max_y, part.max_x, h - part.min_y);  // the view's, top-down
-            const DrawStats drawn = m_renderer.draw_base(piece.piece(rows), options);
-            glViewport(vx, vy, w, h);
-            glScissor(vx, vy, w, h);
+        // A part of the panel (framebuffer pixels from the panel's first corner) drawn into the
+        // copy as a piece of its view.
+        auto draw_into_copy = [&](const Box& part, const MapRenderer::DrawOptions& options) {
+            DrawStats drawn;
+            copy.draw_into(part, [&](const Box& p) {
+                const Box rows = top_down ? p : Box::of(p.min_x, h - p.max_y, p.max_x, h - p.min_y);  // the view's, top-down
+                drawn = m_renderer.draw_base(piece.piece(rows), options);
+            });
             return drawn;
         };
         DrawStats stats;
-        if (copy.put_back(key, stats)) {
+        if (copy.serves(key)) {
             if (const auto band = copy.next_to_refine((h + 3) / 4)) {
-                draw_part(*band, panel.options);
+                draw_into_copy(*band, panel.options);
                 copy.refined(*band);
             }
-        } else if (const auto shift = copy.put_back_moved(key)) {
+        } else if (const auto shift = copy.move_to(key)) {
             // Moved by whole pixels (a pan, a camera following a vehicle): only what came into view
-            // is drawn.
+            // is drawn, into the copy.
             Box coarse;
+            DrawStats drawn;
             for (const Box& part : BaseCopy::exposed(w, h, *shift)) {
-                stats = draw_part(part, moving);
-                if (stats.coarse) coarse.add(part);
+                drawn = draw_into_copy(part, moving);
+                if (drawn.coarse) coarse.add(part);
             }
-            copy.keep(key, stats, coarse);
-            stats.base_copied = true;
-        } else {
+            copy.drawn(drawn, coarse);
+        }
+        if (!copy.put_back(key, stats)) {
             stats = m_renderer.draw_base(piece, moving);
             copy.offer(key, stats);
         }

@@ -128,15 +128,18 @@ TEST(LakeDetail, AViewDrawsTheLakesItCanShow) {
             }
 }
 
-TEST(LevelOfDetail, AMovingViewMayBeDrawnWithinTwoPixels) {
+TEST(LevelOfDetail, AMovingViewMayBeDrawnWithinTwoAndAHalfPixels) {
     // The copies kept for moving views: the finest generalised one of each level, none for 1:110m.
     EXPECT_EQ(moving_tolerance(DetailLevel::fine_10m), 1000.0);
     EXPECT_EQ(moving_tolerance(DetailLevel::medium_50m), 4000.0);
     EXPECT_FALSE(moving_tolerance(DetailLevel::coarse_110m));
-    // 1 km stands in at 500 m a pixel (two pixels) and coarser, never closer in.
-    EXPECT_TRUE(serves_moving_view(1000, 500));
+    // 1 km stands in at 400 m a pixel (two and a half pixels) and coarser, never closer in: the
+    // whole range the 1:10m level is drawn at, so a zoom at that level never draws it whole.
+    EXPECT_TRUE(serves_moving_view(1000, 400));
+    EXPECT_EQ(detail_for_resolution(400), DetailLevel::fine_10m);
     EXPECT_TRUE(serves_moving_view(1000, 700));  // the story's region at 1080p
-    EXPECT_FALSE(serves_moving_view(1000, 499));
+    EXPECT_FALSE(serves_moving_view(1000, 399));
+    EXPECT_EQ(detail_for_resolution(399), DetailLevel::close_h);
     EXPECT_FALSE(serves_moving_view(0, 700));  // the level as it is is no stand-in
     // The 1:50m stand-in serves the whole range the 1:50m level is drawn at.
     EXPECT_TRUE(serves_moving_view(4000, 3000));

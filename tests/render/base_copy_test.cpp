@@ -244,6 +244,26 @@ double differing_share(const Image& a, const Image& b) {
 
 }  // namespace
 
+// The copy is a ring: a move turns it, and what came into view is drawn into it where it wraps
+// past its edges. A pan longer than the view each way, in steps, stays the view drawn whole.
+TEST_F(BaseCopyRender, APanLongerThanTheViewTurnsTheCopyPastItsEdges) {
+    auto scene = make_scene();
+    ImageTarget target;
+    FrameView view = view_at(Camera::fit(mercator::forward(124, 37, 136, 46), 640, 480), "2019-04-24T06:00+10:00");
+    view.decorations = DecorationSet{};
+    target.render(*scene, view);
+    target.render(*scene, view);
+    for (int step = 1; step <= 24; ++step) {
+        view.camera.pan_pixels(step <= 16 ? 43 : -61, step <= 16 ? -31 : 17);  // 688 px right, 496 down, then back
+        FrameResult result;
+        const Image image = target.render(*scene, view, {}, &result);
+        EXPECT_TRUE(result.map.base_copied) << "step " << step;
+        if (step % 4 == 0) {
+            EXPECT_LT(differing_share(image, fresh(view)), 0.005) << "step " << step;
+        }
+    }
+}
+
 // The window (FrameView::live) draws a base it must draw whole from the level's copy for moving
 // views, keeps it when the view stays, and then draws the exact base over it a quarter of its rows
 // a frame; a move by whole pixels keeps what is coarse coarse. Files never see the copy.
@@ -301,7 +321,7 @@ TEST_F(BaseCopyRender, TheWindowDrawsAMovingViewFromItsCopyAndMakesItExactOnceIt
     file.camera = view.camera;
     EXPECT_EQ(differing_share(held, fresh(file)), 0.0);
 
-    // Closer in than the copy is within two pixels: exact at once.
+    // Closer in than the copy is within two and a half pixels: exact at once.
     view.camera = Camera::fit(mercator::forward(130.5, 42.2, 131.5, 42.9), 640, 480);
     target.render(*scene, view, {}, &result);
     EXPECT_FALSE(result.map.coarse);

@@ -39,8 +39,9 @@ int generalisation_for(std::span<const double> tolerances, double resolution);
 // A view in motion in the window (a zoom, a fly-to, a camera easing to a leg's scale) may be drawn
 // from a copy this much coarser, in pixels, while it moves: the exact base is drawn in its place
 // over the next frames (scene/map_scene). The copy kept for it is the level's finest generalised
-// one (none for 1:110m).
-inline constexpr double moving_pixels = 2.0;
+// one (none for 1:110m). Two and a half pixels: 1:10m's 1 km copy serves all the scales 1:10m is
+// drawn at (down to 400 m a pixel), so a zoom at that level never draws the level whole.
+inline constexpr double moving_pixels = 2.5;
 std::optional<double> moving_tolerance(DetailLevel level);
 // Whether a copy generalised to `tolerance` may stand in at `resolution` (projected metres a pixel).
 bool serves_moving_view(double tolerance, double resolution);
