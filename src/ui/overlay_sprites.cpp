@@ -10,6 +10,7 @@
 
 #include "render/gl_handle.hpp"
 #include "ui/fonts.hpp"
+#include "ui/kept_panels.hpp"
 
 namespace storyplot {
 
@@ -226,9 +227,11 @@ void OverlaySprites::upload() {
             glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
         }
         m_sent_size = m_size;
+        interface_texture_changed(m_texture.get());
     } else if (m_dirty_top < m_dirty_bottom) {
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, m_dirty_top, m_size, m_dirty_bottom - m_dirty_top, GL_RED, GL_UNSIGNED_BYTE,
                         m_pixels.data() + static_cast<std::size_t>(m_dirty_top) * static_cast<std::size_t>(m_size));
+        interface_texture_changed(m_texture.get());
     }
     m_dirty_top = m_size;
     m_dirty_bottom = 0;

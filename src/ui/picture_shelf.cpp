@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "ui/kept_panels.hpp"
+
 namespace storyplot {
 
 PictureShelf::~PictureShelf() {
@@ -30,6 +32,7 @@ void PictureShelf::loaded(const std::string& path, Image image) {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     glBindTexture(GL_TEXTURE_2D, 0);
+    interface_texture_changed(e.texture);
     e.width = image.width;
     e.height = image.height;
     e.ready = true;

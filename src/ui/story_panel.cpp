@@ -10,6 +10,7 @@
 #include "core/story/story_editor.hpp"
 #include "ui/fonts.hpp"
 #include "ui/item_tooltip.hpp"
+#include "ui/kept_panels.hpp"
 #include "ui/picture_shelf.hpp"
 #include "ui/story_overlay.hpp"
 #include "ui/text_shaping.hpp"
@@ -378,7 +379,9 @@ PanelActions draw_story_panel(const Story* story, PanelState& state, ViewState& 
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque and square: its pixels are kept while it stays the same
     if (ImGui::Begin("Story", nullptr, flags)) {
+        keep_panel_pixels();
         if (story) {
             ImGui::PushFont(fonts().label_bold);
             ImGui::PushTextWrapPos(0.0f);

@@ -7,6 +7,7 @@
 #include "core/mesh/story_meshes.hpp"
 #include "ui/fonts.hpp"
 #include "ui/item_tooltip.hpp"
+#include "ui/kept_panels.hpp"
 
 namespace storyplot {
 
@@ -72,6 +73,7 @@ float draw_timeline(TimelineState& state, const StoryClock& clock, const Story& 
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
     ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the map's lines must not show through the text
     if (ImGui::Begin("##timeline", nullptr, flags)) {
+        keep_panel_pixels();  // opaque and square: its pixels are kept while it stays the same
         if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(56, 0))) toggle_play(state, clock);
         ImGui::SameLine();
         if (ImGui::Button("<")) step_to_event(state, clock, false);

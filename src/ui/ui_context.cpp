@@ -10,6 +10,7 @@
 
 #include "render/offscreen_target.hpp"
 #include "ui/fonts.hpp"
+#include "ui/kept_panels.hpp"
 #include "ui/overlay_sprites.hpp"
 
 
@@ -39,6 +40,8 @@ UiContext::UiContext(SDL_Window* window, SDL_GLContext gl, float scale, const Fo
     ImGui_ImplOpenGL3_Init("#version 330 core");
     m_sprites = std::make_unique<OverlaySprites>();
     m_fonts.sprites = m_sprites.get();
+    m_kept = std::make_unique<KeptPanels>();
+    io.UserData = m_kept.get();  // keep_panel_pixels() finds it
 }
 
 void UiContext::apply_style(float scale) {
@@ -65,6 +68,7 @@ void UiContext::set_scale(float scale) {
 UiContext::~UiContext() {
     activate();
     m_sprites.reset();
+    m_kept.reset();
     ImGui_ImplOpenGL3_Shutdown();
     if (m_window) ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext(m_context);
@@ -98,6 +102,7 @@ void UiContext::begin_frame(int width, int height) {
         m_fonts = load_fonts(m_scale, *m_pending_fonts);
         m_fonts.sprites = m_sprites.get();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        interface_texture_changed(static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID)));
         m_pending_fonts.reset();
     }
     if (m_restyle) {
@@ -112,6 +117,7 @@ void UiContext::begin_frame(int width, int height) {
     if (atlas.TexPixelsAlpha8) m_sprites->set_atlas(atlas.TexPixelsAlpha8, atlas.TexWidth, atlas.TexHeight);
     if (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32) atlas.ClearTexData();
     m_sprites->new_frame();
+    m_kept->new_frame();
     if (m_window) {
         ImGui_ImplSDL2_NewFrame();
     } else {
@@ -152,7 +158,7 @@ void UiContext::end_frame(bool top_down) {
     activate();
     ImGui::Render();
     m_sprites->upload();
-    if (top_down) render_top_down(ImGui::GetDrawData());
+    if (top_down) m_kept->render(*ImGui::GetDrawData(), [](ImDrawData& data) { render_top_down(&data); });
     else ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 

@@ -13,6 +13,8 @@ union SDL_Event;
 
 namespace storyplot {
 
+class KeptPanels;
+
 // Restores the ImGui context (and fonts) that was current when it was made: code that uses its own
 // UiContext in the middle of another's frame (an export while the window draws) keeps one of these.
 class KeepCurrentUi {
@@ -38,7 +40,8 @@ public:
 
     bool process_event(const SDL_Event& event);  // true when ImGui used it
     void begin_frame(int width, int height);      // width/height only matter headless
-    // Renders into the bound framebuffer: rows top-down when `top_down` (a PixelLayout::window one).
+    // Renders into the bound framebuffer: rows top-down when `top_down` (a PixelLayout::window one;
+    // the panels that keep their pixels, ui/kept_panels, are then copied back where unchanged).
     void end_frame(bool top_down = false);
     // For images drawn in tiles: finish the frame once, then draw the part of it at (x, y) of size
     // (w, h) in frame pixels into the bound framebuffer, once per tile.
@@ -53,6 +56,9 @@ public:
     // The interface's size (HiDPI): fonts and the widgets' sizes, from the next frame.
     void set_scale(float scale);
     float scale() const { return m_scale; }
+
+    // The panels whose pixels are kept between frames (ui/kept_panels).
+    const KeptPanels& kept_panels() const { return *m_kept; }
 
     bool wants_mouse() const;
     bool wants_keyboard() const;
@@ -69,6 +75,7 @@ private:
     ImGuiContext* m_previous = nullptr;
     UiFonts m_fonts;
     std::unique_ptr<OverlaySprites> m_sprites;  // made from the atlas when it reaches the GPU
+    std::unique_ptr<KeptPanels> m_kept;         // the docked panels' pixels (ui/kept_panels)
     std::optional<FontText> m_pending_fonts;
     FontText m_font_text;        // what the fonts were last built with
     std::u32string m_letters;    // and the letters beyond ASCII it holds
