@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string_view>
 
@@ -33,7 +34,8 @@ std::string_view bytes_of(const T* data, std::size_t count) {
 bool within(const ImDrawList& list, float x0, float y0, float x1, float y1) {
     for (const ImDrawCmd& cmd : list.CmdBuffer) {
         if (cmd.UserCallback || cmd.ElemCount == 0) continue;
-        float min_x = cmd.ClipRect.z, min_y = cmd.ClipRect.w, max_x = cmd.ClipRect.x, max_y = cmd.ClipRect.y;
+        constexpr float none = std::numeric_limits<float>::infinity();
+        float min_x = none, min_y = none, max_x = -none, max_y = -none;
         for (unsigned i = cmd.IdxOffset; i < cmd.IdxOffset + cmd.ElemCount && i < static_cast<unsigned>(list.IdxBuffer.Size); ++i) {
             const unsigned v = cmd.VtxOffset + list.IdxBuffer[static_cast<int>(i)];
             if (v >= static_cast<unsigned>(list.VtxBuffer.Size)) continue;
