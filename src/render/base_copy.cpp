@@ -94,6 +94,8 @@ std::optional<BaseCopy::Shift> BaseCopy::move_to(const Key& key) {
 
 void BaseCopy::draw_into(const Box& part, const std::function<void(const Box& piece)>& draw) {
     if (!m_held || !m_pixels) return;
+    // Not KeepBindings: the pieces are drawn with the frame's clip origin (rows top-down in a window's
+    // frame), which it would set to GL's own.
     GLint framebuffer = 0, viewport[4] = {0, 0, 0, 0}, scissor[4] = {0, 0, 0, 0};
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer);
     glGetIntegerv(GL_VIEWPORT, viewport);

@@ -56,6 +56,24 @@ bool within(const ImDrawList& list, float x0, float y0, float x1, float y1) {
     return true;
 }
 
+// Everything a kept list's pixels depend on: its vertices, indices and commands, the textures they
+// draw from and how often each changed, and where it lands.
+std::uint64_t key_of(const ImDrawList& list, const ImDrawData& data, std::string_view rect) {
+    ContentHash hash;
+    hash.add(bytes_of(list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.Size)));
+    hash.add(bytes_of(list.IdxBuffer.Data, static_cast<std::size_t>(list.IdxBuffer.Size)));
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        const std::uintptr_t texture = reinterpret_cast<std::uintptr_t>(cmd.TextureId);
+        const std::uintptr_t callback = reinterpret_cast<std::uintptr_t>(cmd.UserCallback);
+        const auto changes = texture_changes().find(static_cast<unsigned>(texture));
+        const std::uint64_t changed = changes == texture_changes().end() ? 0 : changes->second;
+        hash.add(bytes_of(&cmd.ClipRect, 1)).add(bytes_of(&texture, 1)).add(bytes_of(&changed, 1)).add(bytes_of(&callback, 1));
+        hash.add(bytes_of(&cmd.VtxOffset, 1)).add(bytes_of(&cmd.IdxOffset, 1)).add(bytes_of(&cmd.ElemCount, 1));
+    }
+    hash.add(rect).add(bytes_of(&data.DisplayPos, 1)).add(bytes_of(&data.DisplaySize, 1));
+    return hash.value();
+}
+
 }  // namespace
 
 void interface_texture_changed(unsigned texture) { ++texture_changes()[texture]; }
@@ -73,7 +91,7 @@ KeptPanels::~KeptPanels() = default;
 void KeptPanels::new_frame() { m_frame.clear(); }
 
 void KeptPanels::keep(const ImDrawList* list, float x, float y, float width, float height) {
-    m_frame.push_back({list, {x, y, width, height}});
+    m_frame.push_back({list, x, y, width, height});
 }
 
 void KeptPanels::render(ImDrawData& data, const std::function<void(ImDrawData&)>& draw) {
@@ -96,45 +114,33 @@ void KeptPanels::render(ImDrawData& data, const std::function<void(ImDrawData&)>
     std::unordered_map<const ImDrawList*, Copy> copies;  // the panels kept this frame: the others' copies go
     for (int i = 0; i < data.CmdListsCount; ++i) {
         ImDrawList* list = data.CmdLists[i];
-        const auto declared = std::find_if(m_frame.begin(), m_frame.end(), [list](const auto& k) { return k.first == list; });
+        const auto declared = std::find_if(m_frame.begin(), m_frame.end(), [list](const Declared& d) { return d.list == list; });
         if (declared == m_frame.end()) {
             run.push_back(list);
             continue;
         }
         // Its rectangle in the framebuffer, within the frame.
-        const std::vector<float>& r = declared->second;
+        const Declared& d = *declared;
         const float sx = data.FramebufferScale.x, sy = data.FramebufferScale.y;
-        const int x0 = std::clamp(static_cast<int>(std::floor((r[0] - data.DisplayPos.x) * sx)), 0, frame_w);
-        const int y0 = std::clamp(static_cast<int>(std::floor((r[1] - data.DisplayPos.y) * sy)), 0, frame_h);
-        const int x1 = std::clamp(static_cast<int>(std::ceil((r[0] + r[2] - data.DisplayPos.x) * sx)), 0, frame_w);
-        const int y1 = std::clamp(static_cast<int>(std::ceil((r[1] + r[3] - data.DisplayPos.y) * sy)), 0, frame_h);
+        const int x0 = std::clamp(static_cast<int>(std::floor((d.x - data.DisplayPos.x) * sx)), 0, frame_w);
+        const int y0 = std::clamp(static_cast<int>(std::floor((d.y - data.DisplayPos.y) * sy)), 0, frame_h);
+        const int x1 = std::clamp(static_cast<int>(std::ceil((d.x + d.width - data.DisplayPos.x) * sx)), 0, frame_w);
+        const int y1 = std::clamp(static_cast<int>(std::ceil((d.y + d.height - data.DisplayPos.y) * sy)), 0, frame_h);
         if (x1 <= x0 || y1 <= y0) {
             run.push_back(list);
             continue;
         }
-        if (!within(*list, r[0] - 1, r[1] - 1, r[0] + r[2] + 1, r[1] + r[3] + 1)) {
-            run.push_back(list);
-            continue;
-        }
         const Rect rect{x0, y0, x1 - x0, y1 - y0};
-        // Everything its pixels depend on.
-        ContentHash hash;
-        hash.add(bytes_of(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size)));
-        hash.add(bytes_of(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size)));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            const std::uintptr_t texture = reinterpret_cast<std::uintptr_t>(cmd.TextureId);
-            const std::uintptr_t callback = reinterpret_cast<std::uintptr_t>(cmd.UserCallback);
-            const auto changes = texture_changes().find(static_cast<unsigned>(texture));
-            const std::uint64_t changed = changes == texture_changes().end() ? 0 : changes->second;
-            hash.add(bytes_of(&cmd.ClipRect, 1)).add(bytes_of(&texture, 1)).add(bytes_of(&changed, 1)).add(bytes_of(&callback, 1));
-            hash.add(bytes_of(&cmd.VtxOffset, 1)).add(bytes_of(&cmd.IdxOffset, 1)).add(bytes_of(&cmd.ElemCount, 1));
-        }
-        hash.add(bytes_of(&rect, 1)).add(bytes_of(&data.DisplayPos, 1)).add(bytes_of(&data.DisplaySize, 1));
-        const std::uint64_t key = hash.value();
+        const std::uint64_t key = key_of(*list, data, bytes_of(&rect, 1));
 
         Copy copy;
         if (auto held = m_copies.find(list); held != m_copies.end()) copy = std::move(held->second);
         const bool fits = copy.pixels && copy.pixels->width() == rect.width && copy.pixels->height() == rect.height;
+        // A copy is made only of a list drawn within its rectangle: the same list still is.
+        if (!(fits && copy.key == key) && !within(*list, d.x - 1, d.y - 1, d.x + d.width + 1, d.y + d.height + 1)) {
+            run.push_back(list);  // drawn as it is; its copy goes
+            continue;
+        }
         if (fits && copy.key == key) {
             draw_run();  // what lies under it first
             const KeepBindings keep;

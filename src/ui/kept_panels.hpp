@@ -13,7 +13,6 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 struct ImDrawData;
@@ -51,8 +50,12 @@ private:
         std::uint64_t key = 0;
         std::unique_ptr<OffscreenTarget> pixels;
     };
+    struct Declared {
+        const ImDrawList* list = nullptr;
+        float x = 0, y = 0, width = 0, height = 0;  // the frame's coordinates
+    };
 
-    std::vector<std::pair<const ImDrawList*, std::vector<float>>> m_frame;  // x, y, width, height
+    std::vector<Declared> m_frame;
     std::unordered_map<const ImDrawList*, Copy> m_copies;  // a window keeps its draw list for its life
     int m_copied_back = 0, m_drawn = 0;
 };
